@@ -1,0 +1,1 @@
+"""conflict-events: Arabic news in, ACLED-style conflict events out."""

@@ -1,0 +1,185 @@
+"""The one document model every stage annotates in place.
+
+Everything found in an article is a span ``[start, end)`` into ``Document.text``,
+the ORIGINAL text, never into a normalised copy. Stages add annotations to the
+document's lists; anything a custom stage wants to add that has no field here
+goes into the ``ext`` dictionaries (as spaCy's ``._`` extensions do) instead of a
+parallel structure.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from .normalize import NormText
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range into the original text."""
+
+    start: int
+    end: int
+
+    def text(self, doc: "Document") -> str:
+        """The original characters this span covers."""
+        return doc.text[self.start:self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class SubToken:
+    """A clitic or stem inside a word, e.g. و + ال + قوات."""
+
+    start: int
+    end: int
+    norm: str
+    kind: str  # "proclitic", "article", "stem", "enclitic"
+
+
+@dataclass
+class Token:
+    """A word as written (start, end into the original) and its clitic sub-tokens."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    sentence: int
+    index: int
+    parts: list[SubToken] = field(default_factory=list)
+
+    @property
+    def stem(self) -> SubToken:
+        """The sub-token that carries the word (the token itself when unsplit)."""
+        for p in self.parts:
+            if p.kind == "stem":
+                return p
+        return SubToken(self.start, self.end, self.norm, "stem")
+
+
+@dataclass
+class Sentence:
+    """A sentence span and the range of its tokens in ``Document.tokens``."""
+
+    start: int
+    end: int
+    index: int
+    token_start: int = 0
+    token_end: int = 0
+
+
+@dataclass
+class Mention:
+    """A named entity in the original text, and whatever linking found for it."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # ACTOR, PERSON, PLACE, MISC
+    source: str  # gazetteer, pattern, model
+    norm: str = ""
+    sentence: int = -1
+    actor: Any = None  # schemas.Actor once linked
+    place: Any = None  # schemas.Place once linked
+    ext: dict = field(default_factory=dict)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass
+class Count:
+    """A casualty or arrest figure read from the text, and the rule that produced it."""
+
+    value: int
+    start: int
+    end: int
+    kind: str  # killed, injured, abducted, arrested
+    rule: str = ""
+
+
+@dataclass
+class DateValue:
+    """An event date read from the text, with ACLED's time_precision (1 day, 2 week, 3 month)."""
+
+    date: Optional[dt.date]
+    precision: Optional[int]
+    start: int = -1
+    end: int = -1
+    rule: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EventMention:
+    """One trigger of an event in one sentence, with its roles; merge joins these into events."""
+
+    trigger: Span
+    trigger_text: str
+    event_type: str
+    sub_event_type: str
+    sentence: int
+    actor1: Optional[Mention] = None
+    actor2: Optional[Mention] = None
+    assoc_actor_1: list[Mention] = field(default_factory=list)
+    assoc_actor_2: list[Mention] = field(default_factory=list)
+    place: Optional[Mention] = None
+    civilian_targeting: bool = False
+    counts: list[Count] = field(default_factory=list)
+    date: Optional[DateValue] = None
+    confidence: float = 0.5
+    warnings: list[str] = field(default_factory=list)
+    ext: dict = field(default_factory=dict)
+
+    def count(self, kind: str) -> Optional[Count]:
+        """The figure of one kind (killed, injured, abducted, arrested), if any."""
+        for c in self.counts:
+            if c.kind == kind:
+                return c
+        return None
+
+
+@dataclass
+class Document:
+    """An article and all the annotations the stages put on it."""
+
+    text: str
+    id: str = "doc"
+    title: Optional[str] = None
+    published: Optional[dt.date] = None
+    url: Optional[str] = None
+    source: Optional[str] = None
+    norm: Optional[NormText] = None
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    event_mentions: list[EventMention] = field(default_factory=list)
+    events: list = field(default_factory=list)  # schemas.Event, filled by merge
+    warnings: list[str] = field(default_factory=list)
+    provided: set[str] = field(default_factory=lambda: {"text"})
+    ext: dict = field(default_factory=dict)
+
+    def span_text(self, start: int, end: int) -> str:
+        """The original characters of a span."""
+        return self.text[start:end]
+
+    def sentence_tokens(self, sentence: Sentence | int) -> list[Token]:
+        """The tokens of one sentence."""
+        s = self.sentences[sentence] if isinstance(sentence, int) else sentence
+        return self.tokens[s.token_start:s.token_end]
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence that contains a character offset (-1 if none)."""
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s.index
+        return -1
+
+    def mentions_in(self, sentence: int, type: Optional[str] = None) -> list[Mention]:
+        """Mentions of one sentence, optionally of one type, in text order."""
+        return [m for m in self.mentions if m.sentence == sentence and (type is None or m.type == type)]

@@ -1,0 +1,91 @@
+"""Arabic normalisation for matching, with a map back to the original characters.
+
+The original text is never changed. Matching runs on a normalised copy
+(``NormText.text``); every match found there is mapped back through
+``NormText.to_original`` so that spans always point into the original article.
+
+The character rules are camel-tools' own (``camel_tools.utils.normalize`` and
+``dediac``), applied one original character at a time so that the offset map
+is exact; the result for each character is cached, which keeps the whole
+normaliser a dictionary lookup per character.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+    normalize_unicode,
+)
+
+TATWEEL = "\u0640"
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Invisible marks that news sites leave in running text.
+_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff", "\u061c"}
+
+
+def remove_tatweel(s: str) -> str:
+    """Drop the Arabic tatweel (kashida) character."""
+    return s.replace(TATWEEL, "")
+
+
+def ascii_digits(s: str) -> str:
+    """Map Arabic-Indic and Persian digits to ASCII digits."""
+    return s.translate(_DIGITS)
+
+
+def remove_invisible(s: str) -> str:
+    """Drop zero-width and bidirectional control characters."""
+    return "".join(c for c in s if c not in _INVISIBLE)
+
+
+def normalize_for_matching(s: str) -> str:
+    """Normalise a whole string for matching (no offset map)."""
+    return "".join(_char(c) for c in s)
+
+
+@lru_cache(maxsize=None)
+def _char(c: str) -> str:
+    """Normalise one original character; may return '' or several characters."""
+    s = normalize_unicode(c)
+    s = remove_invisible(remove_tatweel(dediac_ar(s)))
+    s = normalize_alef_ar(normalize_alef_maksura_ar(normalize_teh_marbuta_ar(s)))
+    return ascii_digits(s).lower()
+
+
+@dataclass(frozen=True)
+class NormText:
+    """A normalised copy of a text with, for each of its characters, the original offset."""
+
+    text: str
+    origin: tuple[int, ...]  # origin[i] = offset in the original of normalised char i
+    original_length: int
+
+    @classmethod
+    def of(cls, original: str) -> "NormText":
+        """Normalise ``original`` and record where each output character came from."""
+        out: list[str] = []
+        origin: list[int] = []
+        for i, c in enumerate(original):
+            n = _char(c)
+            if n:
+                out.append(n)
+                origin.extend([i] * len(n))
+        return cls("".join(out), tuple(origin), len(original))
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span [start, end) to the original text."""
+        if start >= end:
+            pos = self.origin[start] if start < len(self.origin) else self.original_length
+            return pos, pos
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def from_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map an original span to the smallest normalised span covering it."""
+        import bisect
+
+        return bisect.bisect_left(self.origin, start), bisect.bisect_left(self.origin, end)
