@@ -11,6 +11,7 @@ normaliser a dictionary lookup per character.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -86,6 +87,17 @@ class NormText:
 
     def from_original(self, start: int, end: int) -> tuple[int, int]:
         """Map an original span to the smallest normalised span covering it."""
-        import bisect
-
         return bisect.bisect_left(self.origin, start), bisect.bisect_left(self.origin, end)
+
+
+class Normalize:
+    """Stage: attach the normalised copy of the text and its offset map (``doc.norm``)."""
+
+    name = "normalize"
+    requires = frozenset({"text"})
+    provides = frozenset({"norm"})
+
+    def __call__(self, doc):
+        doc.norm = NormText.of(doc.text)
+        doc.provided |= self.provides
+        return doc

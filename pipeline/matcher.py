@@ -1,0 +1,94 @@
+"""One phrase matcher for every dictionary: places, actors, event triggers.
+
+Phrases are stored as tuples of normalised words. Matching walks a sentence's
+tokens; at each word it tries every clitic reading of the FIRST word (so
+بريف, وتنظيم, للواء match ريف, تنظيم, لواء) and the plain form of the rest, and
+keeps the longest phrase. A match's start is the start of the reading, so the
+span excludes the clitics: بريف دير الزور gives a place that starts at ريف.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+from camel_tools.tokenizers.word import simple_word_tokenize
+
+from .document import Token
+from .normalize import normalize_for_matching
+from .segment import readings
+
+
+@dataclass(frozen=True)
+class Match:
+    """A phrase found in the text: token range, character span and the stored values."""
+
+    first: int  # index of the first token in the sequence given to ``find``
+    last: int  # index after the last token
+    start: int
+    end: int
+    key: tuple[str, ...]
+    values: tuple[Any, ...]
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """A phrase as the tuple of normalised words the matcher stores."""
+    return tuple(normalize_for_matching(w) for w in simple_word_tokenize(phrase.replace("_", " ")))
+
+
+class PhraseMatcher:
+    """Longest-match lookup of normalised multi-word phrases over tokens."""
+
+    def __init__(self, max_words: int = 8):
+        self._table: dict[tuple[str, ...], list[Any]] = {}
+        self.max_words = max_words
+        self._longest = 0
+
+    def add(self, phrase: str | tuple[str, ...], value: Any) -> None:
+        """Store ``value`` under a phrase (text, or a tuple of normalised words)."""
+        key = phrase if isinstance(phrase, tuple) else phrase_key(phrase)
+        if not key or len(key) > self.max_words:
+            return
+        bucket = self._table.setdefault(key, [])
+        if value not in bucket:
+            bucket.append(value)
+        self._longest = max(self._longest, len(key))
+
+    def add_all(self, pairs: Iterable[tuple[str | tuple[str, ...], Any]]) -> "PhraseMatcher":
+        """Store many (phrase, value) pairs; returns self."""
+        for phrase, value in pairs:
+            self.add(phrase, value)
+        return self
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def get(self, phrase: str | tuple[str, ...]) -> list[Any]:
+        """The values stored under an exact phrase."""
+        key = phrase if isinstance(phrase, tuple) else phrase_key(phrase)
+        return list(self._table.get(key, ()))
+
+    def match_at(self, tokens: list[Token], i: int) -> Match | None:
+        """The longest phrase starting at token i (any clitic reading of it), or None."""
+        table = self._table
+        best = None
+        rest = [t.norm for t in tokens[i + 1:i + self._longest]]
+        for start, form in readings(tokens[i]):
+            for n in range(len(rest), -1, -1):
+                key = (form, *rest[:n])
+                vals = table.get(key)
+                if vals is not None:
+                    if best is None or n + 1 > best.last - best.first:
+                        best = Match(i, i + n + 1, start, tokens[i + n].end, key, tuple(vals))
+                    break
+        return best
+
+    def find(self, tokens: list[Token]) -> Iterator[Match]:
+        """Non-overlapping longest matches, left to right."""
+        i = 0
+        while i < len(tokens):
+            m = self.match_at(tokens, i)
+            if m is None:
+                i += 1
+            else:
+                yield m
+                i = m.last

@@ -1,0 +1,156 @@
+"""Sentences, words and clitics, every one a span into the original text.
+
+Words come from camel-tools' ``simple_word_tokenize`` run on the original text
+and are aligned back to their offsets. Each word is then split into clitic
+sub-tokens (و ف + ب ل ك + ال + stem + attached pronoun) conservatively: a
+single-letter proclitic is split only where it is unambiguous (before ال). The
+ambiguous readings (وزير is not و + زير, but ومقاتلي is و + مقاتلي) are not
+guessed here: ``readings(token)`` yields every plausible stem with its offset,
+and the dictionary matchers try them all, longest known entry first.
+"""
+from __future__ import annotations
+
+import re
+
+from camel_tools.tokenizers.word import simple_word_tokenize
+
+from .document import Document, Sentence, SubToken, Token
+from .normalize import normalize_for_matching
+from .stage import Stage
+
+# A sentence ends at a line break or at . ! ? ؟ followed by space; an ellipsis ends it too.
+_SENTENCE_END = re.compile(r"\n+|(?<=[.!?؟…])[\"'”»)]*\s+")
+
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+ARTICLE = "ال"
+ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
+MIN_STEM = 2
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a text (leading and trailing space trimmed)."""
+    spans, pos = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((pos, m.start() if m.group().startswith("\n") else m.end()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def align_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Offsets of camel-tools' words within text[start:end]."""
+    out, pos = [], start
+    for word in simple_word_tokenize(text[start:end]):
+        i = text.find(word, pos, end)
+        if i < 0:  # defensive: the tokenizer never rewrites characters
+            continue
+        out.append((i, i + len(word)))
+        pos = i + len(word)
+    return out
+
+
+def clitic_parts(text: str, start: int) -> list[SubToken]:
+    """Conservative clitic split of one word: proclitics only before ال, pronouns after 3+ letters."""
+    norm = normalize_for_matching(text)
+    if len(norm) != len(text) or not _is_arabic(norm):
+        return [SubToken(start, start + len(text), norm, "stem")]
+    parts: list[SubToken] = []
+    i = 0
+    for pre in (CONJUNCTIONS, PREPOSITIONS):
+        if norm[i:i + 1] in pre and _article_follows(norm, i + 1):
+            parts.append(SubToken(start + i, start + i + 1, norm[i], "proclitic"))
+            i += 1
+    if norm.startswith("لل", i) and len(norm) - i - 2 >= MIN_STEM:  # ل + (ا)ل
+        parts.append(SubToken(start + i, start + i + 1, "ل", "proclitic"))
+        parts.append(SubToken(start + i + 1, start + i + 2, "ال", "article"))
+        i += 2
+    elif norm.startswith(ARTICLE, i) and len(norm) - i - 2 >= MIN_STEM:
+        parts.append(SubToken(start + i, start + i + 2, ARTICLE, "article"))
+        i += 2
+    j = len(norm)
+    if not parts:  # a definite noun takes no pronoun suffix
+        for enc in ENCLITICS:
+            if norm.endswith(enc) and j - len(enc) - i >= 3 and text[-len(enc):] == enc:
+                j -= len(enc)
+                break
+    parts.append(SubToken(start + i, start + j, norm[i:j], "stem"))
+    if j < len(norm):
+        parts.append(SubToken(start + j, start + len(norm), norm[j:], "enclitic"))
+    return parts
+
+
+def readings(token: Token) -> list[tuple[int, str]]:
+    """Every plausible (start offset, normalised form) of a word, longest first.
+
+    The full word, then the word without و/ف, without ب/ل/ك, without ال, and
+    with لل read as ل + ال (للواء → لواء and اللواء).
+    """
+    norm, start = token.norm, token.start
+    if len(norm) != token.end - token.start:  # normalisation changed the length: no stripping
+        return [(start, norm)]
+    out = [(start, norm)]
+    seen = {norm}
+
+    def add(i: int, form: str) -> None:
+        if len(form) >= MIN_STEM and form not in seen:
+            seen.add(form)
+            out.append((start + i, form))
+
+    for c in range(0, 2):  # optional conjunction
+        if c and norm[:1] not in CONJUNCTIONS:
+            continue
+        for p in range(0, 2):  # optional preposition
+            if p and norm[c:c + 1] not in PREPOSITIONS:
+                continue
+            i = c + p
+            if i:
+                add(i, norm[i:])
+            if norm.startswith(ARTICLE, i):
+                add(i, norm[i + 2:])  # تنظيم from والتنظيم
+            if p and norm[c] == "ل" and norm.startswith("ل", i):  # للواء: ل + (ا)لواء
+                add(i, "ا" + norm[i:])
+                add(i + 1, norm[i + 1:])
+    return out
+
+
+def _article_follows(norm: str, i: int) -> bool:
+    """True when ال (or لل after ل) starts at i and leaves a stem behind it."""
+    return (norm.startswith(ARTICLE, i) and len(norm) - i - 2 >= MIN_STEM) or (
+        norm.startswith("ل", i) and norm[i - 1:i] == "ل" and len(norm) - i - 1 >= MIN_STEM
+    )
+
+
+def _is_arabic(s: str) -> bool:
+    """True when every character is an Arabic letter."""
+    return all("\u0621" <= c <= "\u064a" for c in s)
+
+
+class Segment(Stage):
+    """Split the original text into sentences, words and clitic sub-tokens."""
+
+    name = "segment"
+    requires = frozenset({"norm"})
+    provides = frozenset({"sentences", "tokens"})
+
+    def __call__(self, doc: Document) -> Document:
+        doc.sentences, doc.tokens = [], []
+        for si, (s, e) in enumerate(split_sentences(doc.text)):
+            sent = Sentence(s, e, si, token_start=len(doc.tokens))
+            for ws, we in align_words(doc.text, s, e):
+                word = doc.text[ws:we]
+                ns, ne = doc.norm.from_original(ws, we)
+                doc.tokens.append(Token(ws, we, word, doc.norm.text[ns:ne], si,
+                                        len(doc.tokens), clitic_parts(word, ws)))
+            sent.token_end = len(doc.tokens)
+            doc.sentences.append(sent)
+        doc.provided |= self.provides
+        return doc
