@@ -1,1 +1,14 @@
-"""conflict-events: Arabic news in, ACLED-style conflict events out."""
+"""conflict-events: Arabic news in, ACLED-style conflict events out.
+
+    from pipeline import Pipeline, extract_frame
+    events = Pipeline().extract(text, published="2018-04-09")
+    doc = Pipeline().process(text)          # the annotated Document
+    frame = extract_frame(articles)         # pandas DataFrame in ACLED columns
+"""
+from .core import ArticleError, Pipeline, default_stages
+from .document import Document, Mention, Span, Token
+from .frame import extract_frame
+from .stage import PipelineOrderError, Stage
+
+__all__ = ["Pipeline", "Document", "Mention", "Span", "Token", "Stage", "PipelineOrderError",
+           "ArticleError", "default_stages", "extract_frame"]

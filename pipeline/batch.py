@@ -1,0 +1,181 @@
+"""Batch extraction: many inputs in, one event table out, resumable, on local processes.
+
+Per article, the events' rows are written and flushed first, then the article id
+is appended to ``OUTPUT.done``. A run killed at any point and started again
+drops rows of articles not in ``.done`` (half-written ones) and processes the
+rest, so every article ends up processed exactly once.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from .core import ArticleError, Pipeline
+from .io import Record, RowWriter, errors_path, read_articles, read_rows
+
+_PIPELINE: Optional[Pipeline] = None
+
+
+@dataclass
+class Result:
+    """What one article gave: its id, its event rows, or an error line."""
+
+    id: str
+    rows: list[dict] = field(default_factory=list)
+    error: Optional[str] = None
+    origin: str = ""
+    words: int = 0
+
+
+@dataclass
+class Summary:
+    articles: int = 0
+    events: int = 0
+    errors: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+    words: int = 0
+
+    def line(self) -> str:
+        rate = self.articles / self.seconds if self.seconds else 0.0
+        skipped = f", {self.skipped} already done" if self.skipped else ""
+        return (f"{self.articles} articles, {self.events} events, {self.errors} errors{skipped} "
+                f"in {self.seconds:.1f}s ({rate:.1f} articles/s)")
+
+
+def done_path(output: Path) -> Path:
+    """The file that lists the ids of articles already processed into OUTPUT."""
+    return output.with_name(output.name + ".done")
+
+
+def process_record(record: Record, pipeline: Optional[Pipeline] = None) -> Result:
+    """Run the pipeline over one record; every failure becomes a one-line error."""
+    pipeline = pipeline or _worker_pipeline()
+    rid = record.id or record.origin
+    if record.error:
+        return Result(rid, error=record.error, origin=record.origin)
+    try:
+        doc = pipeline.process(record.article)
+    except ArticleError as e:
+        return Result(rid, error=e.reason, origin=record.origin)
+    except Exception as e:  # a bug must not stop a batch of millions; report it on the article
+        msg = " ".join(str(e).split())[:300]
+        return Result(rid, error=f"internal error: {type(e).__name__}: {msg}", origin=record.origin)
+    return Result(rid, [ev.to_acled_row() for ev in doc.events], origin=record.origin,
+                  words=len(doc.tokens))
+
+
+def _worker_pipeline() -> Pipeline:
+    global _PIPELINE
+    if _PIPELINE is None:
+        _PIPELINE = Pipeline()
+    return _PIPELINE
+
+
+def _init_worker() -> None:
+    _worker_pipeline()
+
+
+def iter_records(inputs: Iterable[Path]) -> Iterator[Record]:
+    """All records of all inputs, in order."""
+    for path in inputs:
+        yield from read_articles(Path(path))
+
+
+def _load_done(output: Path) -> set[str]:
+    """Ids already processed, after dropping any rows of half-processed articles."""
+    done_file = done_path(output)
+    if not done_file.exists() or not output.exists():
+        for p in (done_file, output):
+            if p.exists() and output.suffix != ".parquet":
+                p.unlink()
+        return set()
+    done = {line.rstrip("\n") for line in open(done_file, encoding="utf-8") if line.strip()}
+    rows = read_rows(output)
+    keep = [r for r in rows if str(r["article_id"]) in done]
+    if len(keep) != len(rows):  # rows of an article whose .done line never came: rewrite without them
+        tmp = output.with_name(output.name + ".tmp")
+        w = RowWriter(tmp)
+        w.write(keep)
+        w.close()
+        os.replace(tmp, output)
+    return done
+
+
+def run(inputs: list[Path], output: Path, *, workers: int = 1, progress: bool = True,
+        resume: bool = True, chunksize: int = 4, log=sys.stderr) -> Summary:
+    """Extract events from every article of ``inputs`` into ``output``; return the summary."""
+    output = Path(output)
+    start = time.perf_counter()
+    done = _load_done(output) if resume else set()
+    if not resume:
+        for p in (output, done_path(output), errors_path(output)):
+            if p.exists():
+                p.unlink()
+    summary = Summary()
+    writer = RowWriter(output, append=bool(done))
+    done_f = open(done_path(output), "a", encoding="utf-8")
+    errors_f = open(errors_path(output), "a", encoding="utf-8")
+
+    def todo() -> Iterator[Record]:
+        for rec in iter_records(inputs):
+            if (rec.id or rec.origin) in done:
+                summary.skipped += 1
+                continue
+            yield rec
+
+    bar = _progress(progress)
+    try:
+        if workers <= 1:
+            pipeline = _worker_pipeline()
+            results = (process_record(r, pipeline) for r in todo())
+            _consume(results, writer, done_f, errors_f, summary, bar)
+        else:
+            ctx = mp.get_context("fork" if sys.platform != "win32" else "spawn")
+            with ctx.Pool(workers, initializer=_init_worker) as pool:
+                _consume(pool.imap(process_record, todo(), chunksize=chunksize),
+                         writer, done_f, errors_f, summary, bar)
+    finally:
+        writer.close()
+        done_f.close()
+        errors_f.close()
+        if bar is not None:
+            bar.close()
+    summary.seconds = time.perf_counter() - start
+    print(summary.line(), file=log)
+    return summary
+
+
+def _consume(results, writer, done_f, errors_f, summary, bar) -> None:
+    for res in results:
+        summary.articles += 1
+        summary.words += res.words
+        if res.error:
+            summary.errors += 1
+            errors_f.write(json.dumps({"article_id": res.id, "error": res.error, "input": res.origin},
+                                      ensure_ascii=False) + "\n")
+            errors_f.flush()
+        else:
+            summary.events += len(res.rows)
+            writer.write(res.rows)
+            writer.flush()
+        done_f.write(res.id + "\n")
+        done_f.flush()
+        if bar is not None:
+            bar.update(1)
+            bar.set_postfix(events=summary.events, errors=summary.errors, refresh=False)
+
+
+def _progress(enabled: bool):
+    """A tqdm bar on stderr when enabled and stderr is a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)

@@ -1,0 +1,142 @@
+"""The `conflict-events` command line."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+EXTRACT_EXAMPLE = """\
+examples:
+  conflict-events extract data/samples/articles.jsonl -o events.csv
+  conflict-events extract dump/*.jsonl.gz -o events.parquet --workers 2
+  conflict-events extract folder_of_txt/ -o events.jsonl --quiet
+
+INPUT: .jsonl / .jsonl.gz (one article a line: id, text, optional published
+(YYYY-MM-DD), title, url, source), .csv or .parquet with those columns, a .json
+article, a .txt file, or a folder of them (a .txt file's id is its name).
+OUTPUT: .jsonl, .csv or .parquet, one row per event in ACLED's columns plus
+article_id, actor1_ar, actor2_ar, location_ar, injured, evidence, confidence,
+warnings. Articles that cannot be processed go to OUTPUT's name + .errors.jsonl
+(one line each: article id and reason); the run goes on. Re-running with the same
+OUTPUT skips the articles already done (OUTPUT.done lists them); --fresh starts over.
+"""
+
+
+class UserError(Exception):
+    """A problem with what the user asked for: printed as one line, exit 2."""
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args) or 0
+    except UserError as e:
+        print(f"conflict-events: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("conflict-events: interrupted (re-run the same command to resume)", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="conflict-events",
+                                description="Arabic news in, ACLED-style conflict events out.")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    ex = sub.add_parser("extract", help="extract events from articles",
+                        description="Extract ACLED-style events from Arabic articles.",
+                        epilog=EXTRACT_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ex.add_argument("inputs", nargs="+", metavar="INPUT", type=Path)
+    ex.add_argument("-o", "--output", required=True, type=Path, metavar="OUTPUT")
+    ex.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                    help="worker processes (default: all cores)")
+    ex.add_argument("--quiet", action="store_true", help="no progress bar, only the final summary")
+    ex.add_argument("--fresh", action="store_true", help="start over instead of resuming OUTPUT")
+    ex.set_defaults(func=cmd_extract)
+
+    sc = sub.add_parser("schema", help="write the JSON Schema of an output row")
+    sc.add_argument("-o", "--output", type=Path, default=None,
+                    help="default: schemas/event.schema.json beside the package")
+    sc.set_defaults(func=cmd_schema)
+
+    ner = sub.add_parser("ner", help="tag a CoNLL file with the NER model (token<TAB>BIO tag)")
+    ner.add_argument("input", type=Path, metavar="INPUT.conll")
+    ner.add_argument("-o", "--output", required=True, type=Path, metavar="OUTPUT.conll")
+    ner.set_defaults(func=cmd_ner)
+
+    ev = sub.add_parser("evaluate", help="score a component on gold data")
+    ev.add_argument("what", choices=["ner", "events"])
+    ev.add_argument("--gold", required=True, type=Path)
+    ev.set_defaults(func=cmd_evaluate)
+
+    tr = sub.add_parser("train-ner", help="rebuild the NER model in models/ner from the shared corpora")
+    tr.add_argument("args", nargs=argparse.REMAINDER)
+    tr.set_defaults(func=cmd_train_ner)
+    return p
+
+
+def _need(path: Path) -> None:
+    if not path.exists():
+        raise UserError(f"{path}: no such file or folder")
+    if not os.access(path, os.R_OK):
+        raise UserError(f"{path}: not readable")
+
+
+def cmd_extract(args) -> int:
+    from .batch import run
+    from .io import OUTPUT_KINDS, InputError, check_input
+
+    if args.output.suffix.lower() not in OUTPUT_KINDS:
+        raise UserError(f"{args.output}: output must end in {', '.join(OUTPUT_KINDS)}")
+    try:
+        for path in args.inputs:
+            check_input(path)
+        run(args.inputs, args.output, workers=max(1, args.workers), progress=not args.quiet,
+            resume=not args.fresh)
+    except InputError as e:
+        raise UserError(str(e)) from None
+    return 0
+
+
+def cmd_schema(args) -> int:
+    from schemas.export import write_schema
+
+    path = write_schema(args.output)
+    print(f"wrote {path}")
+    return 0
+
+
+def cmd_ner(args) -> int:
+    from .evaluate_ner import tag_conll
+
+    _need(args.input)
+    tag_conll(args.input, args.output)
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    _need(args.gold)
+    if args.what == "ner":
+        from .evaluate_ner import evaluate_conll
+
+        evaluate_conll(args.gold)
+    else:
+        from .evaluate_events import evaluate_file
+
+        evaluate_file(args.gold)
+    return 0
+
+
+def cmd_train_ner(args) -> int:
+    from .train.ner import main as train_main
+
+    return train_main(args.args) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

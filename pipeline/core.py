@@ -1,0 +1,122 @@
+"""The Pipeline: an ordered list of stages, checked at construction, run over Documents."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Optional, Union
+
+from schemas import Article, Event
+
+from .document import Document
+from .stage import check_order
+
+MAX_TEXT_CHARS = 1_000_000  # an article longer than this is a dump or junk, not a news report
+MIN_ARABIC_SHARE = 0.3  # of the letters
+
+
+class ArticleError(ValueError):
+    """An article the pipeline cannot process; the message is one line naming the article."""
+
+    def __init__(self, article_id: Optional[str], reason: str):
+        self.article_id = article_id
+        self.reason = reason
+        super().__init__(f"article {article_id!r}: {reason}")
+
+
+def default_stages() -> list:
+    """The standard stages, in order."""
+    from .casualties import Casualties
+    from .dates import Dates
+    from .events import Events
+    from .link import Link
+    from .merge import Merge
+    from .ner import Ner
+    from .normalize import Normalize
+    from .segment import Segment
+
+    return [Normalize(), Segment(), Ner(), Link(), Events(), Casualties(), Dates(), Merge()]
+
+
+def arabic_share(text: str) -> float:
+    """The share of letters in a text that are Arabic (0 when it has no letters)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f") / len(letters)
+
+
+def to_article(obj: Union[str, dict, Article], **fields) -> Article:
+    """Build a checked Article from text, a dict or an Article; raise ArticleError if unusable."""
+    if isinstance(obj, Article):
+        data = obj.model_dump()
+    elif isinstance(obj, str):
+        data = {"text": obj}
+    elif isinstance(obj, dict):
+        data = dict(obj)
+    else:
+        raise ArticleError(fields.get("id"), f"expected text, a dict or an Article, got {type(obj).__name__}")
+    data.update({k: v for k, v in fields.items() if v is not None})
+    data.setdefault("id", "doc")
+    art_id = None if data.get("id") is None else str(data["id"])
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise ArticleError(art_id, "no text" if text is None else f"text is {type(text).__name__}, not a string")
+    if not text.strip():
+        raise ArticleError(art_id, "text is empty")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ArticleError(art_id, f"text has {len(text):,} characters (limit {MAX_TEXT_CHARS:,})")
+    if "\x00" in text or sum(1 for c in text[:10000] if c == "\ufffd") > 10:
+        raise ArticleError(art_id, "text is binary or wrongly decoded")
+    if arabic_share(text) < MIN_ARABIC_SHARE:
+        raise ArticleError(art_id, "text is not Arabic")
+    published = data.get("published")
+    if isinstance(published, str) and published.strip() == "":
+        data["published"] = None
+    elif isinstance(published, dt.datetime):
+        data["published"] = published.date()
+    elif published is not None and not isinstance(published, dt.date):
+        try:
+            data["published"] = dt.date.fromisoformat(str(published)[:10])
+        except ValueError:
+            raise ArticleError(art_id, f"published date {published!r} is not an ISO date (YYYY-MM-DD)") from None
+    try:
+        return Article.model_validate(data)
+    except Exception as e:  # pydantic's message is multi-line: keep the first problem
+        first = str(e).splitlines()
+        raise ArticleError(art_id, first[1].strip() + ": " + first[2].strip() if len(first) > 2 else str(e)) from None
+
+
+class Pipeline:
+    """Arabic news in, ACLED-style events out.
+
+    >>> from pipeline import Pipeline
+    >>> events = Pipeline().extract("...", published="2018-04-09")
+
+    ``stages`` replaces the default stages; their order is checked here, and a
+    stage whose ``requires`` no earlier stage provides raises PipelineOrderError.
+    """
+
+    def __init__(self, stages: Optional[Iterable] = None):
+        self.stages = list(stages) if stages is not None else default_stages()
+        check_order(self.stages)
+
+    def __repr__(self) -> str:
+        return f"Pipeline({' → '.join(s.name for s in self.stages)})"
+
+    def document(self, article: Union[str, dict, Article], **fields) -> Document:
+        """A Document for an article, not yet annotated."""
+        art = to_article(article, **fields)
+        return Document(text=art.text, id=art.id, title=art.title, published=art.published,
+                        url=art.url, source=art.source)
+
+    def process(self, article: Union[str, dict, Article, Document], **fields) -> Document:
+        """Run every stage over one article and return the annotated Document."""
+        doc = article if isinstance(article, Document) else self.document(article, **fields)
+        for stage in self.stages:
+            doc = stage(doc)
+        return doc
+
+    __call__ = process
+
+    def extract(self, article: Union[str, dict, Article], **fields) -> list[Event]:
+        """The events of one article (``published``, ``id``, ``title`` … as keywords)."""
+        return list(self.process(article, **fields).events)

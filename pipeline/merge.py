@@ -1,0 +1,226 @@
+"""Merge stage: event mentions of one incident become one schemas.Event.
+
+A headline, a lead and a body paragraph often report the same incident with
+different words (مقتل العشرات …, مواجهات مع …, الهجوم الذي شنه …). Mentions are
+one incident when their types are of one family, their places are compatible
+(the same place, or one inside the other), their dates agree, and their actors
+do not contradict each other. The event takes the most specific place, the most
+precise date, the most conservative figures, and keeps the evidence of all.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import Optional
+
+from schemas import Actor, Event, Evidence
+
+from .document import Document, EventMention
+from .resources import load_yaml
+from .stage import Stage
+
+FAMILIES = {
+    "Battles": "violence", "Explosions/Remote violence": "violence",
+    "Violence against civilians": "violence", "Protests": "demonstrations",
+    "Riots": "demonstrations", "Strategic developments": "strategic",
+}
+ARMED = {1, 2, 3, 4, 8}
+
+
+def _place_key(em: EventMention):
+    p = em.place.place if em.place is not None else None
+    return p
+
+
+def places_compatible(a, b) -> bool:
+    """Two places (schemas.Place or None) can be one incident's: equal, or one inside the other."""
+    if a is None or b is None:
+        return True
+    if a.iso3 != b.iso3:
+        return False
+    if a.location == b.location:
+        return True
+    broad, narrow = (a, b) if a.geo_precision >= b.geo_precision else (b, a)
+    if broad.geo_precision == 3 or broad.location in (narrow.admin1, narrow.admin2, narrow.admin3):
+        return broad.admin1 == narrow.admin1 or broad.location == narrow.admin1
+    return False
+
+
+def _actor_names(em: EventMention) -> set[str]:
+    return {m.actor.name for m in (em.actor1, em.actor2) if m is not None and m.actor is not None}
+
+
+def compatible(group: list[EventMention], em: EventMention) -> bool:
+    """Whether an event mention can join a group of mentions of one incident."""
+    if any(FAMILIES[g.event_type] != FAMILIES[em.event_type] for g in group):
+        return False
+    if not all(places_compatible(_place_key(g), _place_key(em)) for g in group):
+        return False
+    d = em.date.date if em.date else None
+    if d is not None and any(g.date and g.date.date and g.date.date != d for g in group):
+        return False
+    names, group_names = _actor_names(em), set().union(*(_actor_names(g) for g in group))
+    return not names or not group_names or bool(names & group_names)
+
+
+def group_mentions(mentions: list[EventMention]) -> list[list[EventMention]]:
+    """Greedy grouping in text order: each mention joins the first compatible group."""
+    groups: list[list[EventMention]] = []
+    for em in mentions:
+        for g in groups:
+            if compatible(g, em):
+                g.append(em)
+                break
+        else:
+            groups.append([em])
+    return groups
+
+
+def choose_type(group: list[EventMention]) -> EventMention:
+    """The mention whose type the incident takes.
+
+    Two armed sides fighting make a battle even when one used a car bomb (ACLED
+    codes the whole assault as Armed clash); otherwise the type most mentions
+    give, and within it the most confident mention.
+    """
+    battles = [em for em in group if em.event_type == "Battles"]
+    if battles and any(_two_armed_sides(em) for em in group):
+        return max(battles, key=lambda em: em.confidence)
+    votes = Counter(em.event_type for em in group)
+    best_type = max(votes, key=lambda t: (votes[t], -min(i for i, em in enumerate(group) if em.event_type == t)))
+    return max((em for em in group if em.event_type == best_type), key=lambda em: em.confidence)
+
+
+def _two_armed_sides(em: EventMention) -> bool:
+    a1 = em.actor1.actor if em.actor1 is not None else None
+    a2 = em.actor2.actor if em.actor2 is not None else None
+    return bool(a1 and a2 and a1.inter in ARMED and a2.inter in ARMED and a1.name != a2.name)
+
+
+def _most_common_actor(group: list[EventMention], role: str):
+    """The actor mention most often in a role across the group (first seen on a tie)."""
+    found = [getattr(em, role) for em in group if getattr(em, role) is not None and getattr(em, role).actor]
+    if not found:
+        return None
+    votes = Counter(m.actor.name for m in found)
+    top = max(votes.values())
+    return next(m for m in found if votes[m.actor.name] == top)
+
+
+def _best_place(group: list[EventMention]):
+    """The most specific linked place mention of the group (precision, then town over region)."""
+    found = [em.place for em in group if em.place is not None and em.place.place is not None]
+    if not found:
+        return None
+    return min(found, key=lambda m: (m.place.geo_precision, m.place.admin3 is None, m.place.admin2 is None))
+
+
+def _best_date(group: list[EventMention]):
+    """The most precise date of the group (day before week before month)."""
+    found = [em.date for em in group if em.date is not None and em.date.date is not None]
+    if not found:
+        return next((em.date for em in group if em.date is not None), None)
+    return min(found, key=lambda d: d.precision or 9)
+
+
+class Merge(Stage):
+    """Join event mentions of one incident into one event with all their evidence."""
+
+    name = "merge"
+    requires = frozenset({"event_mentions", "casualties", "dates"})
+    provides = frozenset({"events"})
+
+    def __call__(self, doc: Document) -> Document:
+        doc.events = []
+        for group in group_mentions([em for em in doc.event_mentions if not em.ext.get("background")]):
+            doc.events.append(self.event(doc, group, len(doc.events)))
+        doc.provided |= self.provides
+        return doc
+
+    def event(self, doc: Document, group: list[EventMention], index: int) -> Event:
+        """The schemas.Event for one group of mentions."""
+        from .casualties import combine_counts
+
+        head = choose_type(group)
+        same_type = [em for em in group if em.event_type == head.event_type] or group
+        a1 = _most_common_actor(same_type, "actor1") or _most_common_actor(group, "actor1")
+        a2 = _most_common_actor(same_type, "actor2") or _most_common_actor(group, "actor2")
+        if a1 is not None and a2 is not None and a1.actor.name == a2.actor.name:
+            a2 = None
+        place_m = _best_place(group)
+        date = _best_date(group)
+        counts = combine_counts([em.counts for em in group])
+        evidence = [Evidence(field="event_type", start=em.trigger.start, end=em.trigger.end,
+                             text=doc.text[em.trigger.start:em.trigger.end]) for em in group]
+        for field, m in (("actor1", a1), ("actor2", a2), ("location", place_m)):
+            if m is not None:
+                evidence.append(Evidence(field=field, start=m.start, end=m.end, text=m.text))
+        fields = {"killed": "fatalities", "injured": "injured", "abducted": "abducted", "arrested": "arrested"}
+        for kind, c in counts.items():
+            evidence.append(Evidence(field=fields.get(kind, kind), start=c.start, end=c.end,
+                                     text=doc.text[c.start:c.end]))
+        if date is not None and date.start >= 0:
+            evidence.append(Evidence(field="event_date", start=date.start, end=date.end,
+                                     text=doc.text[date.start:date.end]))
+        warnings = list(dict.fromkeys(w for em in group for w in em.warnings + (em.date.warnings if em.date else [])))
+        if place_m is None:
+            warnings.append("no location found in the text")
+        assoc1 = _assoc(group, "assoc_actor_1", a1)
+        assoc2 = _assoc(group, "assoc_actor_2", a2)
+        civ = any(em.civilian_targeting for em in same_type)
+        event = Event(
+            article_id=doc.id, event_index=index,
+            event_date=date.date if date else None, time_precision=date.precision if date and date.date else None,
+            event_type=head.event_type, sub_event_type=head.sub_event_type,
+            actor1=a1.actor if a1 else None, actor2=a2.actor if a2 else None,
+            assoc_actor_1=assoc1, assoc_actor_2=assoc2, civilian_targeting=civ,
+            place=place_m.place if place_m else None,
+            fatalities=counts["killed"].value if "killed" in counts else 0,
+            injured=counts["injured"].value if "injured" in counts else None,
+            abducted=counts["abducted"].value if "abducted" in counts else None,
+            arrested=counts["arrested"].value if "arrested" in counts else None,
+            source=doc.source, evidence=evidence, warnings=warnings,
+            confidence=min(1.0, max(em.confidence for em in group) + 0.05 * (len(group) - 1)),
+        )
+        event.notes = summary(event, place_m.ext.get("qualifier") if place_m else None)
+        return event
+
+
+def _assoc(group: list[EventMention], role: str, main) -> list[Actor]:
+    """Associated actors of a role, without the main actor and without repeats."""
+    out: dict[str, Actor] = {}
+    for em in group:
+        for m in getattr(em, role):
+            if m.actor is not None and (main is None or m.actor.name != main.actor.name):
+                out.setdefault(m.actor.name, m.actor)
+    return list(out.values())
+
+
+@lru_cache(maxsize=1)
+def _notes_data() -> dict:
+    return load_yaml("notes_en.yaml")
+
+
+def summary(event: Event, qualifier: Optional[str] = None) -> str:
+    """A one-sentence English summary of an event in ACLED's notes style."""
+    data = _notes_data()
+    date = f"On {event.event_date.day} {event.event_date:%B %Y}" if event.event_date else "On an unknown date"
+    if event.time_precision and event.time_precision > 1 and event.event_date:
+        date = ("In the week of " if event.time_precision == 2 else "In ") + (
+            f"{event.event_date.day} {event.event_date:%B %Y}" if event.time_precision == 2
+            else f"{event.event_date:%B %Y}")
+    p = event.place
+    where = ""
+    if p is not None:
+        lead = data["qualifiers"].get(qualifier, "in") if p.geo_precision == 2 else "in"
+        where = f"{lead} {p.location}" + (f" ({p.admin1})" if p.admin1 and p.admin1 != p.location else "")
+    template = data["templates"].get(event.sub_event_type, data["fallback"])
+    if (("{actor1}" in template and event.actor1 is None) or ("{actor2}" in template and event.actor2 is None)):
+        template = data["fallback"]
+    text = template.format(date=date, where=where, sub_event_type=event.sub_event_type.lower(),
+                           actor1=event.actor1.name if event.actor1 else "",
+                           actor2=event.actor2.name if event.actor2 else "")
+    text = " ".join(text.split()).rstrip(" ,;") + "."
+    if event.fatalities:
+        text += f" {event.fatalities} fatalities."
+    return text

@@ -1,0 +1,3 @@
+from .export import write_schema
+
+print(f"wrote {write_schema()}")
