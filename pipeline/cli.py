@@ -59,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--fresh", action="store_true", help="start over instead of resuming OUTPUT")
     ex.set_defaults(func=cmd_extract)
 
+    sh = sub.add_parser("show", help="print an output file as a short table of events")
+    sh.add_argument("output", type=Path, metavar="OUTPUT")
+    sh.set_defaults(func=cmd_show)
+
     sc = sub.add_parser("schema", help="write the JSON Schema of an output row")
     sc.add_argument("-o", "--output", type=Path, default=None,
                     help="default: schemas/event.schema.json beside the package")
@@ -100,6 +104,26 @@ def cmd_extract(args) -> int:
             resume=not args.fresh)
     except InputError as e:
         raise UserError(str(e)) from None
+    return 0
+
+
+SHOW_COLUMNS = ["article_id", "event_date", "sub_event_type", "actor1", "actor2", "location",
+                "admin1", "country", "fatalities"]
+
+
+def cmd_show(args) -> int:
+    import pandas as pd
+
+    from .io import read_rows
+
+    _need(args.output)
+    frame = pd.DataFrame(read_rows(args.output))
+    if frame.empty:
+        print("no events")
+        return 0
+    with pd.option_context("display.max_rows", 200, "display.width", 200, "display.max_colwidth", 32):
+        print(frame[SHOW_COLUMNS].to_string(index=False))
+    print(f"\n{len(frame)} events from {frame['article_id'].nunique()} articles")
     return 0
 
 

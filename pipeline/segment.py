@@ -116,8 +116,9 @@ def readings(token: Token) -> list[tuple[int, str]]:
                 add(i, norm[i:])
             if norm.startswith(ARTICLE, i):
                 add(i, norm[i + 2:])  # تنظيم from والتنظيم
-            if p and norm[c] == "ل" and norm.startswith("ل", i):  # للواء: ل + (ا)لواء
-                add(i, "ا" + norm[i:])
+            if p and norm[c] == "ل" and norm.startswith("ل", i):  # لل = ل + (ا)ل
+                add(i, "ا" + norm[i:])  # للمدينة → المدينة
+                add(i, "ال" + norm[i:])  # للواء → اللواء (a lam-initial stem keeps one lam)
                 add(i + 1, norm[i + 1:])
     return out
 
