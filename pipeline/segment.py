@@ -65,17 +65,20 @@ def clitic_parts(text: str, start: int) -> list[SubToken]:
         return [SubToken(start, start + len(text), norm, "stem")]
     parts: list[SubToken] = []
     i = 0
-    for pre in (CONJUNCTIONS, PREPOSITIONS):
-        if norm[i:i + 1] in pre and _article_follows(norm, i + 1):
+    if norm[:1] in CONJUNCTIONS and _article_follows(norm, 1):
+        parts.append(SubToken(start, start + 1, norm[0], "proclitic"))
+        i = 1
+    if norm.startswith("لل", i) and len(norm) - i - 2 >= MIN_STEM:  # ل + (ا)ل: للمدينة
+        parts.append(SubToken(start + i, start + i + 1, "ل", "proclitic"))
+        parts.append(SubToken(start + i + 1, start + i + 2, ARTICLE, "article"))
+        i += 2
+    else:
+        if norm[i:i + 1] in PREPOSITIONS and norm.startswith(ARTICLE, i + 1) and len(norm) - i - 3 >= MIN_STEM:
             parts.append(SubToken(start + i, start + i + 1, norm[i], "proclitic"))
             i += 1
-    if norm.startswith("لل", i) and len(norm) - i - 2 >= MIN_STEM:  # ل + (ا)ل
-        parts.append(SubToken(start + i, start + i + 1, "ل", "proclitic"))
-        parts.append(SubToken(start + i + 1, start + i + 2, "ال", "article"))
-        i += 2
-    elif norm.startswith(ARTICLE, i) and len(norm) - i - 2 >= MIN_STEM:
-        parts.append(SubToken(start + i, start + i + 2, ARTICLE, "article"))
-        i += 2
+        if norm.startswith(ARTICLE, i) and len(norm) - i - 2 >= MIN_STEM:
+            parts.append(SubToken(start + i, start + i + 2, ARTICLE, "article"))
+            i += 2
     j = len(norm)
     if not parts:  # a definite noun takes no pronoun suffix
         for enc in ENCLITICS:
@@ -124,10 +127,10 @@ def readings(token: Token) -> list[tuple[int, str]]:
 
 
 def _article_follows(norm: str, i: int) -> bool:
-    """True when ال (or لل after ل) starts at i and leaves a stem behind it."""
-    return (norm.startswith(ARTICLE, i) and len(norm) - i - 2 >= MIN_STEM) or (
-        norm.startswith("ل", i) and norm[i - 1:i] == "ل" and len(norm) - i - 1 >= MIN_STEM
-    )
+    """True when ال or لل (+ preposition ب/ك + ال) starts at i and leaves a stem behind it."""
+    if norm[i:i + 1] in PREPOSITIONS and norm[i] != "ل":
+        i += 1
+    return (norm.startswith(ARTICLE, i) or norm.startswith("لل", i)) and len(norm) - i - 2 >= MIN_STEM
 
 
 def _is_arabic(s: str) -> bool:
