@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("evaluate", help="score a component on gold data")
     ev.add_argument("what", choices=["ner", "events"])
     ev.add_argument("--gold", required=True, type=Path)
+    ev.add_argument("--errors", action="store_true", help="also list every wrong or missed event")
     ev.set_defaults(func=cmd_evaluate)
 
     tr = sub.add_parser("train-ner", help="rebuild the NER model in models/ner from the shared corpora")
@@ -152,7 +153,7 @@ def cmd_evaluate(args) -> int:
     else:
         from .evaluate_events import evaluate_file
 
-        evaluate_file(args.gold)
+        evaluate_file(args.gold, show_errors=args.errors)
     return 0
 
 
