@@ -11,6 +11,7 @@ examples:
   conflict-events extract data/samples/articles.jsonl -o events.csv
   conflict-events extract dump/*.jsonl.gz -o events.parquet --workers 2
   conflict-events extract folder_of_txt/ -o events.jsonl --quiet
+  conflict-events extract parquet_dump/ -o events.parquet --engine dask --scheduler tcp://host:8786
 
 INPUT: .jsonl / .jsonl.gz (one article a line: id, text, optional published
 (YYYY-MM-DD), title, url, source), .csv or .parquet with those columns, a .json
@@ -57,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help="worker processes (default: all cores)")
     ex.add_argument("--quiet", action="store_true", help="no progress bar, only the final summary")
     ex.add_argument("--fresh", action="store_true", help="start over instead of resuming OUTPUT")
+    ex.add_argument("--engine", choices=["local", "dask"], default="local",
+                    help="local processes (default) or Dask; with dask, OUTPUT is a folder of parts")
+    ex.add_argument("--scheduler", metavar="ADDRESS",
+                    help="Dask scheduler address (default: a LocalCluster with --workers workers)")
     ex.set_defaults(func=cmd_extract)
 
     sh = sub.add_parser("show", help="print an output file as a short table of events")
@@ -101,8 +106,13 @@ def cmd_extract(args) -> int:
     try:
         for path in args.inputs:
             check_input(path)
-        run(args.inputs, args.output, workers=max(1, args.workers), progress=not args.quiet,
-            resume=not args.fresh)
+        if args.engine == "dask":
+            from .dask_engine import run as run_dask
+
+            run_dask(args.inputs, args.output, scheduler=args.scheduler, workers=max(1, args.workers))
+        else:
+            run(args.inputs, args.output, workers=max(1, args.workers), progress=not args.quiet,
+                resume=not args.fresh)
     except InputError as e:
         raise UserError(str(e)) from None
     return 0
