@@ -12,7 +12,7 @@ SCHEMA_PATH = Path(__file__).resolve().parent / "event.schema.json"
 
 def render() -> str:
     """The schema as the exact text written to disk."""
-    return json.dumps(row_json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return json.dumps(row_json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
 def write_schema(path: Optional[Path] = None) -> Path:

@@ -1,0 +1,90 @@
+"""End to end on data/samples: the seed article and the demo articles with their expected events."""
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline import Pipeline, extract_frame
+from pipeline.evaluate_events import canon
+
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+SEED = json.loads((SAMPLES / "seed" / "deir_ez_zor_liwa_al_baqir.json").read_text(encoding="utf-8"))
+SEED_EXPECTED = json.loads((SAMPLES / "seed" / "expected.json").read_text(encoding="utf-8"))
+
+
+def load_jsonl(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+ARTICLES = load_jsonl(SAMPLES / "articles.jsonl")
+EXPECTED = {e["id"]: e["events"] for e in load_jsonl(SAMPLES / "articles.expected.jsonl")}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return Pipeline()
+
+
+def test_seed_article_gives_exactly_the_analysts_event(nlp):
+    events = nlp.extract(SEED, published="2018-04-09")
+    assert len(events) == 1
+    row = events[0].to_acled_row()
+    want = SEED_EXPECTED["events"][0]
+    assert row["event_date"] == "2018-04-08" and row["time_precision"] == 1
+    assert (row["event_type"], row["sub_event_type"]) == ("Battles", "Armed clash")
+    assert row["actor1"] == "Islamic State (Syria)" and row["inter1"] == 2
+    assert row["actor2"] == "Liwa al-Baqir" and row["inter2"] == 3
+    assert row["interaction"] == 23
+    assert (row["location"], row["admin1"], row["country"]) == (want["location"], want["admin1"], "Syria")
+    assert row["geo_precision"] == 2
+    assert row["fatalities"] == 10
+    assert row["latitude"] == pytest.approx(34.9, abs=0.2) and row["longitude"] == pytest.approx(40.2, abs=0.2)
+    fields = {e["field"] for e in row["evidence"]}
+    assert {"event_type", "actor1", "actor2", "location", "fatalities", "event_date"} <= fields
+    for ev in row["evidence"]:
+        assert SEED["text"][ev["start"]:ev["end"]] == ev["text"]
+    cited = {e["field"]: e["text"] for e in row["evidence"]}
+    assert cited["actor2"] == "لواء الباقر"
+    assert "داعش" in cited["actor1"] or cited["actor1"] == "التنظيم"
+    assert "العشرات" in cited["fatalities"] or "عشرات" in cited["fatalities"]
+    assert "الميادين" in cited["location"]
+    assert "أمس" in cited["event_date"]
+
+
+def test_seed_weekday_contradicting_published_date_is_a_warning(nlp):
+    events = nlp.extract(SEED, published="2018-04-11")
+    main = [e for e in events if e.actor2 and e.actor2.name == "Liwa al-Baqir"]
+    assert main and main[0].event_date.isoformat() == "2018-04-10"
+    assert any("Sunday" in w for w in main[0].warnings)
+
+
+def test_seed_background_is_never_dated_to_the_report_day(nlp):
+    doc = nlp.process(SEED, published="2018-04-09")
+    for ev in doc.events[1:]:
+        assert not (ev.event_date and ev.event_date.isoformat() == "2018-04-08" and ev.time_precision == 1)
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=[a["id"] for a in ARTICLES])
+def test_demo_article_gives_its_expected_events(nlp, article):
+    got = [e.to_acled_row() for e in nlp.extract(article)]
+    want = EXPECTED[article["id"]]
+    assert len(got) == len(want), [(g["sub_event_type"], g["location"]) for g in got]
+    for w in want:
+        match = [g for g in got if g["event_type"] == w["event_type"]
+                 and canon(g["admin1"]) == canon(w["admin1"])]
+        assert match, (w, [(g["event_type"], g["admin1"]) for g in got])
+        g = match[0]
+        assert g["sub_event_type"] == w["sub_event_type"]
+        assert g["country"] == w["country"]
+        assert g["fatalities"] == w["fatalities"]
+        assert g["event_date"] == w["event_date"]
+        for ev in g["evidence"]:
+            assert article["text"][ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_extract_frame_gives_acled_columns_and_lists_bad_articles():
+    frame = extract_frame([ARTICLES[0], {"id": "empty", "text": ""}])
+    assert list(frame.columns[:7]) == ["event_id_cnty", "event_date", "year", "time_precision",
+                                        "disorder_type", "event_type", "sub_event_type"]
+    assert set(frame["article_id"]) == {ARTICLES[0]["id"]}
+    assert frame.attrs["errors"] == [{"article_id": "empty", "error": "text is empty"}]
