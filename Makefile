@@ -16,7 +16,7 @@ $(BIN)/conflict-events: pyproject.toml
 setup: $(BIN)/conflict-events
 
 demo: setup
-	$(BIN)/conflict-events extract data/samples/articles.jsonl data/samples/seed -o $(OUT) --fresh
+	$(BIN)/conflict-events extract data/samples/articles.jsonl data/samples/seed/deir_ez_zor_liwa_al_baqir.json -o $(OUT) --fresh
 	$(BIN)/conflict-events show $(OUT)
 
 test: setup
