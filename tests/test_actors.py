@@ -1,0 +1,129 @@
+"""Actor dictionary, linking (country variants, validity dates, generic agents) and patterns."""
+import datetime as dt
+
+import pytest
+
+from pipeline import Document
+from pipeline.actors import ActorDictionary, evaluate, match_patterns, pattern_actor, romanise
+from pipeline.normalize import Normalize, normalize_for_matching as norm
+from pipeline.segment import Segment
+
+
+@pytest.fixture(scope="module")
+def actors():
+    return ActorDictionary.default()
+
+
+def link(actors, text, country=None, date=None):
+    return actors.link(norm(text), country=country, date=date)
+
+
+def tokens(text):
+    doc = Segment()(Normalize()(Document(text)))
+    return [t.text for t in doc.tokens], [t.norm for t in doc.tokens]
+
+
+def test_islamic_state_takes_the_article_country(actors):
+    a = link(actors, "تنظيم داعش", "Syria", dt.date(2018, 4, 8))
+    assert (a.name, a.inter, a.country) == ("Islamic State (Syria)", 2, "Syria")
+    assert link(actors, "الدولة الإسلامية", "Iraq").name == "Islamic State (Iraq)"
+    assert link(actors, "ولاية سيناء", "Egypt", dt.date(2018, 2, 9)).name == "Islamic State (Egypt)"
+
+
+def test_named_groups(actors):
+    a = link(actors, "لواء الباقر", "Syria")
+    assert (a.name, a.inter) == ("Liwa al-Baqir", 3)
+    assert link(actors, "قوات سوريا الديموقراطية", "Syria").name == "SDF: Syrian Democratic Forces"
+    assert link(actors, "قسد", "Syria").name == "SDF: Syrian Democratic Forces"
+    assert link(actors, "الحوثيين", "Yemen").name == "Houthis: Ansar Allah"
+    assert link(actors, "الدعم السريع", "Sudan", dt.date(2023, 6, 2)).name == "RSF: Rapid Support Forces"
+    assert link(actors, "قوات حفتر", "Libya").name == "LNA: Libyan National Army"
+    assert link(actors, "قوات النظام", "Syria", dt.date(2019, 5, 20)).name == "Military Forces of Syria"
+
+
+def test_clitics_and_members_of_words_are_read_through(actors):
+    assert link(actors, "لتنظيم داعش", "Syria").name == "Islamic State (Syria)"
+    assert link(actors, "والحوثيون", "Yemen").name == "Houthis: Ansar Allah"
+    assert link(actors, "عناصر قسد", "Syria").name == "SDF: Syrian Democratic Forces"
+    assert link(actors, "مسلحي هيئة تحرير الشام", "Syria", dt.date(2021, 1, 1)).name == "HTS: Hayat Tahrir al-Sham"
+
+
+def test_generic_agents_fill_the_country(actors):
+    assert link(actors, "مسلحون مجهولون", "Iraq").name == "Unidentified Armed Group (Iraq)"
+    assert link(actors, "المدنيين", "Sudan").name == "Civilians (Sudan)"
+    assert link(actors, "المتظاهرين", "Lebanon").inter == 6
+    assert link(actors, "مثيري الشغب", "Libya").name == "Rioters (Libya)"
+    assert link(actors, "الشرطة", "Egypt").name == "Police Forces of Egypt"
+    assert link(actors, "الجيش", "Iraq").name == "Military Forces of Iraq"
+    assert actors.civilian("Yemen").name == "Civilians (Yemen)"
+    u = actors.unidentified("Libya")
+    assert (u.name, u.inter) == ("Unidentified Armed Group (Libya)", 3)
+
+
+def test_validity_dates_pick_the_entry(actors):
+    before = link(actors, "الدعم السريع", "Sudan", dt.date(2021, 10, 25))
+    after = link(actors, "الدعم السريع", "Sudan", dt.date(2023, 4, 21))
+    assert (before.name, before.inter) == ("Military Forces of Sudan", 1)
+    assert (after.name, after.inter) == ("RSF: Rapid Support Forces", 2)
+    assert link(actors, "جبهة النصرة", "Syria", dt.date(2015, 4, 1)).name == "Al Nusrah Front"
+    assert link(actors, "جبهة النصرة", "Syria", dt.date(2020, 1, 28)).name == "HTS: Hayat Tahrir al-Sham"
+    assert link(actors, "الجيش السوري", "Syria", dt.date(2018, 1, 1)).id == "military_syria_2000"
+    assert link(actors, "الجيش السوري", "Syria", dt.date(2025, 3, 1)).id == "military_syria_2024"
+
+
+def test_state_forces_abroad_are_external(actors):
+    assert link(actors, "الجيش الإسرائيلي", "Palestine").inter == 1
+    assert link(actors, "الجيش الإسرائيلي", "Lebanon").inter == 8
+    assert link(actors, "القوات الروسية", "Syria").name == "Military Forces of Russia"
+    assert link(actors, "القوات الروسية", "Syria").inter == 8
+
+
+def test_country_restricted_names(actors):
+    assert link(actors, "الحشد", "Iraq").name == "PMF: Popular Mobilization Forces"
+    assert link(actors, "الحشد", "Egypt") is None
+    assert link(actors, "التحالف", "Yemen").name == "Coalition Forces"
+    assert link(actors, "التحالف", "Syria").name == "International Coalition against ISIS"
+
+
+def test_common_words_are_not_actors(actors):
+    for w in ("اليوم", "الأحد", "مصادر محلية", "سوري", "طالب"):
+        assert link(actors, w, "Syria") is None, w
+
+
+def test_patterns_find_brigades_and_kunyas_in_a_sentence():
+    words, toks = tokens("وأعلنت كتائب سيد الشهداء مسؤوليتها عن الهجوم، فيما قتل القيادي "
+                         "أسعد الحسين الملقب بأبو كسار في المعارك قرب الميادين.")
+    found = {(" ".join(words[a:b]), kind) for a, b, kind in match_patterns(toks)}
+    assert ("كتائب سيد الشهداء", "ACTOR") in found
+    assert ("أسعد الحسين", "PERSON") in found
+    assert ("بأبو كسار", "PERSON") in found
+
+
+def test_patterns_on_the_seed_article_sentence():
+    words, toks = tokens("وانضمت إليها مليشيا “أسود العشائر” بقيادة المدعو عمر الحسن، وقال اللواء جميل الحسن "
+                         "إن مقاتلي اللواء في المدينة")
+    found = {(" ".join(words[a:b]), kind) for a, b, kind in match_patterns(toks)}
+    assert ("مليشيا “ أسود العشائر ”", "ACTOR") in found
+    assert ("عمر الحسن", "PERSON") in found
+    assert ("جميل الحسن", "PERSON") in found
+    assert not any(w.startswith("اللواء في") for w, _ in found)
+
+
+def test_unknown_pattern_actor_gets_a_romanised_name(actors):
+    a = link(actors, "لواء أسود العشائر", "Syria")
+    assert a.inter == 3 and a.name.startswith("Liwa ") and "al-" in a.name
+    assert romanise("لواء الباقر") == "Liwa al-Baqir"
+    assert pattern_actor("الفرقة الرابعة") is not None and pattern_actor("الفرقة الرابعة").inter == 1
+
+
+def test_entries_feed_the_phrase_matcher(actors):
+    pairs = list(actors.entries())
+    assert (norm("لواء الباقر"), "liwa_al_baqir") in pairs
+    assert all(isinstance(f, str) and isinstance(i, str) for f, i in pairs[:100])
+    assert ActorDictionary.default() is ActorDictionary.default()
+
+
+def test_heldout_linking_score_is_reported():
+    r = evaluate()
+    assert r["rows"] >= 60
+    assert r["precision"] >= 0.9 and r["recall"] >= 0.9
