@@ -1,0 +1,373 @@
+"""Place gazetteer and place linking (ACLED style).
+
+- ``Gazetteer.default()`` loads models/gazetteer/places.tsv and places_lby_osm.tsv (built by
+  ``python -m pipeline.build.gazetteer``) once per process.
+- ``entries()`` feeds the NER phrase matcher with (normalised Arabic name, place id) pairs;
+  ``lookup(norm)`` returns the ``PlaceRecord`` candidates of a name; ``resolve(...)`` picks one and
+  returns a ``schemas.Place`` with ACLED's geo_precision; ``resolve_unknown(...)`` codes a place
+  that is not in the gazetteer at the most specific known place named in the article;
+  ``country_of(norm)`` maps an Arabic country name to (country, iso3).
+- ``python -m pipeline.places evaluate`` scores name → admin1 resolution, holding out one source
+  at a time (see models/gazetteer/MODEL_CARD.md).
+
+Precision rules (ACLED codebook, geo_precision):
+1  a town or village is named (also a governorate name that is its capital's name: دير الزور);
+2  the text says the outskirts / countryside / surroundings of a town (أطراف X، ريف X، محيط X، قرب X),
+   or a district / subdistrict is named (coded at its seat, else see 3);
+3  only a governorate or region is named (محافظة X, الأنبار, ريف دير الزور = the governorate's
+   countryside): coded at the governorate capital, location = the capital's name; a country alone
+   is coded at its capital with location = the country.
+"""
+from __future__ import annotations
+
+import csv
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from schemas import Place
+
+from .normalize import normalize_for_matching
+from .resources import load_yaml, models_dir
+
+FILES = ("places.tsv", "places_lby_osm.tsv")
+LOW_TRUST = frozenset({"iraq_geo_data"})
+# Kind preference inside one (country, admin1) group, best first.
+KIND_RANK = {"town": 0, "village": 1, "admin1": 2, "admin2": 3, "admin3": 4, "country": 5}
+SPECIFIC = {"town": 0, "village": 0, "admin3": 1, "admin2": 2, "admin1": 3}
+_TOWN_WORDS = {"مدينه", "بلده", "قريه", "مخيم", "حي", "مركز"}
+_ADMIN1_WORDS = {"محافظه", "ولايه", "شعبيه"}
+_ADMIN23_WORDS = {"منطقه", "ناحيه", "قضاء", "مديريه", "عزله"}
+_DESIGNATOR_KINDS = {**dict.fromkeys(_TOWN_WORDS, ("town", "village")),
+                     **dict.fromkeys(_ADMIN1_WORDS, ("admin1",)),
+                     **dict.fromkeys(_ADMIN23_WORDS, ("admin2", "admin3"))}
+
+
+def norm(s: str) -> str:
+    """Normalised matching form of a name (normalize_for_matching, single spaces)."""
+    return " ".join(normalize_for_matching(s).replace("-", " ").split())
+
+
+@dataclass(frozen=True)
+class PlaceRecord:
+    """One gazetteer place as compiled in models/gazetteer."""
+
+    id: str
+    name: str
+    kind: str  # country, admin1, admin2, admin3, town, village
+    country: str
+    iso3: str
+    admin1: str = ""
+    admin2: str = ""
+    admin3: str = ""
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    population: int = 0
+    source: str = ""
+    capital: str = ""
+    city: bool = False
+    name_ar: str = ""
+    names: tuple[str, ...] = ()
+
+    @property
+    def trust(self) -> int:
+        """0 for the normal sources, 1 for low-trust ones (Iraq admin list)."""
+        return 1 if self.source in LOW_TRUST else 0
+
+    @classmethod
+    def from_row(cls, r: dict) -> "PlaceRecord":
+        """A record from one TSV row."""
+        f = lambda k: float(r[k]) if r[k] else None  # noqa: E731
+        return cls(r["id"], r["name"], r["kind"], r["country"], r["iso3"], r["admin1"], r["admin2"],
+                   r["admin3"], f("lat"), f("lon"), int(float(r["population"] or 0)), r["source"],
+                   r["capital"], r["city"] == "1", r["name_ar"], tuple(r["names_ar"].split("|")) if r["names_ar"] else ())
+
+
+@lru_cache(maxsize=1)
+def _qualifier_words() -> dict[tuple[str, ...], str]:
+    """Normalised qualifier phrases (ريف, أطراف, قرب ...) → countryside / outskirts / near."""
+    data = load_yaml("place_qualifiers.yaml")
+    return {tuple(norm(w).split()): kind for kind, ws in data["qualifiers"].items() for w in ws}
+
+
+class Gazetteer:
+    """Normalised Arabic place name → place records, with ACLED-style resolution."""
+
+    def __init__(self, records: Iterable[PlaceRecord]):
+        self._records = {r.id: r for r in records}
+        self._by_name: dict[str, list[PlaceRecord]] = {}
+        for r in self._records.values():
+            for n in r.names:
+                self._by_name.setdefault(n, []).append(r)
+        self._admin1 = {(r.iso3, r.admin1): r for r in self._records.values() if r.kind == "admin1"}
+        self._capital_town = {}
+        for r in self._records.values():
+            a1 = self._admin1.get((r.iso3, r.admin1))
+            if r.kind in ("town", "village") and a1 and r.name == a1.capital:
+                best = self._capital_town.get(a1.id)
+                if best is None or (r.source, r.population) > (best.source, best.population):
+                    self._capital_town[a1.id] = r
+
+    # ---------- loading ----------
+    @classmethod
+    def load(cls, folder: Optional[Path] = None, exclude_sources: Iterable[str] = ()) -> "Gazetteer":
+        """Load the compiled TSV files (optionally without some sources, for evaluation)."""
+        folder = Path(folder) if folder else models_dir() / "gazetteer"
+        skip = set(exclude_sources)
+        records = []
+        for name in FILES:
+            path = folder / name
+            if not path.exists():
+                print(f"gazetteer: {path} missing (run python -m pipeline.build.gazetteer)", file=sys.stderr)
+                continue
+            with open(path, encoding="utf-8", newline="") as f:
+                records += [PlaceRecord.from_row(r) for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+                            if r["source"] not in skip]
+        return cls(records)
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> "Gazetteer":
+        """The shipped gazetteer, loaded once per process."""
+        return cls.load()
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    # ---------- lookup ----------
+    def entries(self) -> Iterator[tuple[str, str]]:
+        """(normalised Arabic name, place id) pairs for the phrase matcher, in a fixed order."""
+        for n in sorted(self._by_name):
+            for r in self._by_name[n]:
+                yield n, r.id
+
+    def record(self, place_id: str) -> Optional[PlaceRecord]:
+        """The record with this id, if any."""
+        return self._records.get(place_id)
+
+    def lookup(self, norm_name: str) -> list[PlaceRecord]:
+        """Candidate records of a name (exact, else without leading designators/qualifiers)."""
+        key, _, _ = self._parse(norm_name)
+        return list(self._by_name.get(key, ())) if key else []
+
+    def country_of(self, norm_name: str) -> Optional[tuple[str, str]]:
+        """(country, iso3) for an Arabic country name, else None."""
+        for r in self._by_name.get(norm(norm_name), ()):
+            if r.kind == "country":
+                return r.country, r.iso3
+        return None
+
+    def _parse(self, name: str) -> tuple[Optional[str], Optional[str], Optional[str]]:
+        """(known key, designator word, qualifier) of a mention's name; key None when unknown."""
+        words = norm(name).split()
+        designator = qualifier = None
+        while words:
+            for first in _clitic_readings(words[0]):
+                key = " ".join((first, *words[1:]))
+                if key in self._by_name:
+                    return key, designator, qualifier
+            head = self._strip_head(words)
+            if head is None:
+                return None, designator, qualifier
+            n, kind, value = head
+            if kind == "qualifier":
+                qualifier = qualifier or value
+            else:
+                designator = designator or value
+            words = words[n:]
+        return None, designator, qualifier
+
+    @staticmethod
+    def _strip_head(words: list[str]) -> Optional[tuple[int, str, str]]:
+        """The leading qualifier or designator (clitics و ف ب ل ك allowed): (length, type, value)."""
+        quals = _qualifier_words()
+        for first in _clitic_readings(words[0]):
+            for n in (2, 1):
+                phrase = (first, *words[1:n])
+                if len(words) > n and phrase in quals:
+                    return n, "qualifier", quals[phrase]
+            if len(words) > 1 and first in _DESIGNATOR_KINDS:
+                return 1, "designator", first
+        if len(words) > 1 and words[0] in ("من", "في"):
+            return 1, "designator", ""
+        return None
+
+    # ---------- resolution ----------
+    def resolve(self, norm_name: str, *, context_places: Iterable[str] = (), country_hint: Optional[str] = None,
+                qualifier: Optional[str] = None) -> Optional[Place]:
+        """The most likely place for a name, given the article's other place names, as schemas.Place."""
+        key, designator, own_qualifier = self._parse(norm_name)
+        if not key:
+            return None
+        rec = self.pick(self._by_name[key], context_places=context_places, country_hint=country_hint,
+                        designator=designator, exclude=key)
+        return self.to_place(rec, location_ar=norm_name, qualifier=qualifier or own_qualifier, designator=designator)
+
+    def pick(self, candidates: list[PlaceRecord], *, context_places: Iterable[str] = (),
+             country_hint: Optional[str] = None, designator: Optional[str] = None,
+             exclude: str = "") -> PlaceRecord:
+        """Choose among candidates: article's country and governorate, trust, size, then kind."""
+        countries, admin1s = self._context(context_places, exclude)
+        hint = self._iso3(country_hint)
+        groups: dict[tuple[str, str], list[PlaceRecord]] = {}
+        for r in candidates:
+            groups.setdefault((r.iso3, r.admin1), []).append(r)
+        prefer = _DESIGNATOR_KINDS.get(designator or "", ())
+
+        def group_key(g):
+            rs = groups[g]
+            return (countries[g[0]] + (3 if hint == g[0] else 0), admin1s[g],
+                    -min(r.trust for r in rs), max(r.population for r in rs), g)
+
+        best = max(groups, key=group_key)
+        return min(groups[best], key=lambda r: (r.kind not in prefer, KIND_RANK[r.kind], -r.population, r.id))
+
+    def _context(self, context_places: Iterable[str], exclude: str) -> tuple[Counter, Counter]:
+        """Votes for countries and (country, admin1) pairs from the article's other place names."""
+        countries: Counter = Counter()
+        admin1s: Counter = Counter()
+        for name in context_places:
+            key, _, _ = self._parse(name)
+            if not key or key == exclude:
+                continue
+            cands = self._by_name[key]
+            isos = {r.iso3 for r in cands}
+            if any(r.kind == "country" for r in cands):
+                for r in cands:
+                    if r.kind == "country":
+                        countries[r.iso3] += 2
+            elif len(isos) == 1:
+                countries[next(iter(isos))] += 1
+            groups = {(r.iso3, r.admin1) for r in cands if r.admin1}
+            if len(groups) == 1:
+                admin1s[next(iter(groups))] += 1
+        return countries, admin1s
+
+    def _iso3(self, country: Optional[str]) -> Optional[str]:
+        """ISO3 of a country given by English name, ISO3 or Arabic name."""
+        if not country:
+            return None
+        if len(country) == 3 and country.isupper():
+            return country
+        for r in self._records.values():
+            if r.kind == "country" and r.country == country:
+                return r.iso3
+        found = self.country_of(country)
+        return found[1] if found else None
+
+    def to_place(self, rec: PlaceRecord, *, location_ar: str, qualifier: Optional[str] = None,
+                 designator: Optional[str] = None) -> Place:
+        """schemas.Place for a record, with ACLED geo_precision for the qualifier and designator."""
+        if rec.kind == "country":
+            return self._place(rec, rec.name, rec, 3, location_ar)
+        if rec.kind == "admin1":
+            cap = self._capital_town.get(rec.id)
+            near = qualifier in ("outskirts", "near")
+            if rec.city and qualifier != "countryside":
+                return self._place(rec, rec.capital, cap or rec, 2 if qualifier else 1, location_ar)
+            return self._place(rec, rec.capital, cap or rec, 2 if near and cap and _shares_name(rec, cap) else 3, location_ar)
+        if rec.kind in ("admin2", "admin3"):
+            if rec.lat is None:
+                a1 = self._admin1.get((rec.iso3, rec.admin1))
+                return self._place(rec, a1.capital if a1 else rec.name, a1 or rec, 3, location_ar)
+            return self._place(rec, rec.capital or rec.name, rec, 2, location_ar)
+        a1 = self._admin1.get((rec.iso3, rec.admin1))
+        if qualifier == "countryside" and a1 and self._capital_town.get(a1.id) is rec and _shares_name(a1, rec) \
+                and designator not in _TOWN_WORDS:
+            return self._place(a1, rec.name, rec, 3, location_ar)  # ريف دير الزور: the governorate's countryside
+        return self._place(rec, rec.name, rec, 2 if qualifier else 1, location_ar)
+
+    def _place(self, rec: PlaceRecord, location: str, at: PlaceRecord, precision: int, location_ar: str) -> Place:
+        """Build the schemas.Place: admin names from ``at`` when it is more specific than ``rec``."""
+        src = at if at.kind in ("town", "village", "admin2", "admin3") else rec
+        return Place(location=location, location_ar=location_ar, country=rec.country, iso3=rec.iso3,
+                     admin1=rec.admin1 or None, admin2=src.admin2 or None, admin3=src.admin3 or None,
+                     latitude=at.lat, longitude=at.lon, geo_precision=precision, id=rec.id)
+
+    def resolve_unknown(self, surface: str, context_places: Iterable[str] = ()) -> Optional[Place]:
+        """An unknown place (قرية X) coded at the most specific known place named in the article."""
+        words = norm(surface).split()
+        while len(words) > 1 and self._strip_head(words):
+            words = words[self._strip_head(words)[0]:]
+        name = " ".join(words)
+        if len(name.replace(" ", "")) < 2 or name in self._by_name:
+            return None
+        anchors = []
+        for i, ctx in enumerate(context_places):
+            key, _, _ = self._parse(ctx)
+            if key and key != name:
+                rec = self.pick(self._by_name[key], context_places=context_places, exclude=key)
+                if rec.kind in SPECIFIC:
+                    anchors.append((SPECIFIC[rec.kind], i, rec))
+        if not anchors:
+            return None
+        _, _, rec = min(anchors, key=lambda t: (t[0], t[1]))
+        place = self.to_place(rec, location_ar=surface.strip(), qualifier="near")
+        if rec.kind in ("admin1",) or place.geo_precision == 3:
+            return place.model_copy(update={"geo_precision": 3, "id": None})
+        return place.model_copy(update={"geo_precision": 2, "id": None})
+
+
+def _shares_name(a: PlaceRecord, b: PlaceRecord) -> bool:
+    """True when two records share an Arabic name (a governorate and its same-named capital)."""
+    return bool(set(a.names) & set(b.names))
+
+
+def _clitic_readings(word: str) -> list[str]:
+    """The word, and the word without a leading و/ف and/or ب/ل/ك."""
+    out = [word]
+    for c in ("", "و", "ف"):
+        for p in ("", "ب", "ل", "ك"):
+            pre = c + p
+            if pre and word.startswith(pre) and len(word) - len(pre) >= 2:
+                out.append(word[len(pre):])
+                if p == "ل" and word.startswith("ل", len(pre)):  # لل = ل + (ا)ل: للميادين
+                    out.append("ا" + word[len(pre):])
+    return out
+
+
+# ---------- evaluation ----------
+def evaluate(folder: Optional[Path] = None, out=sys.stdout) -> dict:
+    """Name → admin1 precision/recall/F1, each source's names resolved by a gazetteer without that source."""
+    full = Gazetteer.load(folder)
+    results = {}
+    for held in ("geonames", "opensyria", "yemen_info", "libya_osm"):
+        gold = [(r.name_ar, r.iso3, r.admin1) for r in full._records.values()
+                if r.source == held and r.kind != "country" and r.name_ar]
+        gaz = Gazetteer.load(folder, exclude_sources=[held])
+        for hinted in (False, True):
+            tp = answered = 0
+            for name_ar, iso3, admin1 in gold:
+                p = gaz.resolve(norm(name_ar), country_hint=iso3 if hinted else None)
+                if p is None:
+                    continue
+                answered += 1
+                tp += (p.iso3, p.admin1) == (iso3, admin1)
+            prec = tp / answered if answered else 0.0
+            rec = tp / len(gold) if gold else 0.0
+            f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+            label = f"{held}{' +country' if hinted else ''}"
+            results[label] = {"n": len(gold), "answered": answered, "correct": tp,
+                              "precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3)}
+            print(f"{label:22s} n={len(gold):5d} answered={answered:5d} correct={tp:5d} "
+                  f"P={prec:.3f} R={rec:.3f} F1={f1:.3f}", file=out)
+    return results
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Command line: ``python -m pipeline.places evaluate`` or ``python -m pipeline.places NAME...``."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["evaluate"]:
+        evaluate()
+        return 0
+    gaz = Gazetteer.default()
+    for name in argv:
+        print(name, gaz.resolve(norm(name), context_places=argv))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
