@@ -69,6 +69,8 @@ class Link(Stage):
                                   country_hint=country[0] if country else None)
             if m.place is None and m.source != "gazetteer":
                 m.place = gaz.resolve_unknown(m.text, names)
+            if m.place is not None:  # keep the Arabic as written, not its normalised form
+                m.place = m.place.model_copy(update={"location_ar": m.text})
         country = article_country(doc)
         doc.ext["country"] = country
         for m in doc.mentions:

@@ -37,10 +37,15 @@ def dictionary_matcher() -> PhraseMatcher:
     return m
 
 
+KUNYA = ("ابو", "ابي", "ابا", "ام")
+
+
 def _name_start(tok: Token) -> int:
     """Where a name starts inside its first word: after و ف ب ل ك, keeping the article ال."""
     for p in tok.parts:
         if p.kind in ("article", "stem"):
+            if p.start == tok.start and tok.norm[:1] in "بلوف" and tok.norm[1:].startswith(KUNYA):
+                return tok.start + 1  # بأبو كسار → أبو كسار
             return p.start
     return tok.start
 
