@@ -1,0 +1,165 @@
+"""The trained Arabic NER tagger shipped in models/ner (built by ``python -m pipeline.train.ner``).
+
+    from pipeline.ner_model import NerTagger
+    tagger = NerTagger.load()              # models/ner, loaded once per process and cached
+    tagger.tag([["قال", "أسعد", "الحسين", "في", "دير", "الزور"]])
+    # -> [["O", "B-PERS", "I-PERS", "O", "B-LOC", "I-LOC"]]
+
+Tags are BIO over PERS, LOC, ORG, MISC (the ANERcorp tag set), one per input
+token.  Input tokens are words as the pipeline's segmenter gives them
+(camel-tools ``simple_word_tokenize``: punctuation split off, clitics attached),
+which is how ANERcorp is tokenised.  Every token is mapped to ``model_form``
+(the same normalisation used for training, vectors and the character LM).
+
+The model directory holds ``config.json`` (what kind of model, which files,
+scores) and the files it names.  Kind "stanza": stanza's BiLSTM-CRF NER model
+(``ner.pt``), its word vectors (``pretrain.pt``) and optional forward/backward
+character LMs, run on CPU with no download.  Kind "crf": a python-crfsuite model.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import Optional
+
+from .normalize import normalize_for_matching
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
+_CACHE: dict[Path, "NerTagger"] = {}
+_LOCK = threading.Lock()
+
+
+def model_form(token: str) -> str:
+    """The form the tagger sees: camel-tools normalisation (no diacritics, one alef, ي for ى,
+    ه for ة, no tatweel or invisible marks, ASCII digits, lower case).  Used identically for
+    the training data, the word vectors, the character LM and at inference."""
+    form = "".join(normalize_for_matching(token).split())
+    return form or "_"
+
+
+def bioes_to_bio(tags: list[str]) -> list[str]:
+    """stanza's BIOES tags as BIO (S- -> B-, E- -> I-), repaired so that every I- continues
+    an entity of its own type (an orphan I- becomes B-)."""
+    out, prev = [], "O"
+    for t in tags:
+        if t.startswith("S-"):
+            t = "B-" + t[2:]
+        elif t.startswith("E-"):
+            t = "I-" + t[2:]
+        if t.startswith("I-") and (prev == "O" or prev[2:] != t[2:]):
+            t = "B-" + t[2:]
+        out.append(t)
+        prev = t
+    return out
+
+
+class NerTagger:
+    """BIO tagger over PERS/LOC/ORG/MISC.  ``load()`` once, ``tag()`` many times (thread-safe)."""
+
+    def __init__(self, path: Path, config: dict, backend):
+        self.path = path
+        self.config = config
+        self._backend = backend
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls, path: Optional[str | Path] = None) -> "NerTagger":
+        """Load the model in ``path`` (default models/ner); cached per resolved path."""
+        p = Path(path or DEFAULT_DIR).resolve()
+        with _LOCK:
+            if p not in _CACHE:
+                _CACHE[p] = cls._load(p)
+            return _CACHE[p]
+
+    @classmethod
+    def _load(cls, p: Path) -> "NerTagger":
+        cfg_path = p / "config.json"
+        if not cfg_path.exists():
+            raise FileNotFoundError(f"no NER model in {p} (build it: python -m pipeline.train.ner)")
+        cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
+        kind = cfg.get("kind")
+        if kind == "stanza":
+            backend = _StanzaBackend(p, cfg)
+        elif kind == "crf":
+            from .train.crf import CrfTagger
+
+            backend = CrfTagger.load(p)
+        else:
+            raise ValueError(f"unknown NER model kind {kind!r} in {cfg_path}")
+        return cls(p, cfg, backend)
+
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        """One BIO tag per token, for each sentence (empty sentences give empty lists)."""
+        sentences = [list(s) for s in sentences]
+        idx = [i for i, s in enumerate(sentences) if s]
+        out: list[list[str]] = [[] for _ in sentences]
+        if not idx:
+            return out
+        with self._lock:
+            tags = self._backend.tag([sentences[i] for i in idx])
+        for i, t in zip(idx, tags):
+            if len(t) != len(sentences[i]):
+                raise AssertionError("tagger returned a different number of tags than tokens")
+            out[i] = bioes_to_bio(list(t))
+        return out
+
+
+class _StanzaBackend:
+    """stanza's NER model called directly (no Pipeline, no resources.json, no download)."""
+
+    def __init__(self, p: Path, cfg: dict):
+        import logging
+
+        import torch  # noqa: F401  (stanza needs it; CPU only here)
+        from stanza.models.common.pretrain import Pretrain
+        from stanza.models.ner.trainer import Trainer
+
+        logging.getLogger("stanza").setLevel(logging.WARNING)
+        files = cfg["files"]
+        pretrain = Pretrain(str(p / files["pretrain"]), max_vocab=cfg.get("pretrain_max_vocab", 100000),
+                            save_to_file=False) if files.get("pretrain") else None
+        args = {"charlm_forward_file": str(p / files["charlm_forward"]) if files.get("charlm_forward") else None,
+                "charlm_backward_file": str(p / files["charlm_backward"]) if files.get("charlm_backward") else None}
+        self.trainer = Trainer(args=args, model_file=str(p / files["model"]), pretrain=pretrain, device="cpu")
+        self.batch_size = int(cfg.get("batch_size", 32))
+
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        import torch
+        from stanza.models.common.doc import Document
+        from stanza.models.ner.data import DataLoader
+
+        doc = Document([[{"id": i + 1, "text": model_form(t)} for i, t in enumerate(s)] for s in sentences])
+        loader = DataLoader(doc, self.batch_size, self.trainer.args, vocab=self.trainer.vocab,
+                            evaluation=True, preprocess_tags=False, bert_tokenizer=None)
+        preds: list[list[str]] = []
+        with torch.no_grad():
+            for b in loader:
+                preds += self.trainer.predict(b)
+        return preds
+
+
+def stanza_pipeline(tokenize: bool = True, path: Optional[str | Path] = None):
+    """For bench/throughput.py: a callable text -> object with ``.sentences[i].words`` that runs
+    the pipeline's own segmenter and this tagger (None when no stanza model is shipped)."""
+    p = Path(path or DEFAULT_DIR)
+    try:
+        tagger = NerTagger.load(p)
+    except FileNotFoundError:
+        return None
+    if tagger.config.get("kind") != "stanza":
+        return None
+    from types import SimpleNamespace
+
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    from .segment import split_sentences
+
+    def run(text: str):
+        sents = [simple_word_tokenize(text[s:e]) for s, e in split_sentences(text)]
+        tags = tagger.tag(sents)
+        return SimpleNamespace(sentences=[SimpleNamespace(words=[SimpleNamespace(text=w, ner=t)
+                                                                 for w, t in zip(ws, ts)])
+                                          for ws, ts in zip(sents, tags)])
+
+    return run

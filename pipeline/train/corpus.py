@@ -1,0 +1,56 @@
+"""Unlabelled Arabic news text (SaudiNewsNet) for word vectors and character LMs.
+
+The shared corpus is read in place (zipped JSON, one file per day) and written,
+tokenised and normalised exactly as the tagger sees its input (``model_form``),
+to a work directory outside git (``build/ner`` by default). The raw articles are
+never copied into the project.
+"""
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Iterator
+
+from camel_tools.tokenizers.word import simple_word_tokenize
+
+from ..ner_model import model_form
+from ..segment import split_sentences
+
+SAUDINEWSNET = Path("/work/shared/data/corpora/saudinewsnet")
+
+
+def articles(root: Path = SAUDINEWSNET) -> Iterator[str]:
+    """Article bodies (title + content) in a fixed order: day files sorted, JSON order within."""
+    for zpath in sorted(root.glob("*.zip")):
+        with zipfile.ZipFile(zpath) as z:
+            for name in sorted(z.namelist()):
+                if not name.endswith(".json"):
+                    continue
+                for art in json.loads(z.read(name).decode("utf-8")):
+                    text = "\n".join(x for x in (art.get("title"), art.get("content")) if x)
+                    if text.strip():
+                        yield text
+
+
+def sentences(root: Path = SAUDINEWSNET) -> Iterator[list[str]]:
+    """Tokenised, normalised sentences of the whole corpus, in a fixed order."""
+    for text in articles(root):
+        for s, e in split_sentences(text):
+            toks = [model_form(t) for t in simple_word_tokenize(text[s:e])]
+            if toks:
+                yield toks
+
+
+def write_corpus(path: Path, root: Path = SAUDINEWSNET) -> Path:
+    """Write one normalised sentence per line (cached: reused when present)."""
+    path = Path(path)
+    if path.exists() and path.stat().st_size > 0:
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".part")
+    with open(tmp, "w", encoding="utf-8") as f:
+        for toks in sentences(root):
+            f.write(" ".join(toks) + "\n")
+    tmp.rename(path)
+    return path

@@ -1,0 +1,111 @@
+"""The trained NER tagger: quick training, the shipped model on unseen sentences, CoNLL I/O, scoring."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.conll import read_conll, read_tokens
+from pipeline.evaluate_ner import entities, evaluate_conll, score, tag_conll
+from pipeline.ner_model import DEFAULT_DIR, NerTagger, bioes_to_bio, model_form
+
+SHIPPED = (DEFAULT_DIR / "config.json").exists()
+needs_model = pytest.mark.skipif(not SHIPPED, reason="models/ner not built")
+
+
+class FakeTagger:
+    """Tags every token O except a fixed word, to test the I/O without a model."""
+
+    def tag(self, sentences):
+        return [["B-LOC" if t == "حلب" else "O" for t in s] for s in sentences]
+
+
+def test_model_form_normalises_like_training():
+    assert model_form("أيضاً") == "ايضا"
+    assert model_form("\u200eالرقة") == "الرقه"
+    assert model_form("\u200e") == "_"  # never an empty token
+
+
+def test_bioes_to_bio_repairs_orphans():
+    assert bioes_to_bio(["S-LOC", "B-PERS", "E-PERS", "I-ORG", "O"]) == ["B-LOC", "B-PERS", "I-PERS", "B-ORG", "O"]
+
+
+def test_entity_scoring_exact_span_and_type():
+    gold = [["B-PERS", "I-PERS", "O", "B-LOC"]]
+    pred = [["B-PERS", "O", "O", "B-LOC"]]
+    assert entities(gold[0]) == {(0, 2, "PERS"), (3, 4, "LOC")}
+    res = score(gold, pred)
+    assert res["LOC"]["f1"] == 1.0 and res["PERS"]["f1"] == 0.0
+    assert res["micro"]["precision"] == 0.5 and res["micro"]["recall"] == 0.5
+
+
+def _messy_conll(path: Path) -> list[int]:
+    """BOM, CRLF, U+200E marks, extra columns, a mark-only token, blank lines between sentences."""
+    sents = [["\u200eقصف", "الطيران", "\u200eحلب", "."], ["قتل", "\u200e", "عنصرا"], ["حلب"]]
+    lines = []
+    for s in sents:
+        for i, t in enumerate(s):
+            lines.append(f"{t}\tX{i}\tO")
+        lines.append("")
+    path.write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"))
+    return [len(s) for s in sents]
+
+
+def test_conll_round_trip_keeps_tokens_and_breaks(tmp_path):
+    src, dst = tmp_path / "in.conll", tmp_path / "out.conll"
+    lengths = _messy_conll(src)
+    assert [len(s) for s in read_tokens(src)] == lengths
+    n = tag_conll(src, dst, tagger=FakeTagger())
+    assert n == sum(lengths)
+    text = dst.read_text(encoding="utf-8")
+    blocks = text.rstrip("\n").split("\n\n")
+    assert [len(b.split("\n")) for b in blocks] == lengths
+    assert all(len(line.split("\t")) == 2 for b in blocks for line in b.split("\n"))
+    assert read_conll(dst)[0][2] == ["حلب", "B-LOC"]
+    res = evaluate_conll(src, tagger=FakeTagger(), quiet=True)  # gold = last column (all O)
+    assert res["micro"]["gold"] == 0
+
+
+@needs_model
+def test_conll_round_trip_with_shipped_model(tmp_path):
+    src, dst = tmp_path / "in.conll", tmp_path / "out.conll"
+    lengths = _messy_conll(src)
+    tag_conll(src, dst)
+    assert [len(s) for s in read_conll(dst)] == lengths
+
+
+def test_quick_training_gives_a_loadable_model(tmp_path):
+    from pipeline.train.ner import main
+
+    out = tmp_path / "model"
+    assert main(["--quick", "--out", str(out), "--work", str(tmp_path / "work")]) == 0
+    tagger = NerTagger.load(out)
+    sents = [["قال", "محمد", "علي", "في", "بغداد", "."], []]
+    tags = tagger.tag(sents)
+    assert [len(t) for t in tags] == [6, 0]
+    assert all(t == "O" or t[:2] in ("B-", "I-") for t in tags[0])
+
+
+# Sentences written for this test (not from ANERcorp): a person, an armed group, places.
+UNSEEN = [
+    ("وقال المتحدث باسم الجيش العراقي العميد يحيى رسول إن القوات دخلت مدينة الموصل", "PERS", "يحيى رسول"),
+    ("أعلن تنظيم داعش مسؤوليته عن الهجوم الذي استهدف حاجزا للجيش قرب مدينة الرقة", "ORG", "داعش"),
+    ("سيطرت حركة الشباب على بلدة قريبة من العاصمة الصومالية مقديشو", "LOC", "مقديشو"),
+    ("التقى الرئيس الفرنسي إيمانويل ماكرون نظيره المصري في القاهرة", "PERS", "إيمانويل ماكرون"),
+    ("شنت قوات سوريا الديمقراطية هجوما على مواقع التنظيم في دير الزور", "LOC", "دير الزور"),
+]
+
+
+@needs_model
+def test_shipped_model_tags_people_groups_and_places():
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    tagger = NerTagger.load()
+    assert NerTagger.load() is tagger  # cached
+    sents = [simple_word_tokenize(s) for s, _, _ in UNSEEN]
+    tags = tagger.tag(sents)
+    found = []
+    for toks, tg, (_, kind, name) in zip(sents, tags, UNSEEN):
+        spans = {(" ".join(toks[a:b]), k) for a, b, k in entities(tg)}
+        found.append(any(name in text and k == kind for text, k in spans))
+    assert sum(found) >= 4, list(zip(found, tags))
