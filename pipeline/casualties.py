@@ -1,0 +1,586 @@
+"""Casualties stage: killed, injured, abducted and arrested figures of each event mention.
+
+The figures are read from the mention's sentence in the normalised text and every span
+is mapped back to the original. The vocabulary and the ACLED coding rules (R1-R13) are in
+``pipeline/data/casualties_ar.yaml``; the numbers themselves come from ``pipeline.numbers``.
+Choosing among the mentions of one incident is the merge stage's, via ``combine_counts``.
+
+    python -m pipeline.casualties evaluate   # P/R/F1 on data/samples/casualties_heldout.tsv
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from .document import Count, Document
+from .normalize import normalize_for_matching
+from .numbers import CLITICS, Tok, read_number, tokenize
+from .resources import load_yaml
+from .stage import Stage
+
+KINDS = ("killed", "injured", "abducted", "arrested")
+PUNCT_BREAKS = set(",،.;؛:!?؟()[]«»\"")
+PRE_WINDOW = 6  # tokens between a cue and the figure after it
+POST_WINDOW = 8  # tokens between a figure and a cue noun after it (ثلاثة عناصر من الشرطة مصرعهم)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word that says what happened to people: its kind, position and whether it is a pronoun form."""
+
+    kind: str
+    i: int
+    roles: frozenset
+    anaphoric: bool
+
+
+@dataclass
+class Fig:
+    """A figure found in a sentence, before it is given a kind (token range, normalised span)."""
+
+    value: int
+    first: int
+    last: int
+    start: int
+    end: int
+    rule: str
+    conj: bool = False
+    explicit: bool = True  # False for the implied plural minimum (R8)
+    kind: Optional[str] = None
+    cue: Optional[int] = None
+    subset: bool = False
+
+
+def _n(words) -> list[str]:
+    """Normalise a list of vocabulary entries (underscores are spaces)."""
+    return [normalize_for_matching(str(w).replace("_", " ")) for w in words]
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    """The casualty vocabulary, normalised, with cue forms expanded to their pronoun forms."""
+    raw = load_yaml("casualties_ar.yaml")
+    enc = _n(raw["enclitics"])
+    cues: dict[str, dict] = {}
+    for kind, d in raw["kinds"].items():
+        for role in ("pre", "post"):
+            for f in _n(d[role]):
+                forms = [(f, False)] + [(f + e, True) for e in enc]
+                if f.endswith("ه"):
+                    forms += [(f[:-1] + "ت" + e, True) for e in enc]
+                for form, ana in forms:
+                    entry = cues.setdefault(form, {"kind": kind, "roles": set(), "anaphoric": ana})
+                    if entry["kind"] == kind:
+                        entry["roles"].add(role)
+    needs = {}
+    for d in raw["kinds"].values():
+        for k, v in (d.get("needs_object") or {}).items():
+            needs[normalize_for_matching(k)] = _n(v)
+    persons = raw["person_nouns"]
+    vague = {tuple(normalize_for_matching(k).split()): v for k, v in raw["vague"].items()}
+    return {
+        "cues": cues,
+        "needs": needs,
+        "plural": {normalize_for_matching(w): k for k, d in raw["kinds"].items() for w in d["plural"]},
+        "enclitics": enc,
+        "at_least": [tuple(p.split()) for p in _n(raw["qualifiers"]["at_least"])],
+        "about": [tuple(p.split()) for p in _n(raw["qualifiers"]["about"])],
+        "after_at_least": [tuple(p.split()) for p in _n(raw["qualifiers"]["after_at_least"])],
+        "range_open": set(_n(raw["range_words"]["open"])),
+        "range_join": set(_n(raw["range_words"]["join"])),
+        "vague": vague,
+        "few": {k for k, v in vague.items() if v == 3},
+        "subset": set(_n(raw["subset_markers"])),
+        "broken": set(_n(persons["broken_plural"])),
+        "sound": set(_n(persons["sound_plural"])),
+        "kin": set(_n(persons["kin"])),
+        "titles": set(_n(persons["titles"])),
+        "plurals": set(_n(persons["plurals"])),
+        "one_more": set(_n(persons["one_more"])),
+        "others": set(_n(persons["others"])),
+        "after": set(_n(raw["not_count_after"])),
+        "before": set(_n(raw["not_count_before"])),
+        "always_before": set(_n(raw["always_block_before"])),
+        "breaks": [tuple(p.split()) for p in _n(raw["clause_breaks"])],
+        "months": _month_words(),
+    }
+
+
+def _month_words() -> set[str]:
+    """Month names (Gregorian and Hijri) from the dates vocabulary, to skip day numbers."""
+    raw = load_yaml("dates_ar.yaml")
+    out = set()
+    for table in ("months", "hijri_months"):
+        for name in raw.get(table, {}):
+            out.add(normalize_for_matching(name).split()[0])
+    return out
+
+
+def strip(word: str) -> str:
+    """A word without its conjunction/preposition proclitics (و ف ب ل ك), when one is there."""
+    for c in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك"):
+        if word.startswith(c) and len(word) - len(c) >= 2:
+            return word[len(c):]
+    return word
+
+
+def cue_at(word: str) -> Optional[dict]:
+    """The cue entry of a word (any proclitic reading), or None."""
+    cues = vocab()["cues"]
+    for c in CLITICS:
+        if word.startswith(c) and word[len(c):] in cues:
+            return cues[word[len(c):]]
+    return None
+
+
+def is_break(toks: list[Tok], i: int) -> bool:
+    """True when token i ends a clause (punctuation or a clause-break word)."""
+    if toks[i].text in PUNCT_BREAKS:
+        return True
+    return any(tuple(t.text for t in toks[i:i + len(p)]) == p for p in vocab()["breaks"])
+
+
+def ends_with(toks: list[Tok], i: int, phrases) -> int:
+    """Length of the phrase among ``phrases`` that ends just before token i (0 if none)."""
+    for p in sorted(phrases, key=len, reverse=True):
+        n = len(p)
+        if i - n >= 0 and tuple(strip(t.text) if k == 0 else t.text
+                                for k, t in enumerate(toks[i - n:i])) in (p, tuple(strip(w) for w in p)):
+            return n
+        if i - n >= 0 and tuple(t.text for t in toks[i - n:i]) == p:
+            return n
+    return 0
+
+
+def starts_with(toks: list[Tok], i: int, phrases) -> int:
+    """Length of the phrase among ``phrases`` that starts at token i (0 if none)."""
+    for p in sorted(phrases, key=len, reverse=True):
+        if tuple(t.text for t in toks[i:i + len(p)]) == p:
+            return len(p)
+    return 0
+
+
+def person_value(word: str) -> Optional[tuple[int, str]]:
+    """(count, rule) a person word implies: title/singular 1, dual 2, ambiguous -ين 2, plural 3."""
+    v = vocab()
+    w = strip(word)
+    bare = w[2:] if w.startswith("ال") and len(w) > 4 else w
+    if w in v["titles"]:
+        return 1, "named-victim"
+    for stem in (w, bare):
+        if stem in v["broken"] or stem in v["sound"] or stem in v["one_more"]:
+            return 1, "singular"
+        if any(stem == k or stem == k[:-1] + "ت" + e or stem == k + e
+               for k in v["kin"] for e in v["enclitics"]):
+            return 1, "singular"
+        if stem in v["plurals"] and stem == w:
+            return 3, "plural-no-number"
+    for stem in (w,):
+        for sg in v["broken"] | v["sound"]:
+            base = sg[:-1] + "ت" if sg.endswith("ه") else sg
+            if stem == base + "ان":
+                return 2, "dual"
+            if stem == base + "ين":
+                return 2, "dual" if sg in v["broken"] else "ambiguous-dual-or-plural"
+            if sg in v["sound"] and stem == sg + "ون":
+                return 3, "plural-no-number"
+    if w in v["others"]:
+        return 3, "plural-no-number"
+    return None
+
+
+def _indef(word: str) -> str:
+    """A word without its article (المحتجين → محتجين)."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def read_vague(toks: list[Tok], i: int) -> Optional[tuple[int, int, tuple]]:
+    """(value, index after, key) of a vague quantity at token i (العشرات، عدد من), else None."""
+    v = vocab()
+    for key in sorted(v["vague"], key=len, reverse=True):
+        n = len(key)
+        words = [t.text for t in toks[i:i + n]]
+        if len(words) == n and words[1:] == list(key[1:]) and (words[0] == key[0] or strip(words[0]) == key[0]):
+            return v["vague"][key], i + n, key
+    return None
+
+
+def read_figures(toks: list[Tok]) -> list[Fig]:
+    """Every candidate figure in a sentence's tokens: numbers, ranges, vague words, dual nouns."""
+    v = vocab()
+    figs: list[Fig] = []
+    i = 0
+    while i < len(toks):
+        vg = read_vague(toks, i)
+        if vg is not None:
+            val, k, key = vg
+            nxt = strip(toks[k].text) if k < len(toks) else ""
+            prev = person_value(toks[i - 1].text) if i else None
+            if key in v["few"] and not (person_value(nxt) or person_value(_indef(nxt)) or nxt == "من"
+                                        or (prev and prev[0] == 3)):
+                i = k
+                continue
+            start = toks[i].start + (len(toks[i].text) - len(strip(toks[i].text)) if key[0] != toks[i].text else 0)
+            figs.append(Fig(val, i, k, start, toks[k - 1].end, f"vague:{' '.join(key)}={val}",
+                            conj=toks[i].text.startswith("و") and key[0] != toks[i].text))
+            i = k
+            continue
+        num = read_number(toks, i)
+        if num is None:
+            i += 1
+            continue
+        fig = Fig(num.value, num.first, num.last, num.start, num.end, num.kind, conj=num.conj)
+        if _not_a_count(toks, fig):
+            i = num.last
+            continue
+        _qualify(toks, fig)
+        figs.append(fig)
+        i = fig.last
+    return _dual_nouns(toks, figs)
+
+
+def _not_a_count(toks: list[Tok], fig: Fig) -> bool:
+    """R12: ages, durations, distances, money, objects, years, dates and unit numbers."""
+    v = vocab()
+    nxt = toks[fig.last].text if fig.last < len(toks) else ""
+    prev = toks[fig.first - 1].text if fig.first > 0 else ""
+    prev2 = toks[fig.first - 2].text if fig.first > 1 else ""
+    if strip(nxt) in v["after"] or nxt in v["after"] or nxt in ("%", "٪"):
+        return True
+    if strip(nxt) in v["months"] or nxt in ("/", "-", ":") and fig.last + 1 < len(toks) and toks[fig.last + 1].text[:1].isdigit():
+        return True
+    if prev in ("/", ":") or (prev == "-" and prev2[:1].isdigit()):
+        return True
+    if strip(prev) in v["always_before"] or prev in v["always_before"]:
+        return True
+    looks_like_year = 1900 <= fig.value <= 2100
+    if looks_like_year and (strip(prev) in v["before"] or prev in v["before"]):
+        return True
+    if looks_like_year and person_value(nxt) is None and cue_at(nxt) is None:
+        return True
+    return False
+
+
+def _qualify(toks: list[Tok], fig: Fig) -> None:
+    """Apply R4 (ranges → lower bound) and R5 (at least / about N → N), widening the span."""
+    v = vocab()
+    for name, phrases in (("at-least", v["at_least"]), ("about", v["about"])):
+        n = ends_with(toks, fig.first, phrases)
+        if n:
+            fig.rule = f"{name}+{fig.rule}"
+            fig.first -= n
+            fig.start = toks[fig.first].start
+            break
+    # ranges: [بين|من] N و|إلى|- M
+    j = fig.last
+    if j < len(toks):
+        join = toks[j].text
+        opener = fig.first > 0 and toks[fig.first - 1].text in v["range_open"]
+        nxt = None
+        if join in v["range_join"] or join == "-":
+            nxt = read_number(toks, j + 1) if j + 1 < len(toks) else None
+            if join == "و" and nxt is None:
+                nxt = read_number(toks, j)
+        elif join.startswith("و") and opener:
+            nxt = read_number(toks, j)
+        ok_join = join in ("الي", "حتي", "-") or opener
+        if nxt is not None and ok_join and nxt.value > fig.value:
+            fig.rule = f"range-lower+{fig.rule}"
+            fig.last = nxt.last
+            fig.end = nxt.end
+            if opener:
+                fig.first -= 2 if fig.first > 1 and toks[fig.first - 2].text == "ما" else 1
+                fig.start = toks[fig.first].start
+    if fig.last < len(toks):
+        n = starts_with(toks, fig.last + 1, v["after_at_least"]) or starts_with(toks, fig.last, v["after_at_least"])
+        if n:
+            fig.rule = f"at-least+{fig.rule}"
+
+
+def _dual_nouns(toks: list[Tok], figs: list[Fig]) -> list[Fig]:
+    """R9: dual nouns (قتيلان، جنديين، شرطيان) not next to a number become figures of 2."""
+    taken = {k for f in figs for k in range(f.first, f.last)}
+    out = list(figs)
+    for i, t in enumerate(toks):
+        if i in taken or (i - 1) in taken or (i + 1) in taken:
+            continue
+        pv = person_value(t.text)
+        cue = cue_at(t.text)
+        dual_cue = cue is not None and "post" in cue["roles"] and (t.text.endswith("ان") or t.text.endswith("تين") or t.text.endswith("يلين") or t.text.endswith("يحين") or t.text.endswith("يدين"))
+        if (pv is not None and pv[1] == "dual") or dual_cue:
+            lead = len(t.text) - len(strip(t.text))
+            out.append(Fig(2, i, i + 1, t.start + lead, t.end, "dual", conj=t.text.startswith("و") and lead > 0))
+    return sorted(out, key=lambda f: f.first)
+
+
+def find_cues(toks: list[Tok]) -> list[Cue]:
+    """The casualty cue words of a sentence (verbs and nouns of killing, injury, abduction, arrest)."""
+    v = vocab()
+    words = [strip(t.text) for t in toks] + [t.text for t in toks]
+    out = []
+    for i, t in enumerate(toks):
+        entry = cue_at(t.text)
+        if entry is None:
+            continue
+        base = strip(t.text)
+        need = v["needs"].get(base) or v["needs"].get(t.text)
+        if need and not any(w.startswith(n) for w in words for n in need):
+            continue
+        out.append(Cue(entry["kind"], i, frozenset(entry["roles"]), entry["anaphoric"]))
+    return out
+
+
+def _blocked(toks: list[Tok], a: int, b: int) -> bool:
+    """True when a clause break lies between tokens a and b (exclusive)."""
+    return any(is_break(toks, k) for k in range(a, b))
+
+
+def assign(toks: list[Tok], figs: list[Fig], cues: list[Cue]) -> None:
+    """Give each figure the kind of its cue: a cue noun after it, a cue before it, or a cue noun further on."""
+    v = vocab()
+    by_pos = {c.i: c for c in cues}
+    fig_at = {k: f for f in figs for k in range(f.first, f.last)}
+    subset_from = None
+    for i, t in enumerate(toks):  # R10: figures after بينهم/منهم are a subset of the one before
+        if t.text in v["subset"] or strip(t.text) in v["subset"]:
+            subset_from = i
+        elif subset_from is not None and (is_break(toks, i) or (i in by_pos and not by_pos[i].anaphoric)):
+            subset_from = None
+        if subset_from is not None and i in fig_at:
+            fig_at[i].subset = True
+    for f in figs:
+        c = by_pos.get(f.last)
+        if c is not None and "post" in c.roles:
+            f.kind, f.cue = c.kind, c.i
+            f.end = toks[c.i].end
+            continue
+        if f.rule == "dual" and f.first in by_pos:
+            c = by_pos[f.first]
+            f.kind, f.cue = c.kind, c.i
+            continue
+        for k in range(f.first - 1, max(-1, f.first - 1 - PRE_WINDOW), -1):
+            if is_break(toks, k):
+                break
+            if k in fig_at and not f.conj:
+                break
+            c = by_pos.get(k)
+            if c is not None and "pre" in c.roles:
+                f.kind, f.cue = c.kind, c.i
+                break
+        if f.kind:
+            continue
+        for k in range(f.last, min(len(toks), f.last + POST_WINDOW)):
+            if is_break(toks, k) or (k in fig_at and fig_at[k] is not f):
+                break
+            c = by_pos.get(k)
+            if c is not None and "post" in c.roles:
+                f.kind, f.cue = c.kind, c.i
+                break
+
+
+def victim_after(toks: list[Tok], i: int, persons, taken) -> Optional[tuple[int, tuple[int, str]]]:
+    """(token index, (count, rule)) of the victim word right after cue i, skipping a nominative subject.
+
+    After an active verb a plural in -ون is the perpetrator (قتل مسلحون الناشط X): the word after
+    it is the victim; when nothing follows, the -ون plural is read as the (passive) victims.
+    """
+    first = None
+    for k in range(i + 1, min(len(toks), i + 3)):
+        if k in taken or is_break(toks, k):
+            return None
+        pv = person_value(toks[k].text)
+        if any(ps <= toks[k].start < pe for ps, pe in persons):
+            pv = (1, "named-victim")
+        if pv is None:
+            return first
+        if strip(toks[k].text).endswith("ون") and first is None and k == i + 1:
+            first = (k, pv)
+            continue
+        return k, pv
+    return first
+
+
+def implied(toks: list[Tok], figs: list[Fig], cues: list[Cue], persons: list[tuple[int, int]]) -> list[Fig]:
+    """R8-R10 for cues with no figure: the victim word after the cue (1, 2 or 3), or a bare plural noun."""
+    v = vocab()
+    used = {f.cue for f in figs if f.kind}
+    taken = {k for f in figs for k in range(f.first, f.last)}
+    out = []
+    subset_idx = {i for i, t in enumerate(toks) if t.text in v["subset"] or strip(t.text) in v["subset"]}
+    for c in cues:
+        if c.i in used or c.anaphoric:
+            continue
+        if "pre" in c.roles and c.i + 1 < len(toks) and not any(s < c.i for s in subset_idx if c.i - s < 4):
+            found = victim_after(toks, c.i, persons, taken)
+            if found is not None:
+                k, pv = found
+                out.append(Fig(pv[0], k, k + 1, toks[k].start, toks[k].end, pv[1],
+                               explicit=pv[0] < 3, kind=c.kind, cue=c.i))
+                continue
+        w = toks[c.i].text
+        if "post" in c.roles and strip(w) in v["plural"] and not strip(w).startswith("ال"):
+            out.append(Fig(3, c.i, c.i + 1, toks[c.i].start, toks[c.i].end, "plural-no-number",
+                           explicit=False, kind=c.kind, cue=c.i))
+        elif "post" in c.roles and person_value(w) is None and not c.anaphoric and w.endswith(("قتيلا", "قتيل", "جريحا", "جريح", "شهيدا", "مصابا")):
+            out.append(Fig(1, c.i, c.i + 1, toks[c.i].start, toks[c.i].end, "singular", kind=c.kind, cue=c.i))
+    # R3: a named victim coordinated with figures under the same cue is part of the sum
+    return out
+
+
+def aggregate(figs: list[Fig]) -> dict[str, tuple[int, int, int, str]]:
+    """Per kind: sum the figures of one cue (R3), then the lowest across cues (R2); implied only if alone."""
+    out = {}
+    for kind in KINDS:
+        mine = [f for f in figs if f.kind == kind and not f.subset]
+        if not mine:
+            continue
+        explicit = [f for f in mine if f.explicit] or mine
+        groups: dict[int, list[Fig]] = {}
+        for f in explicit:
+            groups.setdefault(f.cue, []).append(f)
+        cands = []
+        for cue, fs in groups.items():
+            fs = sorted(fs, key=lambda f: f.start)
+            rule = fs[0].rule if len(fs) == 1 else "sum(" + ",".join(f.rule for f in fs) + ")"
+            cands.append((sum(f.value for f in fs), fs[0].start, max(f.end for f in fs), rule))
+        best = min(cands, key=lambda c: (c[0], c[1]))
+        if len(cands) > 1:
+            best = (*best[:3], f"{best[3]};lowest-of-{len(cands)}")
+        out[kind] = best
+    return out
+
+
+def orig_span(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """A normalised span mapped to the original, taking in the diacritics and tatweel that end its last word."""
+    s, e = doc.norm.to_original(start, end)
+    while e < len(doc.text) and not normalize_for_matching(doc.text[e]) and not doc.text[e].isspace():
+        e += 1
+    return s, e
+
+
+def find_counts(doc: Document, start: int, end: int) -> list[Count]:
+    """The casualty figures of the original text range [start, end), one Count per kind found."""
+    ns, ne = doc.norm.from_original(start, end)
+    toks = tokenize(doc.norm.text, ns, ne)
+    if not toks:
+        return []
+    figs = read_figures(toks)
+    cues = find_cues(toks)
+    assign(toks, figs, cues)
+    persons = [doc.norm.from_original(m.start, m.end) for m in doc.mentions
+               if m.type == "PERSON" and start <= m.start < end]
+    figs = [f for f in figs if f.kind] + implied(toks, figs, cues, persons)
+    out = []
+    for kind, (value, s, e, rule) in aggregate(figs).items():
+        os_, oe = orig_span(doc, s, e)
+        out.append(Count(value, os_, oe, kind, rule))
+    return out
+
+
+def combine_counts(count_lists: list[list[Count]]) -> dict[str, Count]:
+    """Per kind, the most conservative figure (the lowest) among the mentions that reported one."""
+    out: dict[str, Count] = {}
+    for counts in count_lists:
+        for c in counts:
+            if c.kind not in out or c.value < out[c.kind].value:
+                out[c.kind] = c
+    return out
+
+
+class Casualties(Stage):
+    """Stage: ``em.counts`` for each event mention, from the figures of its sentence."""
+
+    name = "casualties"
+    requires = frozenset({"sentences", "event_mentions"})
+    provides = frozenset({"casualties"})
+
+    def __call__(self, doc: Document) -> Document:
+        cache: dict[int, list[Count]] = {}
+        for em in doc.event_mentions:
+            if 0 <= em.sentence < len(doc.sentences):
+                if em.sentence not in cache:
+                    s = doc.sentences[em.sentence]
+                    cache[em.sentence] = find_counts(doc, s.start, s.end)
+                em.counts = [Count(c.value, c.start, c.end, c.kind, c.rule) for c in cache[em.sentence]]
+        doc.provided |= self.provides
+        return doc
+
+
+# ---------------------------------------------------------------- evaluation
+
+HELDOUT = Path(__file__).resolve().parent.parent / "data" / "samples" / "casualties_heldout.tsv"
+
+
+def read_tsv(path: Path) -> list[dict]:
+    """Rows of a gold TSV (comment lines start with #; the first other line is the header)."""
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, ln.split("\t") + [""] * (len(header) - len(ln.split("\t"))))) for ln in lines[1:]]
+
+
+def make_doc(text: str, trigger: str, published=None):
+    """A segmented Document of ``text`` with one EventMention on the first occurrence of ``trigger``."""
+    from .document import EventMention, Span
+    from .normalize import Normalize
+    from .segment import Segment
+
+    doc = Segment()(Normalize()(Document(text=text, published=published)))
+    i = text.find(trigger)
+    if i < 0:
+        raise ValueError(f"trigger {trigger!r} not in text")
+    em = EventMention(Span(i, i + len(trigger)), trigger, "Battles", "Armed clash", doc.sentence_of(i))
+    doc.event_mentions.append(em)
+    doc.provided |= {"event_mentions"}
+    return doc, em
+
+
+def evaluate(path: Path = HELDOUT, out=sys.stdout) -> dict:
+    """Slot P/R/F1 (a slot = one kind with its value) and exact-row accuracy on a gold TSV."""
+    tp = fp = fn = det_tp = det_fp = det_fn = exact = 0
+    rows = read_tsv(path)
+    misses = []
+    for r in rows:
+        doc, em = make_doc(r["text"], r["trigger"])
+        Casualties()(doc)
+        pred = {c.kind: c.value for c in em.counts}
+        gold = {k: int(r[k]) for k in KINDS if r.get(k, "").strip()}
+        for k in KINDS:
+            p, g = pred.get(k), gold.get(k)
+            det_tp += p is not None and g is not None
+            det_fp += p is not None and g is None
+            det_fn += p is None and g is not None
+            if p is not None and p == g:
+                tp += 1
+            else:
+                fp += p is not None
+                fn += g is not None
+        if pred == gold:
+            exact += 1
+        else:
+            misses.append(f"  {r['id']}: gold {gold} predicted {pred}")
+    prf = lambda t, f_p, f_n: (t / (t + f_p) if t + f_p else 0.0, t / (t + f_n) if t + f_n else 0.0)
+    p, rec = prf(tp, fp, fn)
+    dp, dr = prf(det_tp, det_fp, det_fn)
+    f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
+    df1 = 2 * dp * dr / (dp + dr) if dp + dr else 0.0
+    res = {"rows": len(rows), "precision": p, "recall": rec, "f1": f1, "exact": exact / len(rows),
+           "detect_precision": dp, "detect_recall": dr, "detect_f1": df1}
+    print(f"casualties held-out ({path.name}, {len(rows)} sentences)", file=out)
+    print(f"  kind+value  P {p:.3f}  R {rec:.3f}  F1 {f1:.3f}", file=out)
+    print(f"  kind only   P {dp:.3f}  R {dr:.3f}  F1 {df1:.3f}", file=out)
+    print(f"  exact-value accuracy (all four kinds right): {exact}/{len(rows)} = {exact / len(rows):.3f}", file=out)
+    if misses:
+        print("  errors:", file=out)
+        print("\n".join(misses), file=out)
+    return res
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["evaluate"]:
+        evaluate(Path(sys.argv[2]) if len(sys.argv) > 2 else HELDOUT)
+    else:
+        print("usage: python -m pipeline.casualties evaluate [GOLD.tsv]", file=sys.stderr)
+        sys.exit(2)
