@@ -1,0 +1,531 @@
+"""Dates stage: the event date and ACLED time_precision of each event mention.
+
+Date expressions are read from the normalised text (absolute Gregorian and Hijri dates,
+numeric dates, relative days, weekdays, weeks, months, "N days ago", background years) and
+resolved against the article's published date; every span maps back to the original text.
+The vocabulary and the dating rules D1-D11 are in ``pipeline/data/dates_ar.yaml``.
+
+    python -m pipeline.dates evaluate   # P/R/F1 on data/samples/dates_heldout.tsv
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from .casualties import orig_span, read_tsv
+from .document import DateValue, Document
+from .normalize import normalize_for_matching
+from .numbers import Tok, digits_value, read_ordinal, strip_clitic, tokenize
+from .resources import load_yaml
+from .stage import Stage
+
+DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+NUMERIC = re.compile(r"(?<!\d)(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}))(?!\d)")
+CAPTION_MAX_WORDS = 12
+
+
+@dataclass
+class Found:
+    """A resolved date expression: normalised span, value, precision, rule and warnings."""
+
+    start: int
+    end: int
+    date: Optional[dt.date]
+    precision: Optional[int]
+    rule: str
+    warnings: list[str] = field(default_factory=list)
+    inheritable: bool = True  # background years and vague pasts do not date later sentences
+
+
+def _phrases(words) -> list[tuple[str, ...]]:
+    """Normalised multi-word phrases as word tuples, longest first."""
+    out = {tuple(normalize_for_matching(str(w)).split()) for w in words}
+    return sorted(out, key=len, reverse=True)
+
+
+def _table(d: dict) -> dict[tuple[str, ...], object]:
+    """A {phrase: value} table keyed by normalised word tuples."""
+    return {tuple(normalize_for_matching(str(k)).split()): v for k, v in d.items()}
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    """The date vocabulary, normalised."""
+    raw = load_yaml("dates_ar.yaml")
+    return {
+        "months": _table(raw["months"]),
+        "hijri_months": _table(raw["hijri_months"]),
+        "weekdays": {normalize_for_matching(k): v for k, v in raw["weekdays"].items()},
+        "hijri_marks": {normalize_for_matching(w) for w in raw["hijri_marks"]},
+        "gregorian_marks": {normalize_for_matching(w) for w in raw["gregorian_marks"]},
+        "relative": _table(raw["relative_days"]),
+        "day_parts": _phrases(raw["day_parts"]),
+        "last_week": _phrases(raw["last_week"]),
+        "last_month": _phrases(raw["last_month"]),
+        "recently": _phrases(raw["recently"]),
+        "past": {normalize_for_matching(w) for w in raw["past_words"]},
+        "ago": {normalize_for_matching(w) for w in raw["ago_words"]},
+        "ago_units": {normalize_for_matching(k): v for k, v in raw["ago_units"].items()},
+        "last_year": _phrases(raw["last_year"]),
+        "year_words": {normalize_for_matching(w) for w in raw["year_words"]},
+        "year_part": {normalize_for_matching(k): tuple(v) for k, v in raw["year_part"].items()},
+        "vague_past": _phrases(raw["vague_past"]),
+    }
+
+
+def match_table(toks: list[Tok], i: int, table) -> tuple[int, object]:
+    """(length, value) of the longest phrase of ``table`` at token i (first word may carry و/ف/ب/ل/في-less clitics)."""
+    items = table.items() if isinstance(table, dict) else ((p, p) for p in table)
+    best = (0, None)
+    for phrase, val in items:
+        n = len(phrase)
+        words = [t.text for t in toks[i:i + n]]
+        if len(words) < n or n <= best[0]:
+            continue
+        first_ok = words[0] == phrase[0] or strip_clitic(words[0], {phrase[0]})[1] == phrase[0]
+        if first_ok and words[1:] == list(phrase[1:]):
+            best = (n, val)
+    return best
+
+
+def weekday_at(toks: list[Tok], i: int) -> Optional[int]:
+    """Weekday number of token i (الأحد، والأحد، يوم الأحد's second word), or None."""
+    w = toks[i].text
+    wd = vocab()["weekdays"]
+    if w in wd:
+        return wd[w]
+    _, stem = strip_clitic(w, wd)
+    return wd[stem] if stem else None
+
+
+def shift_month(d: dt.date, months: int) -> dt.date:
+    """The 15th of the month ``months`` away from d's month."""
+    m = d.year * 12 + d.month - 1 + months
+    return dt.date(m // 12, m % 12 + 1, 15)
+
+
+def latest_weekday(published: dt.date, weekday: int, strictly_before: bool = False) -> dt.date:
+    """The latest date with that weekday on (or strictly before) published."""
+    back = (published.weekday() - weekday) % 7
+    if back == 0 and strictly_before:
+        back = 7
+    return published - dt.timedelta(days=back)
+
+
+def hijri_to_gregorian(y: int, m: int, d: int) -> Optional[dt.date]:
+    """A Hijri (Umm al-Qura) date as a Gregorian date, None when out of range or invalid."""
+    from hijridate import Hijri
+
+    try:
+        g = Hijri(y, m, d).to_gregorian()
+        return dt.date(g.year, g.month, g.day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def safe_date(y: int, m: int, d: int) -> Optional[dt.date]:
+    """dt.date or None when the day does not exist."""
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def month_at(toks: list[Tok], i: int) -> tuple[int, int, bool]:
+    """(tokens used, month number, is_hijri) of a month name at i, with an optional /other name; (0,0,False)."""
+    v = vocab()
+    n, val = match_table(toks, i, v["months"])
+    hijri = False
+    if not n:
+        n, val = match_table(toks, i, v["hijri_months"])
+        hijri = bool(n)
+    if not n:
+        return 0, 0, False
+    k = i + n
+    if k + 1 < len(toks) and toks[k].text in ("/", "(", "-"):  # آذار/مارس، آذار (مارس)
+        n2, val2 = match_table(toks, k + 1, v["months"])
+        if n2 and val2 == val:
+            k += 1 + n2
+            if k < len(toks) and toks[k].text == ")":
+                k += 1
+    return k - i, val, hijri
+
+
+def read_year(toks: list[Tok], k: int) -> tuple[int, Optional[int], Optional[bool]]:
+    """(tokens used, year, is_hijri mark) of an optional year at k (عام 2024، 1445 هـ، 2024 م)."""
+    v = vocab()
+    j = k
+    if j < len(toks) and toks[j].text in v["year_words"]:
+        j += 1
+    if j < len(toks) and toks[j].text.isdigit() and len(toks[j].text) in (3, 4):
+        y = int(toks[j].text)
+        j += 1
+        mark = None
+        if j < len(toks) and toks[j].text in v["hijri_marks"]:
+            mark, j = True, j + 1
+            if j < len(toks) and toks[j].text == "ـ":
+                j += 1
+        elif j < len(toks) and toks[j].text in v["gregorian_marks"]:
+            mark, j = False, j + 1
+        return j - k, y, mark
+    return 0, None, None
+
+
+def _past_after(toks: list[Tok], k: int) -> int:
+    """1 if a 'past' word (الماضي) is at k, else 0."""
+    return 1 if k < len(toks) and toks[k].text in vocab()["past"] else 0
+
+
+def absolute_at(toks: list[Tok], i: int, pub: Optional[dt.date]) -> Optional[Found]:
+    """D2-D4: [day] [من] [شهر] MONTH[/MONTH] [year] at token i."""
+    day, k = None, i
+    w = toks[i].text
+    if w.isdigit() and 1 <= int(w) <= 31 and len(w) <= 2:
+        day, k = int(w), i + 1
+    else:
+        o = read_ordinal(toks, i)
+        if o is not None:
+            day, k = o
+    if day is not None and k < len(toks) and toks[k].text in ("من", "في"):
+        k += 1
+    if k < len(toks) and toks[k].text in ("شهر", "لشهر", "بشهر"):
+        k += 1
+    n, month, hijri = month_at(toks, k)
+    if not n:
+        return None
+    k += n
+    ny, year, mark = read_year(toks, k)
+    k += ny
+    past = _past_after(toks, k)
+    k += past
+    if mark is True or (year is not None and year < 1600):
+        hijri = True
+    if day is None and year is None and not past and not (i > 0 and toks[i - 1].text in ("شهر", "خلال", "في")) \
+            and toks[i].text not in ("شهر", "لشهر", "بشهر"):
+        return None  # a bare month word (أب "father" is آب "August" once normalised)
+    start, end = toks[i].start, toks[k - 1].end
+    if hijri:
+        if year is None:
+            if pub is None:
+                return Found(start, end, None, None, "hijri-no-year", ["Hijri date without a year and no published date"])
+            from hijridate import Gregorian
+            year = Gregorian(pub.year, pub.month, pub.day).to_hijri().year
+        d = hijri_to_gregorian(year, month, day or 15)
+        if d is not None and pub is not None and d > pub and ny == 0:
+            d = hijri_to_gregorian(year - 1, month, day or 15)
+        return Found(start, end, d, 1 if day else 3, "hijri" if day else "hijri-month")
+    if year is None:
+        if pub is None:
+            return Found(start, end, None, None, "day-month-no-year",
+                         ["date without a year in the text and no published date"])
+        year = pub.year
+        d = safe_date(year, month, day or 15)
+        if d is not None and (d > pub if day else (year, month) > (pub.year, pub.month)):
+            d = safe_date(year - 1, month, day or 15)
+    else:
+        d = safe_date(year, month, day or 15)
+    return Found(start, end, d, 1 if day else 3, "absolute" if day else "month-year")
+
+
+def numeric_dates(text: str, ns: int, ne: int) -> list[Found]:
+    """D2/D4: 2024-03-15, 15/3/2024, 1437/6/11 هـ (years before 1600 are Hijri)."""
+    out = []
+    for m in NUMERIC.finditer(text, ns, ne):
+        if m.group(1):
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            d, mo, y = int(m.group(4)), int(m.group(5)), int(m.group(6))
+        end = m.end()
+        tail = re.match(r"\s*(هـ|ه|هجري|هجريه)(?![\u0621-\u064a])", text[end:ne])
+        if y < 1600:
+            date = hijri_to_gregorian(y, mo, d)
+            if tail:
+                end += tail.end()
+            rule = "hijri-numeric"
+        else:
+            date = safe_date(y, mo, d)
+            rule = "numeric"
+        if date is not None:
+            out.append(Found(m.start(), end, date, 1, rule))
+    return out
+
+
+def relative_at(toks: list[Tok], i: int, pub: Optional[dt.date], doc_text: str, to_orig) -> Optional[Found]:
+    """D5-D8: [day part] اليوم/أمس/أول أمس [weekday], weekdays, last week/month, N days ago."""
+    v = vocab()
+    k = i
+    n_part, _ = match_table(toks, k, v["day_parts"])
+    k += n_part
+    if n_part and k < len(toks) and toks[k].text == "يوم":  # صباح يوم أمس
+        k += 1
+    n, offset = match_table(toks, k, v["relative"])
+    if n:
+        k += n
+        wd = weekday_at(toks, k) if k < len(toks) else None
+        if wd is not None:
+            k += 1
+        start, end = toks[i].start, toks[k - 1].end
+        if pub is None:
+            return Found(start, end, None, None, "relative-no-published",
+                         [f"text says {_orig(doc_text, to_orig, start, end)!r} but the article has no published date"])
+        d = pub + dt.timedelta(days=offset)
+        warnings = []
+        if wd is not None and d.weekday() != wd:
+            words = _orig(doc_text, to_orig, start, end)
+            how = "" if offset == 0 else f" minus {-offset} day{'s' if offset < -1 else ''}"
+            warnings.append(f"text says {DAY_NAMES[wd]} ({words}) but published {pub.isoformat()}{how} "
+                            f"is a {DAY_NAMES[d.weekday()]}")
+        return Found(start, end, d, 1, "relative-day" + ("+weekday" if wd is not None else ""), warnings)
+    wd = weekday_at(toks, k) if k < len(toks) else None
+    if wd is not None and (toks[k].text.startswith("ال") or toks[k].text[1:].startswith("ال") or n_part):
+        k += 1
+        past = _past_after(toks, k)
+        k += past
+        start, end = toks[i].start, toks[k - 1].end
+        if pub is None:
+            return Found(start, end, None, None, "weekday-no-published",
+                         ["text gives only a weekday and the article has no published date"])
+        return Found(start, end, latest_weekday(pub, wd, strictly_before=bool(past)), 1, "weekday")
+    if n_part:
+        return None
+    for key, prec, rule in (("last_week", 2, "last-week"), ("last_month", 3, "last-month"), ("recently", 3, "recently")):
+        n, _ = match_table(toks, i, v[key])
+        if n:
+            start, end = toks[i].start, toks[i + n - 1].end
+            if pub is None:
+                return Found(start, end, None, None, rule + "-no-published",
+                             [f"text says {_orig(doc_text, to_orig, start, end)!r} but the article has no published date"])
+            d = pub - dt.timedelta(days=7) if key == "last_week" else shift_month(pub, -1) if key == "last_month" else pub
+            return Found(start, end, d, prec, rule)
+    return ago_at(toks, i, pub)
+
+
+def ago_at(toks: list[Tok], i: int, pub: Optional[dt.date]) -> Optional[Found]:
+    """D5/D8: منذ/قبل N أيام|أسابيع|أشهر, قبل يومين, قبل أسبوع."""
+    v = vocab()
+    w = toks[i].text
+    if w not in v["ago"] and w[1:] not in v["ago"]:
+        return None
+    k = i + 1
+    from .numbers import read_number
+    num = read_number(toks, k) if k < len(toks) else None
+    count = 1
+    if num is not None:
+        count, k = num.value, num.last
+    if k >= len(toks) or toks[k].text not in v["ago_units"]:
+        return None
+    days = v["ago_units"][toks[k].text] * count
+    unit = toks[k].text
+    start, end = toks[i].start, toks[k].end
+    prec = 1 if days < 7 else 2 if days < 28 else 3
+    if pub is None:
+        return Found(start, end, None, None, "ago-no-published", ["relative date and no published date"])
+    d = pub - dt.timedelta(days=days)
+    if prec == 3:
+        d = d.replace(day=15)
+    return Found(start, end, d, prec, f"ago:{days}d" if unit else "ago")
+
+
+def background_at(toks: list[Tok], i: int, pub: Optional[dt.date]) -> Optional[Found]:
+    """D9: [أواخر] العام الماضي، عام 2015 (a past year), منذ سنوات (no date)."""
+    v = vocab()
+    n, _ = match_table(toks, i, v["vague_past"])
+    if n:
+        return Found(toks[i].start, toks[i + n - 1].end, None, None, "background-vague",
+                     ["background: the text says only that it happened years ago; no date"], inheritable=False)
+    k = i
+    part = v["year_part"].get(toks[i].text) or v["year_part"].get(toks[i].text[1:])
+    if part:
+        k += 1
+    n, _ = match_table(toks, k, v["last_year"])
+    year = None
+    if n and pub is not None:
+        year = pub.year - 1
+        k += n
+    elif k < len(toks) and toks[k].text in v["year_words"] and k + 1 < len(toks) and toks[k + 1].text.isdigit() \
+            and len(toks[k + 1].text) == 4 and 1900 < int(toks[k + 1].text) < (pub.year if pub else 2100):
+        year = int(toks[k + 1].text)
+        k += 2
+    elif n:
+        return Found(toks[i].start, toks[k + n - 1].end, None, None, "background-no-published",
+                     ["background year relative to an unknown published date"], inheritable=False)
+    if year is None:
+        return None
+    month, day = part or (7, 1)
+    return Found(toks[i].start, toks[k - 1].end, dt.date(year, month, day), 3, "past-year",
+                 [f"only the year ({year}) is known: coded at precision 3, the coarsest ACLED has"],
+                 inheritable=False)
+
+
+def _orig(text: str, to_orig, start: int, end: int) -> str:
+    """Original words of a normalised span."""
+    s, e = to_orig(start, end)
+    return text[s:e]
+
+
+def find_dates(doc: Document, start: int, end: int) -> list[Found]:
+    """Every date expression in the original range [start, end), resolved against doc.published."""
+    pub = doc.published
+    ns, ne = doc.norm.from_original(start, end)
+    text = doc.norm.text
+    out = numeric_dates(text, ns, ne)
+    taken = [(f.start, f.end) for f in out]
+    toks = tokenize(text, ns, ne)
+    i = 0
+    while i < len(toks):
+        if any(s <= toks[i].start < e for s, e in taken):
+            i += 1
+            continue
+        f = (absolute_at(toks, i, pub) or background_at(toks, i, pub)
+             or relative_at(toks, i, pub, doc.text, doc.norm.to_original))
+        if f is None:
+            i += 1
+            continue
+        out.append(f)
+        i = next((k for k, t in enumerate(toks) if t.start >= f.end), len(toks))
+    out.sort(key=lambda f: f.start)
+    return _weekday_absolute(out)
+
+
+def _weekday_absolute(found: list[Found]) -> list[Found]:
+    """A weekday right before an absolute date (يوم السبت 15 أبريل) checks it instead of competing."""
+    out = []
+    for f in found:
+        if out and out[-1].rule == "weekday" and f.rule in ("absolute", "hijri", "numeric") and f.start - out[-1].end <= 2:
+            wd_f = out.pop()
+            if f.date is not None and wd_f.date is not None and wd_f.date.weekday() != f.date.weekday():
+                f.warnings.append(f"text says {DAY_NAMES[wd_f.date.weekday()]} but {f.date.isoformat()} "
+                                  f"is a {DAY_NAMES[f.date.weekday()]}")
+            f.start = wd_f.start
+        out.append(f)
+    return out
+
+
+def is_caption(doc: Document, index: int) -> bool:
+    """D10: a short line of its own with no final punctuation, not the headline."""
+    if index <= 0:
+        return False
+    s = doc.sentences[index]
+    line_start = s.start == 0 or doc.text[s.start - 1] == "\n"
+    line_end = s.end == len(doc.text) or doc.text[s.end:s.end + 1] == "\n"
+    words = doc.text[s.start:s.end].split()
+    return line_start and line_end and len(words) <= CAPTION_MAX_WORDS and doc.text[s.end - 1] not in ".!?؟…"
+
+
+def to_value(doc: Document, f: Found, how: str = "") -> DateValue:
+    """The DateValue of a found expression, its span mapped to the original text."""
+    s, e = orig_span(doc, f.start, f.end)
+    return DateValue(f.date, f.precision if f.date else None, s, e, how + f.rule, list(f.warnings))
+
+
+def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict) -> DateValue:
+    """D1-D11 for one mention: own sentence, nearest preceding, lead for the headline, caption, published."""
+    def found(i: int) -> list[Found]:
+        if i not in cache:
+            s = doc.sentences[i]
+            cache[i] = find_dates(doc, s.start, s.end)
+        return cache[i]
+
+    own = found(sentence)
+    if own:
+        t = doc.norm.from_original(trigger_start, trigger_start + 1)[0]
+        best = min(own, key=lambda f: (min(abs(f.start - t), abs(f.end - t)), -f.start))
+        return to_value(doc, best)
+    if is_caption(doc, sentence):
+        if doc.published is None:
+            return DateValue(None, None, rule="caption", warnings=["photo caption with no date and no published date"])
+        return DateValue(doc.published.replace(day=15), 3, rule="caption",
+                         warnings=["photo caption or short line with no date: month of publication, precision 3"])
+    for i in range(sentence - 1, -1, -1):
+        if is_caption(doc, i):
+            continue
+        inh = [f for f in found(i) if f.inheritable]
+        if inh:
+            return to_value(doc, inh[-1], "inherited:")
+    headline = sentence == 0 and doc.sentences and doc.text[doc.sentences[0].end:doc.sentences[0].end + 1] == "\n"
+    if headline:
+        for i in range(1, min(len(doc.sentences), 3)):
+            inh = [f for f in found(i) if f.inheritable]
+            if inh:
+                return to_value(doc, inh[0], "lead:")
+    if doc.published is not None:
+        return DateValue(doc.published, 1, rule="published")
+    return DateValue(None, None, rule="none", warnings=["no date in text and no published date"])
+
+
+class Dates(Stage):
+    """Stage: ``em.date`` for each event mention."""
+
+    name = "dates"
+    requires = frozenset({"sentences", "event_mentions"})
+    provides = frozenset({"dates"})
+
+    def __call__(self, doc: Document) -> Document:
+        cache: dict[int, list[Found]] = {}
+        for em in doc.event_mentions:
+            if 0 <= em.sentence < len(doc.sentences):
+                em.date = date_mention(doc, em.sentence, em.trigger.start, cache)
+            else:
+                em.date = DateValue(doc.published, 1 if doc.published else None, rule="published")
+        doc.provided |= self.provides
+        return doc
+
+
+# ---------------------------------------------------------------- evaluation
+
+HELDOUT = Path(__file__).resolve().parent.parent / "data" / "samples" / "dates_heldout.tsv"
+
+
+def evaluate(path: Path = HELDOUT, out=sys.stdout) -> dict:
+    """Date P/R/F1 (a prediction is right when date and precision match) and exact accuracy."""
+    from .casualties import make_doc
+
+    rows = read_tsv(path)
+    tp = fp = fn = exact = date_only = warn_ok = 0
+    misses = []
+    for r in rows:
+        pub = dt.date.fromisoformat(r["published"]) if r["published"].strip() else None
+        doc, em = make_doc(r["text"].replace("\\n", "\n"), r["trigger"], published=pub)
+        Dates()(doc)
+        d = em.date
+        gold = (dt.date.fromisoformat(r["date"]), int(r["precision"])) if r["date"].strip() else None
+        pred = (d.date, d.precision) if d and d.date else None
+        warned = bool(d and d.warnings)
+        ok = pred == gold
+        if pred is not None and gold is not None and pred == gold:
+            tp += 1
+        else:
+            fp += pred is not None
+            fn += gold is not None
+        date_only += (pred[0] if pred else None) == (gold[0] if gold else None)
+        w_ok = warned == (r.get("warn", "0").strip() == "1")
+        warn_ok += w_ok
+        exact += ok and w_ok
+        if not (ok and w_ok):
+            misses.append(f"  {r['id']}: gold {gold} warn={r.get('warn')} predicted {pred} rule={d.rule if d else None} "
+                          f"warnings={d.warnings if d else None}")
+    p = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
+    n = len(rows)
+    print(f"dates held-out ({path.name}, {n} cases)", file=out)
+    print(f"  date+precision  P {p:.3f}  R {rec:.3f}  F1 {f1:.3f}", file=out)
+    print(f"  date only right: {date_only}/{n} = {date_only / n:.3f}; warning right: {warn_ok}/{n} = {warn_ok / n:.3f}", file=out)
+    print(f"  exact (date, precision and warning all right): {exact}/{n} = {exact / n:.3f}", file=out)
+    if misses:
+        print("  errors:", file=out)
+        print("\n".join(misses), file=out)
+    return {"rows": n, "precision": p, "recall": rec, "f1": f1, "exact": exact / n, "date_only": date_only / n}
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["evaluate"]:
+        evaluate(Path(sys.argv[2]) if len(sys.argv) > 2 else HELDOUT)
+    else:
+        print("usage: python -m pipeline.dates evaluate [GOLD.tsv]", file=sys.stderr)
+        sys.exit(2)
