@@ -294,6 +294,9 @@ def _qualify(toks: list[Tok], fig: Fig) -> None:
             if opener:
                 fig.first -= 2 if fig.first > 1 and toks[fig.first - 2].text == "ما" else 1
                 fig.start = toks[fig.first].start
+    if fig.value == 1 and fig.first > 0 and (person_value(toks[fig.first - 1].text) or (0, ""))[0] == 1:
+        fig.first -= 1  # مدني واحد: cite the noun with its number
+        fig.start = toks[fig.first].start
     if fig.last < len(toks):
         n = starts_with(toks, fig.last + 1, v["after_at_least"]) or starts_with(toks, fig.last, v["after_at_least"])
         if n:
@@ -353,6 +356,8 @@ def assign(toks: list[Tok], figs: list[Fig], cues: list[Cue]) -> None:
             fig_at[i].subset = True
     for f in figs:
         c = by_pos.get(f.last)
+        if c is not None and "pre" in c.roles and toks[c.i].text[:1] in ("و", "ف") and strip(toks[c.i].text) != toks[c.i].text:
+            c = None  # وإصابة after a figure opens a new clause (مقتل طفلين وإصابة والدتهما)
         if c is not None and "post" in c.roles:
             f.kind, f.cue = c.kind, c.i
             f.end = toks[c.i].end
@@ -395,7 +400,12 @@ def victim_after(toks: list[Tok], i: int, persons, taken) -> Optional[tuple[int,
         if any(ps <= toks[k].start < pe for ps, pe in persons):
             pv = (1, "named-victim")
         if pv is None:
+            if k == i + 1 and first is None and strip(toks[k].text).startswith("ال"):
+                # a definite subject (نعى الفصيل القيادي X): only a title may follow
+                continue
             return first
+        if k > i + 1 and first is None and pv[1] != "named-victim":
+            return None
         if strip(toks[k].text).endswith("ون") and first is None and k == i + 1:
             first = (k, pv)
             continue
@@ -422,7 +432,8 @@ def implied(toks: list[Tok], figs: list[Fig], cues: list[Cue], persons: list[tup
                 continue
         w = toks[c.i].text
         if "post" in c.roles and strip(w) in v["plural"] and not strip(w).startswith("ال"):
-            out.append(Fig(3, c.i, c.i + 1, toks[c.i].start, toks[c.i].end, "plural-no-number",
+            lead = len(w) - len(strip(w))
+            out.append(Fig(3, c.i, c.i + 1, toks[c.i].start + lead, toks[c.i].end, "plural-no-number",
                            explicit=False, kind=c.kind, cue=c.i))
         elif "post" in c.roles and person_value(w) is None and not c.anaphoric and w.endswith(("قتيلا", "قتيل", "جريحا", "جريح", "شهيدا", "مصابا")):
             out.append(Fig(1, c.i, c.i + 1, toks[c.i].start, toks[c.i].end, "singular", kind=c.kind, cue=c.i))

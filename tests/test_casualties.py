@@ -1,0 +1,152 @@
+"""Casualties stage: every ACLED rule with the figure and the original words it cites."""
+import pytest
+
+from pipeline.casualties import Casualties, combine_counts, find_counts, make_doc
+from pipeline.document import Count
+from pipeline.stage import check_order
+
+
+def counts(text, trigger):
+    doc, em = make_doc(text, trigger)
+    Casualties()(doc)
+    return doc, {c.kind: c for c in em.counts}
+
+
+def check(text, trigger, expected):
+    """expected: {kind: (value, original words cited)}."""
+    doc, got = counts(text, trigger)
+    assert {k: (c.value, doc.text[c.start:c.end]) for k, c in got.items()} == expected
+
+
+def test_seed_title_tens_is_10():
+    check("مقتل العشرات من لواء الباقر في دير الزور خلال هجوم مباغت لتنظيم داعش", "هجوم",
+          {"killed": (10, "العشرات")})
+
+
+def test_killed_apart_from_injured():
+    check("أسفر القصف عن مقتل 3 وإصابة 5 من المارة في السوق.", "القصف",
+          {"killed": (3, "3"), "injured": (5, "5")})
+
+
+def test_digits_arabic_indic_and_post_nouns_with_diacritics():
+    check("ارتفعت حصيلة التفجير إلى ٢٧ قتيلاً و٦١ جريحاً.", "التفجير",
+          {"killed": (27, "٢٧ قتيلاً"), "injured": (61, "٦١ جريحاً")})
+
+
+def test_number_words_with_diacritics_and_tatweel():
+    check("قُتِلَ ثَلاثَـةُ عناصر وجُرِحَ سبعةَ عشرَ آخرون في الكمين.", "الكمين",
+          {"killed": (3, "ثَلاثَـةُ"), "injured": (17, "سبعةَ عشرَ")})
+
+
+def test_range_lower_bound():
+    check("قتل ما بين 30 و40 مسلحاً في الغارات.", "الغارات", {"killed": (30, "ما بين 30 و40")})
+    check("قتل من 6 إلى 9 أشخاص في الهجوم.", "الهجوم", {"killed": (6, "من 6 إلى 9")})
+
+
+def test_at_least_and_about():
+    check("قتل ما لا يقل عن 11 مدنياً في القصف.", "القصف", {"killed": (11, "ما لا يقل عن 11")})
+    check("أصيب 14 شخصاً على الأقل في الانفجار.", "الانفجار", {"injured": (14, "14")})
+    check("قتل نحو 60 عنصراً في المعارك.", "المعارك", {"killed": (60, "نحو 60")})
+    check("اعتقلت الشرطة أكثر من 200 متظاهر في المسيرة.", "اعتقلت", {"arrested": (200, "أكثر من 200")})
+
+
+def test_vague_quantities():
+    check("أسفرت المعارك عن مقتل العشرات من الطرفين.", "المعارك", {"killed": (10, "العشرات")})
+    check("استشهد المئات من المدنيين خلال الحصار.", "الحصار", {"killed": (100, "المئات")})
+    check("أصيب الآلاف من المحتجين بالغاز.", "بالغاز", {"injured": (1000, "الآلاف")})
+    check("هجر القصف عشرات الآلاف وقتل مئات المدنيين.", "القصف", {"killed": (100, "مئات")})
+
+
+def test_several_is_three():
+    check("قتل عدد من عناصر الأمن في الهجوم.", "الهجوم", {"killed": (3, "عدد من")})
+    check("أصيب بعض المارة في الانفجار.", "الانفجار", {"injured": (3, "بعض")})
+
+
+def test_plural_without_number_is_three():
+    check("خلف القصف قتلى وجرحى في صفوف المدنيين.", "القصف", {"killed": (3, "قتلى"), "injured": (3, "جرحى")})
+
+
+def test_definite_plural_does_not_invent_a_count():
+    check("نقل الجرحى إلى مستشفى المدينة بعد الهجوم.", "الهجوم", {})
+
+
+def test_dual_and_singular():
+    check("قتل جنديان في انفجار لغم.", "انفجار", {"killed": (2, "جنديان")})
+    check("أصيب مدني واحد في الغارة.", "الغارة", {"injured": (1, "مدني واحد")})
+    check("قتل عنصر من الشرطة في الهجوم.", "الهجوم", {"killed": (1, "عنصر")})
+    check("قتل شرطي وأصيب آخر في الهجوم.", "الهجوم", {"killed": (1, "شرطي"), "injured": (1, "آخر")})
+
+
+def test_named_victim_alone_counts_one():
+    check("اغتال مسلحون الصحفي أحمد سالم في مدينة عدن.", "اغتال", {"killed": (1, "الصحفي")})
+
+
+def test_named_victim_inside_count_is_not_added():
+    check("قتل 6 من عناصر الحشد بينهم القيادي أبو علي في الهجوم.", "الهجوم", {"killed": (6, "6")})
+    check("أسفر التفجير عن إصابة 20 شخصاً منهم 7 أطفال.", "التفجير", {"injured": (20, "20")})
+
+
+def test_coordinated_groups_are_summed():
+    check("أسفرت الاشتباكات عن مقتل 8 من عناصر النظام و5 من مقاتلي المعارضة.", "الاشتباكات",
+          {"killed": (13, "8 من عناصر النظام و5")})
+
+
+def test_conflicting_figures_lowest():
+    doc, got = counts("قتل 9 أشخاص وفق الدفاع المدني، فيما قال ناشطون إن عدد القتلى بلغ 12 قتيلاً في الغارة.",
+                      "الغارة")
+    assert got["killed"].value == 9 and "lowest" in got["killed"].rule
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("قتل الشاب البالغ من العمر 19 عاماً في الهجوم.", "الهجوم"),
+    ("سقطت قذيفة على بلدة تبعد 30 كيلومتراً عن الحدود ولم تسفر عن إصابات.", "قذيفة"),
+    ("اشتبكت قوات الفرقة 17 مع مسلحين في الهجوم.", "الهجوم"),
+    ("أطلق المسلحون 20 صاروخاً على المدينة في الهجوم.", "الهجوم"),
+    ("تكرر الهجوم على البلدة منذ 5 سنوات.", "الهجوم"),
+    ("وقع الهجوم في 15 آذار 2019 على الطريق.", "الهجوم"),
+    ("وقع الهجوم عام 2016 على الطريق.", "الهجوم"),
+])
+def test_non_casualty_numbers_never_count(text, trigger):
+    doc, got = counts(text, trigger)
+    assert all(c.value not in (19, 30, 17, 20, 5, 15, 2019, 2016) for c in got.values()), got
+
+
+def test_age_next_to_singular_victim():
+    check("قتل طفل بعمر 12 عاماً برصاص قناص.", "برصاص", {"killed": (1, "طفل")})
+
+
+def test_abducted_and_arrested():
+    check("اختطف مسلحون خمسة مدنيين من حافلة على الطريق.", "اختطف", {"abducted": (5, "خمسة")})
+    check("ألقت قوات الأمن القبض على 7 مطلوبين في حملة دهم.", "حملة", {"arrested": (7, "7")})
+    check("أعلن الجيش مقتل 4 مسلحين واعتقال 9 آخرين.", "أعلن", {"killed": (4, "4"), "arrested": (9, "9")})
+
+
+def test_pronoun_cue_has_no_figure_of_its_own():
+    check("نعى الفصيل القيادي أبو خالد وأكد أن مقتله تم في الغارة.", "الغارة", {"killed": (1, "القيادي")})
+
+
+def test_find_counts_on_a_range():
+    doc, _ = make_doc("قتل جنديان.\nوأصيب 4 مدنيين في القصف.", "القصف")
+    found = find_counts(doc, doc.sentences[1].start, doc.sentences[1].end)
+    assert [(c.kind, c.value) for c in found] == [("injured", 4)]
+
+
+def test_combine_counts_takes_the_lowest_per_kind():
+    a = [Count(10, 0, 5, "killed", "vague"), Count(12, 6, 8, "injured")]
+    b = [Count(10, 20, 25, "killed", "vague")]
+    c = [Count(7, 30, 31, "killed"), Count(3, 40, 41, "arrested")]
+    out = combine_counts([a, b, [], c])
+    assert out["killed"].value == 7 and out["injured"].value == 12 and out["arrested"].value == 3
+    assert combine_counts([a, b])["killed"].start == 0
+
+
+def test_stage_contract():
+    st = Casualties()
+    assert st.name == "casualties" and st.requires == {"sentences", "event_mentions"}
+    assert st.provides == {"casualties"}
+    from pipeline.normalize import Normalize
+    from pipeline.segment import Segment
+
+    class FakeEvents:
+        name, requires, provides = "events", frozenset({"sentences"}), frozenset({"event_mentions"})
+    check_order([Normalize(), Segment(), FakeEvents(), st])
