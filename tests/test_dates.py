@@ -1,0 +1,164 @@
+"""Dates stage: every dating rule with the date, precision and the original words cited."""
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.casualties import make_doc
+from pipeline.dates import Dates
+from pipeline.document import Document, EventMention, Span
+from pipeline.normalize import Normalize
+from pipeline.segment import Segment
+
+D = dt.date
+SEED = Path(__file__).resolve().parent.parent / "data" / "samples" / "seed" / "deir_ez_zor_liwa_al_baqir.json"
+
+
+def date_of(text, trigger, published):
+    doc, em = make_doc(text, trigger, published=published)
+    Dates()(doc)
+    d = em.date
+    return doc, d, (doc.text[d.start:d.end] if d.start >= 0 else None)
+
+
+def check(text, trigger, published, date, precision, words):
+    doc, d, cited = date_of(text, trigger, published)
+    assert (d.date, d.precision, cited) == (date, precision, words), d
+    return d
+
+
+SEED_LEAD = ("أكدت تقارير إعلامية مقتل العشرات من لواء الباقر، يوم أمس الأحد، خلال مواجهات مع فلول "
+             "تنظيم داعش في ريف محافظة دير الزور الشرقي، بينهم قيادي بارز.")
+
+
+def test_seed_sentence_yesterday_sunday():
+    d = check(SEED_LEAD, "مواجهات", D(2018, 4, 9), D(2018, 4, 8), 1, "يوم أمس الأحد")
+    assert d.warnings == []
+
+
+def test_seed_sentence_contradicting_weekday_warns_and_keeps_yesterday():
+    d = check(SEED_LEAD, "مواجهات", D(2018, 4, 10), D(2018, 4, 9), 1, "يوم أمس الأحد")
+    assert d.warnings == ["text says Sunday (يوم أمس الأحد) but published 2018-04-10 minus 1 day is a Monday"]
+
+
+def test_seed_article_main_event_caption_and_background():
+    art = json.loads(SEED.read_text(encoding="utf-8"))
+    doc = Segment()(Normalize()(Document(text=art["text"], published=D(2018, 4, 9))))
+    ems = {}
+    for w in ("هجوم مباغت", "غارة على", "استشهدوا", "السيطرة على مدينة", "الانتصار"):
+        i = doc.text.find(w)
+        ems[w] = EventMention(Span(i, i + len(w)), w, "Battles", "Armed clash", doc.sentence_of(i))
+    doc.event_mentions = list(ems.values())
+    doc.provided |= {"event_mentions"}
+    Dates()(doc)
+    head = ems["هجوم مباغت"].date
+    assert (head.date, head.precision, doc.text[head.start:head.end]) == (D(2018, 4, 8), 1, "يوم أمس الأحد")
+    assert (ems["استشهدوا"].date.date, ems["استشهدوا"].date.precision) == (D(2018, 4, 8), 1)
+    caption = ems["غارة على"].date
+    assert caption.precision == 3 and caption.warnings  # never the report's Sunday at precision 1
+    for w in ("السيطرة على مدينة", "الانتصار"):  # background: last year, precision 3
+        assert ems[w].date.date.year == 2017 and ems[w].date.precision == 3
+
+
+@pytest.mark.parametrize("text,pub,date,prec,words", [
+    ("وقع الهجوم في 15 آذار/مارس 2024 قرب المدينة.", D(2024, 3, 20), D(2024, 3, 15), 1, "15 آذار/مارس 2024"),
+    ("وقع الهجوم في 2024-03-15 قرب المدينة.", D(2024, 3, 20), D(2024, 3, 15), 1, "2024-03-15"),
+    ("وقع الهجوم في 15/3/2024 قرب المدينة.", D(2024, 3, 20), D(2024, 3, 15), 1, "15/3/2024"),
+    ("وقع الهجوم في الخامس عشر من مارس قرب المدينة.", D(2024, 3, 20), D(2024, 3, 15), 1, "الخامس عشر من مارس"),
+    ("وقع الهجوم في ٣ كانون الثاني ٢٠٢٠ قرب المدينة.", D(2020, 2, 1), D(2020, 1, 3), 1, "٣ كانون الثاني ٢٠٢٠"),
+    ("وقع الهجوم في 28 ديسمبر قرب المدينة.", D(2021, 1, 4), D(2020, 12, 28), 1, "28 ديسمبر"),
+    ("سيطرت القوات على البلدة في تشرين الأول 2019.", D(2019, 12, 1), D(2019, 10, 15), 3, "تشرين الأول 2019"),
+    ("سيطرت القوات على البلدة في شهر يوليو الماضي.", D(2019, 12, 1), D(2019, 7, 15), 3, "شهر يوليو الماضي"),
+])
+def test_absolute_dates(text, pub, date, prec, words):
+    check(text, "وقع" if "وقع" in text else "سيطرت", pub, date, prec, words)
+
+
+def test_all_levantine_and_egyptian_months():
+    lev = ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
+           "تشرين الأول", "تشرين الثاني", "كانون الأول"]
+    egy = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+           "أكتوبر", "نوفمبر", "ديسمبر"]
+    for names in (lev, egy):
+        for m, name in enumerate(names, 1):
+            check(f"وقع الهجوم في 2 {name} 2022 قرب المدينة.", "الهجوم", D(2023, 1, 1), D(2022, m, 2), 1,
+                  f"2 {name} 2022")
+
+
+def test_hijri_dates():
+    check("قصفت الطائرات السوق في 15 رمضان 1445 هـ.", "قصفت", D(2024, 4, 1), D(2024, 3, 25), 1, "15 رمضان 1445 هـ")
+    check("قصفت الطائرات السوق في 1437/6/11 هـ.", "قصفت", D(2016, 3, 25), D(2016, 3, 20), 1, "1437/6/11 هـ")
+
+
+@pytest.mark.parametrize("text,date,prec,words", [
+    ("انفجرت العبوة اليوم في السوق.", D(2022, 5, 11), 1, "اليوم"),
+    ("انفجرت العبوة فجر اليوم في السوق.", D(2022, 5, 11), 1, "فجر اليوم"),
+    ("انفجرت العبوة أمس في السوق.", D(2022, 5, 10), 1, "أمس"),
+    ("انفجرت العبوة صباح أمس في السوق.", D(2022, 5, 10), 1, "صباح أمس"),
+    ("انفجرت العبوة مساء أمس في السوق.", D(2022, 5, 10), 1, "مساء أمس"),
+    ("انفجرت العبوة فجر أمس في السوق.", D(2022, 5, 10), 1, "فجر أمس"),
+    ("انفجرت العبوة أول أمس في السوق.", D(2022, 5, 9), 1, "أول أمس"),
+    ("انفجرت العبوة الليلة الماضية في السوق.", D(2022, 5, 10), 1, "الليلة الماضية"),
+    ("انفجرت العبوة يوم الأحد في السوق.", D(2022, 5, 8), 1, "يوم الأحد"),
+    ("انفجرت العبوة الأربعاء في السوق.", D(2022, 5, 11), 1, "الأربعاء"),
+    ("انفجرت العبوة الأربعاء الماضي في السوق.", D(2022, 5, 4), 1, "الأربعاء الماضي"),
+    ("انفجرت العبوة الأسبوع الماضي في السوق.", D(2022, 5, 4), 2, "الأسبوع الماضي"),
+    ("انفجرت العبوة الشهر الماضي في السوق.", D(2022, 4, 15), 3, "الشهر الماضي"),
+    ("انفجرت العبوة منذ ثلاثة أيام في السوق.", D(2022, 5, 8), 1, "منذ ثلاثة أيام"),
+    ("انفجرت العبوة قبل يومين في السوق.", D(2022, 5, 9), 1, "قبل يومين"),
+])
+def test_relative_dates(text, date, prec, words):  # published Wednesday 2022-05-11
+    check(text, "انفجرت", D(2022, 5, 11), date, prec, words)
+
+
+def test_diacritics_and_tatweel_in_date_span():
+    check("انفجرت العبوة مَسـاءَ أَمْسِ في السوق.", "انفجرت", D(2022, 5, 11), D(2022, 5, 10), 1, "مَسـاءَ أَمْسِ")
+
+
+def test_background_year_is_not_the_report_day():
+    d = check("وكانت الميليشيا قد سيطرت على البلدة أواخر العام الماضي.", "سيطرت", D(2022, 5, 11),
+              D(2021, 12, 15), 3, "أواخر العام الماضي")
+    assert d.warnings
+    d = check("وكان التنظيم قد هاجم البلدة منذ سنوات.", "هاجم", D(2022, 5, 11), None, None, "منذ سنوات")
+    assert d.warnings
+
+
+def test_background_year_is_not_inherited():
+    text = "وكان التنظيم قد سيطر على القرية العام الماضي.\nوقتل مسلحون ثلاثة مدنيين في القرية."
+    check(text, "وقتل", D(2022, 5, 11), D(2022, 5, 11), 1, None)
+
+
+def test_nearest_preceding_sentence():
+    text = "هاجم مسلحون حاجزاً للجيش مساء الخميس في ريف حماة.\nوأسفر الهجوم عن مقتل جنديين."
+    d = check(text, "الهجوم", D(2022, 5, 14), D(2022, 5, 12), 1, "مساء الخميس")
+    assert d.rule.startswith("inherited:")
+
+
+def test_headline_takes_the_lead_date():
+    text = "مقتل ثلاثة جنود بهجوم في درعا\nقتل ثلاثة جنود، أمس، في هجوم على حاجز بريف درعا."
+    d = check(text, "بهجوم", D(2022, 5, 14), D(2022, 5, 13), 1, "أمس")
+    assert d.rule.startswith("lead:")
+
+
+def test_no_cue_uses_published_date():
+    d = check("قتل مسلحون ثلاثة مدنيين في قرية بريف حماة.", "قتل", D(2022, 5, 14), D(2022, 5, 14), 1, None)
+    assert d.rule == "published"
+
+
+def test_no_published_date_absolute_only():
+    check("وقع الانفجار في 3 أيار 2021 في المدينة.", "الانفجار", None, D(2021, 5, 3), 1, "3 أيار 2021")
+    doc, d, _ = date_of("وقع الانفجار أمس في المدينة.", "الانفجار", None)
+    assert d.date is None and d.warnings
+    doc, d, _ = date_of("وقع الانفجار في المدينة.", "الانفجار", None)
+    assert d.date is None and d.warnings == ["no date in text and no published date"]
+
+
+def test_weekday_with_absolute_date_is_checked():
+    doc, d, cited = date_of("اندلعت الاشتباكات يوم الأحد 15 أبريل في الخرطوم.", "الاشتباكات", D(2023, 4, 17))
+    assert d.date == D(2023, 4, 15) and d.warnings  # 15 April 2023 was a Saturday
+
+
+def test_stage_contract():
+    st = Dates()
+    assert st.name == "dates" and st.requires == {"sentences", "event_mentions"} and st.provides == {"dates"}
