@@ -1,0 +1,623 @@
+"""Events stage: trigger words → ACLED event type and sub-event type, modality, incidents, roles.
+
+For each sentence:
+
+1. **Triggers.** One ``PhraseMatcher`` built once from ``data/triggers.yaml`` finds trigger
+   words (verbs in every person, tense and voice, generated from their past and imperfect
+   stems; nouns with and without ال, accusative and possessive forms). Each hit is an *action*
+   (something happened: قتل، اشتباكات، غارة، اعتقل) or a *modifier* (how: عبوة ناسفة، صاروخ،
+   طائرة مسيرة، دون قتال), with a class that is an ACLED sub-event type or a generic class.
+2. **Modality.** ``data/modality.yaml``: a negation, future, threat, hypothetical, demand,
+   warning, judicial or non-political cue that precedes a trigger in its clause drops it;
+   a background cue (منذ، العام الماضي، على خلفية …) keeps it flagged as background.
+3. **Incidents.** A sentence is one incident unless a separator (فيما، بينما، وفي …) starts a
+   new one; all triggers of an incident make ONE ``EventMention``.
+4. **Roles** (``pipeline.roles``): actor1 / actor2 / associated actors and the place, from the
+   constructions around the triggers.
+5. **Type.** The ordered ``resolve`` rules of triggers.yaml decide the sub-event type from the
+   incident's trigger classes and its actors (two armed sides fighting → Armed clash even with a
+   car bomb; a weapon names the type of a killing; civilians killed by an armed actor → Attack).
+
+Public API: ``Events`` (the stage), ``lexicon()``, ``modality()``, ``find_triggers(doc, si)``,
+``resolve_type(classes, actions, facts)``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import product
+from typing import Any, Optional
+
+from schemas import EVENT_TYPES, SUB_EVENT_TYPES
+
+from .document import Document, EventMention, Span, Token
+from .matcher import PhraseMatcher, phrase_key
+from .normalize import normalize_for_matching
+from .resources import load_yaml
+from .segment import readings
+from .stage import Stage
+
+STRONG_PUNCT = frozenset({"؛", ";", ":", ".", "!", "?", "؟"})
+PUNCT = frozenset({"،", ",", "؛", ";", ":", ".", "!", "?", "؟", "(", ")", "–", "-", "—", "[", "]", "…"})
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+POSSESSIVES = ("ه", "ها", "هم", "هما")
+DAMMA = "\u064f"
+ARMED = frozenset({1, 2, 3, 4, 8})
+
+
+def norm(s: str) -> str:
+    return normalize_for_matching(s)
+
+
+def key(phrase: str) -> tuple[str, ...]:
+    return phrase_key(phrase)
+
+
+# --------------------------------------------------------------------------- lexicon
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One entry of triggers.yaml."""
+
+    index: int
+    cls: str
+    role: str = "action"
+    subject: str = "agent"
+    genitive: str = "agent"
+    requires: Optional[tuple] = None  # (frozenset of keys, window, after_only)
+    exclude_before: tuple = ()
+    exclude_after: tuple = ()
+    context: tuple = ()  # ((frozenset keys, window, cls, role), ...)
+    default: Optional[str] = None
+    confidence: float = 0.7
+
+
+@dataclass(frozen=True)
+class Form:
+    """How a stored phrase was produced: its entry, and whether it is a verb, future, or has a pronoun."""
+
+    entry: int
+    pos: str  # verb, noun, form
+    future: bool = False
+    pron: bool = False
+
+
+def verb_forms(past: str, imperf: str) -> tuple[set[str], set[str], set[str]]:
+    """(past forms, present forms, future forms) of a verb from its past and imperfect 3ms.
+
+    Undiacritised Arabic writes the passive like the active (قتل / قُتل, يقتل / يُقتل), so
+    these cover both voices. Object pronouns are attached (قتلوه، استهدفتهم).
+    """
+    p, i = norm(past), norm(imperf)
+    s = i[1:]
+    past_forms = {p, p + "ت", p + "وا", p + "ا", p + "تا", p + "ن", p + "نا", p + "تم"}
+    for base in (p, p + "ت", p + "و", p + "نا", p + "ا", p + "تا"):
+        for o in OBJECT_PRONOUNS:
+            past_forms.add(base + o)
+    present = {pre + s for pre in "يتن"} | {"ا" + s}
+    present |= {pre + s + suf for pre in "يت" for suf in ("ون", "ان", "وا", "ا", "ن")}
+    for f in list(present):
+        if not f.endswith(("ن", "وا")) or f.endswith(("ون", "ان")):
+            for o in OBJECT_PRONOUNS:
+                present.add(f + o)
+    future = {"س" + f for f in present if not f.startswith("ا")}
+    return past_forms, present, future
+
+
+def noun_forms(phrase: str) -> set[tuple[str, ...]]:
+    """A noun phrase with and without ال on each word; single nouns also -ا and possessives."""
+    words = key(phrase)
+    if not words:
+        return set()
+    options = []
+    for w in words:
+        bare = w[2:] if w.startswith("ال") and len(w) > 4 else w
+        if len(words) > 1 and w in ("من", "على", "في", "الى", "عن", "مع", "دون", "بدون", "ب", "ل"):
+            options.append((w,))
+        elif bare.startswith(("ل", "ب")) and len(bare) > 3 and bare[1:3] == "ال":  # للدموع, بالقوة: keep as is
+            options.append((w,))
+        else:
+            options.append(tuple(dict.fromkeys((bare, "ال" + bare))))
+    out = {tuple(c) for c in product(*options)}
+    if len(words) == 1:
+        w = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else words[0]
+        if w[-1] not in "اهيوء":
+            out.add((w + "ا",))
+    return out
+
+
+def possessive_forms(phrase: str) -> set[str]:
+    """سيطرة → سيطرته، سيطرتها، سيطرتهم (single nouns only)."""
+    words = key(phrase)
+    if len(words) != 1:
+        return set()
+    w = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else words[0]
+    base = w[:-1] + "ت" if w.endswith("ه") else w
+    return {base + o for o in POSSESSIVES}
+
+
+def _keys(words) -> tuple:
+    return tuple(key(w) for w in (words or ()) if key(w))
+
+
+class Lexicon:
+    """The trigger lexicon: entries, the phrase matcher, and the type-resolution rules."""
+
+    def __init__(self, data: dict):
+        self.entries: list[TriggerEntry] = []
+        self.matcher = PhraseMatcher()
+        self.verb_words: set[str] = set()  # every generated verb form (for clause starts)
+        self.counts: dict[str, int] = {}
+        for idx, raw in enumerate(data["entries"]):
+            entry = self._entry(idx, raw)
+            self.entries.append(entry)
+            n = 0
+            for past, imperf in raw.get("verbs") or ():
+                past_f, present_f, future_f = verb_forms(past, imperf)
+                for f in past_f | present_f:
+                    self.matcher.add((f,), Form(idx, "verb"))
+                    self.verb_words.add(f)
+                    n += 1
+                for f in future_f:
+                    self.matcher.add((f,), Form(idx, "verb", future=True))
+                    n += 1
+            for phrase in raw.get("forms") or ():
+                k = key(phrase)
+                self.matcher.add(k, Form(idx, "form"))
+                if len(k) == 1:
+                    self.verb_words.add(k[0])
+                n += 1
+            for phrase in raw.get("nouns") or ():
+                for k in noun_forms(phrase):
+                    self.matcher.add(k, Form(idx, "noun"))
+                    n += 1
+                for f in possessive_forms(phrase):
+                    self.matcher.add((f,), Form(idx, "noun", pron=True))
+                    n += 1
+            self.counts[entry.cls] = self.counts.get(entry.cls, 0) + n
+        self.rules = data["resolve"]
+        self.weapon_precedence = list(data["weapon_precedence"])
+        self.separators = [key(w) for w in data.get("incident_separators", ())]
+        self.separator_clause_start = {key(w) for w in data.get("separator_needs_clause_start", ())}
+        self.absorb = data.get("absorb") or {}
+        self.classes = dict(data.get("classes") or {})
+        for rule in self.rules:
+            then = rule["then"]
+            if then != "weapon" and then not in SUB_EVENT_TYPES:
+                raise ValueError(f"triggers.yaml: unknown sub-event type {then!r} in resolve rules")
+
+    @staticmethod
+    def _entry(idx: int, raw: dict) -> TriggerEntry:
+        cls = raw["class"]
+        req = raw.get("requires")
+        requires = None
+        if req:
+            requires = (frozenset(_keys(req["any"])), int(req.get("window", 4)), bool(req.get("after", False)))
+        ctx = tuple((frozenset(_keys(c["any"])), int(c.get("window", 2)), c["class"], c.get("role", "action"))
+                    for c in raw.get("context") or ())
+        return TriggerEntry(
+            index=idx, cls=cls, role=raw.get("role", "action"), subject=raw.get("subject", "agent"),
+            genitive=raw.get("genitive", "agent"), requires=requires,
+            exclude_before=_keys(raw.get("exclude_before")), exclude_after=_keys(raw.get("exclude_after")),
+            context=ctx, default=raw.get("default"), confidence=float(raw.get("confidence", 0.7)),
+        )
+
+    def coverage(self) -> dict[str, int]:
+        """Number of stored trigger forms per ACLED sub-event type (generic classes listed apart)."""
+        return dict(sorted(self.counts.items()))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The trigger lexicon, built once per process."""
+    return Lexicon(load_yaml("triggers.yaml"))
+
+
+# --------------------------------------------------------------------------- token helpers
+
+def forms_of(tok: Token) -> set[str]:
+    """Every clitic reading of a token (its normalised form first)."""
+    return {f for _, f in readings(tok)}
+
+
+def seq_at(toks: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
+    """True when the words of ``phrase`` stand at toks[i:] (any clitic reading of the first word)."""
+    if i < 0 or i + len(phrase) > len(toks):
+        return False
+    if phrase[0] not in forms_of(toks[i]) and toks[i].norm != phrase[0]:
+        return False
+    return all(toks[i + k].norm == phrase[k] for k in range(1, len(phrase)))
+
+
+def seq_ending_at(toks: list[Token], j: int, phrase: tuple[str, ...]) -> bool:
+    """True when ``phrase`` ends at token j (inclusive)."""
+    return seq_at(toks, j - len(phrase) + 1, phrase)
+
+
+def is_punct(tok: Token) -> bool:
+    return tok.norm in PUNCT or all(not c.isalnum() for c in tok.norm)
+
+
+def is_number(tok: Token) -> bool:
+    return any(c.isdigit() for c in tok.norm)
+
+
+def has_damma_passive(doc: Document, tok: Token, start: int) -> bool:
+    """True when the verb is written with a damma on its first letter (قُتل، اُعتقل، يُقتل)."""
+    text = doc.text[start:tok.end]
+    letters = 0
+    for c in text[:6]:
+        if c == DAMMA and letters in (1, 2):
+            return True
+        if c.isalpha():
+            letters += 1
+    return False
+
+
+# --------------------------------------------------------------------------- modality
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+    max: Optional[int] = None
+    direction: str = "before"
+    requires_next: Optional[str] = None
+    requires_later: Optional[tuple] = None
+
+
+class Modality:
+    """Modality cues, clause boundaries and the scope rule (see data/modality.yaml)."""
+
+    def __init__(self, data: dict, verb_words: set[str]):
+        self.cues = PhraseMatcher()
+        for kind, specs in data["cues"].items():
+            for spec in specs:
+                cue = Cue(kind, spec.get("max"), spec.get("direction", "before"), spec.get("requires_next"),
+                          key(spec["requires_later"]) if spec.get("requires_later") else None)
+                for w in spec["words"]:
+                    k = key(w)
+                    if len(k) > 1 and k[-1] in ("ل", "ب"):  # "رفضا ل": the ل is a clitic of the next word
+                        k = k[:-1]
+                    self.cues.add(k, cue)
+        self.not_cues = PhraseMatcher().add_all((key(w), True) for w in data.get("not_cues", ()))
+        self.openers = PhraseMatcher().add_all((key(w), True) for w in data.get("openers", ()))
+        self.clause_verbs = {norm(w) for w in data.get("clause_verbs", ())} | set(verb_words)
+        self.drop = set(data.get("drop", ()))
+        self.flag = set(data.get("flag", ()))
+
+    def clauses(self, toks: list[Token], strong: bool = False) -> list[int]:
+        """A clause number for each token of a sentence (punctuation gets its own boundary).
+
+        ``strong``: only clause openers, و + verb and ؛ ; . ! ? ؟ : cut (not commas): the
+        scope of content cues (نفى، هدد، طالب), which reach over a parenthetical between commas.
+        """
+        out, c = [], 0
+        for i, t in enumerate(toks):
+            if is_punct(t) and (not strong or t.norm in STRONG_PUNCT):
+                c += 1
+                out.append(c)
+                c += 1
+                continue
+            if i and self.starts_clause(toks, i):
+                c += 1
+            out.append(c)
+        return out
+
+    def starts_clause(self, toks: list[Token], i: int) -> bool:
+        t = toks[i]
+        if self.openers.match_at(toks, i) is not None:
+            return True
+        if t.norm[:1] in ("و", "ف") and len(t.norm) > 3:
+            rest = t.norm[1:]
+            if rest in self.clause_verbs:
+                return True
+        return False
+
+    def find(self, toks: list[Token]) -> list[tuple[int, int, Cue]]:
+        """(first token, token after last, cue) of every modality cue of a sentence."""
+        out, i = [], 0
+        while i < len(toks):
+            nc = self.not_cues.match_at(toks, i)
+            m = self.cues.match_at(toks, i)
+            if nc is not None and (m is None or nc.last >= m.last):
+                i = nc.last
+                continue
+            if m is not None:
+                for cue in m.values:
+                    out.append((m.first, m.last, cue))
+                i = m.last
+            else:
+                i += 1
+        return out
+
+    def status(self, toks: list[Token], clause: list[int], cues, first: int, last: int,
+               future_form: bool = False, strong: Optional[list[int]] = None) -> tuple[Optional[str], Optional[tuple[int, int]]]:
+        """('drop:<kind>' | 'background' | None, cue token range) for a trigger at toks[first:last].
+
+        Cues with a ``max`` (لم، لا، دون) stop at any clause boundary, commas included; content
+        cues (نفى، هدد، طالب …) stop at strong boundaries only (see ``clauses``).
+        """
+        if future_form:
+            return "drop:future", (first, last)
+        strong = strong or clause
+        found = None
+        for cf, cl, cue in cues:
+            ids = clause if cue.max is not None or cue.kind in self.flag else strong
+            if cue.direction in ("before", "both") and cl <= first:
+                if ids[cf] != ids[first]:
+                    continue
+                if ids is clause and any(is_punct(t) for t in toks[cl:first]):
+                    continue
+                if cue.max is not None and first - cl >= cue.max:
+                    continue
+                if cue.requires_next == "imperfect":
+                    nxt = toks[cl].norm if cl < len(toks) else ""
+                    if not (nxt[:1] in ("ي", "ت", "ن") and len(nxt) >= 3):
+                        continue
+                if cue.requires_later is not None:
+                    if not any(seq_at(toks, j, cue.requires_later) for j in range(cl, first)):
+                        continue
+            elif cue.direction in ("after", "both") and cf >= last:
+                if ids[cf] != ids[last - 1]:
+                    continue
+                if ids is clause and any(is_punct(t) for t in toks[last:cf]):
+                    continue
+                if cue.max is not None and cf - last >= cue.max:
+                    continue
+            else:
+                continue
+            if cue.kind in self.drop:
+                return f"drop:{cue.kind}", (cf, cl)
+            if cue.kind in self.flag and found is None:
+                found = ("background", (cf, cl))
+        if found:
+            return found
+        return None, None
+
+
+@lru_cache(maxsize=1)
+def modality() -> Modality:
+    """The modality cues, built once per process."""
+    return Modality(load_yaml("modality.yaml"), lexicon().verb_words)
+
+
+# --------------------------------------------------------------------------- triggers
+
+@dataclass
+class Trigger:
+    """One trigger hit in a sentence (token indices are sentence-relative)."""
+
+    entry: TriggerEntry
+    form: Form
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    cls: str
+    role: str
+    status: Optional[str] = None  # None (coded), drop:<kind>, background, reference
+    cue: Optional[tuple[int, int]] = None
+    passive: bool = False
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
+    def is_verb(self) -> bool:
+        return self.form.pos in ("verb", "form") and self.entry.role == "action" and bool(
+            self.entry.subject) and self.form.pos != "noun"
+
+
+def _year_background(doc: Document, toks: list[Token], first: int, clause: list[int]) -> bool:
+    """A year before the published one in the trigger's clause (عام 2015) marks background."""
+    if doc.published is None:
+        return False
+    for j, t in enumerate(toks):
+        if clause[j] != clause[first] or not re.fullmatch(r"(19|20)\d\d", t.norm):
+            continue
+        if int(t.norm) < doc.published.year:
+            return True
+    return False
+
+
+def find_triggers(doc: Document, si: int) -> list[Trigger]:
+    """Every trigger of sentence ``si`` with its class and modality status."""
+    lex, mod = lexicon(), modality()
+    toks = doc.sentence_tokens(si)
+    out: list[Trigger] = []
+    for m in lex.matcher.find(toks):
+        forms: list[Form] = list(m.values)
+        forms.sort(key=lambda f: (lex.entries[f.entry].role != "action", f.future))
+        form = forms[0]
+        entry = lex.entries[form.entry]
+        if not _entry_applies(entry, toks, m.first, m.last):
+            alt = [f for f in forms[1:] if _entry_applies(lex.entries[f.entry], toks, m.first, m.last)]
+            if not alt:
+                continue
+            form = alt[0]
+            entry = lex.entries[form.entry]
+        cls, role = entry.cls, entry.role
+        for keys, window, c_cls, c_role in entry.context:
+            lo, hi = max(0, m.first - window), min(len(toks), m.last + window)
+            if any(seq_at(toks, j, k) for j in range(lo, hi) if not (m.first <= j < m.last) for k in keys):
+                cls, role = c_cls, c_role
+                break
+        out.append(Trigger(entry, form, m.first, m.last, m.start, m.end, doc.text[m.start:m.end], cls, role))
+    if not out:
+        return out
+    clause = mod.clauses(toks)
+    strong = mod.clauses(toks, strong=True)
+    cues = mod.find(toks)
+    for t in out:
+        if t.role != "action":
+            continue
+        t.status, t.cue = mod.status(toks, clause, cues, t.first, t.last, t.form.future, strong)
+        if t.status is None and _year_background(doc, toks, t.first, clause):
+            t.status = "background"
+    return out
+
+
+def _entry_applies(entry: TriggerEntry, toks: list[Token], first: int, last: int) -> bool:
+    """The entry's requires / exclude_before / exclude_after conditions."""
+    for phrase in entry.exclude_after:
+        if seq_at(toks, last, phrase):
+            return False
+    for phrase in entry.exclude_before:
+        if seq_ending_at(toks, first - 1, phrase):
+            return False
+    if entry.requires:
+        keys, window, after_only = entry.requires
+        lo = last if after_only else max(0, first - window)
+        hi = min(len(toks), last + window)
+        if not any(seq_at(toks, j, k) for j in range(lo, hi) if not (first <= j < last) for k in keys):
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------- incidents
+
+def incident_ranges(toks: list[Token], clause: list[int]) -> list[tuple[int, int]]:
+    """Token ranges of the incidents of a sentence, cut at incident separators."""
+    lex = lexicon()
+    cuts = [0]
+    for i in range(1, len(toks)):
+        for sep in lex.separators:
+            if not seq_at(toks, i, sep):
+                continue
+            if sep in lex.separator_clause_start and not (is_punct(toks[i - 1])):
+                continue
+            if sep == ("في",) or (len(sep) == 1 and sep[0] in ("وفي",)):
+                if not is_punct(toks[i - 1]):
+                    continue
+            cuts.append(i)
+            break
+    cuts.append(len(toks))
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+# --------------------------------------------------------------------------- type resolution
+
+@dataclass
+class Facts:
+    """What the resolve rules may look at, beyond the trigger classes."""
+
+    actor1_inter: Optional[int] = None
+    actor2_inter: Optional[int] = None
+    actor1_name: Optional[str] = None
+    actor2_name: Optional[str] = None
+    protest_ctx: bool = False
+    civ_target: bool = False
+    mil_target: bool = False
+    civ_victims: bool = False
+
+    @property
+    def both_armed(self) -> bool:
+        return (self.actor1_inter in ARMED and self.actor2_inter in ARMED
+                and self.actor1_name != self.actor2_name)
+
+
+def best_weapon(classes: set[str]) -> Optional[str]:
+    for w in lexicon().weapon_precedence:
+        if w in classes:
+            return w
+    return None
+
+
+def resolve_type(classes: set[str], actions: set[str], facts: Facts) -> tuple[Optional[str], int]:
+    """(sub-event type, index of the rule that decided it) or (None, -1)."""
+    weapon = best_weapon(classes)
+    for n, rule in enumerate(lexicon().rules):
+        if "any" in rule and not classes & set(rule["any"]):
+            continue
+        if "any_action" in rule and not actions & set(rule["any_action"]):
+            continue
+        if "none" in rule and classes & set(rule["none"]):
+            continue
+        if "protest_ctx" in rule and facts.protest_ctx != rule["protest_ctx"]:
+            continue
+        if "actor1_inter" in rule and facts.actor1_inter not in rule["actor1_inter"]:
+            continue
+        if "actor2_inter" in rule and facts.actor2_inter not in rule["actor2_inter"]:
+            continue
+        if "both_armed" in rule and facts.both_armed != rule["both_armed"]:
+            continue
+        if "civ_target" in rule and facts.civ_target != rule["civ_target"]:
+            continue
+        if "mil_target" in rule and facts.mil_target != rule["mil_target"]:
+            continue
+        if "civ_victims" in rule and facts.civ_victims != rule["civ_victims"]:
+            continue
+        if "weapon_in" in rule and weapon not in rule["weapon_in"]:
+            continue
+        then = rule["then"]
+        if then == "weapon":
+            if weapon is None:
+                continue
+            then = weapon
+        return then, n
+    return None, -1
+
+
+def event_type_of(sub_event_type: str) -> str:
+    return SUB_EVENT_TYPES[sub_event_type]
+
+
+# --------------------------------------------------------------------------- the stage
+
+class Events(Stage):
+    """Find event triggers, drop the modal ones, and make one EventMention per incident."""
+
+    name = "events"
+    requires = frozenset({"tokens", "mentions", "links"})
+    provides = frozenset({"event_mentions"})
+
+    def __call__(self, doc: Document) -> Document:
+        from .roles import finish_document, incident_mention
+
+        lexicon(), modality()  # build once
+        doc.event_mentions = []
+        dropped = []
+        for sent in doc.sentences:
+            triggers = find_triggers(doc, sent.index)
+            if not triggers:
+                continue
+            toks = doc.sentence_tokens(sent)
+            clause = modality().clauses(toks)
+            for lo, hi in incident_ranges(toks, clause):
+                group = [t for t in triggers if lo <= t.first < hi]
+                if not group:
+                    continue
+                dropped += [t for t in group if t.status and t.status.startswith("drop")]
+                em = incident_mention(doc, sent.index, toks, clause, lo, hi, group)
+                if em is not None:
+                    doc.event_mentions.append(em)
+        finish_document(doc)
+        doc.ext["dropped_triggers"] = [
+            {"start": t.start, "end": t.end, "text": t.text, "class": t.cls, "reason": t.status,
+             "cue": _cue_text(doc, t)} for t in dropped]
+        doc.provided |= self.provides
+        return doc
+
+
+def _cue_text(doc: Document, t: Trigger) -> Optional[str]:
+    if t.cue is None:
+        return None
+    si = doc.sentence_of(t.start)
+    toks = doc.sentence_tokens(si)
+    a, b = t.cue
+    b = max(b, a + 1)
+    return doc.text[toks[a].start:toks[min(b, len(toks)) - 1].end]
+
+
+def new_event_mention(doc: Document, head: Trigger, sub_event: str, si: int, confidence: float) -> EventMention:
+    """An EventMention whose trigger span slices the original text to the trigger words."""
+    return EventMention(trigger=head.span, trigger_text=doc.text[head.start:head.end],
+                        event_type=event_type_of(sub_event), sub_event_type=sub_event, sentence=si,
+                        confidence=confidence)
+
+
+__all__ = ["Events", "lexicon", "modality", "find_triggers", "resolve_type", "Facts", "Trigger",
+           "incident_ranges", "verb_forms", "noun_forms", "EVENT_TYPES"]

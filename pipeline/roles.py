@@ -1,0 +1,991 @@
+"""Roles of an incident: actor1 (perpetrator, initiator), actor2 (target, victim), associated
+actors, the place, and civilian targeting; cue patterns in data/roles.yaml.
+
+Constructions read (all general Arabic, none for one article):
+
+- cue rules (strength 3): "على يد / من قبل / بنيران / برصاص / شنه / أطلقته X" → X actor1;
+  "مواقع / نقاط / في صفوف / ضد X" → X actor2; "بين X و Y" → X, Y; the victims of a killing,
+  wounding, arrest or abduction word ("مقتل N من (عناصر) X", "قتلى في صفوف X") → X actor2;
+- the trigger's frame (strength 2): subject of an active verb (اعتقلت قوات X، قوات X تفرق) →
+  actor1, its object → actor2; subject of a passive or intransitive verb (قُتل N من X، استشهد
+  X) → actor2; the genitive of a noun (هجوم لتنظيم X → actor1; اختطاف X → actor2; استهداف X لـ Y);
+  a pronoun on the trigger (أعلنت X سيطرتها) → X actor1; "مع Y" after a clash word → the other
+  side; "على Y" after an attack word → actor2; an actor named inside or right after a weapon word
+  (غارة إسرائيلية، طائرات الاحتلال) → actor1;
+- fallback (strength 1): when only the victim is known, the nearest armed actor of the incident.
+
+Mentions that describe another actor (الداعمة لنظام الأسد), name a source (مصدر في قيادة
+عمليات …) or a speaker (قالت وزارة الداخلية إن …) get no role. A definite head noun with no
+mention (التنظيم، الحركة، اللواء) refers back to the last actor named with that head.
+
+Document-level: claims ("تبنى X الهجوم", "أعلن X مسؤوليته") and accusations give actor1, and
+mourning ("نعى X اثنين من عناصره") gives actor2, to the incident reported just before; then the
+actors ACLED implies are added where no one is named (Protesters/Rioters (COUNTRY) for
+demonstrations, Civilians (COUNTRY) for civilian victims or targets, Unidentified Armed Group
+(COUNTRY) for attacks and bombs with no perpetrator named), each citing a span of the text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from schemas import Actor
+
+from .document import Document, EventMention, Mention, Token
+from .events import (ARMED, Facts, Trigger, forms_of, is_number, is_punct, lexicon, new_event_mention,
+                     resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of)
+from .matcher import PhraseMatcher, phrase_key
+from .normalize import normalize_for_matching
+from .resources import load_yaml
+
+VIOLENT = {"kill", "injure", "assault", "target", "shooting", "explosion", "hit", "assassinate", "execute",
+           "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Grenade",
+           "Remote explosive/landmine/IED", "Chemical weapon", "clash"}
+VICTIM_CLASSES = {"kill", "injure", "assassinate", "execute", "Arrests", "Abduction/forced disappearance",
+                  "Sexual violence", "Other"}
+LOSES_BY_WITHDRAWAL = {"territory", "Non-violent transfer of territory", "deploy"}
+REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Grenade",
+          "Remote explosive/landmine/IED", "Chemical weapon", "explosion"}
+TIME_WORDS = {normalize_for_matching(w) for w in (
+    "اليوم أمس امس فجر صباح مساء ليلة ليل ظهر ظهيرة عصر يوم الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس "
+    "الجمعة السبت الماضي الماضية الماضيين الفائت أول بعد ظهر منتصف الليل الأسبوع ساعات الساعات").split()}
+
+
+def _k(w: str) -> tuple[str, ...]:
+    return phrase_key(w)
+
+
+class RoleCues:
+    """The cue lists of roles.yaml, normalised, with one phrase matcher for the cue words."""
+
+    def __init__(self, data: dict):
+        self.data = data
+        self.bridge = {normalize_for_matching(w) for w in data["bridge"] if len(_k(w)) == 1}
+        self.bridge |= {"«", "»", '"', "“", "”", "'", "\u201c", "\u201d"}
+        self.matcher = PhraseMatcher()
+        for kind in ("attributive", "source", "speech", "agent_cues", "patient_cues", "between", "with",
+                     "on_target", "claim_verbs", "claim_announce", "accuse", "mourning", "membership"):
+            for w in data.get(kind, ()):
+                k = _k(w)
+                if len(k) > 1 and k[-1] in ("ل", "ب"):  # "الداعمة ل": the ل is a clitic of the next word
+                    k = k[:-1]
+                if k:
+                    self.matcher.add(k, kind)
+        self.claim_nouns = {normalize_for_matching(w) for w in data["claim_nouns"]}
+        self.anaphora = {normalize_for_matching(w) for w in data["anaphora"]}
+        self.anaphora_sentences = int(data.get("anaphora_sentences", 4))
+        self.target_matcher = PhraseMatcher()
+        for kind in ("civilian_targets", "military_targets", "civilian_victims", "protesters_words"):
+            for w in data[kind]:
+                self.target_matcher.add(_k(w), kind)
+        self.implied = data["implied"]
+        self.unknown_perpetrator = set(data["unknown_perpetrator"])
+        self.civilian_actor2 = set(data["civilian_actor2"])
+        self.civilian_targeting_types = set(data["civilian_targeting_types"])
+        self.place_intro = {_k(w) for w in data["place_intro"]}
+        self.place_not = {_k(w) for w in data["place_not"]}
+
+    def cues_in(self, toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """(first, after last, kind) of every role cue in toks[lo:hi] (one kind per hit: all kinds kept)."""
+        out, i = [], lo
+        while i < hi:
+            m = self.matcher.match_at(toks, i)
+            if m is None or m.last > hi:
+                i += 1
+                continue
+            for kind in m.values:
+                out.append((m.first, m.last, kind))
+            i = m.last
+        return out
+
+    def targets_in(self, toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
+        out, i = [], lo
+        while i < hi:
+            m = self.target_matcher.match_at(toks, i)
+            if m is None or m.last > hi:
+                i += 1
+                continue
+            for kind in m.values:
+                out.append((m.first, m.last, kind))
+            i = m.last
+        return out
+
+
+@lru_cache(maxsize=1)
+def role_cues() -> RoleCues:
+    """The role cues, built once per process."""
+    return RoleCues(load_yaml("roles.yaml"))
+
+
+# --------------------------------------------------------------------------- mentions of an incident
+
+@dataclass
+class Arg:
+    """An actor mention of the incident with its token range (sentence-relative)."""
+
+    mention: Mention
+    first: int
+    last: int  # token index after the last token
+    prefix: str = ""  # clitics before the mention inside its first token (ل، ب، و …)
+    excluded: Optional[str] = None
+
+    @property
+    def inter(self) -> Optional[int]:
+        return self.mention.actor.inter if self.mention.actor is not None else None
+
+    @property
+    def name(self) -> Optional[str]:
+        return self.mention.actor.name if self.mention.actor is not None else None
+
+
+@dataclass
+class Cand:
+    slot: int  # 1 or 2
+    arg: Arg
+    strength: int
+    rule: str
+    cue: Optional[tuple[int, int]] = None
+
+
+def _tok_index(toks: list[Token], offset: int) -> int:
+    for i, t in enumerate(toks):
+        if t.start <= offset < t.end:
+            return i
+    return -1
+
+
+def incident_args(doc: Document, si: int, toks: list[Token], lo: int, hi: int) -> list[Arg]:
+    """Linked ACTOR mentions of the incident's tokens, plus resolved anaphors, in text order."""
+    out = []
+    if not toks:
+        return out
+    start, end = toks[lo].start, toks[hi - 1].end
+    for m in doc.mentions:
+        if m.sentence != si or m.type != "ACTOR" or m.actor is None or not (start <= m.start < end):
+            continue
+        f, l = _tok_index(toks, m.start), _tok_index(toks, m.end - 1)
+        if f < 0 or l < 0:
+            continue
+        if f == l and _bare_head(m):  # "اللواء" alone: refers back, whatever the dictionary says
+            ana = _anaphor(doc, si, toks, f)
+            if ana is not None:
+                out.append(ana)
+                continue
+        out.append(Arg(m, f, l + 1, prefix=doc.text[toks[f].start:m.start]))
+    covered = {i for a in out for i in range(a.first, a.last)}
+    for i in range(lo, hi):
+        if i in covered:
+            continue
+        ana = _anaphor(doc, si, toks, i)
+        if ana is not None:
+            out.append(ana)
+    out.sort(key=lambda a: a.first)
+    return out
+
+
+def _bare_head(m: Mention) -> bool:
+    n = normalize_for_matching(m.text)
+    rc = role_cues()
+    return n in rc.anaphora or ("ال" + n) in rc.anaphora
+
+
+def _anaphor(doc: Document, si: int, toks: list[Token], i: int) -> Optional[Arg]:
+    """التنظيم / الحركة / اللواء … with no mention: the last actor named with that head word."""
+    rc = role_cues()
+    tok = toks[i]
+    hit = None
+    for start, form in sorted(readings_with_article(tok), key=lambda x: x[0]):
+        if form in rc.anaphora:
+            hit = (start, form)
+            break
+    if hit is None:
+        return None
+    start, form = hit
+    head = form[2:]
+    if i + 1 < len(toks) and not is_punct(toks[i + 1]) and toks[i + 1].norm.startswith("ال") \
+            and toks[i + 1].norm not in ("الارهابي", "الارهابيه", "المتطرف"):
+        return None  # "التنظيم الإرهابي" is fine; "الحركة الشعبية" names another actor
+    best = None
+    for m in doc.mentions:
+        if m.type != "ACTOR" or m.actor is None or m.start >= tok.start or _bare_head(m):
+            continue
+        if m.sentence < si - rc.anaphora_sentences:
+            continue
+        words = m.norm.split() if m.norm else normalize_for_matching(m.text).split()
+        if any(w == head or w == "ال" + head or w.endswith(head) and len(w) <= len(head) + 3 for w in words):
+            best = m
+    if best is None:
+        return None
+    ana = Mention(start, tok.end, doc.text[start:tok.end], "ACTOR", "anaphora",
+                  norm=form, sentence=si, actor=best.actor,
+                  ext={"antecedent": [best.start, best.end], "antecedent_text": best.text})
+    return Arg(ana, i, i + 1, prefix=doc.text[tok.start:start])
+
+
+def readings_with_article(tok: Token) -> list[tuple[int, str]]:
+    """Readings of a token that keep the article ال (والتنظيم → التنظيم)."""
+    out = []
+    n = tok.norm
+    for skip in range(0, 3):
+        form = n[skip:]
+        if form.startswith("ال") and (skip == 0 or all(c in "وفبلك" for c in n[:skip])):
+            out.append((tok.start + skip, form))
+    if n.startswith("لل") or n[1:3] == "لل":
+        i = n.index("لل")
+        out.append((tok.start + i, "ا" + n[i + 1:]))
+    return out
+
+
+# --------------------------------------------------------------------------- reaching an actor
+
+def reach(toks: list[Token], args: list[Arg], j: int, hi: int, skip_time: bool = False,
+          max_steps: int = 6) -> Optional[Arg]:
+    """The first usable mention reached from token j over bridge words ("N من عناصر X")."""
+    rc = role_cues()
+    by_first = {}
+    for a in args:
+        by_first.setdefault(a.first, a)
+    steps = 0
+    while j < hi and steps <= max_steps:
+        a = by_first.get(j)
+        if a is not None:
+            # "جنود من قوات X", "عناصر من تنظيم X": the specific actor after من wins
+            k = a.last
+            if k + 1 < hi and toks[k].norm == "من":
+                b = reach(toks, args, k + 1, hi, max_steps=2)
+                if b is not None:
+                    return b
+            if a.excluded is None:
+                return a
+            return None
+        t = toks[j]
+        forms = forms_of(t)
+        if forms & rc.bridge or is_number(t) or t.norm in rc.bridge or (skip_time and (t.norm in TIME_WORDS or is_punct(t))):
+            j += 1
+            steps += 1
+            continue
+        if t.norm in ("«", "»", '"', "“", "”") or (not t.norm.isalnum() and not is_punct(t)):
+            j += 1
+            continue
+        return None
+    return None
+
+
+def reach_back(toks: list[Token], args: list[Arg], j: int, lo: int, max_steps: int = 4) -> Optional[Arg]:
+    """The mention that ends right before token j (over quotes, bridge words and a few words)."""
+    rc = role_cues()
+    by_last = {}
+    for a in args:
+        by_last[a.last] = a
+    steps = 0
+    while j > lo and steps <= max_steps:
+        a = by_last.get(j)
+        if a is not None:
+            return a if a.excluded is None else None
+        t = toks[j - 1]
+        if is_punct(t) and t.norm not in ("«", "»", '"', "“", "”"):
+            return None
+        if t.norm in TIME_WORDS:
+            return None
+        j -= 1
+        steps += 1
+    return None
+
+
+# --------------------------------------------------------------------------- exclusion
+
+def mark_excluded(toks: list[Token], args: list[Arg], cues: list[tuple[int, int, str]],
+                  triggers: list[Trigger]) -> None:
+    """Mark attributive, source and speaker mentions (no role); keep the speaker when the trigger
+    carries a pronoun that refers back to it (أعلنت وحدات الجيش سيطرتها)."""
+    pron_trigger = any(t.form.pron and t.status is None for t in triggers)
+    for a in args:
+        for cf, cl, kind in cues:
+            if kind not in ("attributive", "source", "speech"):
+                continue
+            gap = a.first - cl
+            if cl > a.first or gap > {"attributive": 0, "source": 1, "speech": 1}[kind]:
+                continue
+            if a.prefix.startswith(("و", "ف")):  # a conjunct after the described actor: "المدعومة من أنقرة وقوات X"
+                continue
+            between = toks[cl:a.first]
+            if any(is_punct(t) and t.norm not in ("«", "»", '"', "“", "”") for t in between):
+                continue
+            if kind == "speech":
+                if pron_trigger:
+                    continue
+                # a speaker is followed by إن / أن / a comma, or by the reported noun (مقتل)
+            if kind == "attributive" and cf > 0 and any(
+                    seq_ending_at(toks, cf - 1, _k(w)) for w in ("مواقع", "نقاط", "مقرات", "مواقع تابعة")):
+                continue
+            a.excluded = kind
+            break
+
+
+# --------------------------------------------------------------------------- the incident
+
+@dataclass
+class RoleResult:
+    actor1: Optional[Arg] = None
+    actor2: Optional[Arg] = None
+    assoc1: list[Arg] = field(default_factory=list)
+    assoc2: list[Arg] = field(default_factory=list)
+    rules: dict = field(default_factory=dict)
+    cues: dict = field(default_factory=dict)
+
+
+def is_passive(doc: Document, toks: list[Token], t: Trigger, cues, hi: int, args: list) -> bool:
+    """Passive reading of a verb written alike in both voices (قتل / قُتل)."""
+    if has_damma_passive(doc, toks[t.first], t.start):
+        return True
+    if t.last < hi and (is_number(toks[t.last]) or forms_of(toks[t.last]) & {"عشرات", "العشرات", "مئات", "المئات",
+                                                                           "اثنان", "اثنين", "ثلاثه", "اربعه",
+                                                                           "خمسه", "سته", "سبعه", "ثمانيه", "تسعه",
+                                                                           "عشره", "شخص", "شخصان", "مدني", "مدنيان",
+                                                                           "جندي", "طفل", "طفلان", "طفلين"}):
+        return True
+    return any(kind == "agent_cues" and cf >= t.last and reach(toks, args, cl, hi) is not None
+               for cf, cl, kind in cues)
+
+
+def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[Arg],
+                 triggers: list[Trigger]) -> tuple[RoleResult, list[Cand]]:
+    """Candidates for actor1 / actor2 from the cue rules and the triggers' frames."""
+    rc = role_cues()
+    cues = rc.cues_in(toks, lo, hi)
+    mark_excluded(toks, args, cues, triggers)
+    live = [a for a in args if a.excluded is None]
+    cands: list[Cand] = []
+    actions = [t for t in triggers if t.role == "action" and t.status is None]
+    classes = {t.cls for t in actions}
+
+    # --- cue rules (3)
+    for cf, cl, kind in cues:
+        if kind == "agent_cues":
+            a = reach(toks, args, cl, hi)
+            if a is None:  # the cue word may itself start the mention (طائرات الاحتلال)
+                a = next((x for x in live if x.first <= cf < x.last), None)
+            if a is not None:
+                cands.append(Cand(1, a, 3, "agent cue", (cf, cl)))
+        elif kind == "patient_cues":
+            a = reach(toks, args, cl, hi) or _l_marked_agent(toks, args, cl, hi)  # نقطة تفتيش لقوات X
+            if a is not None:
+                cands.append(Cand(2, a, 3, "target cue", (cf, cl)))
+        elif kind == "between":
+            a = reach(toks, args, cl, hi)
+            if a is not None:
+                b = next((x for x in live if x.first >= a.last and x.first - a.last <= 12
+                          and x.name != a.name), None)
+                if b is not None and any(toks[k].norm.startswith("و") for k in range(a.last, b.first + 1)):
+                    cands.append(Cand(1, a, 3, "between X and Y", (cf, cl)))
+                    cands.append(Cand(2, b, 3, "between X and Y", (cf, cl)))
+        elif kind == "accuse":
+            a = reach(toks, args, cl, hi)
+            if a is not None and cf > lo and toks[cf].norm.startswith("مت") or toks[cf].norm.startswith("مح"):
+                cands.append(Cand(1, a, 3, "accused", (cf, cl)))
+            elif a is not None:
+                b = reach(toks, args, a.last, hi)
+                cands.append(Cand(1, b or a, 3, "accused", (cf, cl)))
+
+    # --- the triggers' frames (2) and victims (3)
+    for t in actions:
+        e = t.entry
+        if t.form.pos in ("verb", "form") and e.subject:
+            voice = e.subject
+            if voice == "ambiguous":
+                voice = "patient" if is_passive(doc, toks, t, cues, hi, args) else "agent"
+            after = reach(toks, args, t.last, hi, skip_time=True, max_steps=4)
+            before = reach_back(toks, args, t.first, lo, max_steps=3)
+            if voice == "agent":
+                subj = after if after is not None else before
+                if subj is not None and t.cls == "withdrawal" and classes & LOSES_BY_WITHDRAWAL:
+                    cands.append(Cand(2, subj, 2, "side that withdrew: " + t.text, (t.first, t.last)))
+                elif subj is not None:
+                    cands.append(Cand(1, subj, 2, "subject of " + t.text, (t.first, t.last)))
+                    obj_from = subj.last if subj is after else t.last
+                    obj = reach(toks, args, obj_from, hi, skip_time=True, max_steps=8)
+                    if obj is not None and obj is not subj:
+                        cands.append(Cand(2, obj, 2, "object of " + t.text, (t.first, t.last)))
+            else:
+                victim = after if after is not None else before
+                if victim is not None:
+                    cands.append(Cand(2, victim, 3 if t.cls in VICTIM_CLASSES else 2,
+                                      "subject of passive " + t.text, (t.first, t.last)))
+        else:
+            g = t.entry.genitive
+            if t.form.pron:
+                ante = reach_back(toks, [a for a in args], t.first, lo, max_steps=8) or _nearest_before(args, t.first, lo)
+                if ante is not None and g == "agent":
+                    cands.append(Cand(1, ante, 2, "possessor of " + t.text, (t.first, t.last)))
+                continue
+            a = reach(toks, args, t.last, hi, max_steps=6)
+            if a is None and g == "agent":
+                a = _l_marked_agent(toks, args, t.last, hi)
+            if a is None:
+                continue
+            if g == "agent" and t.cls == "withdrawal" and classes & LOSES_BY_WITHDRAWAL:
+                cands.append(Cand(2, a, 2, "side that withdrew: " + t.text, (t.first, t.last)))
+            elif g == "agent":
+                cands.append(Cand(1, a, 2, "genitive of " + t.text, (t.first, t.last)))
+            elif g == "patient":
+                b = next((x for x in live if x.first >= a.last and x.first - a.last <= 2 and x.prefix.endswith("ل")), None)
+                if b is not None and not a.prefix.endswith("ل"):
+                    cands.append(Cand(1, a, 2, "genitive of " + t.text, (t.first, t.last)))
+                    cands.append(Cand(2, b, 2, "ل-object of " + t.text, (t.first, t.last)))
+                else:
+                    cands.append(Cand(2, a, 3 if t.cls in VICTIM_CLASSES else 2,
+                                      "genitive of " + t.text, (t.first, t.last)))
+    # weapons carry their user: غارة إسرائيلية، طائرات الاحتلال، قصف مدفعي للنظام
+    for t in triggers:
+        if t.status is not None or t.cls not in REMOTE | {"Air/drone strike"}:
+            continue
+        for a in live:
+            if (a.first <= t.first < a.last) or (a.first >= t.first and a.first - t.last <= 1
+                                                 and (a.first < t.last or not a.prefix.startswith("و"))):
+                if not _is_victim_kind(a):
+                    cands.append(Cand(1, a, 2, "actor of weapon " + t.text, (t.first, t.last)))
+                break
+    # مع Y after a clash word; على Y after an attack word
+    for cf, cl, kind in cues:
+        if kind not in ("with", "on_target"):
+            continue
+        owner = next((t for t in reversed(actions) if t.last <= cf and cf - t.last <= 8), None)
+        if owner is None:
+            continue
+        a = reach(toks, args, cl, hi)
+        if a is None:
+            continue
+        if kind == "with" and owner.cls in ("clash", "assault", "kill", "injure", "territory"):
+            cands.append(Cand(0, a, 2, "with " + owner.text, (cf, cl)))  # slot decided below
+        elif kind == "on_target" and owner.cls in VIOLENT | {"assault", "Looting/property destruction", "arson", "storm"}:
+            cands.append(Cand(2, a, 2, "on (target of) " + owner.text, (cf, cl)))
+    res = choose(cands)
+    return res, cands
+
+
+def _l_marked_agent(toks: list[Token], args: list[Arg], j: int, hi: int) -> Optional[Arg]:
+    """The agent introduced by ل after a few adjectives: "هجوم خاطف وعنيف لعناصر من تنظيم X"."""
+    rc = role_cues()
+    for k in range(j, min(hi, j + 4)):
+        t = toks[k]
+        if is_punct(t):
+            return None
+        if t.norm.startswith("ل") and not t.norm.startswith("ال"):
+            a = next((x for x in args if x.first == k), None)
+            if a is not None:
+                return a if a.excluded is None and a.prefix.endswith("ل") else None
+            if forms_of(t) & rc.bridge:
+                return reach(toks, args, k, hi)
+            return None
+        if k > j and any(x.first == k for x in args):
+            return None
+    return None
+
+
+def _is_victim_kind(a: Arg) -> bool:
+    return a.inter == 7
+
+
+def _nearest_before(args: list[Arg], j: int, lo: int) -> Optional[Arg]:
+    best = None
+    for a in args:
+        if a.excluded is None and lo <= a.first and a.last <= j:
+            best = a
+    return best
+
+
+def choose(cands: list[Cand]) -> RoleResult:
+    """actor1 and actor2 from the candidates: the strongest claim for each slot, one mention per slot."""
+    res = RoleResult()
+    order = {id(c): n for n, c in enumerate(cands)}
+    c1 = sorted([c for c in cands if c.slot == 1], key=lambda c: (-c.strength, order[id(c)]))
+    c2 = sorted([c for c in cands if c.slot == 2], key=lambda c: (-c.strength, order[id(c)]))
+    best1 = c1[0] if c1 else None
+    best2 = c2[0] if c2 else None
+    if best1 and best2 and best1.arg is best2.arg:
+        if best1.strength >= best2.strength:
+            best2 = next((c for c in c2 if c.arg is not best1.arg), None)
+        else:
+            best1 = next((c for c in c1 if c.arg is not best2.arg), None)
+    if best1:
+        res.actor1, res.rules["actor1"], res.cues["actor1"] = best1.arg, best1.rule, best1.cue
+    if best2:
+        res.actor2, res.rules["actor2"], res.cues["actor2"] = best2.arg, best2.rule, best2.cue
+    if res.actor1 and res.actor2 and res.actor1.name == res.actor2.name:
+        weaker = "actor2" if (best1.strength >= best2.strength) else "actor1"
+        setattr(res, weaker, None)
+    # "مع Y": the other side of whoever is known
+    for c in cands:
+        if c.slot != 0:
+            continue
+        if c.arg is res.actor1 or c.arg is res.actor2:
+            continue
+        if res.actor2 is not None and res.actor1 is None:
+            res.actor1, res.rules["actor1"], res.cues["actor1"] = c.arg, c.rule, c.cue
+        elif res.actor2 is None:
+            res.actor2, res.rules["actor2"], res.cues["actor2"] = c.arg, c.rule, c.cue
+    return res
+
+
+def add_assoc(toks: list[Token], args: list[Arg], res: RoleResult) -> None:
+    """An actor joined by و right after actor1 / actor2 is associated with it (قوات النظام والقوات الحليفة)."""
+    used = {id(res.actor1), id(res.actor2)}
+    for slot, main in ((1, res.actor1), (2, res.actor2)):
+        if main is None:
+            continue
+        j = main.last
+        for a in args:
+            if id(a) in used or a.excluded is not None or a.first < j:
+                continue
+            if a.first - j <= 1 and a.prefix.startswith("و") and a.name != main.name:
+                (res.assoc1 if slot == 1 else res.assoc2).append(a)
+                used.add(id(a))
+                j = a.last
+            elif a.first > j + 1:
+                break
+
+
+# --------------------------------------------------------------------------- the incident's event mention
+
+def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int], lo: int, hi: int,
+                     group: list[Trigger]) -> Optional[EventMention]:
+    """One EventMention for the triggers of one incident, or None when nothing is codable."""
+    coded = [t for t in group if t.status is None]
+    background = [t for t in group if t.status == "background"]
+    actions = [t for t in coded if t.role == "action"]
+    is_background = False
+    if not actions:
+        if not [t for t in background if t.role == "action"]:
+            return None
+        actions = [t for t in background if t.role == "action"]
+        is_background = True
+    actions = _without_claimed(toks, lo, hi, actions)
+    modifiers = [t for t in group if t.role == "modifier"]
+    used = actions + modifiers
+    rc = role_cues()
+    args = incident_args(doc, si, toks, lo, hi)
+    res, cands = assign_roles(doc, toks, lo, hi, args, used if not is_background else
+                              [_as_coded(t) for t in used])
+    targets = rc.targets_in(toks, lo, hi)
+    facts = _facts(toks, res, args, actions, targets)
+    classes = {t.cls for t in used}
+    action_classes = {t.cls for t in actions}
+    sub, rule = resolve_type(classes, action_classes, facts)
+    if sub is None:
+        default = next((t.entry.default for t in actions if t.entry.default), None)
+        if default is None:
+            return None
+        sub, rule = default, -1
+    # fallback (1): the victim is known, the perpetrator is the armed actor of the incident
+    if res.actor1 is None and res.actor2 is not None and event_type_of(sub) in (
+            "Battles", "Explosions/Remote violence", "Violence against civilians"):
+        other = next((a for a in args if a.excluded is None and a is not res.actor2 and a.inter in ARMED
+                      and a.name != res.actor2.name), None)
+        if other is not None:
+            res.actor1, res.rules["actor1"] = other, "fallback: armed actor of the incident"
+            facts = _facts(toks, res, args, actions, targets)
+            sub2, rule2 = resolve_type(classes, action_classes, facts)
+            if sub2 is not None:
+                sub, rule = sub2, rule2
+    # an agreement is between the parties named in the incident
+    if sub == "Agreement" and res.actor1 is None:
+        parties = [a for a in args if a.excluded is None and a.inter not in (6, 7)]
+        if parties:
+            res.actor1, res.rules["actor1"] = parties[0], "fallback: first party of the agreement"
+            second = next((a for a in parties[1:] if a.name != parties[0].name), None)
+            if second is not None and res.actor2 is None:
+                res.actor2, res.rules["actor2"] = second, "fallback: second party of the agreement"
+    # a strategic development names its actor and little else: the actor of the incident
+    if res.actor1 is None and event_type_of(sub) == "Strategic developments" and sub != "Agreement":
+        other = next((a for a in args if a.excluded is None and a is not res.actor2 and a.inter not in (6, 7)), None)
+        if other is not None:
+            res.actor1, res.rules["actor1"] = other, "fallback: actor of the strategic development"
+    add_assoc(toks, args, res)
+    head = _head(actions, modifiers, sub, rule)
+    conf = head.entry.confidence + (0.1 if res.actor1 else 0) + (0.05 if res.actor2 else 0)
+    if rule >= 0 and "then" in lexicon().rules[rule] and lexicon().rules[rule].get("any_action") and \
+            not (sub in action_classes):
+        conf -= 0.05
+    em = new_event_mention(doc, head, sub, si, round(max(0.05, min(0.95, conf)), 3))
+    em.actor1 = res.actor1.mention if res.actor1 else None
+    em.actor2 = res.actor2.mention if res.actor2 else None
+    em.assoc_actor_1 = [a.mention for a in res.assoc1]
+    em.assoc_actor_2 = [a.mention for a in res.assoc2]
+    evidence = [{"field": "trigger", "start": t.start, "end": t.end, "text": t.text, "class": t.cls}
+                for t in sorted(used, key=lambda t: t.start)]
+    for slot in ("actor1", "actor2"):
+        a = getattr(res, slot)
+        if a is not None:
+            evidence.append({"field": slot, "start": a.mention.start, "end": a.mention.end,
+                             "text": a.mention.text, "rule": res.rules.get(slot)})
+            cue = res.cues.get(slot)
+            if cue is not None and cue[1] > cue[0]:
+                s, e = toks[cue[0]].start, toks[cue[1] - 1].end
+                evidence.append({"field": slot + "_cue", "start": s, "end": e, "text": doc.text[s:e]})
+    em.ext.update({
+        "evidence": evidence,
+        "triggers": [{"start": t.start, "end": t.end, "text": t.text, "class": t.cls, "role": t.role}
+                     for t in used],
+        "rule": rule, "incident": [toks[lo].start, toks[hi - 1].end],
+        "targets": sorted({k for _, _, k in targets}),
+        "civ_victims": facts.civ_victims, "protest_ctx": facts.protest_ctx,
+    })
+    if is_background:
+        em.ext["background"] = True
+        em.ext["background_reason"] = "background cue"
+    place, qualifier, pev = choose_place(doc, si, toks, lo, hi, head)
+    em.place = place
+    em.ext["place_qualifier"] = qualifier
+    if pev:
+        evidence.append(pev)
+    return em
+
+
+def _without_claimed(toks: list[Token], lo: int, hi: int, actions: list[Trigger]) -> list[Trigger]:
+    """Leave out the act nouns a claim or mourning refers to ("وأعلن X مسؤوليته عن الهجوم"):
+    they name the incident already reported, not a second act (a ground assault)."""
+    rc = role_cues()
+    starts = [cf for cf, cl, kind in rc.cues_in(toks, lo, hi) if kind in ("claim_verbs", "claim_announce", "mourning")]
+    if not starts:
+        return actions
+    from .events import modality
+    strong = modality().clauses(toks, strong=True)
+    claimed = [t for t in actions if any(cf < t.first and strong[cf] == strong[t.first] for cf in starts)]
+    rest = [t for t in actions if t not in claimed]
+    return rest if rest else actions
+
+
+def _as_coded(t: Trigger) -> Trigger:
+    from dataclasses import replace
+    return replace(t, status=None)
+
+
+def _head(actions: list[Trigger], modifiers: list[Trigger], sub: str, rule: int) -> Trigger:
+    """The trigger that names the incident's type (or the action that fired the rule)."""
+    for t in actions + modifiers:
+        if t.cls == sub:
+            return t
+    if rule >= 0:
+        wanted = set(lexicon().rules[rule].get("any_action", ()))
+        for t in actions:
+            if t.cls in wanted:
+                return t
+    return actions[0]
+
+
+def _facts(toks: list[Token], res: RoleResult, args: list[Arg], actions: list[Trigger],
+           targets: list[tuple[int, int, str]]) -> Facts:
+    f = Facts()
+    if res.actor1 is not None:
+        f.actor1_inter, f.actor1_name = res.actor1.inter, res.actor1.name
+    if res.actor2 is not None:
+        f.actor2_inter, f.actor2_name = res.actor2.inter, res.actor2.name
+    f.protest_ctx = any(t.cls in ("protest", "dispersal") for t in actions) or any(
+        a.inter == 6 and a.excluded is None for a in args)
+    kinds = [k for _, _, k in targets]
+    f.civ_target = "civilian_targets" in kinds or f.actor2_inter == 7
+    f.mil_target = "military_targets" in kinds
+    victims_after = any(k == "civilian_victims" for _, _, k in targets)
+    f.civ_victims = victims_after or f.actor2_inter == 7
+    if "protesters_words" in kinds and any(t.cls in ("protest", "dispersal") for t in actions):
+        f.protest_ctx = True
+    if any(a.inter == 6 for a in args if a.excluded is None):
+        f.protest_ctx = True
+    return f
+
+
+# --------------------------------------------------------------------------- place
+
+def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, head: Trigger):
+    """(place mention, qualifier, evidence) for the incident: the linked PLACE of the incident
+    nearest the trigger (introduced by في/ب/قرب/ريف … preferred, containers of another candidate,
+    destinations and origins left out), else of the sentence, else the nearest one before."""
+    rc = role_cues()
+    start, end = toks[lo].start, toks[hi - 1].end
+    sent_places = [m for m in doc.mentions if m.sentence == si and m.type == "PLACE"]
+
+    def usable(m: Mention) -> bool:
+        f = _tok_index(toks, m.start)
+        if f < 0:
+            return True
+        for k in rc.place_not:
+            for back in range(1, 3):
+                if seq_ending_at(toks, f - back, k) or (back == 1 and _prefix_is(doc, toks[f], m, k)):
+                    return False
+        return True
+
+    def score(m: Mention) -> tuple:
+        f = _tok_index(toks, m.start)
+        dist = abs(f - head.first) if f >= 0 else 99
+        intro = any(seq_ending_at(toks, f - 1, k) for k in rc.place_intro) or bool(
+            doc.text[toks[f].start:m.start]) if f >= 0 else False
+        return (m.place is None, not intro, dist)
+
+    pools = [[m for m in sent_places if start <= m.start < end], sent_places]
+    for pool in pools:
+        cands = [m for m in pool if usable(m)]
+        if not cands:
+            continue
+        linked = [m for m in cands if m.place is not None]
+        if linked:
+            names = {m.place.location for m in linked}
+            inner = [m for m in linked if not any(
+                o is not m and m.place.location in (o.place.admin1, o.place.admin2, o.place.admin3)
+                and o.place.location not in (m.place.admin1, m.place.admin2, m.place.admin3)
+                for o in linked)]
+            cands = inner or linked
+        best = min(cands, key=score)
+        return best, _qualifier(doc, best), _place_evidence(best)
+    before = [m for m in doc.mentions if m.type == "PLACE" and m.start < toks[lo].start and m.place is not None]
+    if before:
+        best = before[-1]
+        return best, _qualifier(doc, best), _place_evidence(best)
+    return None, None, None
+
+
+def _prefix_is(doc: Document, tok: Token, m: Mention, k: tuple) -> bool:
+    return False
+
+
+def _qualifier(doc: Document, m: Mention) -> Optional[str]:
+    if "qualifier" in m.ext:
+        return m.ext["qualifier"]
+    try:
+        from .link import place_qualifier
+        return place_qualifier(doc, m)
+    except Exception:  # pragma: no cover - place_qualifiers.yaml missing
+        return None
+
+
+def _place_evidence(m: Mention) -> dict:
+    return {"field": "location", "start": m.start, "end": m.end, "text": m.text}
+
+
+# --------------------------------------------------------------------------- document level
+
+def doc_country(doc: Document, em: Optional[EventMention] = None) -> Optional[str]:
+    """The country for implied actors: the incident's place, else the article's, else an actor's."""
+    if em is not None and em.place is not None and em.place.place is not None:
+        return em.place.place.country
+    c = doc.ext.get("country")
+    if c:
+        return c[0] if isinstance(c, (tuple, list)) else str(c)
+    for m in doc.mentions:
+        if m.type == "PLACE" and m.place is not None:
+            return m.place.country
+    for m in doc.mentions:
+        if m.actor is not None and m.actor.country and m.actor.country != "Unknown":
+            return m.actor.country
+    return None
+
+
+def implied(doc: Document, kind: str, em: EventMention, start: int, end: int) -> Optional[Mention]:
+    """A Mention for an actor ACLED implies (Civilians (Syria) …), citing the span [start, end)."""
+    country = doc_country(doc, em)
+    if country is None:
+        em.warnings.append(f"no country known for implied actor '{kind}'")
+        return None
+    spec = role_cues().implied[kind]
+    actor = Actor(name=spec["name"].format(country=country), name_ar=spec["ar"], inter=int(spec["inter"]),
+                  country=country, id=kind)
+    return Mention(start, end, doc.text[start:end], "ACTOR", "implied", norm=normalize_for_matching(doc.text[start:end]),
+                   sentence=em.sentence, actor=actor, ext={"implied": kind})
+
+
+def _claims(doc: Document) -> None:
+    """Claims, accusations and mourning give actors to the incident reported before them."""
+    rc = role_cues()
+    ems = doc.event_mentions
+    for sent in doc.sentences:
+        toks = doc.sentence_tokens(sent)
+        if not toks:
+            continue
+        cues = rc.cues_in(toks, 0, len(toks))
+        args = incident_args(doc, sent.index, toks, 0, len(toks))
+        for cf, cl, kind in cues:
+            claimer, slot = None, None
+            if kind == "claim_verbs":
+                claimer, slot = reach(toks, args, cl, len(toks), skip_time=True), "actor1"
+            elif kind == "claim_announce":
+                a = reach(toks, args, cl, len(toks), skip_time=True)
+                if a is not None and any(toks[j].norm in rc.claim_nouns for j in range(a.last, min(len(toks), a.last + 3))):
+                    claimer, slot = a, "actor1"
+            elif kind == "mourning":
+                claimer, slot = reach(toks, args, cl, len(toks), skip_time=True), "actor2"
+            if claimer is None:
+                continue
+            if claimer.excluded is not None:
+                continue
+            pos = toks[cf].start
+            if _negated_claim(doc, toks, cf):
+                continue
+            # the incident(s) this claim refers to: reported before it, within two sentences;
+            # an event mention of the claim's own clause (الهجوم، العملية) is a reference, not a new incident
+            own = [em for em in ems if em.sentence == sent.index and em.trigger.start > pos]
+            prev = [em for em in ems if em.trigger.start < pos and em.sentence >= sent.index - 2
+                    and not em.ext.get("background")]
+            targets = prev[-1:] if prev else own[:1]
+            if prev:
+                for em in own:
+                    if _only_reference(em):
+                        em.ext["background"] = True
+                        em.ext["background_reason"] = "claim or mourning of an incident reported before"
+            for em in targets:
+                current = getattr(em, slot)
+                if current is None or current.source == "implied" or (
+                        current.actor is not None and current.actor.name.startswith("Unidentified")):
+                    setattr(em, slot, claimer.mention)
+                    em.ext.setdefault("evidence", []).append(
+                        {"field": slot, "start": claimer.mention.start, "end": claimer.mention.end,
+                         "text": claimer.mention.text, "rule": kind})
+                    _retype(doc, em)
+
+
+def _negated_claim(doc: Document, toks: list[Token], cf: int) -> bool:
+    from .events import modality
+    for j in range(max(0, cf - 3), cf):
+        if toks[j].norm in ("نفى", "نفت", "لم", "ينفي", "تنفي") or forms_of(toks[j]) & {"نفي", "نفت", "نفى"}:
+            return True
+    return False
+
+
+def _only_reference(em: EventMention) -> bool:
+    """An event mention made only of a definite act noun (الهجوم، التفجير، العملية) or a death word."""
+    trig = em.ext.get("triggers", [])
+    return all(t["class"] in ("assault", "explosion", "target", "kill", "injure") or t["role"] == "modifier"
+               for t in trig)
+
+
+def _retype(doc: Document, em: EventMention) -> None:
+    """Re-run the type rules after a claim changed an actor (an attack on soldiers by a named group …)."""
+    trig = em.ext.get("triggers", [])
+    classes = {t["class"] for t in trig}
+    actions = {t["class"] for t in trig if t["role"] == "action"}
+    f = Facts()
+    if em.actor1 is not None and em.actor1.actor is not None:
+        f.actor1_inter, f.actor1_name = em.actor1.actor.inter, em.actor1.actor.name
+    if em.actor2 is not None and em.actor2.actor is not None:
+        f.actor2_inter, f.actor2_name = em.actor2.actor.inter, em.actor2.actor.name
+    kinds = set(em.ext.get("targets", ()))
+    f.civ_target = "civilian_targets" in kinds or f.actor2_inter == 7
+    f.mil_target = "military_targets" in kinds
+    f.civ_victims = bool(em.ext.get("civ_victims")) or f.actor2_inter == 7
+    f.protest_ctx = bool(em.ext.get("protest_ctx"))
+    sub, _ = resolve_type(classes, actions, f)
+    if sub is not None and sub != em.sub_event_type:
+        em.sub_event_type, em.event_type = sub, event_type_of(sub)
+
+
+def _absorb(doc: Document) -> None:
+    """Looting or arson with no actor of its own, told right after a violent incident, is part of it."""
+    rule = lexicon().absorb
+    if not rule:
+        return
+    subs, into, max_s = set(rule["sub_events"]), set(rule["into_types"]), int(rule.get("max_sentences", 2))
+    for n, em in enumerate(doc.event_mentions):
+        if em.sub_event_type not in subs or em.ext.get("background"):
+            continue
+        own = em.actor1 is not None and em.actor1.source not in ("implied", "anaphora")
+        if own:
+            continue
+        prev = [p for p in doc.event_mentions[:n] if p.event_type in into and not p.ext.get("background")
+                and em.sentence - p.sentence <= max_s]
+        if prev:
+            em.ext["background"] = True
+            em.ext["background_reason"] = "part of the incident reported before (looting/arson in the same raid)"
+            em.ext["absorbed_into"] = doc.event_mentions.index(prev[-1])
+
+
+def _finish(doc: Document, em: EventMention) -> None:
+    """Actors ACLED implies, the protest/riot roles, and civilian targeting."""
+    rc = role_cues()
+    sub, etype = em.sub_event_type, em.event_type
+    s0, e0 = em.ext.get("incident", [em.trigger.start, em.trigger.end])
+    ments = [m for m in doc.mentions if m.type == "ACTOR" and m.actor is not None and s0 <= m.start < e0]
+    if etype in ("Protests", "Riots"):
+        prot = next((m for m in (em.actor1, em.actor2) if m is not None and m.actor and m.actor.inter in (5, 6)), None)
+        if prot is None:
+            prot = next((m for m in ments if m.actor.inter in (5, 6)), None)
+        force = next((m for m in (em.actor1, em.actor2) if m is not None and m.actor and m.actor.inter not in (5, 6, 7)),
+                     None)
+        if etype == "Protests":
+            if prot is None or prot.actor.inter != 6:
+                span = _word_span(doc, em, "protesters_words") or (em.trigger.start, em.trigger.end)
+                prot = implied(doc, "protesters", em, *span) if prot is None else implied(doc, "protesters", em, prot.start, prot.end)
+            em.actor1 = prot
+            if sub == "Peaceful protest":
+                if force is not None and force.actor and force.actor.inter != 1:
+                    em.assoc_actor_1 = [force] + [m for m in em.assoc_actor_1 if m is not force]
+                em.actor2 = None
+            else:
+                if force is None:
+                    force = next((m for m in ments if m.actor.inter == 1), None)
+                em.actor2 = force
+        else:
+            if prot is None or prot.actor.inter != 5:
+                if prot is not None:
+                    prot = implied(doc, "rioters", em, prot.start, prot.end)
+                else:
+                    span = _word_span(doc, em, "protesters_words") or (em.trigger.start, em.trigger.end)
+                    prot = implied(doc, "rioters", em, *span)
+            em.actor1 = prot
+            em.actor2 = force if force is not None and force is not prot else (
+                em.actor2 if em.actor2 is not None and em.actor2.actor and em.actor2.actor.inter not in (5, 6) else None)
+    if sub == "Arrests" and em.actor2 is not None and em.actor2.actor and em.actor2.actor.inter == 6:
+        em.actor2 = implied(doc, "civilians", em, em.actor2.start, em.actor2.end) or em.actor2
+    if em.actor2 is None and sub in rc.civilian_actor2 and (em.ext.get("civ_victims") or "civilian_targets" in em.ext.get("targets", ())):
+        span = _word_span(doc, em, "civilian_victims") or _word_span(doc, em, "civilian_targets")
+        if span:
+            em.actor2 = implied(doc, "civilians", em, *span)
+    if sub == "Mob violence" and em.actor2 is None and "civilian_targets" in em.ext.get("targets", ()):
+        span = _word_span(doc, em, "civilian_targets")
+        if span:
+            em.actor2 = implied(doc, "civilians", em, *span)
+    if em.actor1 is None and sub in rc.unknown_perpetrator and (etype != "Battles" or em.actor2 is not None):
+        em.actor1 = implied(doc, "unidentified", em, em.trigger.start, em.trigger.end)
+    if em.actor1 is not None and em.actor2 is not None and em.actor1.actor and em.actor2.actor \
+            and em.actor1.actor.name == em.actor2.actor.name:
+        em.actor2 = None
+    if etype in rc.civilian_targeting_types and em.actor2 is not None and em.actor2.actor is not None \
+            and em.actor2.actor.inter == 7:
+        em.civilian_targeting = True
+    if etype == "Violence against civilians":
+        em.civilian_targeting = True
+    for slot in ("actor1", "actor2"):
+        m = getattr(em, slot)
+        if m is not None and m.source == "implied":
+            em.ext.setdefault("evidence", []).append(
+                {"field": slot, "start": m.start, "end": m.end, "text": m.text, "rule": "implied " + m.ext["implied"]})
+
+
+def _word_span(doc: Document, em: EventMention, kind: str) -> Optional[tuple[int, int]]:
+    """The span of the first word of a roles.yaml list (victims, targets, protesters) in the incident."""
+    rc = role_cues()
+    toks = doc.sentence_tokens(em.sentence)
+    s0, e0 = em.ext.get("incident", [em.trigger.start, em.trigger.end])
+    lo = next((i for i, t in enumerate(toks) if t.start >= s0), 0)
+    hi = next((i for i, t in enumerate(toks) if t.start >= e0), len(toks))
+    for f, l, k in rc.targets_in(toks, lo, hi):
+        if k == kind:
+            return _strip_clitic_start(doc, toks[f]), toks[l - 1].end
+    return None
+
+
+def _strip_clitic_start(doc: Document, tok: Token) -> int:
+    for p in tok.parts:
+        if p.kind in ("article", "stem"):
+            return p.start
+    return tok.start
+
+
+def finish_document(doc: Document) -> None:
+    """Document-level steps after every incident has its event mention."""
+    _claims(doc)
+    _absorb(doc)
+    for em in doc.event_mentions:
+        _finish(doc, em)
+
+
+__all__ = ["assign_roles", "incident_mention", "finish_document", "choose_place", "role_cues", "RoleCues",
+           "implied", "doc_country"]

@@ -1,0 +1,176 @@
+"""Roles: actor1 / actor2 from general constructions, places, implied actors, claims, evidence."""
+import json
+from pathlib import Path
+
+from test_events import coded, make_doc, name, run
+
+from pipeline.events import Events
+
+SEED = json.loads((Path(__file__).resolve().parents[1] / "data" / "samples" / "seed" /
+                   "deir_ez_zor_liwa_al_baqir.json").read_text(encoding="utf-8"))
+
+
+def one(doc):
+    ems = coded(doc)
+    assert len(ems) == 1, [(e.sub_event_type, e.trigger_text) for e in ems]
+    return ems[0]
+
+
+def test_seed_lead_sentence_is_a_battle_is_against_liwa_al_baqir():
+    text = SEED["text"]
+    lead_end = text.index("بينهم قيادي بارز.") + len("بينهم قيادي بارز.")
+    lead = text[text.rindex("أكدت تقارير إعلامية", 0, lead_end):lead_end]
+    doc = make_doc(lead, "Syria",
+                   [("لواء الباقر", "Liwa al-Baqir", 3), ("نظام الأسد", "Government of Syria", 1),
+                    ("تنظيم داعش", "Islamic State (Syria)", 2)],
+                   [("دير الزور", "Deir ez-Zor", "Deir ez-Zor", 3)], published="2018-04-09")
+    Events()(doc)
+    em = one(doc)
+    assert (em.event_type, em.sub_event_type) == ("Battles", "Armed clash")
+    assert em.actor1.text == "تنظيم داعش" and name(em.actor1) == "Islamic State (Syria)"
+    assert em.actor2.text == "لواء الباقر" and name(em.actor2) == "Liwa al-Baqir"
+    # the militia's supporter is described, not a party
+    assert all(name(m) != "Government of Syria" for m in [em.actor1, em.actor2] + em.assoc_actor_1 + em.assoc_actor_2)
+    assert doc.text[em.trigger.start:em.trigger.end] == em.trigger_text
+    assert em.trigger_text in ("مواجهات", "مقتل")
+    assert em.ext["place_qualifier"] == "countryside"
+    for ev in em.ext["evidence"]:
+        assert doc.text[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_killed_of_x_by_fire_of_y():
+    doc = run("مقتل خمسة من عناصر قوات سوريا الديمقراطية بنيران الجيش التركي قرب بلدة عين عيسى.", "Syria",
+              [("قوات سوريا الديمقراطية", "SDF: Syrian Democratic Forces", 2),
+               ("الجيش التركي", "Military Forces of Turkey", 8)])
+    em = one(doc)
+    assert name(em.actor1) == "Military Forces of Turkey"
+    assert name(em.actor2) == "SDF: Syrian Democratic Forces"
+    assert em.sub_event_type == "Armed clash"
+
+
+def test_killed_of_x_in_attack_of_y():
+    doc = run("قُتل ثلاثة من أفراد الشرطة في هجوم لمسلحي حركة الشباب على مركز أمني.", "Egypt",
+              [("الشرطة", "Police Forces of Egypt", 1), ("حركة الشباب", "Al Shabaab", 2)])
+    em = one(doc)
+    assert (name(em.actor1), name(em.actor2)) == ("Al Shabaab", "Police Forces of Egypt")
+
+
+def test_casualties_in_the_ranks_of_x():
+    doc = run("سقط قتلى وجرحى في صفوف قوات الوفاق إثر قصف صاروخي شنته قوات حفتر على منطقة عين زارة.", "Libya",
+              [("قوات الوفاق", "Military Forces of Libya", 1), ("قوات حفتر", "LNA: Libyan National Army", 2)])
+    em = one(doc)
+    assert em.sub_event_type == "Shelling/artillery/missile attack"
+    assert (name(em.actor1), name(em.actor2)) == ("LNA: Libyan National Army", "Military Forces of Libya")
+
+
+def test_x_targets_positions_of_y():
+    doc = run("استهدفت هيئة تحرير الشام مواقع قوات النظام في ريف اللاذقية بقذائف الهاون.", "Syria",
+              [("هيئة تحرير الشام", "HTS: Hayat Tahrir al-Sham", 2), ("قوات النظام", "Military Forces of Syria", 1)])
+    em = one(doc)
+    assert em.sub_event_type == "Shelling/artillery/missile attack"
+    assert (name(em.actor1), name(em.actor2)) == ("HTS: Hayat Tahrir al-Sham", "Military Forces of Syria")
+
+
+def test_killed_at_the_hands_of():
+    doc = run("قُتل مواطن على يد مسلحين مجهولين في مدينة درعا.", "Syria",
+              [("مواطن", "Civilians (Syria)", 7), ("مسلحين مجهولين", "Unidentified Armed Group (Syria)", 3)])
+    em = one(doc)
+    assert em.sub_event_type == "Attack" and em.civilian_targeting
+    assert name(em.actor1) == "Unidentified Armed Group (Syria)" and name(em.actor2) == "Civilians (Syria)"
+
+
+def test_passive_without_agent_gives_unidentified_armed_group_for_bombs_not_for_protests():
+    em = one(run("قُتل شخصان بانفجار عبوة ناسفة في سوق مدينة الرمادي.", "Iraq"))
+    assert em.sub_event_type == "Remote explosive/landmine/IED"
+    assert name(em.actor1) == "Unidentified Armed Group (Iraq)"
+    assert name(em.actor2) == "Civilians (Iraq)" and em.civilian_targeting
+    assert em.actor1.source == "implied" and em.actor1.text  # cites a span of the text
+    em = one(run("خرج متظاهرون في مدينة صفاقس للمطالبة بالتشغيل.", "Egypt"))
+    assert em.sub_event_type == "Peaceful protest"
+    assert name(em.actor1) == "Protesters (Egypt)" and em.actor2 is None
+
+
+def test_air_strike_with_unknown_perpetrator_gets_no_invented_actor1():
+    em = one(run("استهدفت غارة جوية مجهولة قافلة شاحنات قرب مدينة البوكمال.", "Syria"))
+    assert em.sub_event_type == "Air/drone strike" and em.actor1 is None
+
+
+def test_claim_gives_actor1_to_the_incident_before():
+    doc = run("قُتل أربعة جنود بانفجار عبوة ناسفة استهدفت آليتهم في شمال سيناء. وتبنى تنظيم ولاية سيناء "
+              "الهجوم عبر وكالة أعماق.", "Egypt",
+              [("جنود", "Military Forces of Egypt", 1), ("ولاية سيناء", "Islamic State (Egypt)", 2)])
+    em = one(doc)
+    assert em.sub_event_type == "Remote explosive/landmine/IED"
+    assert name(em.actor1) == "Islamic State (Egypt)" and name(em.actor2) == "Military Forces of Egypt"
+
+
+def test_mourning_gives_actor2_to_the_incident_before():
+    doc = run("استهدفت مسيرة إسرائيلية سيارة في بلدة الناقورة جنوبي لبنان. ونعى حزب الله اثنين من عناصره.",
+              "Lebanon", [("إسرائيلية", "Military Forces of Israel", 1), ("حزب الله", "Hezbollah", 2)])
+    em = one(doc)
+    assert em.sub_event_type == "Air/drone strike"
+    assert (name(em.actor1), name(em.actor2)) == ("Military Forces of Israel", "Hezbollah")
+
+
+def test_anaphoric_head_refers_back():
+    doc = run("شن تنظيم داعش هجوما على مواقع الجيش العراقي في صحراء الأنبار. واستهدف التنظيم نقطة "
+              "عسكرية بسيارة مفخخة في المنطقة ذاتها.", "Iraq",
+              [("تنظيم داعش", "Islamic State (Iraq)", 2), ("الجيش العراقي", "Military Forces of Iraq", 1)])
+    ems = coded(doc)
+    assert len(ems) == 2
+    assert ems[1].actor1.text == "التنظيم" and name(ems[1].actor1) == "Islamic State (Iraq)"
+    assert ems[1].actor1.source == "anaphora"
+
+
+def test_source_and_speaker_are_not_actors():
+    doc = run("قال مصدر في قيادة شرطة كركوك إن مسلحين اختطفوا مهندسا على طريق الحويجة.", "Iraq",
+              [("قيادة شرطة كركوك", "Police Forces of Iraq", 1), ("مسلحين", "Unidentified Armed Group (Iraq)", 3)])
+    em = one(doc)
+    assert em.sub_event_type == "Abduction/forced disappearance"
+    assert name(em.actor1) == "Unidentified Armed Group (Iraq)"
+    assert name(em.actor2) != "Police Forces of Iraq"
+
+
+def test_protest_actor_order_force_is_actor2():
+    doc = run("فرقت قوات الأمن السودانية بالغاز المسيل للدموع موكبا للمحتجين في الخرطوم بحري.", "Sudan",
+              [("قوات الأمن السودانية", "Police Forces of Sudan", 1)])
+    em = one(doc)
+    assert em.sub_event_type == "Protest with intervention"
+    assert name(em.actor1) == "Protesters (Sudan)" and name(em.actor2) == "Police Forces of Sudan"
+
+
+def test_place_nearest_with_preposition_and_not_destination():
+    doc = run("قُتل جنديان بانفجار لغم في ريف مدينة درعا، ونقل المصابون إلى مشافي دمشق.", "Syria",
+              [("جنديان", "Military Forces of Syria", 1)],
+              [("درعا", "Daraa", "Daraa", 1), ("دمشق", "Damascus", "Damascus", 1)])
+    em = one(doc)
+    assert em.place is not None and em.place.text == "درعا"
+    assert em.ext["place_qualifier"] == "countryside"
+    assert any(e["field"] == "location" for e in em.ext["evidence"])
+
+
+def test_place_falls_back_to_the_article():
+    doc = run("شهدت مدينة تعز اليوم توترا أمنيا. وأصيب ثلاثة مدنيين برصاص قناص حوثي.", "Yemen",
+              [("مدنيين", "Civilians (Yemen)", 7), ("حوثي", "Houthis: Ansar Allah", 2)],
+              [("تعز", "Taizz", "Taizz", 1)])
+    em = one(doc)
+    assert em.place is not None and em.place.text == "تعز"
+    assert name(em.actor1) == "Houthis: Ansar Allah"
+
+
+def test_car_bomb_in_a_ground_assault_between_two_armed_sides_is_a_battle():
+    doc = run("شن مقاتلو تنظيم داعش هجوما بسيارة مفخخة على مواقع قوات سوريا الديمقراطية في بلدة الباغوز، "
+              "ما أدى إلى مقتل سبعة مقاتلين.", "Syria",
+              [("تنظيم داعش", "Islamic State (Syria)", 2),
+               ("قوات سوريا الديمقراطية", "SDF: Syrian Democratic Forces", 2)])
+    em = one(doc)
+    assert (em.event_type, em.sub_event_type) == ("Battles", "Armed clash")
+    assert (name(em.actor1), name(em.actor2)) == ("Islamic State (Syria)", "SDF: Syrian Democratic Forces")
+    assert {t["class"] for t in em.ext["triggers"]} >= {"assault", "Remote explosive/landmine/IED"}
+
+
+def test_parked_car_bomb_is_remote_explosive():
+    em = one(run("انفجرت سيارة مفخخة مركونة قرب مبنى البلدية في مدينة أعزاز، ما أسفر عن مقتل ستة مدنيين.",
+                 "Syria", [("مدنيين", "Civilians (Syria)", 7)]))
+    assert em.sub_event_type == "Remote explosive/landmine/IED"
+    assert name(em.actor1) == "Unidentified Armed Group (Syria)" and name(em.actor2) == "Civilians (Syria)"
