@@ -44,6 +44,7 @@ VIOLENT = {"kill", "injure", "assault", "target", "shooting", "explosion", "hit"
            "Remote explosive/landmine/IED", "Chemical weapon", "clash"}
 VICTIM_CLASSES = {"kill", "injure", "assassinate", "execute", "Arrests", "Abduction/forced disappearance",
                   "Sexual violence", "Other"}
+PREPOSITIONS = {"في", "خلال", "اثر", "جراء", "من", "على", "عن", "بعد", "قبل", "عند", "مع", "الى"}
 LOSES_BY_WITHDRAWAL = {"territory", "Non-violent transfer of territory", "deploy"}
 REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Grenade",
           "Remote explosive/landmine/IED", "Chemical weapon", "explosion"}
@@ -76,9 +77,11 @@ class RoleCues:
         self.anaphora = {normalize_for_matching(w) for w in data["anaphora"]}
         self.anaphora_sentences = int(data.get("anaphora_sentences", 4))
         self.target_matcher = PhraseMatcher()
+        from .events import noun_forms
         for kind in ("civilian_targets", "military_targets", "civilian_victims", "protesters_words"):
             for w in data[kind]:
-                self.target_matcher.add(_k(w), kind)
+                for k in noun_forms(w):  # with and without ال, accusative (سوقا، منزلا)
+                    self.target_matcher.add(k, kind)
         self.implied = data["implied"]
         self.unknown_perpetrator = set(data["unknown_perpetrator"])
         self.civilian_actor2 = set(data["civilian_actor2"])
@@ -429,7 +432,9 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
             elif g == "agent":
                 cands.append(Cand(1, a, 2, "genitive of " + t.text, (t.first, t.last)))
             elif g == "patient":
-                b = next((x for x in live if x.first >= a.last and x.first - a.last <= 2 and x.prefix.endswith("ل")), None)
+                b = next((x for x in live if x.first >= a.last and x.first - a.last <= 1 and x.prefix.endswith("ل")
+                          and not any(toks[k].norm in PREPOSITIONS or toks[k].norm.startswith("ب")
+                                      for k in range(a.last, x.first))), None)
                 if b is not None and not a.prefix.endswith("ل"):
                     cands.append(Cand(1, a, 2, "genitive of " + t.text, (t.first, t.last)))
                     cands.append(Cand(2, b, 2, "ل-object of " + t.text, (t.first, t.last)))
@@ -577,6 +582,14 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
         if default is None:
             return None
         sub, rule = default, -1
+    # victims of both sides of a battle, "مقتل N من X وY": the two sides in text order
+    if res.actor1 is None and res.actor2 is not None and sub == "Armed clash":
+        conj = next((a for a in args if a.excluded is None and a.first - res.actor2.last <= 1
+                     and a.first >= res.actor2.last and a.prefix.startswith("و") and a.inter in ARMED
+                     and a.name != res.actor2.name), None)
+        if conj is not None:
+            res.actor1, res.actor2 = res.actor2, conj
+            res.rules["actor1"] = res.rules["actor2"] = "both sides of the battle"
     # fallback (1): the victim is known, the perpetrator is the armed actor of the incident
     if res.actor1 is None and res.actor2 is not None and event_type_of(sub) in (
             "Battles", "Explosions/Remote violence", "Violence against civilians"):
@@ -706,12 +719,14 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
     sent_places = [m for m in doc.mentions if m.sentence == si and m.type == "PLACE"]
 
     def usable(m: Mention) -> bool:
+        if normalize_for_matching(m.text) in TIME_WORDS:  # a weekday read as a place name (الأحد)
+            return False
         f = _tok_index(toks, m.start)
         if f < 0:
             return True
         for k in rc.place_not:
             for back in range(1, 3):
-                if seq_ending_at(toks, f - back, k) or (back == 1 and _prefix_is(doc, toks[f], m, k)):
+                if seq_ending_at(toks, f - back, k):
                     return False
         return True
 
@@ -727,25 +742,51 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
         cands = [m for m in pool if usable(m)]
         if not cands:
             continue
+        cands, towns = _innermost_of_chains(doc, toks, cands)
         linked = [m for m in cands if m.place is not None]
         if linked:
             names = {m.place.location for m in linked}
-            inner = [m for m in linked if not any(
+            inner = [m for m in linked if id(m) in towns or not any(
                 o is not m and m.place.location in (o.place.admin1, o.place.admin2, o.place.admin3)
                 and o.place.location not in (m.place.admin1, m.place.admin2, m.place.admin3)
                 for o in linked)]
             cands = inner or linked
         best = min(cands, key=score)
         return best, _qualifier(doc, best), _place_evidence(best)
-    before = [m for m in doc.mentions if m.type == "PLACE" and m.start < toks[lo].start and m.place is not None]
+    before = [m for m in doc.mentions if m.type == "PLACE" and m.start < toks[lo].start and m.place is not None
+              and normalize_for_matching(m.text) not in TIME_WORDS]
     if before:
         best = before[-1]
         return best, _qualifier(doc, best), _place_evidence(best)
     return None, None, None
 
 
-def _prefix_is(doc: Document, tok: Token, m: Mention, k: tuple) -> bool:
-    return False
+CHAIN_WORDS = {normalize_for_matching(w) for w in (
+    "في ب قضاء محافظة مديرية ولاية منطقة ناحية مدينة بلدة قرية ريف شمال جنوب شرق غرب شمالي جنوبي شرقي غربي "
+    "وسط قرب بالقرب من التابعة لمحافظة لقضاء لمديرية العاصمة").split()}
+# "X بمدينة Y": X is a square, a building or a quarter of the town Y, which ACLED codes.
+TOWN_WORDS = {normalize_for_matching(w) for w in "مدينة بلدة العاصمة".split()}
+
+
+def _innermost_of_chains(doc: Document, toks: list[Token], cands: list[Mention]) -> tuple[list[Mention], set]:
+    """"X في/ب/جنوبي Y" (الخيام في قضاء مرجعيون، عين عيسى بريف الرقة، بيت أمر شمال الخليل): the
+    first place is inside the second, so the second is left out."""
+    ordered = sorted(cands, key=lambda m: m.start)
+    drop, towns = set(), set()
+    for a, b in zip(ordered, ordered[1:]):
+        fa, fb = _tok_index(toks, a.end - 1), _tok_index(toks, b.start)
+        if fa < 0 or fb < 0 or fb - fa > 4:
+            continue
+        between = [forms_of(t) for t in toks[fa + 1:fb]] + [forms_of(toks[fb]) if b.start > toks[fb].start else set()]
+        words = [f for f in between if f]
+        if all(f & CHAIN_WORDS for f in words) and (words or b.start > toks[fb].start):
+            if any(f & TOWN_WORDS for f in words):
+                drop.add(id(a))
+                towns.add(id(b))
+            else:
+                drop.add(id(b))
+    kept = [m for m in cands if id(m) not in drop]
+    return (kept or cands), towns
 
 
 def _qualifier(doc: Document, m: Mention) -> Optional[str]:
@@ -823,9 +864,14 @@ def _claims(doc: Document) -> None:
             # the incident(s) this claim refers to: reported before it, within two sentences;
             # an event mention of the claim's own clause (الهجوم، العملية) is a reference, not a new incident
             own = [em for em in ems if em.sentence == sent.index and em.trigger.start > pos]
-            prev = [em for em in ems if em.trigger.start < pos and em.sentence >= sent.index - 2
+            prev = [em for em in ems if em.trigger.start < pos and em.sentence >= sent.index - 3
                     and not em.ext.get("background")]
-            targets = prev[-1:] if prev else own[:1]
+            # every earlier mention of the incident (headline, lead, body) of the same family
+            if prev:
+                fam = _family(prev[-1].event_type)
+                targets = [em for em in prev if _family(em.event_type) == fam]
+            else:
+                targets = own[:1]
             if prev:
                 for em in own:
                     if _only_reference(em):
@@ -840,6 +886,11 @@ def _claims(doc: Document) -> None:
                         {"field": slot, "start": claimer.mention.start, "end": claimer.mention.end,
                          "text": claimer.mention.text, "rule": kind})
                     _retype(doc, em)
+
+
+def _family(event_type: str) -> str:
+    return {"Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
+            "Protests": "demonstrations", "Riots": "demonstrations"}.get(event_type, "strategic")
 
 
 def _negated_claim(doc: Document, toks: list[Token], cf: int) -> bool:
@@ -886,7 +937,8 @@ def _absorb(doc: Document) -> None:
     for n, em in enumerate(doc.event_mentions):
         if em.sub_event_type not in subs or em.ext.get("background"):
             continue
-        own = em.actor1 is not None and em.actor1.source not in ("implied", "anaphora")
+        own = em.actor1 is not None and em.actor1.source not in ("implied", "anaphora") and not (
+            em.actor1.actor is not None and em.actor1.actor.name.startswith("Unidentified"))
         if own:
             continue
         prev = [p for p in doc.event_mentions[:n] if p.event_type in into and not p.ext.get("background")

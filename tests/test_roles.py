@@ -174,3 +174,14 @@ def test_parked_car_bomb_is_remote_explosive():
                  "Syria", [("مدنيين", "Civilians (Syria)", 7)]))
     assert em.sub_event_type == "Remote explosive/landmine/IED"
     assert name(em.actor1) == "Unidentified Armed Group (Syria)" and name(em.actor2) == "Civilians (Syria)"
+
+
+def test_place_chain_town_in_district_and_square_in_town():
+    doc = run("تعرضت أطراف بلدة الخيام في قضاء مرجعيون لقصف مدفعي إسرائيلي.", "Lebanon",
+              [("إسرائيلي", "Military Forces of Israel", 1)],
+              [("الخيام", "Khiam", "Nabatieh", 1), ("مرجعيون", "Marjayoun", "Nabatieh", 1)])
+    assert one(doc).place.text == "الخيام"
+    doc = run("فرقت الشرطة مظاهرة في ميدان الأربعين بمدينة السويس بالغاز المسيل للدموع.", "Egypt",
+              [("الشرطة", "Police Forces of Egypt", 1)],
+              [("الأربعين", "al-Arbain", "Suez", 1), ("السويس", "Suez", "Suez", 1)])
+    assert one(doc).place.text == "السويس"
