@@ -27,9 +27,14 @@ FAMILIES = {
 ARMED = {1, 2, 3, 4, 8}
 
 
-def _place_key(em: EventMention):
-    p = em.place.place if em.place is not None else None
-    return p
+def _place(em: EventMention):
+    """The linked place (schemas.Place) of an event mention, if any."""
+    return em.place.place if em.place is not None else None
+
+
+def is_region(p) -> bool:
+    """A place that can stand for a whole governorate: coded at precision 3, or named like it."""
+    return p.geo_precision == 3 or (p.admin1 is not None and p.location == p.admin1)
 
 
 def places_compatible(a, b) -> bool:
@@ -40,9 +45,22 @@ def places_compatible(a, b) -> bool:
         return False
     if a.location == b.location:
         return True
-    broad, narrow = (a, b) if a.geo_precision >= b.geo_precision else (b, a)
-    if broad.geo_precision == 3 or broad.location in (narrow.admin1, narrow.admin2, narrow.admin3):
-        return broad.admin1 == narrow.admin1 or broad.location == narrow.admin1
+    if is_region(a) or is_region(b) or a.location in (b.admin2, b.admin3) or b.location in (a.admin2, a.admin3):
+        return a.admin1 == b.admin1
+    return False
+
+
+def dates_compatible(a, b) -> bool:
+    """Two DateValues agree when equal, or when the less precise one's window holds the other."""
+    if a is None or b is None or a.date is None or b.date is None:
+        return True
+    if a.date == b.date:
+        return True
+    broad, narrow = (a, b) if (a.precision or 1) >= (b.precision or 1) else (b, a)
+    if broad.precision == 3:
+        return (broad.date.year, broad.date.month) == (narrow.date.year, narrow.date.month)
+    if broad.precision == 2:
+        return abs((broad.date - narrow.date).days) <= 7
     return False
 
 
@@ -54,10 +72,9 @@ def compatible(group: list[EventMention], em: EventMention) -> bool:
     """Whether an event mention can join a group of mentions of one incident."""
     if any(FAMILIES[g.event_type] != FAMILIES[em.event_type] for g in group):
         return False
-    if not all(places_compatible(_place_key(g), _place_key(em)) for g in group):
+    if not all(places_compatible(_place(g), _place(em)) for g in group):
         return False
-    d = em.date.date if em.date else None
-    if d is not None and any(g.date and g.date.date and g.date.date != d for g in group):
+    if not all(dates_compatible(g.date, em.date) for g in group):
         return False
     names, group_names = _actor_names(em), set().union(*(_actor_names(g) for g in group))
     return not names or not group_names or bool(names & group_names)
@@ -108,11 +125,16 @@ def _most_common_actor(group: list[EventMention], role: str):
 
 
 def _best_place(group: list[EventMention]):
-    """The most specific linked place mention of the group (precision, then town over region)."""
+    """The most specific linked place mention: a town over a region standing for its governorate."""
     found = [em.place for em in group if em.place is not None and em.place.place is not None]
     if not found:
         return None
-    return min(found, key=lambda m: (m.place.geo_precision, m.place.admin3 is None, m.place.admin2 is None))
+
+    def broad(p) -> bool:
+        return is_region(p) and any(o.place.location != p.location and o.place.admin1 == p.admin1 for o in found)
+
+    return min(found, key=lambda m: (broad(m.place), m.place.geo_precision, m.place.admin3 is None,
+                                     m.place.admin2 is None))
 
 
 def _best_date(group: list[EventMention]):
@@ -147,7 +169,7 @@ class Merge(Stage):
         a2 = _most_common_actor(same_type, "actor2") or _most_common_actor(group, "actor2")
         if a1 is not None and a2 is not None and a1.actor.name == a2.actor.name:
             a2 = None
-        place_m = _best_place(group)
+        place_m = _best_place(same_type) or _best_place(group)
         date = _best_date(group)
         counts = combine_counts([em.counts for em in group])
         evidence = [Evidence(field="event_type", start=em.trigger.start, end=em.trigger.end,
@@ -162,7 +184,7 @@ class Merge(Stage):
         if date is not None and date.start >= 0:
             evidence.append(Evidence(field="event_date", start=date.start, end=date.end,
                                      text=doc.text[date.start:date.end]))
-        warnings = list(dict.fromkeys(w for em in group for w in em.warnings + (em.date.warnings if em.date else [])))
+        warnings = list(dict.fromkeys([w for em in group for w in em.warnings] + (date.warnings if date else [])))
         if place_m is None:
             warnings.append("no location found in the text")
         assoc1 = _assoc(group, "assoc_actor_1", a1)

@@ -12,6 +12,7 @@ and places, the model on the unknown ones); within a source the longer span wins
 """
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from typing import Optional
 
@@ -80,7 +81,11 @@ class Ner(Stage):
         if self._tagger is None and self.use_model:
             from .ner_model import NerTagger
 
-            self._tagger = NerTagger.load()
+            try:
+                self._tagger = NerTagger.load()
+            except FileNotFoundError as e:  # run on dictionaries and patterns alone, but say so once
+                logging.getLogger(__name__).warning("NER model not found (%s): dictionaries and patterns only", e)
+                self.use_model = False
         return self._tagger
 
     def __call__(self, doc: Document) -> Document:

@@ -105,7 +105,9 @@ class Builder:
         self.shared = shared
         self.cfg = yaml.safe_load((DATA_DIR / "places_admin1.yaml").read_text(encoding="utf-8"))
         ov = yaml.safe_load((DATA_DIR / "places_overrides.yaml").read_text(encoding="utf-8"))
-        self.stop = frozenset(norm(w) for w in ov["stop"])
+        stop = {norm(w) for w in ov["stop"]}  # a stop word is stopped with and without ال
+        self.stop = frozenset(stop | {w[2:] for w in stop if w.startswith("ال") and len(w) > 4}
+                              | {"ال" + w for w in stop if not w.startswith("ال")})
         self.names_en = {str(k): v for k, v in (ov.get("names_en") or {}).items()}
         self.rows: list[dict] = []
         self.osm_rows: list[dict] = []
