@@ -100,7 +100,7 @@ def _load_done(output: Path) -> set[str]:
     rows = read_rows(output)
     keep = [r for r in rows if str(r["article_id"]) in done]
     if len(keep) != len(rows):  # rows of an article whose .done line never came: rewrite without them
-        tmp = output.with_name(output.name + ".tmp")
+        tmp = output.with_name(".resume-" + output.name)
         w = RowWriter(tmp)
         w.write(keep)
         w.close()
@@ -109,7 +109,7 @@ def _load_done(output: Path) -> set[str]:
 
 
 def run(inputs: list[Path], output: Path, *, workers: int = 1, progress: bool = True,
-        resume: bool = True, chunksize: int = 4, log=sys.stderr) -> Summary:
+        resume: bool = True, chunksize: int = 4, log=None) -> Summary:
     """Extract events from every article of ``inputs`` into ``output``; return the summary."""
     output = Path(output)
     start = time.perf_counter()
@@ -148,7 +148,7 @@ def run(inputs: list[Path], output: Path, *, workers: int = 1, progress: bool = 
         if bar is not None:
             bar.close()
     summary.seconds = time.perf_counter() - start
-    print(summary.line(), file=log)
+    print(summary.line(), file=log or sys.stderr)
     return summary
 
 

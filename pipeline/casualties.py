@@ -441,6 +441,25 @@ def implied(toks: list[Tok], figs: list[Fig], cues: list[Cue], persons: list[tup
     return out
 
 
+def coordinated_singulars(toks: list[Tok], figs: list[Fig]) -> list[Fig]:
+    """R3 + R9: singular nouns listed before a figure under its cue are added (مقتل ضابط وضابط صف
+    وثمانية جنود → 1 + 1 + 8): each counts 1 when it opens the list or is joined by و."""
+    out = []
+    taken = {k for f in figs for k in range(f.first, f.last)}
+    for f in figs:
+        if f.kind is None or f.cue is None or not 0 < f.first - f.cue <= 6:
+            continue
+        for k in range(f.cue + 1, f.first):
+            if k in taken or is_break(toks, k):
+                break
+            pv = person_value(toks[k].text)
+            if pv == (1, "singular") and (k == f.cue + 1 or toks[k].text.startswith("و")):
+                out.append(Fig(1, k, k + 1, toks[k].start, toks[k].end, "singular-in-list",
+                               kind=f.kind, cue=f.cue))
+                taken.add(k)
+    return out
+
+
 def aggregate(figs: list[Fig]) -> dict[str, tuple[int, int, int, str]]:
     """Per kind: sum the figures of one cue (R3), then the lowest across cues (R2); implied only if alone."""
     out = {}
@@ -484,6 +503,7 @@ def find_counts(doc: Document, start: int, end: int) -> list[Count]:
     persons = [doc.norm.from_original(m.start, m.end) for m in doc.mentions
                if m.type == "PERSON" and start <= m.start < end]
     figs = [f for f in figs if f.kind] + implied(toks, figs, cues, persons)
+    figs += coordinated_singulars(toks, figs)
     out = []
     for kind, (value, s, e, rule) in aggregate(figs).items():
         os_, oe = orig_span(doc, s, e)

@@ -89,7 +89,7 @@ def _write_part(results: list, index: int, out_dir: str, ext: str) -> tuple[int,
 
 
 def run(inputs: list[Path], output: Path, *, scheduler: Optional[str] = None, workers: int = 2,
-        log=sys.stderr) -> Summary:
+        log=None) -> Summary:
     """Process every input on Dask into the folder OUTPUT (parts); return the summary."""
     import dask
     from dask.distributed import Client, LocalCluster
@@ -118,5 +118,5 @@ def run(inputs: list[Path], output: Path, *, scheduler: Optional[str] = None, wo
             cluster.close()
     summary = Summary(articles=sum(c[0] for c in counts), events=sum(c[1] for c in counts),
                       errors=sum(c[2] for c in counts), seconds=time.perf_counter() - start)
-    print(summary.line(), file=log)
+    print(summary.line(), file=log or sys.stderr)
     return summary

@@ -423,6 +423,18 @@ def to_value(doc: Document, f: Found, how: str = "") -> DateValue:
     return DateValue(f.date, f.precision if f.date else None, s, e, how + f.rule, list(f.warnings))
 
 
+def _same_day_at(doc: Document, f: Found) -> bool:
+    """D12: the expression is part of "the same day" (اليوم نفسه), which refers back."""
+    window = doc.norm.text[max(0, f.start - 6):f.end + 8]
+    return any(p in window for p in _same_day_phrases())
+
+
+@lru_cache(maxsize=1)
+def _same_day_phrases() -> tuple[str, ...]:
+    """Normalised "same day" phrases from dates_ar.yaml."""
+    return tuple(normalize_for_matching(p) for p in load_yaml("dates_ar.yaml").get("same_day", []))
+
+
 def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict) -> DateValue:
     """D1-D11 for one mention: own sentence, nearest preceding, lead for the headline, caption, published."""
     def found(i: int) -> list[Found]:
@@ -431,7 +443,7 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict) 
             cache[i] = find_dates(doc, s.start, s.end)
         return cache[i]
 
-    own = found(sentence)
+    own = [f for f in found(sentence) if not _same_day_at(doc, f)]
     if own:
         t = doc.norm.from_original(trigger_start, trigger_start + 1)[0]
         best = min(own, key=lambda f: (min(abs(f.start - t), abs(f.end - t)), -f.start))

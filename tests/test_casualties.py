@@ -150,3 +150,13 @@ def test_stage_contract():
     class FakeEvents:
         name, requires, provides = "events", frozenset({"sentences"}), frozenset({"event_mentions"})
     check_order([Normalize(), Segment(), FakeEvents(), st])
+
+
+def test_singular_nouns_listed_before_a_figure_are_added():
+    from pipeline.casualties import Casualties, make_doc
+
+    doc, em = make_doc("أعلن الجيش مقتل ضابط وضابط صف وثمانية جنود إثر انفجار عبوة ناسفة", "مقتل")
+    Casualties()(doc)
+    killed = em.count("killed")
+    assert killed.value == 10
+    assert doc.text[killed.start:killed.end] == "ضابط وضابط صف وثمانية"

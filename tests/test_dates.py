@@ -162,3 +162,16 @@ def test_weekday_with_absolute_date_is_checked():
 def test_stage_contract():
     st = Dates()
     assert st.name == "dates" and st.requires == {"sentences", "event_mentions"} and st.provides == {"dates"}
+
+
+def test_the_same_day_takes_the_date_of_the_incident_told_before():
+    import datetime as dt
+
+    from pipeline.casualties import make_doc
+    from pipeline.dates import Dates
+
+    text = ("اقتحم محتجون مقر البلدية في مدينة طبرق مساء أمس الجمعة. "
+            "وفي العاصمة طرابلس، تظاهر المئات في ميدان الشهداء مساء اليوم نفسه.")
+    doc, em = make_doc(text, "تظاهر", published=dt.date(2022, 7, 2))
+    Dates()(doc)
+    assert em.date.date == dt.date(2022, 7, 1) and em.date.precision == 1
