@@ -91,28 +91,25 @@ class RoleCues:
 
     def cues_in(self, toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
         """(first, after last, kind) of every role cue in toks[lo:hi] (one kind per hit: all kinds kept)."""
-        out, i = [], lo
-        while i < hi:
-            m = self.matcher.match_at(toks, i)
-            if m is None or m.last > hi:
-                i += 1
-                continue
-            for kind in m.values:
-                out.append((m.first, m.last, kind))
-            i = m.last
-        return out
+        return _matches_in(self.matcher, toks, lo, hi)
 
     def targets_in(self, toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
-        out, i = [], lo
-        while i < hi:
-            m = self.target_matcher.match_at(toks, i)
-            if m is None or m.last > hi:
-                i += 1
-                continue
-            for kind in m.values:
-                out.append((m.first, m.last, kind))
-            i = m.last
-        return out
+        """(first, after last, kind) of every target phrase in toks[lo:hi]."""
+        return _matches_in(self.target_matcher, toks, lo, hi)
+
+
+def _matches_in(matcher, toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(first, after last, value) of every phrase of a matcher inside toks[lo:hi], left to right."""
+    out, i = [], lo
+    while i < hi:
+        m = matcher.match_at(toks, i)
+        if m is None or m.last > hi:
+            i += 1
+            continue
+        for kind in m.values:
+            out.append((m.first, m.last, kind))
+        i = m.last
+    return out
 
 
 @lru_cache(maxsize=1)
