@@ -54,6 +54,45 @@ def bioes_to_bio(tags: list[str]) -> list[str]:
     return out
 
 
+def spans_of(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, type) of the entities of a BIO sequence (an orphan I- starts one)."""
+    out, start, kind = [], None, None
+    for i, t in enumerate(list(tags) + ["O"]):
+        if t == "O" or t.startswith("B-") or t[2:] != kind:
+            if start is not None:
+                out.append((start, i, kind))
+            start, kind = (i, t[2:]) if t != "O" else (None, None)
+    return out
+
+
+def add_entities(primary: list[str], secondary: list[str], types=None) -> list[str]:
+    """``primary`` plus the entities of ``secondary`` (of ``types``) that overlap none of its own."""
+    out = list(primary)
+    for a, b, k in spans_of(secondary):
+        if (types is None or k in types) and all(t == "O" for t in primary[a:b]):
+            out[a:b] = ["B-" + k] + ["I-" + k] * (b - a - 1)
+    return out
+
+
+def vote(candidates: list[list[str]], min_votes: int = 2) -> list[str]:
+    """Entity-level majority vote over BIO sequences of several taggers (the first breaks ties):
+    an entity (exact span and type) is kept when at least ``min_votes`` taggers found it; kept
+    entities that overlap are resolved by more votes, then by the earlier tagger."""
+    n = len(candidates[0])
+    votes: dict[tuple[int, int, str], list[int]] = {}
+    for rank, tags in enumerate(candidates):
+        for e in spans_of(tags):
+            votes.setdefault(e, []).append(rank)
+    kept = sorted((e for e, r in votes.items() if len(r) >= min_votes),
+                  key=lambda e: (-len(votes[e]), min(votes[e]), e[0]))
+    out, used = ["O"] * n, [False] * n
+    for a, b, k in kept:
+        if not any(used[a:b]):
+            out[a:b] = ["B-" + k] + ["I-" + k] * (b - a - 1)
+            used[a:b] = [True] * (b - a)
+    return out
+
+
 class NerTagger:
     """BIO tagger over PERS/LOC/ORG/MISC.  ``load()`` once, ``tag()`` many times (thread-safe)."""
 
@@ -81,12 +120,22 @@ class NerTagger:
         kind = cfg.get("kind")
         if kind == "stanza":
             backend = _StanzaBackend(p, cfg)
+        elif kind == "vote":
+            backend = _Vote([cls._load(p / m) for m in cfg["members"]], int(cfg.get("min_votes", 2)))
+        elif kind == "bilstm":
+            from .train.bilstm import BilstmBackend
+
+            backend = BilstmBackend(p, cfg)
         elif kind == "crf":
             from .train.crf import CrfTagger
 
             backend = CrfTagger.load(p)
         else:
             raise ValueError(f"unknown NER model kind {kind!r} in {cfg_path}")
+        if cfg.get("add_crf_types"):  # union with the CRF's entities where the network found none
+            from .train.crf import CrfTagger
+
+            backend = _Union(backend, CrfTagger.load(p), set(cfg["add_crf_types"]))
         return cls(p, cfg, backend)
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
@@ -103,6 +152,25 @@ class NerTagger:
                 raise AssertionError("tagger returned a different number of tags than tokens")
             out[i] = bioes_to_bio(list(t))
         return out
+
+
+class _Vote:
+    def __init__(self, members: list["NerTagger"], min_votes: int):
+        self.members, self.min_votes = members, min_votes
+
+    def tag(self, sentences):
+        outs = [m.tag(sentences) for m in self.members]
+        return [vote(list(c), self.min_votes) for c in zip(*outs)]
+
+
+class _Union:
+    def __init__(self, primary, secondary, types):
+        self.primary, self.secondary, self.types = primary, secondary, types
+
+    def tag(self, sentences):
+        a = [bioes_to_bio(list(t)) for t in self.primary.tag(sentences)]
+        b = self.secondary.tag(sentences)
+        return [add_entities(x, y, self.types) for x, y in zip(a, b)]
 
 
 class _StanzaBackend:

@@ -1,0 +1,87 @@
+"""Choose, ON DEV, which CRF entity types to add to the network's output (where it found none).
+
+    python -m pipeline.train.ensemble MODEL_DIR [--crf DIR] [--write]
+
+MODEL_DIR holds a stanza model (config.json kind "stanza") and, unless --crf says
+otherwise, the CRF (crf.model, crf_lex.json).  Prints dev and test scores of every
+subset of types; the subset with the best dev micro F1 is written into config.json
+("add_crf_types") with --write.  Test scores are printed for the record only.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import shutil
+from pathlib import Path
+
+from ..evaluate_ner import score
+from ..ner_model import NerTagger, add_entities, bioes_to_bio
+from . import data
+from .crf import CrfTagger
+
+TYPES = ("PERS", "LOC", "ORG", "MISC")
+
+
+def choose(model_dir: Path, crf_dir: Path | None = None, write: bool = False) -> dict:
+    cfg = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    cfg.pop("add_crf_types", None)
+    tagger = NerTagger(model_dir, cfg, NerTagger._load(model_dir)._backend)
+    crf = CrfTagger.load(crf_dir or model_dir)
+    _, dev, test = data.load()
+    out = {}
+    preds = {}
+    for name, sents in (("dev", dev), ("test", test)):
+        toks = [t for t, _ in sents]
+        a = [bioes_to_bio(t) for t in tagger._backend.tag(toks)]
+        preds[name] = (a, crf.tag(toks), [g for _, g in sents])
+    best = None
+    for n in range(len(TYPES) + 1):
+        for types in itertools.combinations(TYPES, n):
+            row = {}
+            for name, (a, b, gold) in preds.items():
+                row[name] = score(gold, [add_entities(x, y, set(types)) for x, y in zip(a, b)])
+            out[types] = row
+            print(f"+CRF{list(types)!s:<32} dev {row['dev']['micro']['f1']:.4f}  test {row['test']['micro']['f1']:.4f}")
+            if best is None or row["dev"]["micro"]["f1"] > out[best]["dev"]["micro"]["f1"] + 1e-9:
+                best = types
+    print(f"best on dev: {list(best)}")
+    if write:
+        if crf_dir:
+            for f in ("crf.model", "crf_lex.json"):
+                shutil.copy(crf_dir / f, model_dir / f)
+        cfg["add_crf_types"] = list(best)
+        (model_dir / "config.json").write_text(json.dumps(cfg, indent=1, ensure_ascii=False), encoding="utf-8")
+    return {"best": best, "rows": out}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("model_dir", type=Path)
+    ap.add_argument("--crf", type=Path, default=None)
+    ap.add_argument("--write", action="store_true")
+    a = ap.parse_args(argv)
+    choose(a.model_dir, a.crf, a.write)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+
+
+def vote_table(dirs: list[Path]) -> None:
+    """Dev and test micro F1 of each model and of the 2-of-3 vote (order = tie-break priority).
+
+        python -c "from pipeline.train.ensemble import vote_table; vote_table([...])"
+    """
+    from ..ner_model import vote
+
+    _, dev, test = data.load()
+    taggers = [NerTagger._load(Path(d).resolve()) for d in dirs]
+    for name, sents in (("dev", dev), ("test", test)):
+        toks, gold = [t for t, _ in sents], [g for _, g in sents]
+        outs = [t.tag(toks) for t in taggers]
+        for d, o in zip(dirs, outs):
+            print(f"{name} {d}: {score(gold, o)['micro']['f1']:.4f}")
+        res = score(gold, [vote(list(c), 2) for c in zip(*outs)])
+        print(f"{name} vote: " + " ".join(f"{t} {r['f1']:.4f}" for t, r in res.items()))
