@@ -78,7 +78,14 @@ def _worker_pipeline() -> Pipeline:
     return _PIPELINE
 
 
-def _init_worker() -> None:
+def _init_worker(threads: int = 1) -> None:
+    """Load the pipeline (and its model) once in this worker, with its share of the cores."""
+    try:
+        import torch
+
+        torch.set_num_threads(max(1, threads))
+    except ImportError:
+        pass
     _worker_pipeline()
 
 
@@ -137,8 +144,11 @@ def run(inputs: list[Path], output: Path, *, workers: int = 1, progress: bool = 
             results = (process_record(r, pipeline) for r in todo())
             _consume(results, writer, done_f, errors_f, summary, bar)
         else:
-            ctx = mp.get_context("fork" if sys.platform != "win32" else "spawn")
-            with ctx.Pool(workers, initializer=_init_worker) as pool:
+            # spawn, not fork: a child forked from a process whose torch thread pool has run
+            # deadlocks on its first tensor operation
+            ctx = mp.get_context("spawn")
+            threads = max(1, (os.cpu_count() or 1) // workers)
+            with ctx.Pool(workers, initializer=_init_worker, initargs=(threads,)) as pool:
                 _consume(pool.imap(process_record, todo(), chunksize=chunksize),
                          writer, done_f, errors_f, summary, bar)
     finally:

@@ -9,8 +9,6 @@ from pipeline.conll import read_conll, read_tokens
 from pipeline.evaluate_ner import entities, evaluate_conll, score, tag_conll
 from pipeline.ner_model import DEFAULT_DIR, NerTagger, bioes_to_bio, model_form
 
-SHIPPED = (DEFAULT_DIR / "config.json").exists()
-needs_model = pytest.mark.skipif(not SHIPPED, reason="models/ner not built")
 
 
 class FakeTagger:
@@ -66,7 +64,6 @@ def test_conll_round_trip_keeps_tokens_and_breaks(tmp_path):
     assert res["micro"]["gold"] == 0
 
 
-@needs_model
 def test_conll_round_trip_with_shipped_model(tmp_path):
     src, dst = tmp_path / "in.conll", tmp_path / "out.conll"
     lengths = _messy_conll(src)
@@ -98,7 +95,6 @@ UNSEEN = [
 ]
 
 
-@needs_model
 def test_shipped_model_tags_people_groups_and_places():
     from camel_tools.tokenizers.word import simple_word_tokenize
 
