@@ -9,6 +9,10 @@ Three sources, in order of trust:
    names no list has.
 Where two overlap, the more trusted source wins (the gazetteer on known actors
 and places, the model on the unknown ones); within a source the longer span wins.
+Two rules then clean up: a model mention made only of generic words (ريف, مدينة,
+لواء: the heads, titles, qualifiers and stop words of the pattern files) is
+dropped, and a list of places is closed through coordination (في نبل والزهراء:
+the word joined by و to a place, ending the list, is a place too).
 """
 from __future__ import annotations
 
@@ -18,6 +22,9 @@ from typing import Optional
 
 from .document import Document, Mention, Token
 from .matcher import PhraseMatcher
+from .normalize import normalize_for_matching
+from .resources import load_yaml
+from .segment import readings
 from .stage import Stage
 
 MODEL_TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR", "MISC": "MISC"}
@@ -39,6 +46,27 @@ def dictionary_matcher() -> PhraseMatcher:
 
 
 KUNYA = ("ابو", "ابي", "ابا", "ام")
+PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "نا")
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> frozenset[str]:
+    """Normalised words that are never a name on their own: actor heads, person titles,
+    pattern stop words, place qualifiers, designators and common place nouns (reviewed data files)."""
+    from .actors import patterns
+
+    p = patterns()
+    places = load_yaml("place_qualifiers.yaml")
+    words = set(p.heads) | set(p.titles) | set(p.stop) | set(p.kunya)
+    words |= {normalize_for_matching(w) for ws in places["qualifiers"].values() for w in ws}
+    words |= {normalize_for_matching(w) for w in places["designators"] + places.get("place_nouns", [])}
+    return frozenset(words | {w[2:] for w in words if w.startswith("ال")})
+
+
+def is_generic(tokens: list[Token]) -> bool:
+    """True when every word of a span reads as a generic word (بريف, الريف, مدينة)."""
+    g = generic_words()
+    return all(any(f in g for _, f in readings(t)) for t in tokens)
 
 
 def _name_start(tok: Token) -> int:
@@ -97,6 +125,7 @@ class Ner(Stage):
         if self.tagger is not None:
             candidates += self._model(doc)
         doc.mentions = resolve_overlaps(candidates)
+        doc.mentions = resolve_overlaps(doc.mentions + coordinated_places(doc))
         doc.provided |= self.provides
         return doc
 
@@ -126,11 +155,38 @@ class Ner(Stage):
         out = []
         for toks, sent_tags, sent in zip(sents, tags, doc.sentences):
             for first, last, kind in bio_spans(sent_tags):
+                if is_generic(toks[first:last]):
+                    continue
                 start, end = _name_start(toks[first]), toks[last - 1].end
                 out.append(Mention(start, end, doc.text[start:end], MODEL_TYPES.get(kind, "MISC"),
                                    "model", norm=" ".join(t.norm for t in toks[first:last]),
                                    sentence=sent.index))
         return out
+
+
+def coordinated_places(doc: Document) -> list[Mention]:
+    """Places closing a coordinated list: PLACE + وY where Y is the sentence's last word or is
+    followed by punctuation, is not a generic word and carries no pronoun suffix (حلب وريفها)."""
+    out = []
+    by_end = {m.end: m for m in doc.mentions if m.type == "PLACE"}
+    for sent in doc.sentences:
+        toks = doc.sentence_tokens(sent)
+        for j, tok in enumerate(toks):
+            prev = toks[j - 1] if j else None
+            if prev is None or prev.end not in by_end or not tok.norm.startswith("و"):
+                continue
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if nxt is not None and nxt.norm[:1].isalnum():
+                continue
+            stem = tok.norm[1:]
+            if len(stem) < 3 or not all("\u0621" <= c <= "\u064a" for c in stem):
+                continue
+            if stem.endswith(PRONOUN_SUFFIXES) or is_generic([tok]):
+                continue
+            start = tok.start + 1
+            out.append(Mention(start, tok.end, doc.text[start:tok.end], "PLACE", "pattern",
+                               norm=stem, sentence=sent.index, ext={"rule": "coordination"}))
+    return out
 
 
 def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:

@@ -89,3 +89,14 @@ def test_extract_frame_gives_acled_columns_and_lists_bad_articles():
                                         "disorder_type", "event_type", "sub_event_type"]
     assert set(frame["article_id"]) == {ARTICLES[0]["id"]}
     assert frame.attrs["errors"] == [{"article_id": "empty", "error": "text is empty"}]
+
+
+def test_seed_mentions_cover_the_named_actors_people_and_places(nlp):
+    doc = nlp.process(SEED)
+    found = {(m.type, m.text) for m in doc.mentions}
+    for kind, names in {"ACTOR": ["لواء الباقر", "تنظيم داعش", "قوات سوريا الديموقراطية"],
+                        "PERSON": ["أسعد الحسين", "أبو كسار", "عمر الحسن", "نواف البشير"],
+                        "PLACE": ["دير الزور", "الميادين", "حلب", "خشام", "نبل", "الزهراء"]}.items():
+        for name in names:
+            assert (kind, name) in found, (kind, name)
+    assert not any(m.text in ("ريف", "بريف", "الريف") for m in doc.mentions)  # generic words are no names

@@ -110,3 +110,15 @@ def test_shipped_model_tags_people_groups_and_places():
     for kind in ("PERS", "ORG", "LOC"):  # a named person, an armed group and a place at least
         assert any(ok for k, ok in found if k == kind), report
     assert sum(ok for _, ok in found) >= 6, report
+
+
+def test_coordination_closes_a_place_list_but_not_a_pronoun_or_generic_word():
+    from pipeline import Pipeline
+
+    nlp = Pipeline()
+    doc = nlp.process("قصفت الطائرات بلدات في ريف درعا مثل طفس والمزيريب.")
+    assert ("PLACE", "المزيريب") in {(m.type, m.text) for m in doc.mentions}
+    doc = nlp.process("انتشرت القوات في مدينة حلب وريفها.")
+    assert not any(m.text.endswith("ريفها") for m in doc.mentions)
+    doc = nlp.process("تقدمت القوات في حماة والمناطق.")
+    assert not any(m.text == "المناطق" for m in doc.mentions)
