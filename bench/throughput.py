@@ -28,7 +28,7 @@ from pathlib import Path
 from pipeline.batch import run
 src, out, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
 t = time.perf_counter()
-s = run([Path(src)], Path(out), workers=workers, progress=False, resume=False, chunksize=8,
+s = run([Path(src)], Path(out), workers=workers, progress=False, resume=False,
         log=open("/dev/null", "w"))
 print(json.dumps({"seconds": time.perf_counter() - t, "articles": s.articles, "events": s.events,
                   "errors": s.errors, "words": s.words,

@@ -56,19 +56,73 @@ def done_path(output: Path) -> Path:
 
 def process_record(record: Record, pipeline: Optional[Pipeline] = None) -> Result:
     """Run the pipeline over one record; every failure becomes a one-line error."""
+    return process_records([record], pipeline)[0]
+
+
+def process_records(records: list[Record], pipeline: Optional[Pipeline] = None) -> list[Result]:
+    """Run the pipeline over a batch of records (``Pipeline.pipe``: one NER batch for all);
+    every failure becomes a one-line error on its own article.  If the batch fails as a
+    whole, its articles are run one by one so the failure lands on the article that caused it."""
     pipeline = pipeline or _worker_pipeline()
-    rid = record.id or record.origin
-    if record.error:
-        return Result(rid, error=record.error, origin=record.origin)
+    results: list[Optional[Result]] = [None] * len(records)
+    docs, where = [], []
+    for i, record in enumerate(records):
+        rid = record.id or record.origin
+        if record.error:
+            results[i] = Result(rid, error=record.error, origin=record.origin)
+            continue
+        try:
+            docs.append(pipeline.document(record.article))
+            where.append(i)
+        except ArticleError as e:
+            results[i] = Result(rid, error=e.reason, origin=record.origin)
     try:
-        doc = pipeline.process(record.article)
+        done = pipeline.pipe(docs)
+    except Exception:
+        if len(docs) == 1:
+            done = None
+        else:  # isolate the article that broke the batch
+            for i in where:
+                results[i] = process_records([records[i]], pipeline)[0]
+            return results
+    for k, i in enumerate(where):
+        rid = records[i].id or records[i].origin
+        if done is None:
+            results[i] = _internal_error(rid, records[i], pipeline)
+        else:
+            doc = done[k]
+            results[i] = Result(rid, [ev.to_acled_row() for ev in doc.events], origin=records[i].origin,
+                                words=len(doc.tokens))
+    return results
+
+
+def process_partition(records: Iterable[Record], batch_size: int = 16) -> list[Result]:
+    """Every record of a partition (a Dask one, say), in batches, in order."""
+    return [res for batch in chunks(records, batch_size) for res in process_records(batch)]
+
+
+def _internal_error(rid: str, record: Record, pipeline: Pipeline) -> Result:
+    """The one-line report of a bug hit by one article (a batch of millions must go on)."""
+    try:
+        pipeline.process(record.article)
+        msg = "internal error: the article failed in a batch but not alone"
     except ArticleError as e:
         return Result(rid, error=e.reason, origin=record.origin)
-    except Exception as e:  # a bug must not stop a batch of millions; report it on the article
-        msg = " ".join(str(e).split())[:300]
-        return Result(rid, error=f"internal error: {type(e).__name__}: {msg}", origin=record.origin)
-    return Result(rid, [ev.to_acled_row() for ev in doc.events], origin=record.origin,
-                  words=len(doc.tokens))
+    except Exception as e:
+        msg = "internal error: " + f"{type(e).__name__}: " + " ".join(str(e).split())[:300]
+    return Result(rid, error=msg, origin=record.origin)
+
+
+def chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    """Consecutive batches of ``size`` records."""
+    batch: list[Record] = []
+    for r in records:
+        batch.append(r)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _worker_pipeline() -> Pipeline:
@@ -116,7 +170,7 @@ def _load_done(output: Path) -> set[str]:
 
 
 def run(inputs: list[Path], output: Path, *, workers: int = 1, progress: bool = True,
-        resume: bool = True, chunksize: int = 4, log=None) -> Summary:
+        resume: bool = True, batch_size: int = 16, log=None) -> Summary:
     """Extract events from every article of ``inputs`` into ``output``; return the summary."""
     output = Path(output)
     start = time.perf_counter()
@@ -141,7 +195,7 @@ def run(inputs: list[Path], output: Path, *, workers: int = 1, progress: bool = 
     try:
         if workers <= 1:
             pipeline = _worker_pipeline()
-            results = (process_record(r, pipeline) for r in todo())
+            results = (res for batch in chunks(todo(), batch_size) for res in process_records(batch, pipeline))
             _consume(results, writer, done_f, errors_f, summary, bar)
         else:
             # spawn, not fork: a child forked from a process whose torch thread pool has run
@@ -149,8 +203,8 @@ def run(inputs: list[Path], output: Path, *, workers: int = 1, progress: bool = 
             ctx = mp.get_context("spawn")
             threads = max(1, (os.cpu_count() or 1) // workers)
             with ctx.Pool(workers, initializer=_init_worker, initargs=(threads,)) as pool:
-                _consume(pool.imap(process_record, todo(), chunksize=chunksize),
-                         writer, done_f, errors_f, summary, bar)
+                batches = pool.imap(process_records, chunks(todo(), batch_size))
+                _consume((res for batch in batches for res in batch), writer, done_f, errors_f, summary, bar)
     finally:
         writer.close()
         done_f.close()

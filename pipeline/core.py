@@ -117,6 +117,12 @@ class Pipeline:
 
     __call__ = process
 
+    def pipe(self, docs: list[Document]) -> list[Document]:
+        """Run every stage over many documents at once (faster than ``process`` one by one)."""
+        for stage in self.stages:
+            docs = stage.pipe(docs) if hasattr(stage, "pipe") else [stage(d) for d in docs]
+        return docs
+
     def extract(self, article: Union[str, dict, Article], **fields) -> list[Event]:
         """The events of one article (``published``, ``id``, ``title`` … as keywords)."""
         return list(self.process(article, **fields).events)

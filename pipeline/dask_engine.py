@@ -2,7 +2,8 @@
 
 Inputs become a dask.bag of Records (JSONL files split in blocks, Parquet by
 row groups, .txt files one each); every partition is processed by
-``batch.process_record`` with one Pipeline per worker process, and written as
+``batch.process_partition`` (batches of ``batch.process_records``) with one Pipeline
+per worker process, and written as
 its own part: ``OUTPUT/part-00000.parquet`` (or ``.jsonl``) and
 ``OUTPUT/errors-00000.jsonl``. Part numbers follow input order, so reading the
 parts in name order gives the same rows as the local engine.
@@ -15,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Optional
 
-from .batch import Summary, process_record
+from .batch import Summary, process_partition
 from .io import RowWriter, check_input, kind_of, read_articles
 
 PART_KINDS = (".jsonl", ".parquet")
@@ -108,7 +109,7 @@ def run(inputs: list[Path], output: Path, *, scheduler: Optional[str] = None, wo
                                dashboard_address=None)
         client = Client(cluster)
     try:
-        bag = records_bag(inputs).map(process_record)
+        bag = records_bag(inputs).map_partitions(process_partition)
         tasks = [dask.delayed(_write_part)(part, i, str(output), ext)
                  for i, part in enumerate(bag.to_delayed())]
         counts = dask.compute(*tasks)

@@ -93,6 +93,20 @@ def vote(candidates: list[list[str]], min_votes: int = 2) -> list[str]:
     return out
 
 
+def resolve_profile(p: Path, profile: str) -> Path:
+    """The model directory a profile name stands for in the model directory ``p``."""
+    cfg_path = p / "config.json"
+    profiles = json.loads(cfg_path.read_text(encoding="utf-8")).get("profiles", {}) if cfg_path.exists() else {}
+    if profile in profiles:
+        return (p / profiles[profile]).resolve()
+    if profile == "accurate" or not profiles:  # a directory without profiles is its own model
+        return p
+    if Path(profile).is_dir():
+        return Path(profile).resolve()
+    known = ", ".join(sorted(profiles)) or "none"
+    raise ValueError(f"unknown NER model profile {profile!r} (known: {known}; or give a model directory)")
+
+
 class NerTagger:
     """BIO tagger over PERS/LOC/ORG/MISC.  ``load()`` once, ``tag()`` many times (thread-safe)."""
 
@@ -103,9 +117,13 @@ class NerTagger:
         self._lock = threading.Lock()
 
     @classmethod
-    def load(cls, path: Optional[str | Path] = None) -> "NerTagger":
-        """Load the model in ``path`` (default models/ner); cached per resolved path."""
+    def load(cls, path: Optional[str | Path] = None, profile: Optional[str] = None) -> "NerTagger":
+        """Load the model in ``path`` (default models/ner), or the named ``profile`` of it
+        ("accurate": the directory's own model, "fast": the member its config names; a
+        path is taken as a model directory); cached per resolved path."""
         p = Path(path or DEFAULT_DIR).resolve()
+        if profile:
+            p = resolve_profile(p, profile)
         with _LOCK:
             if p not in _CACHE:
                 _CACHE[p] = cls._load(p)
@@ -215,7 +233,9 @@ def stanza_pipeline(tokenize: bool = True, path: Optional[str | Path] = None):
         tagger = NerTagger.load(p)
     except FileNotFoundError:
         return None
-    if tagger.config.get("kind") != "stanza":
+    if tagger.config.get("kind") == "vote" and "stanza" in tagger.config.get("members", []):
+        tagger = NerTagger.load(p / "stanza")  # the vote's stanza member
+    elif tagger.config.get("kind") != "stanza":
         return None
     from types import SimpleNamespace
 

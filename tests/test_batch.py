@@ -151,3 +151,29 @@ def test_dask_local_cluster_gives_the_same_events_as_the_local_engine(tmp_path):
     key = lambda r: (r["article_id"], r["event_type"], r["sub_event_type"], r["location"], int(r["fatalities"]))
     assert [key(r) for r in dask_rows] == [key(r) for r in local_rows]
     assert summary.errors == 1 and summary.articles == 10
+
+
+def test_an_article_that_breaks_a_batch_is_reported_alone_and_the_others_are_coded():
+    from pipeline import Pipeline, default_stages
+    from pipeline.batch import process_records
+    from pipeline.io import Record
+    from pipeline.stage import Stage
+
+    class FailsOnTaiz(Stage):  # a bug that only one article's text triggers
+        name = "fails-on-taiz"
+        requires = frozenset({"events"})
+
+        def __call__(self, doc):
+            if "تعز" in doc.text:
+                raise KeyError("boom")
+            return doc
+
+    nlp = Pipeline(default_stages() + [FailsOnTaiz()])
+    records = [Record(dict(a), f"in.jsonl:{i}") for i, a in enumerate(ARTICLES)]
+    records.insert(1, Record(None, "in.jsonl:9", error="malformed JSON at column 5"))
+    results = process_records(records, nlp)
+    assert [r.id for r in results] == ["idlib-shelling", "in.jsonl:9", "taiz-clash", "weather"]
+    assert results[0].error is None and results[0].rows[0]["fatalities"] == 4
+    assert results[1].error == "malformed JSON at column 5"
+    assert results[2].error == "internal error: KeyError: 'boom'"
+    assert results[3].error is None and results[3].rows == []
