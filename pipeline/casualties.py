@@ -97,6 +97,8 @@ def vocab() -> dict:
         "broken": set(_n(persons["broken_plural"])),
         "sound": set(_n(persons["sound_plural"])),
         "kin": set(_n(persons["kin"])),
+        # a kin word with a possessive ending: ابنه، ابنتها (the ة of the stem becomes ت)
+        "kin_forms": {f for k in _n(persons["kin"]) for e in enc for f in (k, k[:-1] + "ت" + e, k + e)},
         "titles": set(_n(persons["titles"])),
         "plurals": set(_n(persons["plurals"])),
         "one_more": set(_n(persons["one_more"])),
@@ -173,8 +175,7 @@ def person_value(word: str) -> Optional[tuple[int, str]]:
     for stem in (w, bare):
         if stem in v["broken"] or stem in v["sound"] or stem in v["one_more"]:
             return 1, "singular"
-        if any(stem == k or stem == k[:-1] + "ت" + e or stem == k + e
-               for k in v["kin"] for e in v["enclitics"]):
+        if stem in v["kin_forms"]:
             return 1, "singular"
         if stem in v["plurals"] and stem == w:
             return 3, "plural-no-number"

@@ -20,7 +20,7 @@ from typing import Optional
 from .casualties import orig_span, read_tsv
 from .document import DateValue, Document
 from .normalize import normalize_for_matching
-from .numbers import Tok, digits_value, read_ordinal, strip_clitic, tokenize
+from .numbers import CLITICS, Tok, digits_value, read_ordinal, strip_clitic, tokenize
 from .resources import load_yaml
 from .stage import Stage
 
@@ -80,17 +80,30 @@ def vocab() -> dict:
 
 def match_table(toks: list[Tok], i: int, table) -> tuple[int, object]:
     """(length, value) of the longest phrase of ``table`` at token i (first word may carry و/ف/ب/ل/في-less clitics)."""
-    items = table.items() if isinstance(table, dict) else ((p, p) for p in table)
+    word = toks[i].text
+    firsts = {word} | {word[len(c):] for c in CLITICS if word.startswith(c)}
+    index = _first_word_index(table)
     best = (0, None)
-    for phrase, val in items:
+    for _, phrase, val in sorted(e for f in firsts for e in index.get(f, ())):
         n = len(phrase)
-        words = [t.text for t in toks[i:i + n]]
-        if len(words) < n or n <= best[0]:
-            continue
-        first_ok = words[0] == phrase[0] or strip_clitic(words[0], {phrase[0]})[1] == phrase[0]
-        if first_ok and words[1:] == list(phrase[1:]):
+        if n > best[0] and [t.text for t in toks[i + 1:i + n]] == list(phrase[1:]):
             best = (n, val)
     return best
+
+
+_INDEXES: dict[int, tuple[object, dict]] = {}
+
+
+def _first_word_index(table) -> dict[str, list[tuple[int, tuple, object]]]:
+    """The phrases of a (long-lived) table by first word, with their position in the table."""
+    hit = _INDEXES.get(id(table))
+    if hit is None or hit[0] is not table:
+        items = table.items() if isinstance(table, dict) else ((p, p) for p in table)
+        index: dict[str, list] = {}
+        for pos, (phrase, val) in enumerate(items):
+            index.setdefault(phrase[0], []).append((pos, phrase, val))
+        hit = _INDEXES[id(table)] = (table, index)
+    return hit[1]
 
 
 def weekday_at(toks: list[Tok], i: int) -> Optional[int]:

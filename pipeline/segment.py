@@ -11,6 +11,7 @@ and the dictionary matchers try them all, longest known entry first.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from camel_tools.tokenizers.word import simple_word_tokenize
 
@@ -97,16 +98,21 @@ def readings(token: Token) -> list[tuple[int, str]]:
     The full word, then the word without و/ف, without ب/ل/ك, without ال, and
     with لل read as ل + ال (للواء → لواء and اللواء).
     """
-    norm, start = token.norm, token.start
-    if len(norm) != token.end - token.start:  # normalisation changed the length: no stripping
-        return [(start, norm)]
-    out = [(start, norm)]
+    return [(token.start + i, form) for i, form in _readings(token.norm, token.end - token.start)]
+
+
+@lru_cache(maxsize=100_000)
+def _readings(norm: str, length: int) -> tuple[tuple[int, str], ...]:
+    """``readings`` of a normalised word with offsets relative to its start (cached: words repeat)."""
+    if len(norm) != length:  # normalisation changed the length: no stripping
+        return ((0, norm),)
+    out = [(0, norm)]
     seen = {norm}
 
     def add(i: int, form: str) -> None:
         if len(form) >= MIN_STEM and form not in seen:
             seen.add(form)
-            out.append((start + i, form))
+            out.append((i, form))
 
     for c in range(0, 2):  # optional conjunction
         if c and norm[:1] not in CONJUNCTIONS:
@@ -123,7 +129,7 @@ def readings(token: Token) -> list[tuple[int, str]]:
                 add(i, "ا" + norm[i:])  # للمدينة → المدينة
                 add(i, "ال" + norm[i:])  # للواء → اللواء (a lam-initial stem keeps one lam)
                 add(i + 1, norm[i + 1:])
-    return out
+    return tuple(out)
 
 
 def _article_follows(norm: str, i: int) -> bool:
