@@ -1,9 +1,12 @@
-"""Tokens/s of the shipped NER tagger alone (models/ner), on one core by default.
+"""Tokens/s of the ner stage alone and of the whole pipeline, on the sample articles.
 
-    python bench/ner_speed.py [--threads 1] [--sentences 925] [--model models/ner]
+    python bench/ner_speed.py [--articles 200] [--threads 1] [--profiles fast accurate]
 
-Tags the ANERcorp test tokens if the shared data is there, else the sample articles
-(data/samples/articles.jsonl) split by the pipeline's segmenter.
+Builds N articles by cycling data/samples (as bench/throughput.py does), runs
+normalize + segment once, then times the ner stage alone (``Ner.pipe`` over all
+documents: dictionaries, patterns and the tagger of models/ner in the given
+profile), and the whole pipeline (``Pipeline.pipe``) from raw text.  Tokens are
+the segmenter's words.  One process; ``--threads`` caps torch's threads.
 """
 from __future__ import annotations
 
@@ -15,47 +18,53 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 
-def sentences(limit: int) -> list[list[str]]:
-    from pipeline.train import data
+def articles(n: int) -> list[dict]:
+    from throughput import sample_texts
 
-    if data.TEST.exists():
-        return [t for t, _ in data.read_tagged(data.TEST)][:limit]
-    from camel_tools.tokenizers.word import simple_word_tokenize
-
-    from pipeline.segment import split_sentences
-
-    out = []
-    for line in open(ROOT / "data" / "samples" / "articles.jsonl", encoding="utf-8"):
-        text = json.loads(line)["text"]
-        out += [simple_word_tokenize(text[s:e]) for s, e in split_sentences(text)]
-    return out[:limit]
+    base = sample_texts()
+    return [dict(base[i % len(base)], id=f"bench-{i:06d}") for i in range(n)]
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--sentences", type=int, default=925)
-    ap.add_argument("--model", type=Path, default=None)
+    ap.add_argument("--profiles", nargs="+", default=["fast", "accurate"])
     args = ap.parse_args()
     import torch
 
     torch.set_num_threads(args.threads)
-    from pipeline.ner_model import NerTagger
+    from pipeline import Pipeline, default_stages
+    from pipeline.ner import Ner
 
-    t = time.perf_counter()
-    tagger = NerTagger.load(args.model)
-    load = time.perf_counter() - t
-    sents = sentences(args.sentences)
-    tagger.tag(sents[:5])  # warm up
-    t = time.perf_counter()
-    tagger.tag(sents)
-    dt = time.perf_counter() - t
-    n = sum(len(s) for s in sents)
-    print(json.dumps({"model": str(tagger.path), "kind": tagger.config.get("kind"), "threads": args.threads,
-                      "load_seconds": round(load, 2), "sentences": len(sents), "tokens": n,
-                      "seconds": round(dt, 2), "tokens_per_second": round(n / dt)}))
+    arts = articles(max(200, args.articles))
+    print(f"input: {len(arts)} articles from data/samples, {args.threads} torch thread(s)")
+    for profile in args.profiles:
+        stages = [Ner(model=profile) if s.name == "ner" else s for s in default_stages()]
+        nlp = Pipeline(stages)
+        t = time.perf_counter()
+        nlp.process(arts[0])  # loads the model
+        load = time.perf_counter() - t
+        docs = [nlp.document(a) for a in arts]
+        for stage in nlp.stages[:2]:  # normalize, segment
+            docs = [stage(d) for d in docs]
+        tokens = sum(len(d.tokens) for d in docs)
+        ner = next(s for s in nlp.stages if s.name == "ner")
+        t = time.perf_counter()
+        ner.pipe(docs)
+        ner_s = time.perf_counter() - t
+        t = time.perf_counter()
+        done = nlp.pipe([nlp.document(a) for a in arts])
+        all_s = time.perf_counter() - t
+        print(json.dumps({"profile": profile, "model": str(ner.tagger.path.relative_to(ROOT)),
+                          "load_seconds": round(load, 2), "articles": len(arts), "tokens": tokens,
+                          "ner_stage_tokens_per_s": round(tokens / ner_s),
+                          "pipeline_tokens_per_s": round(tokens / all_s),
+                          "pipeline_articles_per_s": round(len(arts) / all_s, 1),
+                          "events": sum(len(d.events) for d in done)}))
     return 0
 
 

@@ -19,7 +19,8 @@ from typing import Iterable, Iterator, Optional
 from .core import ArticleError, Pipeline
 from .io import Record, RowWriter, errors_path, read_articles, read_rows
 
-_PIPELINE: Optional[Pipeline] = None
+_PIPELINES: dict[str, Pipeline] = {}
+NER_MODEL = "fast"  # the profile of models/ner the batch pipeline uses (see pipeline.ner_model)
 
 
 @dataclass
@@ -96,9 +97,11 @@ def process_records(records: list[Record], pipeline: Optional[Pipeline] = None) 
     return results
 
 
-def process_partition(records: Iterable[Record], batch_size: int = 16) -> list[Result]:
+def process_partition(records: Iterable[Record], batch_size: int = 16,
+                      ner_model: Optional[str] = None) -> list[Result]:
     """Every record of a partition (a Dask one, say), in batches, in order."""
-    return [res for batch in chunks(records, batch_size) for res in process_records(batch)]
+    pipeline = _worker_pipeline(ner_model)
+    return [res for batch in chunks(records, batch_size) for res in process_records(batch, pipeline)]
 
 
 def _internal_error(rid: str, record: Record, pipeline: Pipeline) -> Result:
@@ -125,14 +128,20 @@ def chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield batch
 
 
-def _worker_pipeline() -> Pipeline:
-    global _PIPELINE
-    if _PIPELINE is None:
-        _PIPELINE = Pipeline()
-    return _PIPELINE
+def _worker_pipeline(ner_model: Optional[str] = None) -> Pipeline:
+    """This process's pipeline for an NER model profile (built once, model loaded once)."""
+    global NER_MODEL
+    NER_MODEL = ner_model or NER_MODEL
+    if NER_MODEL not in _PIPELINES:
+        from .core import default_stages
+        from .ner import Ner
+
+        stages = [Ner(model=NER_MODEL) if s.name == "ner" else s for s in default_stages()]
+        _PIPELINES[NER_MODEL] = Pipeline(stages)
+    return _PIPELINES[NER_MODEL]
 
 
-def _init_worker(threads: int = 1) -> None:
+def _init_worker(threads: int = 1, ner_model: Optional[str] = None) -> None:
     """Load the pipeline (and its model) once in this worker, with its share of the cores."""
     try:
         import torch
@@ -140,7 +149,7 @@ def _init_worker(threads: int = 1) -> None:
         torch.set_num_threads(max(1, threads))
     except ImportError:
         pass
-    _worker_pipeline()
+    _worker_pipeline(ner_model)
 
 
 def iter_records(inputs: Iterable[Path]) -> Iterator[Record]:
@@ -170,7 +179,7 @@ def _load_done(output: Path) -> set[str]:
 
 
 def run(inputs: list[Path], output: Path, *, workers: int = 1, progress: bool = True,
-        resume: bool = True, batch_size: int = 16, log=None) -> Summary:
+        resume: bool = True, batch_size: int = 16, ner_model: str = "fast", log=None) -> Summary:
     """Extract events from every article of ``inputs`` into ``output``; return the summary."""
     output = Path(output)
     start = time.perf_counter()
@@ -194,7 +203,7 @@ def run(inputs: list[Path], output: Path, *, workers: int = 1, progress: bool = 
     bar = _progress(progress)
     try:
         if workers <= 1:
-            pipeline = _worker_pipeline()
+            pipeline = _worker_pipeline(ner_model)
             results = (res for batch in chunks(todo(), batch_size) for res in process_records(batch, pipeline))
             _consume(results, writer, done_f, errors_f, summary, bar)
         else:
@@ -202,7 +211,7 @@ def run(inputs: list[Path], output: Path, *, workers: int = 1, progress: bool = 
             # deadlocks on its first tensor operation
             ctx = mp.get_context("spawn")
             threads = max(1, (os.cpu_count() or 1) // workers)
-            with ctx.Pool(workers, initializer=_init_worker, initargs=(threads,)) as pool:
+            with ctx.Pool(workers, initializer=_init_worker, initargs=(threads, ner_model)) as pool:
                 batches = pool.imap(process_records, chunks(todo(), batch_size))
                 _consume((res for batch in batches for res in batch), writer, done_f, errors_f, summary, bar)
     finally:

@@ -90,7 +90,7 @@ def _write_part(results: list, index: int, out_dir: str, ext: str) -> tuple[int,
 
 
 def run(inputs: list[Path], output: Path, *, scheduler: Optional[str] = None, workers: int = 2,
-        log=None) -> Summary:
+        ner_model: str = "fast", log=None) -> Summary:
     """Process every input on Dask into the folder OUTPUT (parts); return the summary."""
     import dask
     from dask.distributed import Client, LocalCluster
@@ -109,7 +109,7 @@ def run(inputs: list[Path], output: Path, *, scheduler: Optional[str] = None, wo
                                dashboard_address=None)
         client = Client(cluster)
     try:
-        bag = records_bag(inputs).map_partitions(process_partition)
+        bag = records_bag(inputs).map_partitions(process_partition, ner_model=ner_model)
         tasks = [dask.delayed(_write_part)(part, i, str(output), ext)
                  for i, part in enumerate(bag.to_delayed())]
         counts = dask.compute(*tasks)

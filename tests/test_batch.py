@@ -83,6 +83,13 @@ def test_missing_input_exits_2_with_one_line(tmp_path, capsys):
     assert err.count("\n") == 0 and "nope.jsonl: no such file" in err
 
 
+def test_unknown_ner_model_profile_exits_2_with_one_line(tmp_path, capsys):
+    src = write_jsonl(tmp_path / "in.jsonl", ARTICLES[:1])
+    assert main(["extract", str(src), "-o", str(tmp_path / "o.jsonl"), "--ner-model", "huge"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "unknown NER model profile 'huge'" in err and "fast" in err
+
+
 def test_every_input_format_gives_the_same_events(tmp_path):
     good = [a for a in ARTICLES]
     jsonl = write_jsonl(tmp_path / "a.jsonl", good)
