@@ -4,7 +4,8 @@
 
 Builds an input of N articles by cycling data/samples (articles.jsonl, the
 gold paragraphs and the seed), runs the local engine once per worker count in a
-fresh process, and prints articles/s, words/s and peak RSS per process. Then
+fresh process (and once with 1 worker on 1 torch thread, the like-for-like
+base of the speed-up), and prints articles/s, words/s and peak RSS per process. Then
 runs stanza's tokenize + ner pipeline with the model trained in models/ner over
 the same texts, single process, for the ratio.
 """
@@ -27,6 +28,9 @@ import json, resource, sys, time
 from pathlib import Path
 from pipeline.batch import run
 src, out, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
+if len(sys.argv) > 4:  # cap torch's threads in this process (a worker in a pool gets cores/workers)
+    import torch
+    torch.set_num_threads(int(sys.argv[4]))
 t = time.perf_counter()
 s = run([Path(src)], Path(out), workers=workers, progress=False, resume=False,
         log=open("/dev/null", "w"))
@@ -68,9 +72,10 @@ def build_input(n: int, path: Path) -> int:
     return words
 
 
-def bench_engine(src: Path, workers: int, tmp: Path) -> dict:
+def bench_engine(src: Path, workers: int, tmp: Path, threads: int | None = None) -> dict:
     out = tmp / f"out-{workers}.jsonl"
-    proc = subprocess.run([sys.executable, "-c", RUNNER, str(src), str(out), str(workers)],
+    extra = [str(threads)] if threads else []
+    proc = subprocess.run([sys.executable, "-c", RUNNER, str(src), str(out), str(workers)] + extra,
                           capture_output=True, text=True, cwd=ROOT)
     if proc.returncode:
         raise SystemExit(proc.stderr)
@@ -111,14 +116,17 @@ def main() -> None:
         src = tmp / "bench.jsonl"
         words = build_input(args.articles, src)
         print(f"input: {args.articles} articles, {words} words, {os.cpu_count()} cores")
-        print(f"{'engine':<22}{'articles/s':>12}{'words/s':>12}{'peak RSS MB/proc':>18}{'events':>8}{'errors':>8}")
+        print(f"{'engine':<30}{'articles/s':>12}{'words/s':>12}{'peak RSS MB/proc':>18}{'events':>8}{'errors':>8}")
         base = None
-        for w in args.workers:
-            r = bench_engine(src, w, tmp)
+        # one worker on one core (as each of N workers is), then the engine as users run it
+        runs = [(1, 1)] * (1 in args.workers) + [(w, None) for w in args.workers]
+        for w, threads in runs:
+            r = bench_engine(src, w, tmp, threads)
             rate = r["articles"] / r["seconds"]
             base = base or rate
             rss = max(r["rss_main_mb"], r["rss_worker_mb"])
-            print(f"{f'local, {w} worker(s)':<22}{rate:>12.1f}{r['words'] / r['seconds']:>12.0f}"
+            label = f"local, {w} worker(s)" + (", 1 thread" if threads else "")
+            print(f"{label:<30}{rate:>12.1f}{r['words'] / r['seconds']:>12.0f}"
                   f"{rss:>18.0f}{r['events']:>8}{r['errors']:>8}   speed-up x{rate / base:.2f}")
         if not args.no_stanza:
             r = bench_stanza(src, args.stanza_articles)
@@ -126,7 +134,7 @@ def main() -> None:
                 print("stanza: no stanza model shipped in models/ner")
             else:
                 rate = r["articles"] / r["seconds"]
-                print(f"{'stanza tokenize+ner':<22}{rate:>12.1f}{r['words'] / r['seconds']:>12.0f}"
+                print(f"{'stanza tokenize+ner':<30}{rate:>12.1f}{r['words'] / r['seconds']:>12.0f}"
                       f"{r['rss_main_mb']:>18.0f}   (1 process, {r['articles']} articles)")
 
 
