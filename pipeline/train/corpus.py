@@ -15,9 +15,10 @@ from typing import Iterator
 from camel_tools.tokenizers.word import simple_word_tokenize
 
 from ..ner_model import model_form
+from ..resources import shared_data_dir
 from ..segment import split_sentences
 
-SAUDINEWSNET = Path("/work/shared/data/corpora/saudinewsnet")
+SAUDINEWSNET = shared_data_dir() / "corpora" / "saudinewsnet"
 
 
 def articles(root: Path = SAUDINEWSNET) -> Iterator[str]:

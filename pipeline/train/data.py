@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..conll import read_conll
+from ..resources import shared_data_dir
 
-ANERCORP = Path("/work/shared/data/ner/anercorp_camellab")
+ANERCORP = shared_data_dir() / "ner" / "anercorp_camellab"
 TRAIN = ANERCORP / "ANERCorp_CamelLab_train.txt"
 TEST = ANERCORP / "ANERCorp_CamelLab_test.txt"
 TAGS = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
