@@ -523,20 +523,23 @@ def combine_counts(count_lists: list[list[Count]]) -> dict[str, Count]:
 
 
 class Casualties(Stage):
-    """Stage: ``em.counts`` for each event mention, from the figures of its sentence."""
+    """Stage: ``em.counts`` for each event mention, from the figures of its incident's text
+    (its sentence, or the clause of it that the events stage marked as the incident)."""
 
     name = "casualties"
     requires = frozenset({"sentences", "event_mentions"})
     provides = frozenset({"casualties"})
 
     def __call__(self, doc: Document) -> Document:
-        cache: dict[int, list[Count]] = {}
+        cache: dict[tuple[int, int], list[Count]] = {}
         for em in doc.event_mentions:
             if 0 <= em.sentence < len(doc.sentences):
-                if em.sentence not in cache:
-                    s = doc.sentences[em.sentence]
-                    cache[em.sentence] = find_counts(doc, s.start, s.end)
-                em.counts = [Count(c.value, c.start, c.end, c.kind, c.rule) for c in cache[em.sentence]]
+                # the incident's part of the sentence when the events stage split it (X …، فيما Y …)
+                s = doc.sentences[em.sentence]
+                span = tuple(em.ext.get("incident") or (s.start, s.end))
+                if span not in cache:
+                    cache[span] = find_counts(doc, span[0], span[1])
+                em.counts = [Count(c.value, c.start, c.end, c.kind, c.rule) for c in cache[span]]
         doc.provided |= self.provides
         return doc
 

@@ -39,10 +39,25 @@ def place_qualifier(doc: Document, mention: Mention) -> Optional[str]:
     return None
 
 
-def article_country(doc: Document) -> Optional[tuple[str, str]]:
-    """The (country, iso3) that the article's places point to most, if any."""
+def article_country(doc: Document, gaz=None) -> Optional[tuple[str, str]]:
+    """The (country, iso3) that the article's places point to most, if any; a named actor of a
+    single country (قوات حفتر → Libya) breaks a tie between places (طرابلس, صلاح الدين)."""
     votes = Counter((m.place.country, m.place.iso3) for m in doc.mentions if m.type == "PLACE" and m.place)
-    return votes.most_common(1)[0][0] if votes else None
+    if gaz is not None and len(votes) > 1:
+        from .actors import ActorDictionary
+
+        ad = ActorDictionary.default()
+        for m in doc.mentions:
+            homes = {r.country for r in (ad.record(i) for i in m.ext.get("ids", ())) if r} if m.type == "ACTOR" else set()
+            if len(homes) == 1 and None not in homes and "{country}" not in homes:
+                iso = gaz.iso3_of(next(iter(homes)))
+                for key in votes:
+                    if key[1] == iso:
+                        votes[key] += 0.5
+    if not votes:
+        return None
+    ranked = votes.most_common()
+    return ranked[0][0]
 
 
 class Link(Stage):
@@ -60,18 +75,34 @@ class Link(Stage):
         places = [m for m in doc.mentions if m.type == "PLACE"]
         names = [m.norm for m in places]
         for m in places:  # first pass: no country hint, to learn the article's country
-            m.place = gaz.resolve(m.norm, context_places=names)
-        country = article_country(doc)
+            if m.ext.get("rule") == "capital":
+                m.place = gaz.capital(gaz.iso3_of(m.ext["country"])) if m.ext.get("country") else None
+            else:
+                m.place = gaz.resolve(m.norm, context_places=names)
+        country = article_country(doc, gaz)
         for m in places:
             qualifier = place_qualifier(doc, m)
             m.ext["qualifier"] = qualifier
+            if m.ext.get("rule") == "capital":  # العاصمة: the capital of the article's country
+                if not m.ext.get("country"):
+                    m.place = gaz.capital(country[1]) if country else None
+                continue
             m.place = gaz.resolve(m.norm, context_places=names, qualifier=qualifier,
                                   country_hint=country[0] if country else None)
-            if m.place is None and m.source != "gazetteer":
-                m.place = gaz.resolve_unknown(m.text, names)
+        for m in places:  # صلاح الدين جنوبي طرابلس in a Libyan report: a Libyan locality, not Iraq's province
+            if m.place is not None and country and m.place.iso3 != country[1] and not gaz.is_country(m.place):
+                near = [o.place for o in places if o.sentence == m.sentence and o.place is not None
+                        and o.place.iso3 == country[1]]
+                if near:
+                    m.place = gaz.anchored(m.text, near)
+        known = [m for m in places if m.place is not None]
+        for m in places:  # unknown names: coded at a known place of their own sentence, else the article's
+            if m.place is None and m.source != "gazetteer" and m.ext.get("rule") != "capital":
+                near = [o.place for o in known if o.sentence == m.sentence]
+                m.place = gaz.resolve_unknown(m.text, near or [o.place for o in known])
             if m.place is not None:  # keep the Arabic as written, not its normalised form
                 m.place = m.place.model_copy(update={"location_ar": m.text})
-        country = article_country(doc)
+        country = article_country(doc, gaz)
         doc.ext["country"] = country
         for m in doc.mentions:
             if m.type == "ACTOR":

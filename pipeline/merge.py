@@ -33,7 +33,10 @@ def _place(em: EventMention):
 
 
 def is_region(p) -> bool:
-    """A place that can stand for a whole governorate: coded at precision 3, or named like it."""
+    """A place that can stand for a whole governorate: coded at precision 3, or named like it.
+    A locality missing from the gazetteer (coded at a known place near it, id None) never does."""
+    if p.id is None and p.geo_precision < 3:
+        return False
     return p.geo_precision == 3 or (p.admin1 is not None and p.location == p.admin1)
 
 

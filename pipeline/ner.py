@@ -130,7 +130,7 @@ class Ner(Stage):
                 candidates += self._dictionary(doc, toks, sent.index)
                 candidates += self._patterns(doc, toks, sent.index)
             doc.mentions = resolve_overlaps(candidates + found)
-            doc.mentions = resolve_overlaps(doc.mentions + coordinated_places(doc))
+            doc.mentions = resolve_overlaps(doc.mentions + coordinated_places(doc) + capital_mentions(doc))
             doc.provided |= self.provides
         return docs
 
@@ -139,6 +139,8 @@ class Ner(Stage):
         for m in dictionary_matcher().find(toks):
             kinds = {v[0] for v in m.values}
             kind = "ACTOR" if "ACTOR" in kinds else "PLACE"
+            if kind == "PLACE" and not place_reading_ok(toks, m.first, m.key):
+                continue
             ids = [v[1] for v in m.values if v[0] == kind]
             out.append(Mention(m.start, m.end, doc.text[m.start:m.end], kind, "gazetteer",
                                norm=" ".join(m.key), sentence=si, ext={"ids": ids}))
@@ -167,6 +169,65 @@ class Ner(Stage):
                                             "model", norm=" ".join(t.norm for t in toks[first:last]),
                                             sentence=sent.index))
         return [out[id(doc)] for doc in docs]
+
+
+def place_reading_ok(toks: list[Token], first: int, key: tuple[str, ...]) -> bool:
+    """False for a one-word place name that is mostly a common word in news (مصدر, صور, عبر)
+    unless a place context makes it a place: ب on the word, or a place-context word before it
+    (في, على, قرب, مدينة, ريف ...: place_qualifiers.yaml)."""
+    from .places import common_word_names, place_context_words
+
+    if len(key) != 1 or key[0] not in common_word_names():
+        return True
+    tok = toks[first]
+    if tok.norm != key[0] and tok.norm.endswith(key[0]) and "ب" in tok.norm[:len(tok.norm) - len(key[0])]:
+        return True
+    if first == 0:
+        return False
+    prev = toks[first - 1]
+    return any(f in place_context_words() for _, f in readings(prev))
+
+
+@lru_cache(maxsize=1)
+def _capital_words() -> frozenset[str]:
+    return frozenset(normalize_for_matching(w) for w in load_yaml("place_qualifiers.yaml").get("capital_words", []))
+
+
+@lru_cache(maxsize=1)
+def _nationality_adjectives() -> dict[str, str]:
+    """Normalised feminine nationality adjective (العراقية, عراقية) → country (agents.yaml)."""
+    out = {}
+    for country, forms in load_yaml("agents.yaml")["national"]["countries"].items():
+        f = normalize_for_matching(forms["f"])
+        out[f] = out["ال" + f] = country
+    return out
+
+
+def capital_mentions(doc: Document) -> list[Mention]:
+    """العاصمة not followed by a place name: a PLACE the link stage codes at the capital of the
+    country its adjective names (العاصمة العراقية), else of the article's country (ext rule
+    "capital")."""
+    starts = {m.start for m in doc.mentions if m.type == "PLACE"}
+    out = []
+    for sent in doc.sentences:
+        toks = doc.sentence_tokens(sent)
+        for j, tok in enumerate(toks):
+            hit = next(((i, f) for i, f in readings(tok) if f in _capital_words()), None)
+            if hit is None:
+                continue
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if nxt is not None and any(nxt.start <= s < nxt.end for s in starts):
+                continue
+            start = hit[0] if hit[0] == tok.start else next(
+                (p.start for p in tok.parts if p.kind == "article"), hit[0])
+            ext = {"rule": "capital"}
+            end = tok.end
+            if nxt is not None and nxt.norm in _nationality_adjectives():
+                ext["country"] = _nationality_adjectives()[nxt.norm]
+                end = nxt.end
+            out.append(Mention(start, end, doc.text[start:end], "PLACE", "pattern", norm=hit[1],
+                               sentence=sent.index, ext=ext))
+    return out
 
 
 def coordinated_places(doc: Document) -> list[Mention]:

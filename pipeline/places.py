@@ -86,6 +86,28 @@ class PlaceRecord:
                    r["capital"], r["city"] == "1", r["name_ar"], tuple(r["names_ar"].split("|")) if r["names_ar"] else ())
 
 
+COMMON_NAMES = "common_names.tsv"
+
+
+@lru_cache(maxsize=1)
+def place_context_words() -> frozenset[str]:
+    """Normalised words after which a word reads as a place: place_context, designators, qualifiers."""
+    data = load_yaml("place_qualifiers.yaml")
+    words = set(data["place_context"]) | set(data["designators"])
+    words |= {w for ws in data["qualifiers"].values() for w in ws}
+    return frozenset(normalize_for_matching(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def common_word_names() -> frozenset[str]:
+    """One-word place names that are mostly common words in news (models/gazetteer/common_names.tsv)."""
+    path = models_dir() / "gazetteer" / COMMON_NAMES
+    if not path.exists():
+        return frozenset()
+    with open(path, encoding="utf-8") as f:
+        return frozenset(line.split("\t", 1)[0] for line in list(f)[1:] if line.strip())
+
+
 @lru_cache(maxsize=1)
 def _qualifier_words() -> dict[tuple[str, ...], str]:
     """Normalised qualifier phrases (ريف, أطراف, قرب ...) → countryside / outskirts / near."""
@@ -211,7 +233,7 @@ class Gazetteer:
              exclude: str = "") -> PlaceRecord:
         """Choose among candidates: article's country and governorate, trust, size, then kind."""
         countries, admin1s = self._context(context_places, exclude)
-        hint = self._iso3(country_hint)
+        hint = self.iso3_of(country_hint)
         groups: dict[tuple[str, str], list[PlaceRecord]] = {}
         for r in candidates:
             groups.setdefault((r.iso3, r.admin1), []).append(r)
@@ -246,7 +268,7 @@ class Gazetteer:
                 admin1s[next(iter(groups))] += 1
         return countries, admin1s
 
-    def _iso3(self, country: Optional[str]) -> Optional[str]:
+    def iso3_of(self, country: Optional[str]) -> Optional[str]:
         """ISO3 of a country given by English name, ISO3 or Arabic name."""
         if not country:
             return None
@@ -287,28 +309,47 @@ class Gazetteer:
                      admin1=rec.admin1 or None, admin2=src.admin2 or None, admin3=src.admin3 or None,
                      latitude=at.lat, longitude=at.lon, geo_precision=precision, id=rec.id)
 
-    def resolve_unknown(self, surface: str, context_places: Iterable[str] = ()) -> Optional[Place]:
-        """An unknown place (قرية X) coded at the most specific known place named in the article."""
+    def resolve_unknown(self, surface: str, anchors: Iterable[Place] = ()) -> Optional[Place]:
+        """An unknown place (قرية X) coded at the most specific of the known places ``anchors``
+        (those of its sentence, else of the article), at geo_precision 2 (3 for a region)."""
         words = norm(surface).split()
         while len(words) > 1 and self._strip_head(words):
             words = words[self._strip_head(words)[0]:]
         name = " ".join(words)
         if len(name.replace(" ", "")) < 2 or name in self._by_name:
             return None
-        anchors = []
-        for i, ctx in enumerate(context_places):
-            key, _, _ = self._parse(ctx)
-            if key and key != name:
-                rec = self.pick(self._by_name[key], context_places=context_places, exclude=key)
-                if rec.kind in SPECIFIC:
-                    anchors.append((SPECIFIC[rec.kind], i, rec))
+        return self.anchored(surface, anchors)
+
+    def anchored(self, surface: str, anchors: Iterable[Place]) -> Optional[Place]:
+        """A locality coded at the most specific of the known places ``anchors``."""
+        anchors = [a for a in anchors if a is not None]
         if not anchors:
             return None
-        _, _, rec = min(anchors, key=lambda t: (t[0], t[1]))
-        place = self.to_place(rec, location_ar=surface.strip(), qualifier="near")
-        if rec.kind in ("admin1",) or place.geo_precision == 3:
-            return place.model_copy(update={"geo_precision": 3, "id": None})
-        return place.model_copy(update={"geo_precision": 2, "id": None})
+        def specificity(a: Place) -> tuple[int, int]:
+            rec = self._records.get(a.id) if a.id else None
+            return a.geo_precision, SPECIFIC.get(rec.kind, 4) if rec else 4
+
+        best = min(anchors, key=specificity)  # the first of the most specific
+        return best.model_copy(update={"geo_precision": max(2, best.geo_precision), "id": None,
+                                       "location_ar": surface.strip()})
+
+    def is_country(self, place: Place) -> bool:
+        """Whether a linked place is a whole country."""
+        rec = self._records.get(place.id) if place.id else None
+        return rec is not None and rec.kind == "country"
+
+    def capital(self, iso3: str) -> Optional[Place]:
+        """The capital city of a country (for العاصمة), as schemas.Place."""
+        country = next((r for r in self._records.values() if r.kind == "country" and r.iso3 == iso3), None)
+        if country is None or not country.capital:
+            return None
+        towns = [r for r in self._records.values()
+                 if r.iso3 == iso3 and r.kind in ("town", "village") and r.name == country.capital]
+        if not towns:
+            a1 = [r for r in self._records.values() if r.iso3 == iso3 and r.kind == "admin1" and r.capital == country.capital]
+            return self.to_place(a1[0], location_ar="العاصمة") if a1 else None
+        rec = max(towns, key=lambda r: (r.trust == 0, r.population))
+        return self.to_place(rec, location_ar="العاصمة")
 
 
 def _shares_name(a: PlaceRecord, b: PlaceRecord) -> bool:

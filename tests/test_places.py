@@ -108,13 +108,20 @@ def test_country_names(gaz):
 
 
 def test_unknown_village(gaz):
-    ctx = [norm("مراط"), norm("الميادين"), norm("دير الزور")]
-    p = gaz.resolve_unknown("قرية مراط", ctx)
-    assert (p.location, p.admin1, p.geo_precision, p.location_ar) == ("al-Mayadin", "Deir ez-Zor", 2, "قرية مراط")
-    p = gaz.resolve_unknown("بلدة حطلة", [norm("الأنبار")])
+    anchors = [resolve(gaz, "دير الزور", qualifier="countryside"), resolve(gaz, "الميادين"), resolve(gaz, "حلب")]
+    p = gaz.resolve_unknown("قرية مراط", anchors)  # the first of the most specific known places
+    assert (p.location, p.admin1, p.geo_precision, p.location_ar, p.id) == (
+        "al-Mayadin", "Deir ez-Zor", 2, "قرية مراط", None)
+    p = gaz.resolve_unknown("بلدة حطلة", [resolve(gaz, "الأنبار")])
     assert (p.admin1, p.geo_precision) == ("Anbar", 3)
     assert gaz.resolve_unknown("قرية الطابية", []) is None
     assert gaz.resolve(norm("مراط")) is None
+
+
+def test_capital_of_a_country(gaz):
+    p = gaz.capital("IRQ")
+    assert (p.location, p.admin1, p.country, p.geo_precision) == ("Baghdad", "Baghdad", "Iraq", 1)
+    assert gaz.capital("SYR").location == "Damascus"
 
 
 def test_entries_and_lookup(gaz):

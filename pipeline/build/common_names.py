@@ -1,0 +1,87 @@
+"""Place names that are also common words, measured on unlabelled news (SaudiNewsNet).
+
+    python -m pipeline.build.common_names      # writes models/gazetteer/common_names.tsv
+
+A one-word gazetteer name such as مصدر (a village; also "a source") or السورية (a
+village; also "Syrian") is mostly NOT a place in news text. For every one-word
+name of the compiled gazetteer this counts, over the normalised corpus, how often
+the word occurs (bare or with و ف ب ل) and how often in a place context: with the
+proclitic ب, or after a place-context word (``place_context`` in
+pipeline/data/place_qualifiers.yaml: في, على, قرب ..., a designator such as مدينة or
+قرية, a qualifier such as ريف). A name seen at least MIN_COUNT times with
+a place-context share under MAX_SHARE is written out; the ner stage then accepts it
+only in a place context. Countries and governorates are never listed.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import Counter
+from pathlib import Path
+
+from ..places import COMMON_NAMES, place_context_words
+from ..resources import models_dir
+
+MIN_COUNT = 30
+MAX_SHARE = 0.25
+CLITICS = ("و", "ف", "ب", "ل", "وب", "فب", "ول", "فل")
+
+
+def candidate_names() -> set[str]:
+    """One-word gazetteer names of places below governorate level."""
+    from ..places import Gazetteer
+
+    gz = Gazetteer.default()
+    out = set()
+    for name, pid in gz.entries():
+        rec = gz.record(pid)
+        if " " not in name and rec is not None and rec.kind not in ("country", "admin1"):
+            out.add(name)
+    # a name that is also a country or governorate name is never listed
+    return {n for n in out if not any(gz.record(p).kind in ("country", "admin1")
+                                      for m, p in gz.entries() if m == n)}
+
+
+def count(corpus: Path, names: set[str]) -> tuple[Counter, Counter]:
+    """(occurrences, occurrences in a place context) of each name over the corpus lines."""
+    ctx = place_context_words()
+    total, placed = Counter(), Counter()
+    with open(corpus, encoding="utf-8") as f:
+        for line in f:
+            toks = line.split()
+            for i, t in enumerate(toks):
+                name, clitic = (t, "") if t in names else next(
+                    ((t[len(c):], c) for c in CLITICS if t.startswith(c) and t[len(c):] in names), (None, ""))
+                if name is None:
+                    continue
+                total[name] += 1
+                if clitic.endswith("ب") or (i and toks[i - 1] in ctx):
+                    placed[name] += 1
+    return total, placed
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "build" / "ner" /
+                    "saudinewsnet.txt", help="normalised corpus, one sentence a line (built when missing)")
+    ap.add_argument("--out", type=Path, default=models_dir() / "gazetteer" / COMMON_NAMES)
+    args = ap.parse_args(argv)
+    from ..train.corpus import write_corpus
+
+    corpus = write_corpus(args.corpus)
+    names = candidate_names()
+    total, placed = count(corpus, names)
+    rows = sorted((n, total[n], placed[n] / total[n]) for n in names
+                  if total[n] >= MIN_COUNT and placed[n] / total[n] < MAX_SHARE)
+    with open(args.out, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(["name", "corpus_count", "place_context_share"])
+        for n, c, s in rows:
+            w.writerow([n, c, f"{s:.3f}"])
+    print(f"{len(names)} one-word place names, {len(rows)} common words written to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

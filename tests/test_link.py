@@ -1,0 +1,44 @@
+"""Linking places in context: common words, the capital, unknown localities, foreign homonyms."""
+import pytest
+
+from pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return Pipeline()
+
+
+def places(doc):
+    return [(m.text, m.place.location if m.place else None, m.place.country if m.place else None)
+            for m in doc.mentions if m.type == "PLACE"]
+
+
+def test_a_place_name_that_is_a_common_word_needs_a_place_context(nlp):
+    doc = nlp.process("أعلن مصدر أمني عراقي اعتقال ثلاثة مطلوبين في محافظة الأنبار.")
+    assert "مصدر" not in [t for t, _, _ in places(doc)]
+    doc = nlp.process("شنت طائرة مسيرة إسرائيلية غارة على صور في جنوب لبنان.")
+    assert ("صور", "Tyre", "Lebanon") in places(doc)
+    doc = nlp.process("نشرت الصفحة صور الجرحى على مواقع التواصل في لبنان.")
+    assert "صور" not in [t for t, _, _ in places(doc)]
+
+
+def test_the_capital_is_the_capital_of_the_articles_country(nlp):
+    events = [e.to_acled_row() for e in nlp.extract("قتل ثلاثة مدنيين بانفجار عبوة ناسفة في سوق شعبي جنوبي العاصمة العراقية، "
+                         "بحسب مصدر في الشرطة.", published="2019-03-02")]
+    assert [(e["location"], e["admin1"], e["country"], e["fatalities"]) for e in events] == [("Baghdad", "Baghdad", "Iraq", 3)]
+
+
+def test_a_locality_with_a_foreign_homonym_is_coded_at_the_known_place_beside_it(nlp):
+    events = [e.to_acled_row() for e in nlp.extract("قتل مدنيان بقذيفة سقطت على حي صلاح الدين جنوبي طرابلس، خلال المواجهات بين "
+                         "قوات حفتر وقوات حكومة الوفاق الليبية.", published="2019-09-10")]
+    assert events and {(e["country"], e["admin1"]) for e in events} == {("Libya", "Tripoli")}
+
+
+def test_two_incidents_in_one_sentence_keep_their_own_places_and_counts(nlp):
+    events = [e.to_acled_row() for e in nlp.extract("قتل خمسة مدنيين بانفجار سيارة مفخخة في مدينة الرمادي، فيما اشتبكت قوة أمنية مع "
+                         "مسلحين من داعش في قضاء الطارمية ما أدى إلى مقتل ثلاثة منهم.", published="2016-05-02")]
+    got = sorted((e["event_type"], e["location"], e["fatalities"]) for e in events)
+    assert got == [("Battles", "al-Tarmiyah", 3), ("Explosions/Remote violence", "Ramadi", 5)]
+    battle = next(e for e in events if e["event_type"] == "Battles")
+    assert battle["actor1"] == "Police Forces of Iraq"
