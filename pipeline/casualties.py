@@ -97,6 +97,7 @@ def vocab() -> dict:
         "broken": set(_n(persons["broken_plural"])),
         "sound": set(_n(persons["sound_plural"])),
         "kin": set(_n(persons["kin"])),
+        "number_forms": _number_forms(set(_n(persons["broken_plural"])), set(_n(persons["sound_plural"]))),
         # a kin word with a possessive ending: ابنه، ابنتها (the ة of the stem becomes ت)
         "kin_forms": {f for k in _n(persons["kin"]) for e in enc for f in (k, k[:-1] + "ت" + e, k + e)},
         "titles": set(_n(persons["titles"])),
@@ -107,6 +108,7 @@ def vocab() -> dict:
         "before": set(_n(raw["not_count_before"])),
         "always_before": set(_n(raw["always_block_before"])),
         "breaks": [tuple(p.split()) for p in _n(raw["clause_breaks"])],
+        "accusation": set(_n(raw.get("accusation_words", []))),
         "months": _month_words(),
     }
 
@@ -166,7 +168,8 @@ def starts_with(toks: list[Tok], i: int, phrases) -> int:
 
 
 def person_value(word: str) -> Optional[tuple[int, str]]:
-    """(count, rule) a person word implies: title/singular 1, dual 2, ambiguous -ين 2, plural 3."""
+    """(count, rule) a person word implies: title/singular 1, dual 2, ambiguous -ين 2, plural 3.
+    An indefinite accusative singular (مواطناً, طفلاً → مواطنا, طفلا) counts 1."""
     v = vocab()
     w = strip(word)
     bare = w[2:] if w.startswith("ال") and len(w) > 4 else w
@@ -179,23 +182,35 @@ def person_value(word: str) -> Optional[tuple[int, str]]:
             return 1, "singular"
         if stem in v["plurals"] and stem == w:
             return 3, "plural-no-number"
-    for stem in (w,):
-        for sg in v["broken"] | v["sound"]:
-            base = sg[:-1] + "ت" if sg.endswith("ه") else sg
-            if stem == base + "ان":
-                return 2, "dual"
-            if stem == base + "ين":
-                return 2, "dual" if sg in v["broken"] else "ambiguous-dual-or-plural"
-            if sg in v["sound"] and stem == sg + "ون":
-                return 3, "plural-no-number"
+    if w in v["number_forms"]:
+        return v["number_forms"][w]
+    if w.endswith("ا") and len(w) > 3 and not w.startswith("ال") and (w[:-1] in v["broken"] or w[:-1] in v["sound"]):
+        return 1, "singular"
     if w in v["others"]:
         return 3, "plural-no-number"
     return None
 
 
+def _number_forms(broken: set[str], sound: set[str]) -> dict[str, tuple[int, str]]:
+    """Dual and plural forms of the singular person words: جنديان/جنديين 2, مسلحون 3."""
+    out: dict[str, tuple[int, str]] = {}
+    for sg in sorted(broken | sound):
+        base = sg[:-1] + "ت" if sg.endswith("ه") else sg
+        out.setdefault(base + "ان", (2, "dual"))
+        out.setdefault(base + "ين", (2, "dual") if sg in broken else (2, "ambiguous-dual-or-plural"))
+        if sg in sound:
+            out.setdefault(sg + "ون", (3, "plural-no-number"))
+    return out
+
+
 def _indef(word: str) -> str:
     """A word without its article (المحتجين → محتجين)."""
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def _proclitic_readings(word: str) -> set[str]:
+    """The word, without its longest proclitic, and without only و/ف (وبعض → بعض, not عض)."""
+    return {word, strip(word)} | ({word[1:]} if word[:1] in ("و", "ف") and len(word) > 3 else set())
 
 
 def read_vague(toks: list[Tok], i: int) -> Optional[tuple[int, int, tuple]]:
@@ -204,7 +219,7 @@ def read_vague(toks: list[Tok], i: int) -> Optional[tuple[int, int, tuple]]:
     for key in sorted(v["vague"], key=len, reverse=True):
         n = len(key)
         words = [t.text for t in toks[i:i + n]]
-        if len(words) == n and words[1:] == list(key[1:]) and (words[0] == key[0] or strip(words[0]) == key[0]):
+        if len(words) == n and words[1:] == list(key[1:]) and key[0] in _proclitic_readings(words[0]):
             return v["vague"][key], i + n, key
     return None
 
@@ -220,11 +235,12 @@ def read_figures(toks: list[Tok]) -> list[Fig]:
             val, k, key = vg
             nxt = strip(toks[k].text) if k < len(toks) else ""
             prev = person_value(toks[i - 1].text) if i else None
+            plural_noun = nxt.startswith("ال") and nxt.endswith(("ين", "ون")) and len(nxt) > 5  # بعض المهاجمين
             if key in v["few"] and not (person_value(nxt) or person_value(_indef(nxt)) or nxt == "من"
-                                        or (prev and prev[0] == 3)):
+                                        or plural_noun or (prev and prev[0] == 3)):
                 i = k
                 continue
-            start = toks[i].start + (len(toks[i].text) - len(strip(toks[i].text)) if key[0] != toks[i].text else 0)
+            start = toks[i].start + (len(toks[i].text) - len(key[0]) if key[0] != toks[i].text else 0)
             figs.append(Fig(val, i, k, start, toks[k - 1].end, f"vague:{' '.join(key)}={val}",
                             conj=toks[i].text.startswith("و") and key[0] != toks[i].text))
             i = k
@@ -333,8 +349,21 @@ def find_cues(toks: list[Tok]) -> list[Cue]:
         need = v["needs"].get(base) or v["needs"].get(t.text)
         if need and not any(w.startswith(n) for w in words for n in need):
             continue
+        if _accused(toks, i):
+            continue
         out.append(Cue(entry["kind"], i, frozenset(entry["roles"]), entry["anaphoric"]))
     return out
+
+
+def _accused(toks: list[Tok], i: int) -> bool:
+    """True when cue i is what someone is accused of (اتهام أحد العمال بقتل مواطن)."""
+    acc = vocab()["accusation"]
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if is_break(toks, k):
+            return False
+        if toks[k].text in acc or strip(toks[k].text) in acc:
+            return True
+    return False
 
 
 def _blocked(toks: list[Tok], a: int, b: int) -> bool:
@@ -356,6 +385,12 @@ def assign(toks: list[Tok], figs: list[Fig], cues: list[Cue]) -> None:
         if subset_from is not None and i in fig_at:
             fig_at[i].subset = True
     for f in figs:
+        if f.rule.startswith("vague") and f.last < len(toks) and toks[f.last].text.startswith("ال"):
+            entry = cue_at(toks[f.last].text[2:])  # عشرات الجرحى، مئات القتلى
+            if entry is not None and "post" in entry["roles"]:
+                f.kind, f.cue = entry["kind"], f.last
+                f.end = toks[f.last].end
+                continue
         c = by_pos.get(f.last)
         if c is not None and "pre" in c.roles and toks[c.i].text[:1] in ("و", "ف") and strip(toks[c.i].text) != toks[c.i].text:
             c = None  # وإصابة after a figure opens a new clause (مقتل طفلين وإصابة والدتهما)
@@ -385,6 +420,12 @@ def assign(toks: list[Tok], figs: list[Fig], cues: list[Cue]) -> None:
             if c is not None and "post" in c.roles:
                 f.kind, f.cue = c.kind, c.i
                 break
+    for n, f in enumerate(figs):  # R3: a figure joined by و to the one before shares its cue
+        if f.kind or not f.conj or n == 0:
+            continue
+        prev = figs[n - 1]
+        if prev.kind and prev.cue is not None and not _blocked(toks, prev.last, f.first):
+            f.kind, f.cue = prev.kind, prev.cue
 
 
 def victim_after(toks: list[Tok], i: int, persons, taken) -> Optional[tuple[int, tuple[int, str]]]:
@@ -393,7 +434,7 @@ def victim_after(toks: list[Tok], i: int, persons, taken) -> Optional[tuple[int,
     After an active verb a plural in -ون is the perpetrator (قتل مسلحون الناشط X): the word after
     it is the victim; when nothing follows, the -ون plural is read as the (passive) victims.
     """
-    first = None
+    first, subject = None, False
     for k in range(i + 1, min(len(toks), i + 3)):
         if k in taken or is_break(toks, k):
             return None
@@ -404,8 +445,11 @@ def victim_after(toks: list[Tok], i: int, persons, taken) -> Optional[tuple[int,
             if k == i + 1 and first is None and strip(toks[k].text).startswith("ال"):
                 # a definite subject (نعى الفصيل القيادي X): only a title may follow
                 continue
+            if k == i + 1 and first is None and toks[k].text.endswith("ون"):
+                subject = True  # a nominative plural subject (قتل مجهولون مزارعاً)
+                continue
             return first
-        if k > i + 1 and first is None and pv[1] != "named-victim":
+        if k > i + 1 and first is None and pv[1] != "named-victim" and not subject:
             return None
         if strip(toks[k].text).endswith("ون") and first is None and k == i + 1:
             first = (k, pv)

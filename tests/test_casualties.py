@@ -160,3 +160,24 @@ def test_singular_nouns_listed_before_a_figure_are_added():
     killed = em.count("killed")
     assert killed.value == 10
     assert doc.text[killed.start:killed.end] == "ضابط وضابط صف وثمانية"
+
+
+def test_an_indefinite_accusative_victim_after_a_plural_perpetrator_is_one():
+    check("قتل مجهولون مزارعاً في أرضه قرب بلدة الحراك بريف درعا.", "قتل",
+          {"killed": (1, "مزارعاً")})
+
+
+def test_a_killing_someone_is_accused_of_is_not_the_events_toll():
+    doc, got = counts("أحرق محتجون غاضبون مركز الشرطة في البلدة بعد اتهام أحد عناصره بقتل شاب خلال مداهمة.",
+                      "أحرق")
+    assert "killed" not in got
+
+
+def test_a_vague_group_joined_to_a_number_adds_to_it():
+    check("قُتل ثلاثة عناصر من الشرطة وبعض المهاجمين في الاشتباك الذي وقع عند الحاجز.", "الاشتباك",
+          {"killed": (6, "ثلاثة عناصر من الشرطة وبعض")})
+
+
+def test_tens_of_the_wounded_is_an_injured_figure():
+    check("خلّف القصف ٨ قتلى وعشرات الجرحى في أحياء المدينة.", "القصف",
+          {"killed": (8, "٨ قتلى"), "injured": (10, "عشرات الجرحى")})
