@@ -60,6 +60,27 @@ def article_country(doc: Document, gaz=None) -> Optional[tuple[str, str]]:
     return ranked[0][0]
 
 
+@lru_cache(maxsize=1)
+def _state_unit_markers() -> tuple[tuple[str, ...], ...]:
+    """Normalised word sequences that make a unit part of the forces named after them."""
+    return tuple(tuple(normalize_for_matching(w).split()) for w in load_yaml("roles.yaml")["state_unit_markers"])
+
+
+def state_units(doc: Document, actors) -> None:
+    """An armed group found only by a pattern, followed by التابعة ل + a state actor (government,
+    army, police: inter 1), is that state's military."""
+    ments = [m for m in doc.mentions if m.type == "ACTOR"]
+    for m, nxt in zip(ments, ments[1:]):
+        if m.source != "pattern" or nxt.actor is None or nxt.actor.inter != 1 or not nxt.actor.country:
+            continue
+        words = [t.norm for t in doc.tokens if m.end <= t.start and t.end <= nxt.start]
+        host = next((t for t in doc.tokens if t.start < nxt.start < t.end), None)  # لحكومة: the ل
+        if host is not None:
+            words.append(normalize_for_matching(doc.text[host.start:nxt.start]))
+        if tuple(words) in _state_unit_markers():
+            m.actor = actors.link("الجيش", country=nxt.actor.country, date=doc.published)
+
+
 class Link(Stage):
     """Attach schemas.Place to PLACE mentions and schemas.Actor to ACTOR mentions."""
 
@@ -107,5 +128,6 @@ class Link(Stage):
         for m in doc.mentions:
             if m.type == "ACTOR":
                 m.actor = actors.link(m.norm, country=country[0] if country else None, date=doc.published)
+        state_units(doc, actors)
         doc.provided |= self.provides
         return doc

@@ -67,8 +67,32 @@ def dates_compatible(a, b) -> bool:
     return False
 
 
-def _actor_names(em: EventMention) -> set[str]:
-    return {m.actor.name for m in (em.actor1, em.actor2) if m is not None and m.actor is not None}
+CROWDS = ("Protesters (", "Rioters (")
+
+
+def _role_name(m) -> Optional[str]:
+    """An actor's name for comparison: protesters and rioters of a country are one crowd, and
+    its government, army and police one state side."""
+    if m is None or m.actor is None:
+        return None
+    name = m.actor.name
+    if name.startswith(CROWDS):
+        return "crowd " + name.split("(", 1)[-1]
+    if m.actor.inter == 1 and m.actor.country:  # the state: its government, army and police
+        return "state " + m.actor.country
+    return name
+
+
+def _actors_agree(a: EventMention, b: EventMention) -> bool:
+    """The two mentions share an actor, or no role holds two different actors."""
+    a1, a2, b1, b2 = (_role_name(x) for x in (a.actor1, a.actor2, b.actor1, b.actor2))
+    if {a1, a2} & {b1, b2} - {None}:
+        return True
+    if a1 and b1 and a1 != b1 and not (a1 == b2 or b1 == a2):
+        return False
+    if a2 and b2 and a2 != b2 and not (a2 == b1 or b2 == a1):
+        return False
+    return True
 
 
 def compatible(group: list[EventMention], em: EventMention) -> bool:
@@ -79,8 +103,7 @@ def compatible(group: list[EventMention], em: EventMention) -> bool:
         return False
     if not all(dates_compatible(g.date, em.date) for g in group):
         return False
-    names, group_names = _actor_names(em), set().union(*(_actor_names(g) for g in group))
-    return not names or not group_names or bool(names & group_names)
+    return all(_actors_agree(g, em) for g in group)
 
 
 def group_mentions(mentions: list[EventMention]) -> list[list[EventMention]]:
@@ -101,14 +124,22 @@ def choose_type(group: list[EventMention]) -> EventMention:
 
     Two armed sides fighting make a battle even when one used a car bomb (ACLED
     codes the whole assault as Armed clash); otherwise the type most mentions
-    give, and within it the most confident mention.
+    give, and within it the most confident mention that does not merely refer
+    back (الغارة الجوية … القصف: an air strike).
     """
     battles = [em for em in group if em.event_type == "Battles"]
     if battles and any(_two_armed_sides(em) for em in group):
         return max(battles, key=lambda em: em.confidence)
     votes = Counter(em.event_type for em in group)
     best_type = max(votes, key=lambda t: (votes[t], -min(i for i, em in enumerate(group) if em.event_type == t)))
-    return max((em for em in group if em.event_type == best_type), key=lambda em: em.confidence)
+    return max((em for em in group if em.event_type == best_type),
+               key=lambda em: (not _refers_back(em), em.confidence))
+
+
+def _refers_back(em: EventMention) -> bool:
+    """A bare definite noun (القصف، الهجوم) names the incident told before; it does not say how."""
+    words = em.trigger_text.split()
+    return len(words) == 1 and words[0].startswith("ال")
 
 
 def _two_armed_sides(em: EventMention) -> bool:
@@ -157,8 +188,15 @@ class Merge(Stage):
 
     def __call__(self, doc: Document) -> Document:
         doc.events = []
-        for group in group_mentions([em for em in doc.event_mentions if not em.ext.get("background")]):
-            doc.events.append(self.event(doc, group, len(doc.events)))
+        for group in group_mentions([em for em in doc.event_mentions
+                                     if not em.ext.get("background") and not _history(doc, em)]):
+            event = self.event(doc, group, len(doc.events))
+            reason = uncodable(event)
+            if reason:  # ACLED codes no event without an actor; say so on the document
+                doc.warnings.append(f"not coded: {event.sub_event_type} at "
+                                    f"'{group[0].trigger_text}' ({reason})")
+                continue
+            doc.events.append(event)
         doc.provided |= self.provides
         return doc
 
@@ -209,6 +247,21 @@ class Merge(Stage):
         )
         event.notes = summary(event, place_m.ext.get("qualifier") if place_m else None)
         return event
+
+
+def _history(doc: Document, em: EventMention) -> bool:
+    """An event dated only by a year two or more years before publication (أحرق منزلاً عام 2015 in
+    a 2020 court report) is history the article recalls, not an event it reports."""
+    d = em.date
+    return bool(d is not None and d.date is not None and d.rule == "past-year" and doc.published
+                and doc.published.year - d.date.year >= 2)
+
+
+def uncodable(event: Event) -> Optional[str]:
+    """Why an event cannot be coded in ACLED's scheme (None when it can): it names no actor at all."""
+    if event.actor1 is None and event.actor2 is None:
+        return "no actor"
+    return None
 
 
 def _assoc(group: list[EventMention], role: str, main) -> list[Actor]:

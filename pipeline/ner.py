@@ -171,12 +171,29 @@ class Ner(Stage):
         return [out[id(doc)] for doc in docs]
 
 
+def is_number_word(word: str) -> bool:
+    """A cardinal number word (سبعه, الخمسه, عشرين), with or without its article."""
+    from .numbers import vocab
+
+    v = vocab()
+    bare = word[2:] if word.startswith("ال") else word
+    return any(bare in v[k] or word in v[k] for k in ("units", "tens", "hundreds", "thousands"))
+
+
+@lru_cache(maxsize=1)
+def designator_words() -> frozenset[str]:
+    """Normalised place designators (مدينة, قرية, بلدة ...)."""
+    return frozenset(normalize_for_matching(w) for w in load_yaml("place_qualifiers.yaml")["designators"])
+
+
 def place_reading_ok(toks: list[Token], first: int, key: tuple[str, ...]) -> bool:
     """False for a one-word place name that is mostly a common word in news (مصدر, صور, عبر)
     unless a place context makes it a place: ب on the word, or a place-context word before it
     (في, على, قرب, مدينة, ريف ...: place_qualifiers.yaml)."""
     from .places import common_word_names, place_context_words
 
+    if len(key) == 1 and is_number_word(key[0]):  # سبعة, خمسة: a village name only after a designator
+        return first > 0 and any(f in designator_words() for _, f in readings(toks[first - 1]))
     if len(key) != 1 or key[0] not in common_word_names():
         return True
     tok = toks[first]

@@ -391,6 +391,11 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
     # --- the triggers' frames (2) and victims (3)
     for t in actions:
         e = t.entry
+        if t.cls == "territory" and not t.form.pron:
+            found = _announced_capture(toks, args, t, lo, hi)
+            if found:
+                cands += found
+                continue
         if t.form.pos in ("verb", "form") and e.subject:
             voice = e.subject
             if voice == "ambiguous":
@@ -464,6 +469,31 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
             cands.append(Cand(2, a, 2, "on (target of) " + owner.text, (cf, cl)))
     res = choose(cands)
     return res, cands
+
+
+def _announced_capture(toks: list[Token], args: list[Arg], t: Trigger, lo: int, hi: int) -> list[Cand]:
+    """"أعلن X (أمس) تحرير/السيطرة على Y من Z": the announcer X took Y (actor1), Z lost it
+    (actor2). The announcer is the actor right after the verb of announcing (within 15 words
+    before the noun: attributes, time words and commas may come between)."""
+    out = []
+    verb = next((k for k in range(t.first - 1, max(lo - 1, t.first - 16), -1) if _is_speech(toks[k])), None)
+    speaker = None if verb is None else next(
+        (a for a in args if a.first == verb + 1 and a.last <= t.first), None)
+    if speaker is not None:
+        out.append(Cand(1, speaker, 2, "announcer of " + t.text, (t.first, t.last)))
+    lost = next((a for a in args if t.last <= a.first <= t.last + 8 and a.first < hi and a.excluded is None
+                 and (a.prefix == "من" or toks[a.first - 1].norm == "من")), None)
+    if lost is not None and lost is not speaker:
+        out.append(Cand(2, lost, 2, "expelled by " + t.text, (t.first, t.last)))
+    return out if speaker is not None else []
+
+
+def _is_speech(tok: Token) -> bool:
+    """A verb of announcing (أعلن، أعلنت، وأعلنت)."""
+    return bool(forms_of(tok) & ANNOUNCE)
+
+
+ANNOUNCE = {normalize_for_matching(w) for w in ("أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن")}
 
 
 def _l_marked_agent(toks: list[Token], args: list[Arg], j: int, hi: int) -> Optional[Arg]:
@@ -744,7 +774,8 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
         if linked:
             names = {m.place.location for m in linked}
             inner = [m for m in linked if id(m) in towns or not any(
-                o is not m and m.place.location in (o.place.admin1, o.place.admin2, o.place.admin3)
+                o is not m and (m.place.location in (o.place.admin1, o.place.admin2, o.place.admin3)
+                                or _is_country(m.place) and not _is_country(o.place) and o.place.iso3 == m.place.iso3)
                 and o.place.location not in (m.place.admin1, m.place.admin2, m.place.admin3)
                 for o in linked)]
             cands = inner or linked
@@ -756,6 +787,11 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
         best = before[-1]
         return best, _qualifier(doc, best), _place_evidence(best)
     return None, None, None
+
+
+def _is_country(p) -> bool:
+    """A place that is a whole country (ليبيا in بعثة الأمم المتحدة في ليبيا)."""
+    return p.location == p.country and p.admin1 is None
 
 
 CHAIN_WORDS = {normalize_for_matching(w) for w in (

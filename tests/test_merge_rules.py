@@ -1,0 +1,47 @@
+"""Incident-level rules: which mentions are one event, which are not coded, and who took a town."""
+import pytest
+
+from pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return Pipeline()
+
+
+def rows(nlp, text, published):
+    return [e.to_acled_row() for e in nlp.extract(text, published=published)]
+
+
+def test_a_word_of_fighting_with_no_actor_is_not_coded_and_the_document_says_why(nlp):
+    doc = nlp.process({"text": "ويبدو أن الوزير كسب هذه الجولة من معركة التحقيق في ملفات الفساد.",
+                       "published": "2015-08-01"})
+    assert doc.events == []
+    assert any(w.startswith("not coded: Armed clash") and "no actor" in w for w in doc.warnings)
+
+
+def test_an_event_recalled_from_years_before_is_history_not_an_event(nlp):
+    out = rows(nlp, "أصدرت المحكمة حكما بالسجن على رجل أدين بالمشاركة في هجوم عام 2014 أسفر عن مقتل "
+                    "ثلاثة من عناصر الشرطة في مدينة العريش.", "2021-03-10")
+    assert out == []
+
+
+def test_an_air_strike_and_the_bombardment_it_is_blamed_for_are_one_event(nlp):
+    out = rows(nlp, "قتل 12 مدنياً في غارة جوية استهدفت سوقاً شعبية في مدينة غريان، ليل أمس، بينما حمّلت "
+                    "حكومة الوفاق قوات حفتر مسؤولية القصف.", "2019-08-20")
+    assert [(r["sub_event_type"], r["actor1"], r["location"], r["fatalities"]) for r in out] == [
+        ("Air/drone strike", "LNA: Libyan National Army", "Gharyan", 12)]
+
+
+def test_protesters_who_storm_a_building_and_the_police_who_disperse_them_are_one_riot(nlp):
+    out = rows(nlp, "اقتحم عشرات المحتجين مبنى المحافظة في مدينة البصرة، أمس، وأضرموا النار في مدخله، فيما "
+                    "أطلقت قوات الأمن الغاز المسيل للدموع لتفريقهم.", "2018-09-07")
+    assert [(r["event_type"], r["location"]) for r in out] == [("Riots", "Basrah")]
+
+
+def test_the_side_that_announces_it_took_a_town_is_actor1_and_the_side_driven_out_actor2(nlp):
+    out = rows(nlp, "أعلنت قوات «درع الجنوب» التابعة لوزارة الدفاع، اليوم، استعادة مدينة زنجبار بالكامل "
+                    "من تنظيم القاعدة.", "2012-06-12")
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"], r["location"]) for r in out] == [
+        ("Government regains territory", "Military Forces of Yemen", "AQAP: Al Qaeda in the Arabian Peninsula",
+         "Zinjibar")]
