@@ -355,6 +355,21 @@ def find_cues(toks: list[Tok]) -> list[Cue]:
     return out
 
 
+ASIDE_OPENERS = {"معظمهم", "غالبيتهم", "اغلبهم", "بينهم", "منهم", "معظمهن", "بينهن", "جلهم"}
+
+
+def _aside(toks: list[Tok], j: int, reach: int = 5) -> set[int]:
+    """Token indices of a parenthetical about the figure's people right after it, between commas
+    (، معظمهم نساء وأطفال،), when one starts within ``reach`` tokens of j."""
+    for i in range(j, min(len(toks) - 1, j + reach)):
+        if toks[i].text in ("،", ",") and toks[i + 1].text in ASIDE_OPENERS:
+            for k in range(i + 2, min(len(toks), i + 12)):
+                if toks[k].text in ("،", ","):
+                    return set(range(i, k + 1))
+            return set()
+    return set()
+
+
 def _accused(toks: list[Tok], i: int) -> bool:
     """True when cue i is what someone is accused of (اتهام أحد العمال بقتل مواطن)."""
     acc = vocab()["accusation"]
@@ -413,7 +428,10 @@ def assign(toks: list[Tok], figs: list[Fig], cues: list[Cue]) -> None:
                 break
         if f.kind:
             continue
-        for k in range(f.last, min(len(toks), f.last + POST_WINDOW)):
+        aside = _aside(toks, f.last)  # "42 شخصاً، معظمهم نساء وأطفال، قضوا": skip the aside
+        for k in range(f.last, min(len(toks), f.last + POST_WINDOW + len(aside))):
+            if k in aside:
+                continue
             if is_break(toks, k) or (k in fig_at and fig_at[k] is not f):
                 break
             c = by_pos.get(k)

@@ -106,7 +106,8 @@ def verb_forms(past: str, imperf: str) -> tuple[set[str], set[str], set[str]]:
 
 
 def noun_forms(phrase: str) -> set[tuple[str, ...]]:
-    """A noun phrase with and without ال on each word; single nouns also -ا and possessives."""
+    """A noun phrase with and without ال on each word; a single noun or an indefinite noun +
+    adjective also in the accusative (-ا on each word)."""
     words = key(phrase)
     if not words:
         return set()
@@ -124,6 +125,8 @@ def noun_forms(phrase: str) -> set[tuple[str, ...]]:
         w = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else words[0]
         if w[-1] not in "اهيوء":
             out.add((w + "ا",))
+    elif len(words) == 2 and not any(w.startswith("ال") or w[-1] in "اهيوء" for w in words):
+        out.add(tuple(w + "ا" for w in words))  # indefinite accusative: غازاً ساماً، برميلاً متفجراً
     return out
 
 

@@ -250,10 +250,11 @@ class Merge(Stage):
 
 
 def _history(doc: Document, em: EventMention) -> bool:
-    """An event dated only by a year two or more years before publication (أحرق منزلاً عام 2015 in
-    a 2020 court report) is history the article recalls, not an event it reports."""
+    """An event dated in a year two or more years before publication (أحرق منزلاً عام 2015 in a
+    2020 court report, أعدمهم التنظيم في آب 2014) is history the article recalls, not an event
+    it reports."""
     d = em.date
-    return bool(d is not None and d.date is not None and d.rule == "past-year" and doc.published
+    return bool(d is not None and d.date is not None and doc.published
                 and doc.published.year - d.date.year >= 2)
 
 

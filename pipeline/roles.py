@@ -321,6 +321,12 @@ def mark_excluded(toks: list[Token], args: list[Arg], cues: list[tuple[int, int,
                 continue
             a.excluded = kind
             break
+    # the body a speaker or source belongs to: "قال ناشطون في لجان المقاومة إن"
+    for b in sorted(args, key=lambda x: x.first):
+        if b.excluded in ("source", "speech"):
+            for a in args:
+                if a.excluded is None and a.first == b.last + 1 and toks[b.last].norm in ("في", "من", "ب"):
+                    a.excluded = b.excluded
 
 
 # --------------------------------------------------------------------------- the incident
@@ -544,7 +550,8 @@ def choose(cands: list[Cand]) -> RoleResult:
         res.actor1, res.rules["actor1"], res.cues["actor1"] = best1.arg, best1.rule, best1.cue
     if best2:
         res.actor2, res.rules["actor2"], res.cues["actor2"] = best2.arg, best2.rule, best2.cue
-    if res.actor1 and res.actor2 and res.actor1.name == res.actor2.name:
+    if res.actor1 and res.actor2 and res.actor1.name == res.actor2.name and res.actor1.inter != 7:
+        # one actor cannot be both sides; residents attacking residents (a mob) are two groups
         weaker = "actor2" if (best1.strength >= best2.strength) else "actor1"
         setattr(res, weaker, None)
     # "مع Y": the other side of whoever is known
@@ -1008,7 +1015,10 @@ def _finish(doc: Document, em: EventMention) -> None:
                     force = next((m for m in ments if m.actor.inter == 1), None)
                 em.actor2 = force
         else:
-            if prot is None or prot.actor.inter != 5:
+            crowd = em.actor1 if em.actor1 is not None and em.actor1.actor and em.actor1.actor.inter == 7 else None
+            if prot is None and crowd is not None:  # residents who attack: the rioters are those residents
+                prot = implied(doc, "rioters", em, crowd.start, crowd.end)
+            elif prot is None or prot.actor.inter != 5:
                 if prot is not None:
                     prot = implied(doc, "rioters", em, prot.start, prot.end)
                 else:

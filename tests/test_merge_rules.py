@@ -45,3 +45,24 @@ def test_the_side_that_announces_it_took_a_town_is_actor1_and_the_side_driven_ou
     assert [(r["sub_event_type"], r["actor1"], r["actor2"], r["location"]) for r in out] == [
         ("Government regains territory", "Military Forces of Yemen", "AQAP: Al Qaeda in the Arabian Peninsula",
          "Zinjibar")]
+
+
+def test_a_toxic_gas_barrel_bomb_is_a_chemical_weapon_and_an_aside_does_not_hide_the_toll(nlp):
+    out = rows(nlp, "قال مسعفون إن 17 شخصاً، بينهم ثلاثة أطفال، قضوا اختناقاً بعد إلقاء مروحية برميلاً "
+                    "يحوي غازاً ساماً على بلدة اللطامنة في ريف حماة أمس.", "2017-03-31")
+    assert [(r["sub_event_type"], r["fatalities"]) for r in out] == [("Chemical weapon", 17)]
+
+
+def test_talks_that_aim_at_a_ceasefire_are_not_an_agreement(nlp):
+    assert rows(nlp, "قالت الوساطة إن المحادثات بين الطرفين تهدف إلى التوصل إلى وقف لإطلاق النار في "
+                     "مدينة الفاشر.", "2024-05-01") == []
+
+
+def test_residents_who_storm_and_burn_homes_are_a_mob(nlp):
+    out = rows(nlp, "هاجم عشرات من سكان قرية في مركز سمالوط، أمس، منازل لأسر مسيحية وأضرموا النار فيها.",
+               "2019-04-10")
+    assert [(r["sub_event_type"], r["actor1"]) for r in out] == [("Mob violence", "Rioters (Egypt)")]
+
+
+def test_teams_are_not_a_dispersal(nlp):
+    assert rows(nlp, "وصلت فرق الدفاع المدني إلى مدينة حمص لإزالة الأنقاض.", "2020-02-02") == []
