@@ -139,7 +139,8 @@ class Ner(Stage):
         for m in dictionary_matcher().find(toks):
             kinds = {v[0] for v in m.values}
             kind = "ACTOR" if "ACTOR" in kinds else "PLACE"
-            if kind == "PLACE" and not place_reading_ok(toks, m.first, m.key):
+            if kind == "PLACE" and not (place_reading_ok(toks, m.first, m.key)
+                                        and teh_marbuta_agrees(doc, toks[m.last - 1], [v[1] for v in m.values])):
                 continue
             ids = [v[1] for v in m.values if v[0] == kind]
             out.append(Mention(m.start, m.end, doc.text[m.start:m.end], kind, "gazetteer",
@@ -194,8 +195,11 @@ def place_reading_ok(toks: list[Token], first: int, key: tuple[str, ...]) -> boo
 
     if len(key) == 1 and is_number_word(key[0]):  # سبعة, خمسة: a village name only after a designator
         return first > 0 and any(f in designator_words() for _, f in readings(toks[first - 1]))
-    if len(key) != 1 or key[0] not in common_word_names():
+    need = common_word_names().get(key[0]) if len(key) == 1 else None
+    if need is None:
         return True
+    if need == "designator":
+        return first > 0 and any(f in designator_words() for _, f in readings(toks[first - 1]))
     tok = toks[first]
     if tok.norm != key[0] and tok.norm.endswith(key[0]) and "ب" in tok.norm[:len(tok.norm) - len(key[0])]:
         return True
@@ -245,6 +249,18 @@ def capital_mentions(doc: Document) -> list[Mention]:
             out.append(Mention(start, end, doc.text[start:end], "PLACE", "pattern", norm=hit[1],
                                sentence=sent.index, ext=ext))
     return out
+
+
+def teh_marbuta_agrees(doc: Document, last: Token, place_ids: list[str]) -> bool:
+    """False when the text ends the name in ه where every place of that name ends in ة: منزله
+    ("his home") is not المنزلة; normalisation joins ة and ه, the original text does not."""
+    from .places import Gazetteer
+
+    if not doc.text[last.start:last.end].endswith("ه"):
+        return True
+    gz = Gazetteer.default()
+    names = [gz.record(i).name_ar for i in place_ids if gz.record(i) is not None]
+    return not names or not all(n.endswith("ة") for n in names)
 
 
 def coordinated_places(doc: Document) -> list[Mention]:

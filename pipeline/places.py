@@ -99,13 +99,15 @@ def place_context_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def common_word_names() -> frozenset[str]:
-    """One-word place names that are mostly common words in news (models/gazetteer/common_names.tsv)."""
+def common_word_names() -> dict[str, str]:
+    """One-word place names that are mostly common words in news → what they need to be read as a
+    place: "context" (a place-context word) or "designator" (قرية, بلدة ...): common_names.tsv."""
     path = models_dir() / "gazetteer" / COMMON_NAMES
     if not path.exists():
-        return frozenset()
+        return {}
     with open(path, encoding="utf-8") as f:
-        return frozenset(line.split("\t", 1)[0] for line in list(f)[1:] if line.strip())
+        rows = [line.rstrip("\n").split("\t") for line in list(f)[1:] if line.strip()]
+    return {r[0]: (r[3] if len(r) > 3 else "context") for r in rows}
 
 
 @lru_cache(maxsize=1)

@@ -806,6 +806,7 @@ CHAIN_WORDS = {normalize_for_matching(w) for w in (
     "وسط قرب بالقرب من التابعة لمحافظة لقضاء لمديرية العاصمة").split()}
 # "X بمدينة Y": X is a square, a building or a quarter of the town Y, which ACLED codes.
 TOWN_WORDS = {normalize_for_matching(w) for w in "مدينة بلدة العاصمة".split()}
+DIRECTION_WORDS = {normalize_for_matching(w) for w in "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي".split()}
 
 
 def _innermost_of_chains(doc: Document, toks: list[Token], cands: list[Mention]) -> tuple[list[Mention], set]:
@@ -820,7 +821,8 @@ def _innermost_of_chains(doc: Document, toks: list[Token], cands: list[Mention])
         between = [forms_of(t) for t in toks[fa + 1:fb]] + [forms_of(toks[fb]) if b.start > toks[fb].start else set()]
         words = [f for f in between if f]
         if all(f & CHAIN_WORDS for f in words) and (words or b.start > toks[fb].start):
-            if any(f & TOWN_WORDS for f in words):
+            # "X بمدينة Y": X is a quarter of the town Y; "X غربي العاصمة Y": X lies outside Y
+            if any(f & TOWN_WORDS for f in words) and not any(f & DIRECTION_WORDS for f in words):
                 drop.add(id(a))
                 towns.add(id(b))
             else:

@@ -42,3 +42,17 @@ def test_two_incidents_in_one_sentence_keep_their_own_places_and_counts(nlp):
     assert got == [("Battles", "al-Tarmiyah", 3), ("Explosions/Remote violence", "Ramadi", 5)]
     battle = next(e for e in events if e["event_type"] == "Battles")
     assert battle["actor1"] == "Police Forces of Iraq"
+
+
+def test_his_home_is_not_a_town_whose_name_ends_in_teh_marbuta(nlp):
+    doc = nlp.process("اعتقلت قوات الأمن المصرية الناشط أحمد سعيد من منزله في محافظة الدقهلية.")
+    assert "منزله" not in [t for t, _, _ in places(doc)]
+    doc = nlp.process("اشتباكات بين الأهالي وقوات الأمن في مدينة المنزلة بمحافظة الدقهلية.")
+    assert ("المنزلة", "al-Manzalah", "Egypt") in places(doc)
+
+
+def test_a_town_west_of_the_capital_is_not_inside_it(nlp):
+    events = [e.to_acled_row() for e in nlp.extract(
+        "اختطف مسلحون مجهولون، فجر اليوم، موظفاً في بلدية مدينة الزاوية غربي العاصمة طرابلس.",
+        published="2021-05-03")]
+    assert [(e["location"], e["admin1"]) for e in events] == [("Az Zawiyah", "Az Zawiyah")]

@@ -10,7 +10,9 @@ proclitic ب, or after a place-context word (``place_context`` in
 pipeline/data/place_qualifiers.yaml: في, على, قرب ..., a designator such as مدينة or
 قرية, a qualifier such as ريف). A name seen at least MIN_COUNT times with
 a place-context share under MAX_SHARE is written out; the ner stage then accepts it
-only in a place context. Countries and governorates are never listed.
+only in a place context. A name in ه whose stem is a frequent noun (منزله: منزل + ه "his
+home") is listed as needing a designator (قرية/بلدة X), since في منزله is a place context
+too. Countries and governorates are never listed.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from ..resources import models_dir
 
 MIN_COUNT = 30
 MAX_SHARE = 0.25
+MIN_STEM_COUNT = 300  # منزل seen this often: منزله is first "his home"
 CLITICS = ("و", "ف", "ب", "ل", "وب", "فب", "ول", "فل")
 
 
@@ -41,6 +44,14 @@ def candidate_names() -> set[str]:
     # a name that is also a country or governorate name is never listed
     return {n for n in out if not any(gz.record(p).kind in ("country", "admin1")
                                       for m, p in gz.entries() if m == n)}
+
+
+def _notable(name: str) -> bool:
+    """A district or a town of 20,000 people or more goes by that name (حديثة): keep it readable."""
+    from ..places import Gazetteer
+
+    gz = Gazetteer.default()
+    return any(r.kind in ("admin2", "admin3") or r.population >= 20000 for r in gz.lookup(name))
 
 
 def count(corpus: Path, names: set[str]) -> tuple[Counter, Counter]:
@@ -71,14 +82,20 @@ def main(argv=None) -> int:
 
     corpus = write_corpus(args.corpus)
     names = candidate_names()
-    total, placed = count(corpus, names)
-    rows = sorted((n, total[n], placed[n] / total[n]) for n in names
-                  if total[n] >= MIN_COUNT and placed[n] / total[n] < MAX_SHARE)
+    # a name in ه that is also a noun + the pronoun ه (منزله "his home", المنزلة) is read in
+    # place contexts too (في منزله): it needs a designator (قرية منزلة)
+    stems = {n[:-1] for n in names if n.endswith("ه") and not n.startswith("ال") and len(n) > 3}
+    total, placed = count(corpus, names | stems)
+    possessive = {n for n in names if n.endswith("ه") and n[:-1] in stems and total[n[:-1]] >= MIN_STEM_COUNT
+                  and not _notable(n)}
+    share = {n: placed[n] / total[n] if total[n] else 0.0 for n in names}
+    rows = sorted((n, total[n], share[n], "designator" if n in possessive else "context")
+                  for n in names if n in possessive or (total[n] >= MIN_COUNT and share[n] < MAX_SHARE))
     with open(args.out, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
-        w.writerow(["name", "corpus_count", "place_context_share"])
-        for n, c, s in rows:
-            w.writerow([n, c, f"{s:.3f}"])
+        w.writerow(["name", "corpus_count", "place_context_share", "needs"])
+        for n, c, s, need in rows:
+            w.writerow([n, c, f"{s:.3f}", need])
     print(f"{len(names)} one-word place names, {len(rows)} common words written to {args.out}", file=sys.stderr)
     return 0
 
