@@ -259,9 +259,14 @@ def _history(doc: Document, em: EventMention) -> bool:
 
 
 def uncodable(event: Event) -> Optional[str]:
-    """Why an event cannot be coded in ACLED's scheme (None when it can): it names no actor at all."""
+    """Why an event cannot be coded in ACLED's scheme (None when it can): every ACLED event has an
+    actor and a location, and an agreement has two parties."""
     if event.actor1 is None and event.actor2 is None:
         return "no actor"
+    if event.place is None:
+        return "no location"
+    if event.sub_event_type == "Agreement" and (event.actor1 is None or event.actor2 is None):
+        return "an agreement needs two parties"
     return None
 
 

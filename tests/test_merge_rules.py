@@ -66,3 +66,17 @@ def test_residents_who_storm_and_burn_homes_are_a_mob(nlp):
 
 def test_teams_are_not_a_dispersal(nlp):
     assert rows(nlp, "وصلت فرق الدفاع المدني إلى مدينة حمص لإزالة الأنقاض.", "2020-02-02") == []
+
+
+def test_an_event_needs_a_location_and_an_agreement_two_parties(nlp):
+    doc = nlp.process({"text": "قتل مسلحون مجهولون ثلاثة رعاة بإطلاق النار عليهم، بحسب مصادر محلية.",
+                       "published": "2020-06-01"})
+    assert doc.events == [] and any("no location" in w for w in doc.warnings)
+    doc = nlp.process({"text": "رحبت الحكومة اليمنية بالاتفاق الذي أعلن عنه في مدينة الحديدة.",
+                       "published": "2018-12-14"})
+    assert doc.events == []
+
+
+def test_a_plane_crash_and_a_course_of_work_are_not_political_violence(nlp):
+    assert rows(nlp, "لقي أربعة أشخاص حتفهم في حادث تحطم طائرة خاصة قرب مطار مدينة جدة.", "2015-08-01") == []
+    assert rows(nlp, "بحث الوزيران في الرياض دعم مسيرة العمل الخليجي المشترك.", "2015-08-01") == []
