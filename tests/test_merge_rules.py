@@ -80,3 +80,9 @@ def test_an_event_needs_a_location_and_an_agreement_two_parties(nlp):
 def test_a_plane_crash_and_a_course_of_work_are_not_political_violence(nlp):
     assert rows(nlp, "لقي أربعة أشخاص حتفهم في حادث تحطم طائرة خاصة قرب مطار مدينة جدة.", "2015-08-01") == []
     assert rows(nlp, "بحث الوزيران في الرياض دعم مسيرة العمل الخليجي المشترك.", "2015-08-01") == []
+
+
+def test_a_programme_that_targets_young_people_is_not_an_attack(nlp):
+    assert rows(nlp, "أطلقت وزارة الشباب في مدينة عدن برنامجا يستهدف طلاب الجامعات.", "2019-01-01") == []
+    out = rows(nlp, "استهدف مسلحون مجهولون بالرصاص سيارة مدنية على طريق مدينة عدن أمس.", "2019-01-01")
+    assert [r["event_type"] for r in out] == ["Violence against civilians"]
