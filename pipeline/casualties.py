@@ -123,6 +123,7 @@ def _month_words() -> set[str]:
     return out
 
 
+@lru_cache(maxsize=200_000)
 def strip(word: str) -> str:
     """A word without its conjunction/preposition proclitics (و ف ب ل ك), when one is there."""
     for c in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك"):
@@ -208,19 +209,35 @@ def _indef(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
-def _proclitic_readings(word: str) -> set[str]:
+@lru_cache(maxsize=200_000)
+def _proclitic_readings(word: str) -> frozenset[str]:
     """The word, without its longest proclitic, and without only و/ف (وبعض → بعض, not عض)."""
-    return {word, strip(word)} | ({word[1:]} if word[:1] in ("و", "ف") and len(word) > 3 else set())
+    return frozenset({word, strip(word)} | ({word[1:]} if word[:1] in ("و", "ف") and len(word) > 3 else set()))
+
+
+@lru_cache(maxsize=1)
+def _vague_index() -> tuple[dict[str, list[tuple]], list[tuple]]:
+    """The vague-quantity phrases by first word, and all of them, longest first."""
+    keys = sorted(vocab()["vague"], key=len, reverse=True)
+    index: dict[str, list[tuple]] = {}
+    for key in keys:
+        index.setdefault(key[0], []).append(key)
+    return index, keys
 
 
 def read_vague(toks: list[Tok], i: int) -> Optional[tuple[int, int, tuple]]:
     """(value, index after, key) of a vague quantity at token i (العشرات، عدد من), else None."""
-    v = vocab()
-    for key in sorted(v["vague"], key=len, reverse=True):
+    index, keys = _vague_index()
+    forms = _proclitic_readings(toks[i].text)
+    if not any(f in index for f in forms):
+        return None
+    for key in keys:  # longest first, as the table is read
+        if key[0] not in forms:
+            continue
         n = len(key)
         words = [t.text for t in toks[i:i + n]]
-        if len(words) == n and words[1:] == list(key[1:]) and key[0] in _proclitic_readings(words[0]):
-            return v["vague"][key], i + n, key
+        if len(words) == n and words[1:] == list(key[1:]):
+            return vocab()["vague"][key], i + n, key
     return None
 
 

@@ -80,8 +80,7 @@ def vocab() -> dict:
 
 def match_table(toks: list[Tok], i: int, table) -> tuple[int, object]:
     """(length, value) of the longest phrase of ``table`` at token i (first word may carry و/ف/ب/ل/في-less clitics)."""
-    word = toks[i].text
-    firsts = {word} | {word[len(c):] for c in CLITICS if word.startswith(c)}
+    firsts = _first_forms(toks[i].text)
     index = _first_word_index(table)
     best = (0, None)
     for _, phrase, val in sorted(e for f in firsts for e in index.get(f, ())):
@@ -89,6 +88,12 @@ def match_table(toks: list[Tok], i: int, table) -> tuple[int, object]:
         if n > best[0] and [t.text for t in toks[i + 1:i + n]] == list(phrase[1:]):
             best = (n, val)
     return best
+
+
+@lru_cache(maxsize=200_000)
+def _first_forms(word: str) -> frozenset[str]:
+    """A word and the word without each proclitic it may carry."""
+    return frozenset({word} | {word[len(c):] for c in CLITICS if word.startswith(c)})
 
 
 _INDEXES: dict[int, tuple[object, dict]] = {}

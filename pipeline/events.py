@@ -35,7 +35,7 @@ from .document import Document, EventMention, Span, Token
 from .matcher import PhraseMatcher, phrase_key
 from .normalize import normalize_for_matching
 from .resources import load_yaml
-from .segment import readings
+from .segment import _readings, readings
 from .stage import Stage
 
 STRONG_PUNCT = frozenset({"؛", ";", ":", ".", "!", "?", "؟"})
@@ -219,9 +219,15 @@ def lexicon() -> Lexicon:
 
 # --------------------------------------------------------------------------- token helpers
 
-def forms_of(tok: Token) -> set[str]:
+def forms_of(tok: Token) -> frozenset[str]:
     """Every clitic reading of a token (its normalised form first)."""
-    return {f for _, f in readings(tok)}
+    return _forms(tok.norm, tok.end - tok.start)
+
+
+@lru_cache(maxsize=200_000)
+def _forms(norm: str, length: int) -> frozenset[str]:
+    """``forms_of`` a normalised word of ``length`` original characters (cached: words repeat)."""
+    return frozenset(f for _, f in _readings(norm, length))
 
 
 def seq_at(toks: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
@@ -482,11 +488,20 @@ def _entry_applies(entry: TriggerEntry, toks: list[Token], first: int, last: int
 
 # --------------------------------------------------------------------------- incidents
 
+@lru_cache(maxsize=8)
+def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """The first words of a list of phrases."""
+    return frozenset(p[0] for p in phrases)
+
+
 def incident_ranges(toks: list[Token], clause: list[int]) -> list[tuple[int, int]]:
     """Token ranges of the incidents of a sentence, cut at incident separators."""
     lex = lexicon()
+    firsts = _first_words(tuple(lex.separators))
     cuts = [0]
     for i in range(1, len(toks)):
+        if toks[i].norm not in firsts and not (forms_of(toks[i]) & firsts):
+            continue  # no separator starts here (the test ``seq_at`` makes first)
         for sep in lex.separators:
             if not seq_at(toks, i, sep):
                 continue

@@ -42,6 +42,7 @@ class PhraseMatcher:
         self._table: dict[tuple[str, ...], list[Any]] = {}
         self.max_words = max_words
         self._longest = 0
+        self._firsts: set[str] = set()  # first words of the stored phrases
 
     def add(self, phrase: str | tuple[str, ...], value: Any) -> None:
         """Store ``value`` under a phrase (text, or a tuple of normalised words)."""
@@ -52,6 +53,7 @@ class PhraseMatcher:
         if value not in bucket:
             bucket.append(value)
         self._longest = max(self._longest, len(key))
+        self._firsts.add(key[0])
 
     def add_all(self, pairs: Iterable[tuple[str | tuple[str, ...], Any]]) -> "PhraseMatcher":
         """Store many (phrase, value) pairs; returns self."""
@@ -73,6 +75,8 @@ class PhraseMatcher:
         best = None
         rest = [t.norm for t in tokens[i + 1:i + self._longest]]
         for start, form in readings(tokens[i]):
+            if form not in self._firsts:
+                continue
             for n in range(len(rest), -1, -1):
                 key = (form, *rest[:n])
                 vals = table.get(key)
