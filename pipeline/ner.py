@@ -158,10 +158,12 @@ class Ner(Stage):
         return out
 
     def _model(self, docs: list[Document]) -> list[list[Mention]]:
-        sents = [(doc, s, doc.sentence_tokens(s)) for doc in docs for s in doc.sentences]
-        tags = self.tagger.tag([[t.text for t in toks] for _, _, toks in sents])
+        sents = [(k, doc, s, doc.sentence_tokens(s)) for k, doc in enumerate(docs) for s in doc.sentences]
+        words = [[t.text for t in toks] for _, _, _, toks in sents]
+        # doc_ids: label consistency runs over each article's sentences, never across the batch
+        tags = self.tagger.tag(words, doc_ids=[k for k, _, _, _ in sents])
         out: dict[int, list[Mention]] = {id(doc): [] for doc in docs}
-        for (doc, sent, toks), sent_tags in zip(sents, tags):
+        for (_, doc, sent, toks), sent_tags in zip(sents, tags):
             for first, last, kind in bio_spans(sent_tags):
                 if is_generic(toks[first:last]):
                     continue

@@ -15,11 +15,20 @@ The model directory holds ``config.json`` (what kind of model, which files,
 scores) and the files it names.  Kind "stanza": stanza's BiLSTM-CRF NER model
 (``ner.pt``), its word vectors (``pretrain.pt``) and optional forward/backward
 character LMs, run on CPU with no download.  Kind "crf": a python-crfsuite model.
+
+A config may add "consistency" ({"window": 5, "min_chars": 4}): document-level label
+consistency after tagging (Krishnan & Manning 2006, as post-processing; ``propagate_entities``):
+an entity string found once is tagged, with its majority type, where it recurs untagged in the
+same document (``tag(..., doc_ids=...)``: the article) or, for running text without document
+boundaries (ANERcorp, CoNLL files), within ``window`` sentences of it.  Single-word strings
+count only from ``min_chars`` characters (model form).
 """
 from __future__ import annotations
 
 import json
 import threading
+from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -30,6 +39,7 @@ _CACHE: dict[Path, "NerTagger"] = {}
 _LOCK = threading.Lock()
 
 
+@lru_cache(maxsize=100_000)
 def model_form(token: str) -> str:
     """The form the tagger sees: camel-tools normalisation (no diacritics, one alef, ي for ى,
     ه for ة, no tatweel or invisible marks, ASCII digits, lower case).  Used identically for
@@ -91,6 +101,68 @@ def vote(candidates: list[list[str]], min_votes: int = 2) -> list[str]:
             out[a:b] = ["B-" + k] + ["I-" + k] * (b - a - 1)
             used[a:b] = [True] * (b - a)
     return out
+
+
+def propagate_entities(sentences: list[list[str]], tags: list[list[str]], window: Optional[int] = 5,
+                       min_chars: int = 4, types=None, surnames: bool = False,
+                       sources: Optional[list[list[list[str]]]] = None) -> list[list[str]]:
+    """Tag each found entity string's untagged recurrences within ``window`` sentences (None: all) with its majority type."""
+    forms = [[model_form(t) for t in s] for s in sentences]
+    out = [list(t) for t in tags]
+
+    def found(i):  # (token forms, type) of the entities found in sentence i, surnames last
+        seqs = [tags[i]] + [src[i] for src in (sources or [])]
+        ents = [(tuple(forms[i][a:b]), k) for seq in seqs for a, b, k in spans_of(seq)]
+        if surnames:
+            ents += [((e[-1],), "SURNAME") for e, k in ents if k == "PERS" and len(e) > 1]
+        return ents
+
+    per_sent = [found(i) for i in range(len(out))]
+    whole = None
+    for i, s in enumerate(forms):
+        if window is None:
+            if whole is None:
+                whole = _lexicon(per_sent)
+            lex = whole
+        else:
+            lex = _lexicon(per_sent[max(0, i - window):i + window + 1])
+        if not lex:
+            continue
+        longest = max(len(e) for e in lex)
+        firsts = {e[0] for e in lex}
+        a = 0
+        while a < len(s):
+            if s[a] not in firsts:
+                a += 1
+                continue
+            for n in range(min(longest, len(s) - a), 0, -1):
+                e = tuple(s[a:a + n])
+                if e not in lex or (n == 1 and len(e[0]) < min_chars):
+                    continue
+                k = lex[e]
+                if (types is None or k in types) and all(t == "O" for t in out[i][a:a + n]) \
+                        and (a + n == len(s) or not out[i][a + n].startswith("I-")):
+                    out[i][a:a + n] = ["B-" + k] + ["I-" + k] * (n - 1)
+                    a += n - 1
+                    break
+            a += 1
+    return out
+
+
+def _lexicon(per_sent) -> dict[tuple[str, ...], str]:
+    """Entity string -> its majority type (ties: the first seen) over the given sentences' entities;
+    a surname (last word of a multi-word PERS) counts as PERS only if not found as an entity itself."""
+    counts: dict[tuple[str, ...], Counter] = {}
+    for ents in per_sent:
+        for e, k in ents:
+            if k != "SURNAME":
+                counts.setdefault(e, Counter())[k] += 1
+    lex = {e: c.most_common(1)[0][0] for e, c in counts.items()}
+    for ents in per_sent:
+        for e, k in ents:
+            if k == "SURNAME" and e not in lex:
+                lex[e] = "PERS"
+    return lex
 
 
 def resolve_profile(p: Path, profile: str) -> Path:
@@ -156,9 +228,18 @@ class NerTagger:
             backend = _Union(backend, CrfTagger.load(p), set(cfg["add_crf_types"]))
         return cls(p, cfg, backend)
 
-    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
-        """One BIO tag per token, for each sentence (empty sentences give empty lists)."""
+    def tag(self, sentences: list[list[str]], doc_ids: Optional[list] = None,
+            consistency: bool = True) -> list[list[str]]:
+        """One BIO tag per token, for each sentence (empty sentences give empty lists).
+
+        With the config's "consistency" key (and ``consistency`` true), an entity string the
+        model found is also tagged where it recurs untagged (``propagate_entities``): with
+        ``doc_ids`` (one id per sentence; a document's sentences in order), over each document's
+        sentences and never across documents; without, the list is running text and the
+        config's window of neighbouring sentences stands in for the document."""
         sentences = [list(s) for s in sentences]
+        if doc_ids is not None and len(doc_ids) != len(sentences):
+            raise ValueError("doc_ids must give one document id per sentence")
         idx = [i for i, s in enumerate(sentences) if s]
         out: list[list[str]] = [[] for _ in sentences]
         if not idx:
@@ -169,6 +250,20 @@ class NerTagger:
             if len(t) != len(sentences[i]):
                 raise AssertionError("tagger returned a different number of tags than tokens")
             out[i] = bioes_to_bio(list(t))
+        cfg = self.config.get("consistency") if consistency else None
+        if not cfg:
+            return out
+        opts = {"min_chars": int(cfg.get("min_chars", 4)), "surnames": bool(cfg.get("surnames", False)),
+                "types": set(cfg["types"]) if cfg.get("types") else None}
+        if doc_ids is None:
+            return propagate_entities(sentences, out, cfg.get("window"), **opts)
+        groups: dict = {}
+        for i, d in enumerate(doc_ids):
+            groups.setdefault(d, []).append(i)
+        for members in groups.values():
+            fixed = propagate_entities([sentences[i] for i in members], [out[i] for i in members], None, **opts)
+            for i, t in zip(members, fixed):
+                out[i] = t
         return out
 
 
@@ -177,7 +272,7 @@ class _Vote:
         self.members, self.min_votes = members, min_votes
 
     def tag(self, sentences):
-        outs = [m.tag(sentences) for m in self.members]
+        outs = [m.tag(sentences, consistency=False) for m in self.members]  # consistency after the vote
         return [vote(list(c), self.min_votes) for c in zip(*outs)]
 
 

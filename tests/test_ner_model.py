@@ -122,3 +122,85 @@ def test_coordination_closes_a_place_list_but_not_a_pronoun_or_generic_word():
     assert not any(m.text.endswith("ريفها") for m in doc.mentions)
     doc = nlp.process("تقدمت القوات في حماة والمناطق.")
     assert not any(m.text == "المناطق" for m in doc.mentions)
+
+
+def test_propagate_entities_tags_untagged_recurrences_within_the_window():
+    from pipeline.ner_model import propagate_entities
+
+    sents = [["قال", "أسعد", "الحسين", "إن", "حلب", "آمنة"],
+             ["وأكد", "أسعد", "الحسين", "ذلك"],           # missed: gets PERS from sentence 0
+             ["زار", "أسعد", "الحسين", "بغداد"],          # tagged ORG here: kept (a tie, PERS seen first)
+             ["قصف", "حلب", "و", "حلب", "."],              # an already tagged span is kept as it is
+             ["ذهب", "إلى", "أسعد", "الحسين"]]
+    tags = [["O", "B-PERS", "I-PERS", "O", "B-LOC", "O"],
+            ["O", "O", "O", "O"],
+            ["O", "B-ORG", "I-ORG", "B-LOC"],
+            ["O", "B-MISC", "O", "O", "O"],
+            ["O", "O", "B-PERS", "I-PERS"]]
+    out = propagate_entities(sents, tags, window=1, min_chars=3)
+    assert out[1] == ["O", "B-PERS", "I-PERS", "O"]
+    assert out[2] == tags[2]  # existing entities are never changed
+    assert out[3] == ["O", "B-MISC", "O", "B-MISC", "O"]  # حلب: MISC in its window (LOC is 3 away)
+    assert out[4] == tags[4]
+    assert tags[1] == ["O", "O", "O", "O"]  # the input is not modified
+    # outside the window nothing is propagated; None = the whole list is one document
+    far = [sents[0]] + [["و"]] * 3 + [sents[1]]
+    far_tags = [tags[0]] + [["O"]] * 3 + [["O"] * 4]
+    assert propagate_entities(far, far_tags, window=2)[-1] == ["O"] * 4
+    assert propagate_entities(far, far_tags, window=None)[-1] == ["O", "B-PERS", "I-PERS", "O"]
+
+
+def test_propagate_entities_min_chars_types_boundaries_and_normalisation():
+    from pipeline.ner_model import propagate_entities
+
+    sents = [["زار", "بغداد", "و", "عمان"], ["في", "عمان", "و", "بغداد", "اليوم"], ["قال", "بغداد", "الجديدة"]]
+    tags = [["O", "B-LOC", "O", "B-LOC"], ["O"] * 5, ["O", "O", "I-LOC"]]
+    out = propagate_entities(sents, tags, window=None, min_chars=5)
+    assert out[1] == ["O", "O", "O", "B-LOC", "O"]  # بغداد (5 characters), not عمان (4)
+    assert out[2] == tags[2]  # never right before an (orphan) I-: it would extend that entity
+    assert propagate_entities(sents, tags, None, 4)[1] == ["O", "B-LOC", "O", "B-LOC", "O"]
+    assert propagate_entities(sents, tags, None, 4, types={"PERS"})[1] == ["O"] * 5
+    # matching is on the model form: hamza and teh marbuta variants are the same string
+    norm = propagate_entities([["مدينة", "الرقة"], ["الرقه", "."]], [["O", "B-LOC"], ["O", "O"]], None, 4)
+    assert norm[1] == ["B-LOC", "O"]
+    assert propagate_entities([], [], 5) == []
+
+
+# Written for this test: the fast tagger finds هادي رزيج after اللواء but misses him in the
+# second sentence; label consistency tags him there, within the article only.
+ARTICLE_A = ["وقال قائد الشرطة في محافظة الأنبار اللواء هادي رزيج إن الهجوم أسفر عن مقتل ثلاثة جنود .",
+             "ولم يحدد هادي رزيج عدد المهاجمين ."]
+ARTICLE_B = ["ولم يحدد هادي رزيج عدد المهاجمين ."]
+
+
+def _name_spans(toks, tags):
+    return {(" ".join(toks[a:b]), k) for a, b, k in entities(tags)}
+
+
+def test_consistency_tags_a_missed_name_within_its_article_only():
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    tagger = NerTagger.load(profile="fast")
+    assert tagger.config.get("consistency")  # switched on for the fast profile (it helped on dev)
+    sents = [simple_word_tokenize(s) for s in ARTICLE_A + ARTICLE_B]
+    raw = tagger.tag(sents, consistency=False)
+    name = ("هادي رزيج", "PERS")
+    assert name in _name_spans(sents[0], raw[0]) and name not in _name_spans(sents[1], raw[1]), raw
+    tags = tagger.tag(sents, doc_ids=["a", "a", "b"])
+    assert name in _name_spans(sents[1], tags[1])  # propagated inside article a
+    assert tags[2] == raw[2]  # never into article b of the same batch
+    assert tags[0] == raw[0]
+    assert [len(t) for t in tags] == [len(s) for s in sents]
+
+
+def test_pipeline_ner_stage_keeps_consistency_inside_each_article():
+    from pipeline import Pipeline
+    from pipeline.core import default_stages
+
+    stages = default_stages()
+    nlp = Pipeline(stages[:[s.name for s in stages].index("ner") + 1])
+    docs = nlp.pipe([nlp.document(" ".join(ARTICLE_A)), nlp.document(ARTICLE_B[0])])
+    a = {(m.sentence, m.text) for m in docs[0].mentions if m.type == "PERSON"}
+    b = {(m.sentence, m.text) for m in docs[1].mentions if m.type == "PERSON"}
+    assert (1, "هادي رزيج") in a, a
+    assert not any(text == "هادي رزيج" for _, text in b), b

@@ -168,12 +168,26 @@ def train_vote(args) -> int:
               "normalisation": "pipeline.ner_model.model_form"}
     (out / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
     _, dev, test = data.load(args.quick)
+    splits = {"dev": dev, "test": test}
     tagger = NerTagger._load(out.resolve())
-    results = {"vote": {"dev": evaluate(tagger, dev), "test": evaluate(tagger, test)}}
+    raw = {s: tagger.tag([t for t, _ in v], consistency=False) for s, v in splits.items()}
+    results = {"vote": {s: score([g for _, g in v], raw[s]) for s, v in splits.items()}}
     config["train_seconds"] = {"total": round(time.time() - t0)}
     config["scores"] = {m: {s: summary(r) for s, r in v.items()} for m, v in results.items()}
     for m in VOTE_MEMBERS:
         config["scores"][m] = json.loads((out / m / "config.json").read_text(encoding="utf-8"))["scores"][m]
+    # document-level label consistency, chosen on dev, for the vote and for the "fast" member
+    from .ensemble import grid_consistency, set_consistency
+
+    set_consistency(config, "vote", *grid_consistency(splits, raw, quiet=True)[:2])
+    fast = out / PROFILES["fast"]
+    fast_cfg = json.loads((fast / "config.json").read_text(encoding="utf-8"))
+    fast_raw = {s: NerTagger._load(fast.resolve()).tag([t for t, _ in v], consistency=False)
+                for s, v in splits.items()}
+    set_consistency(fast_cfg, PROFILES["fast"], *grid_consistency(splits, fast_raw, quiet=True)[:2])
+    (fast / "config.json").write_text(json.dumps(fast_cfg, indent=1, ensure_ascii=False), encoding="utf-8")
+    if PROFILES["fast"] + "+consistency" in fast_cfg["scores"]:
+        config["scores"][PROFILES["fast"] + "+consistency"] = fast_cfg["scores"][PROFILES["fast"] + "+consistency"]
     (out / "config.json").write_text(json.dumps(config, indent=1, ensure_ascii=False), encoding="utf-8")
     work = args.work / "quick" if args.quick else args.work
     with open(work / "results.jsonl", "a", encoding="utf-8") as f:
