@@ -398,9 +398,13 @@ def _accused(toks: list[Tok], i: int) -> bool:
     return False
 
 
+QUOTES = set("«»\"“”")
+
+
 def _blocked(toks: list[Tok], a: int, b: int) -> bool:
-    """True when a clause break lies between tokens a and b (exclusive)."""
-    return any(is_break(toks, k) for k in range(a, b))
+    """True when a clause break lies between tokens a and b (exclusive); quote marks around a
+    name (عناصر «قسد» واثنين) break nothing."""
+    return any(is_break(toks, k) and toks[k].text not in QUOTES for k in range(a, b))
 
 
 def assign(toks: list[Tok], figs: list[Fig], cues: list[Cue]) -> None:
@@ -461,6 +465,11 @@ def assign(toks: list[Tok], figs: list[Fig], cues: list[Cue]) -> None:
         prev = figs[n - 1]
         if prev.kind and prev.cue is not None and not _blocked(toks, prev.last, f.first):
             f.kind, f.cue = prev.kind, prev.cue
+    for n in range(len(figs) - 2, -1, -1):  # ... and the one before a و-joined figure shares a cue
+        f, nxt = figs[n], figs[n + 1]       # that follows them both (17 مسلحاً و4 جنود قُتلوا)
+        if (not f.kind and nxt.conj and nxt.kind and nxt.cue is not None and nxt.cue >= nxt.last
+                and not _blocked(toks, f.last, nxt.first)):
+            f.kind, f.cue = nxt.kind, nxt.cue
 
 
 def victim_after(toks: list[Tok], i: int, persons, taken) -> Optional[tuple[int, tuple[int, str]]]:
@@ -470,9 +479,15 @@ def victim_after(toks: list[Tok], i: int, persons, taken) -> Optional[tuple[int,
     it is the victim; when nothing follows, the -ون plural is read as the (passive) victims.
     """
     first, subject = None, False
-    for k in range(i + 1, min(len(toks), i + 3)):
+    k, stop = i, min(len(toks), i + 3)
+    while k + 1 < stop:
+        k += 1
         if k in taken or is_break(toks, k):
             return None
+        if ((subject or first is not None) and k == i + 2 and toks[k].text.endswith("ون")
+                and person_value(toks[k].text) is None):
+            stop = min(len(toks), stop + 1)  # the subject's adjective (اغتال مسلحون مجهولون عضواً)
+            continue
         pv = person_value(toks[k].text)
         if any(ps <= toks[k].start < pe for ps, pe in persons):
             pv = (1, "named-victim")
@@ -501,7 +516,13 @@ def implied(toks: list[Tok], figs: list[Fig], cues: list[Cue], persons: list[tup
     out = []
     subset_idx = {i for i, t in enumerate(toks) if t.text in v["subset"] or strip(t.text) in v["subset"]}
     for c in cues:
-        if c.i in used or c.anaphoric:
+        if c.i in used:
+            continue
+        if c.anaphoric:
+            if toks[c.i].text.endswith("هما") and not any(f.kind == c.kind for f in figs):
+                # a dual pronoun (حتفهما، مقتلهما) says two people, already named: 2
+                out.append(Fig(2, c.i, c.i + 1, toks[c.i].start, toks[c.i].end, "dual-pronoun",
+                               kind=c.kind, cue=c.i))
             continue
         if "pre" in c.roles and c.i + 1 < len(toks) and not any(s < c.i for s in subset_idx if c.i - s < 4):
             found = victim_after(toks, c.i, persons, taken)
@@ -509,6 +530,13 @@ def implied(toks: list[Tok], figs: list[Fig], cues: list[Cue], persons: list[tup
                 k, pv = found
                 out.append(Fig(pv[0], k, k + 1, toks[k].start, toks[k].end, pv[1],
                                explicit=pv[0] < 3, kind=c.kind, cue=c.i))
+                if pv == (1, "singular"):  # R3: و + another singular person noun is one more
+                    j = k + 1          # (امرأة وطفلها)
+                    while (j < len(toks) and j not in taken and toks[j].text.startswith("و")
+                           and person_value(toks[j].text) == (1, "singular")):
+                        out.append(Fig(1, j, j + 1, toks[j].start, toks[j].end, "singular-in-list",
+                                       kind=c.kind, cue=c.i))
+                        j += 1
                 continue
         w = toks[c.i].text
         if "post" in c.roles and strip(w) in v["plural"] and not strip(w).startswith("ال"):
@@ -527,6 +555,19 @@ def coordinated_singulars(toks: list[Tok], figs: list[Fig]) -> list[Fig]:
     out = []
     taken = {k for f in figs for k in range(f.first, f.last)}
     for f in figs:
+        if f.kind is not None and f.cue is not None and f.conj and f.cue >= f.last:
+            # the cue comes after the list (ضابطاً برتبة نقيب وأربعة مجندين قُتلوا): the nearest
+            # singular person noun before the و-joined figure, within 4 words, counts 1
+            counted = {g.last + d for g in figs for d in (0, 1)}  # سبعة عشر مسلحاً حوثياً: a figure's noun
+            for k in range(f.first - 1, max(-1, f.first - 5), -1):
+                if k in taken or k in counted or is_break(toks, k):
+                    break
+                if person_value(toks[k].text) == (1, "singular"):
+                    out.append(Fig(1, k, k + 1, toks[k].start, toks[k].end, "singular-in-list",
+                                   kind=f.kind, cue=f.cue))
+                    taken.add(k)
+                    break
+            continue
         if f.kind is None or f.cue is None or not 0 < f.first - f.cue <= 6:
             continue
         for k in range(f.cue + 1, f.first):
@@ -591,12 +632,18 @@ def find_counts(doc: Document, start: int, end: int) -> list[Count]:
     return out
 
 
+IMPLIED_RULES = ("plural-no-number",)  # R8: the minimum a bare plural implies, not a figure
+
+
 def combine_counts(count_lists: list[list[Count]]) -> dict[str, Count]:
-    """Per kind, the most conservative figure (the lowest) among the mentions that reported one."""
+    """Per kind, the most conservative figure (the lowest) among the mentions that reported one;
+    a bare plural's minimum (R8: قتلى وجرحى in a headline) only when no mention gives a figure."""
     out: dict[str, Count] = {}
     for counts in count_lists:
         for c in counts:
-            if c.kind not in out or c.value < out[c.kind].value:
+            old = out.get(c.kind)
+            implied, old_implied = c.rule in IMPLIED_RULES, old is not None and old.rule in IMPLIED_RULES
+            if old is None or (old_implied and not implied) or (implied == old_implied and c.value < old.value):
                 out[c.kind] = c
     return out
 

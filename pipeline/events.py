@@ -466,6 +466,13 @@ def find_triggers(doc: Document, si: int) -> list[Trigger]:
         t.status, t.cue = mod.status(toks, clause, cues, t.first, t.last, t.form.future, strong)
         if t.status is None and _year_background(doc, toks, t.first, clause):
             t.status = "background"
+    for t in out:  # a definite noun names again what the sentence called for or denied:
+        if t.status is None and t.role == "action" and toks[t.first].norm.startswith("ال"):
+            # دعت إلى تسيير مواكب ...، مؤكدة أن المواكب ستكون سلمية
+            before = next((u for u in out if u.first < t.first and u.cls == t.cls and u.status
+                           and u.status.startswith("drop")), None)
+            if before is not None:
+                t.status, t.cue = before.status, before.cue
     return out
 
 

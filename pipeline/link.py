@@ -81,6 +81,22 @@ def state_units(doc: Document, actors) -> None:
             m.actor = actors.link("الجيش", country=nxt.actor.country, date=doc.published)
 
 
+def abroad_common_words(places: list[Mention], country, gaz) -> None:
+    """A one-word place name that is mostly a common word in news (سحر 'pre-dawn', حرقة 'anguish':
+    common_names.tsv) is no place when it lies in a country the article neither is about nor
+    names: the place is dropped (``ext["dropped"]`` says why)."""
+    from .places import common_word_names
+
+    named = {m.place.iso3 for m in places if m.place is not None and gaz.is_country(m.place)}
+    if country:
+        named.add(country[1])
+    common = common_word_names()
+    for m in places:
+        if m.place is not None and m.norm in common and m.place.iso3 not in named:
+            m.place = None
+            m.ext["dropped"] = "a common word that would be a place abroad"
+
+
 class Link(Stage):
     """Attach schemas.Place to PLACE mentions and schemas.Actor to ACTOR mentions."""
 
@@ -110,6 +126,7 @@ class Link(Stage):
                 continue
             m.place = gaz.resolve(m.norm, context_places=names, qualifier=qualifier,
                                   country_hint=country[0] if country else None)
+        abroad_common_words(places, country, gaz)
         for m in places:  # صلاح الدين جنوبي طرابلس in a Libyan report: a Libyan locality, not Iraq's province
             if m.place is not None and country and m.place.iso3 != country[1] and not gaz.is_country(m.place):
                 near = [o.place for o in places if o.sentence == m.sentence and o.place is not None

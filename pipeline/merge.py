@@ -260,11 +260,14 @@ def _history(doc: Document, em: EventMention) -> bool:
 
 def uncodable(event: Event) -> Optional[str]:
     """Why an event cannot be coded in ACLED's scheme (None when it can): every ACLED event has an
-    actor and a location, and an agreement has two parties."""
+    actor and a location inside a country (a governorate or finer), and an agreement has two
+    parties."""
     if event.actor1 is None and event.actor2 is None:
         return "no actor"
     if event.place is None:
         return "no location"
+    if not event.place.admin1:  # ACLED places an event at least in a first-level division
+        return "only a country is named"
     if event.sub_event_type == "Agreement" and (event.actor1 is None or event.actor2 is None):
         return "an agreement needs two parties"
     return None

@@ -181,3 +181,44 @@ def test_a_vague_group_joined_to_a_number_adds_to_it():
 def test_tens_of_the_wounded_is_an_injured_figure():
     check("خلّف القصف ٨ قتلى وعشرات الجرحى في أحياء المدينة.", "القصف",
           {"killed": (8, "٨ قتلى"), "injured": (10, "عشرات الجرحى")})
+
+
+def killed(text, trigger):
+    return counts(text, trigger)[1]["killed"].value
+
+
+def test_a_figure_before_a_joined_figure_shares_the_verb_after_them():
+    assert killed("قال الجيش إن خمسة عشر مسلحاً وثلاثة جنود قُتلوا في المعارك قرب الحدود.", "المعارك") == 18
+
+
+def test_a_singular_noun_before_a_joined_figure_under_a_verb_after_them_adds_one():
+    assert killed("أفادت مصادر بأن ضابطاً برتبة رائد وستة مجندين قُتلوا في الكمين.", "الكمين") == 7
+
+
+def test_quoted_names_do_not_break_a_list_under_one_cue():
+    assert killed("أسفرت الاشتباكات عن مقتل أربعة من عناصر «الحشد» وثلاثة من مسلحي «داعش».", "الاشتباكات") == 7
+
+
+def test_a_dual_passive_verb_after_the_figure_takes_it():
+    doc, got = counts("قالت الشرطة إن متظاهرين اثنين قُتلا وأُصيب عشرون آخرون في المواجهات.", "المواجهات")
+    assert got["killed"].value == 2 and got["injured"].value == 20
+
+
+def test_a_dual_pronoun_on_the_cue_counts_two():
+    assert killed("استهدفت طائرة مسيرة سيارة كانت تقل رجلاً وزوجته على الطريق، ما أدى إلى مصرعهما.", "طائرة") == 2
+
+
+def test_singular_victims_joined_by_and_after_the_cue_are_added():
+    assert killed("قُتلت امرأة وابنها بقصف مدفعي استهدف الحي الشرقي من المدينة.", "بقصف") == 2
+
+
+def test_the_perpetrators_adjective_is_skipped_before_the_victim():
+    assert killed("اغتال مسلحون مجهولون موظفاً في البلدية أمام منزله.", "اغتال") == 1
+
+
+def test_a_bare_plural_yields_to_a_figure_of_another_mention():
+    a = Count(3, 0, 5, "killed", "plural-no-number")
+    b = Count(12, 10, 14, "killed", "digits")
+    assert combine_counts([[a], [b]])["killed"].value == 12
+    assert combine_counts([[b], [a]])["killed"].value == 12
+    assert combine_counts([[a]])["killed"].value == 3

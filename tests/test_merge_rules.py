@@ -86,3 +86,30 @@ def test_a_programme_that_targets_young_people_is_not_an_attack(nlp):
     assert rows(nlp, "أطلقت وزارة الشباب في مدينة عدن برنامجا يستهدف طلاب الجامعات.", "2019-01-01") == []
     out = rows(nlp, "استهدف مسلحون مجهولون بالرصاص سيارة مدنية على طريق مدينة عدن أمس.", "2019-01-01")
     assert [r["event_type"] for r in out] == ["Violence against civilians"]
+
+
+def test_an_event_placed_only_in_a_country_is_not_coded(nlp):
+    doc = nlp.process({"text": "وقالت الأمم المتحدة إن هجمات المسلحين على المدنيين في سوريا أسفرت عن مقتل العشرات.",
+                       "published": "2015-08-01"})
+    assert doc.events == []
+    assert any("only a country is named" in w for w in doc.warnings)
+
+
+def test_a_common_word_that_would_be_a_place_abroad_is_no_place(nlp):
+    # سحر ('pre-dawn') is also a village in Yemen; in a report from the West Bank it is a time
+    doc = nlp.process({"text": "أحرق مستوطنون في الثانية من سحر أمس منزلاً في قرية دوما جنوب نابلس.",
+                       "published": "2015-07-31"})
+    assert [e.place.location for e in doc.events] == ["Duma"]
+    assert [m.place for m in doc.mentions if m.type == "PLACE" and m.text == "سحر"] == [None]
+
+
+def test_a_time_word_at_the_end_of_another_clause_does_not_make_an_arrest_future(nlp):
+    out = rows(nlp, "اعتقلت قوات الأمن، فجر اليوم، خمسة أشخاص في مدينة الإسكندرية، وقالت وزارة الداخلية "
+                    "إنهم كانوا يخططون لتنفيذ هجمات خلال الفترة المقبلة.", "2019-03-10")
+    assert [(r["sub_event_type"], r["location"]) for r in out] == [("Arrests", "Alexandria")]
+
+
+def test_the_protest_called_for_is_not_coded_when_named_again(nlp):
+    out = rows(nlp, "دعا تجمع المهنيين إلى تسيير مظاهرات حاشدة يوم الخميس المقبل في مدينة الأبيض، مؤكداً أن "
+                    "المظاهرات ستكون سلمية.", "2022-06-01")
+    assert out == []
