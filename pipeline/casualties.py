@@ -438,7 +438,13 @@ def assign(toks: list[Tok], figs: list[Fig], cues: list[Cue]) -> None:
             c = by_pos[f.first]
             f.kind, f.cue = c.kind, c.i
             continue
-        for k in range(f.first - 1, max(-1, f.first - 1 - PRE_WINDOW), -1):
+        k, lo = f.first, max(-1, f.first - 1 - PRE_WINDOW)
+        while k - 1 > lo:
+            k -= 1
+            back = _time_aside_ending(toks, k)
+            if back:  # قتل مسلحون، فجر اليوم، ثلاثة مدنيين
+                k, lo = k - back + 1, max(-1, lo - back)
+                continue
             if is_break(toks, k):
                 break
             if k in fig_at and not f.conj:
@@ -479,12 +485,16 @@ def victim_after(toks: list[Tok], i: int, persons, taken) -> Optional[tuple[int,
     it is the victim; when nothing follows, the -ون plural is read as the (passive) victims.
     """
     first, subject = None, False
-    k, stop = i, min(len(toks), i + 3)
+    k, stop, off = i, min(len(toks), i + 3), 0  # off: tokens of skipped asides
     while k + 1 < stop:
         k += 1
+        aside = _time_aside(toks, k)
+        if aside:  # قتل مسلحون، فجر اليوم، ثلاثة مدنيين: the time between commas is skipped
+            k, stop, off = k + aside - 1, min(len(toks), stop + aside), off + aside
+            continue
         if k in taken or is_break(toks, k):
             return None
-        if ((subject or first is not None) and k == i + 2 and toks[k].text.endswith("ون")
+        if ((subject or first is not None) and k - off == i + 2 and toks[k].text.endswith("ون")
                 and person_value(toks[k].text) is None):
             stop = min(len(toks), stop + 1)  # the subject's adjective (اغتال مسلحون مجهولون عضواً)
             continue
@@ -492,20 +502,42 @@ def victim_after(toks: list[Tok], i: int, persons, taken) -> Optional[tuple[int,
         if any(ps <= toks[k].start < pe for ps, pe in persons):
             pv = (1, "named-victim")
         if pv is None:
-            if k == i + 1 and first is None and strip(toks[k].text).startswith("ال"):
+            if k - off == i + 1 and first is None and strip(toks[k].text).startswith("ال"):
                 # a definite subject (نعى الفصيل القيادي X): only a title may follow
                 continue
-            if k == i + 1 and first is None and toks[k].text.endswith("ون"):
+            if k - off == i + 1 and first is None and toks[k].text.endswith("ون"):
                 subject = True  # a nominative plural subject (قتل مجهولون مزارعاً)
                 continue
             return first
-        if k > i + 1 and first is None and pv[1] != "named-victim" and not subject:
+        if k - off > i + 1 and first is None and pv[1] != "named-victim" and not subject:
             return None
-        if strip(toks[k].text).endswith("ون") and first is None and k == i + 1:
+        if strip(toks[k].text).endswith("ون") and first is None and k - off == i + 1:
             first = (k, pv)
             continue
         return k, pv
     return first
+
+
+def _time_aside(toks: list[Tok], k: int) -> int:
+    """Length of a time phrase between commas opening at token k (، مساء أمس،), else 0."""
+    from .roles import TIME_WORDS
+
+    if toks[k].text not in ("،", ","):
+        return 0
+    for j in range(k + 1, min(len(toks), k + 6)):
+        if toks[j].text in ("،", ","):
+            return j - k + 1 if j > k + 1 else 0
+        if strip(toks[j].text) not in TIME_WORDS and toks[j].text not in TIME_WORDS:
+            return 0
+    return 0
+
+
+def _time_aside_ending(toks: list[Tok], k: int) -> int:
+    """Length of a time phrase between commas closing at token k, else 0."""
+    for j in range(k - 2, max(-1, k - 6), -1):
+        if toks[j].text in ("،", ","):
+            return k - j + 1 if _time_aside(toks, j) == k - j + 1 else 0
+    return 0
 
 
 def implied(toks: list[Tok], figs: list[Fig], cues: list[Cue], persons: list[tuple[int, int]]) -> list[Fig]:

@@ -68,14 +68,17 @@ def dates_compatible(a, b) -> bool:
 
 
 CROWDS = ("Protesters (", "Rioters (")
+UNIDENTIFIED = "Unidentified Armed Group ("
 
 
 def _role_name(m) -> Optional[str]:
     """An actor's name for comparison: protesters and rioters of a country are one crowd, and
-    its government, army and police one state side."""
+    its government, army and police one state side; an unidentified armed group is no one."""
     if m is None or m.actor is None:
         return None
     name = m.actor.name
+    if name.startswith(UNIDENTIFIED):  # the filler for an unnamed perpetrator contradicts no one
+        return None
     if name.startswith(CROWDS):
         return "crowd " + name.split("(", 1)[-1]
     if m.actor.inter == 1 and m.actor.country:  # the state: its government, army and police

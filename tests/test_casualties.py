@@ -222,3 +222,10 @@ def test_a_bare_plural_yields_to_a_figure_of_another_mention():
     assert combine_counts([[a], [b]])["killed"].value == 12
     assert combine_counts([[b], [a]])["killed"].value == 12
     assert combine_counts([[a]])["killed"].value == 3
+
+
+def test_a_time_between_commas_does_not_cut_the_cue_from_its_figure():
+    assert killed("قتل مسلحون، فجر اليوم الأحد، ثلاثة مدنيين في قرية قرب المدينة.", "قتل") == 3
+    assert killed("اغتال مسلحون مجهولون، مساء أمس، موظفاً في البلدية.", "اغتال") == 1
+    doc, got = counts("أصيب، صباح اليوم، خمسة أشخاص بجروح في انفجار قنبلة.", "انفجار")
+    assert got["injured"].value == 5 and doc.text[got["injured"].start:got["injured"].end] == "خمسة"
