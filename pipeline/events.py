@@ -65,7 +65,7 @@ class TriggerEntry:
     role: str = "action"
     subject: str = "agent"
     genitive: str = "agent"
-    requires: Optional[tuple] = None  # (frozenset of keys, window, after_only)
+    requires: Optional[tuple] = None  # (frozenset of keys, window, after_only, words that cancel a key right after them)
     exclude_before: tuple = ()
     exclude_after: tuple = ()
     context: tuple = ()  # ((frozenset keys, window, cls, role), ...)
@@ -196,7 +196,8 @@ class Lexicon:
         req = raw.get("requires")
         requires = None
         if req:
-            requires = (frozenset(_keys(req["any"])), int(req.get("window", 4)), bool(req.get("after", False)))
+            requires = (frozenset(_keys(req["any"])), int(req.get("window", 4)), bool(req.get("after", False)),
+                        frozenset(w for k in _keys(req.get("unless_before", ())) for w in k))
         ctx = tuple((frozenset(_keys(c["any"])), int(c.get("window", 2)), c["class"], c.get("role", "action"))
                     for c in raw.get("context") or ())
         return TriggerEntry(
@@ -485,10 +486,11 @@ def _entry_applies(entry: TriggerEntry, toks: list[Token], first: int, last: int
         if seq_ending_at(toks, first - 1, phrase):
             return False
     if entry.requires:
-        keys, window, after_only = entry.requires
+        keys, window, after_only, unless = entry.requires
         lo = last if after_only else max(0, first - window)
         hi = min(len(toks), last + window)
-        if not any(seq_at(toks, j, k) for j in range(lo, hi) if not (first <= j < last) for k in keys):
+        if not any(seq_at(toks, j, k) for j in range(lo, hi) if not (first <= j < last)
+                   and not (j > 0 and toks[j - 1].norm in unless) for k in keys):
             return False
     return True
 

@@ -130,7 +130,8 @@ def choose_type(group: list[EventMention]) -> EventMention:
     give, and within it the most confident mention that does not merely refer
     back (الغارة الجوية … القصف: an air strike).
     """
-    battles = [em for em in group if em.event_type == "Battles"]
+    # a bare الهجوم only names the incident again: it makes no battle of a suicide car bomb
+    battles = [em for em in group if em.event_type == "Battles" and not _refers_back(em)]
     if battles and any(_two_armed_sides(em) for em in group):
         return max(battles, key=lambda em: em.confidence)
     votes = Counter(em.event_type for em in group)

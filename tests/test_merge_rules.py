@@ -113,3 +113,10 @@ def test_the_protest_called_for_is_not_coded_when_named_again(nlp):
     out = rows(nlp, "دعا تجمع المهنيين إلى تسيير مظاهرات حاشدة يوم الخميس المقبل في مدينة الأبيض، مؤكداً أن "
                     "المظاهرات ستكون سلمية.", "2022-06-01")
     assert out == []
+
+
+def test_a_suicide_car_bomb_named_again_as_the_attack_stays_a_suicide_bomb(nlp):
+    out = rows(nlp, "انتحاري يفجر سيارة مفخخة عند نقطة أمنية في زنجبار\nقُتل أربعة جنود من قوات الحزام الأمني إضافة إلى "
+                    "منفذ الهجوم، صباح اليوم، عندما فجّر انتحاري سيارة مفخخة كان يقودها عند نقطة تفتيش في مدينة زنجبار، "
+                    "وتبنى تنظيم القاعدة الهجوم في بيان.", "2016-08-21")
+    assert [(r["sub_event_type"], r["location"]) for r in out] == [("Suicide bomb", "Zinjibar")]
