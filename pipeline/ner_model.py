@@ -84,17 +84,20 @@ def add_entities(primary: list[str], secondary: list[str], types=None) -> list[s
     return out
 
 
-def vote(candidates: list[list[str]], min_votes: int = 2) -> list[str]:
+def vote(candidates: list[list[str]], min_votes: float = 2, weights: Optional[list[float]] = None) -> list[str]:
     """Entity-level majority vote over BIO sequences of several taggers (the first breaks ties):
-    an entity (exact span and type) is kept when at least ``min_votes`` taggers found it; kept
-    entities that overlap are resolved by more votes, then by the earlier tagger."""
+    an entity (exact span and type) is kept when the taggers that found it have at least
+    ``min_votes`` votes (each tagger one vote, or its ``weights`` entry); kept entities that
+    overlap are resolved by more votes, then by the earlier tagger."""
     n = len(candidates[0])
+    weights = list(weights) if weights is not None else [1.0] * len(candidates)
     votes: dict[tuple[int, int, str], list[int]] = {}
     for rank, tags in enumerate(candidates):
         for e in spans_of(tags):
             votes.setdefault(e, []).append(rank)
-    kept = sorted((e for e, r in votes.items() if len(r) >= min_votes),
-                  key=lambda e: (-len(votes[e]), min(votes[e]), e[0]))
+    total = {e: sum(weights[r] for r in rs) for e, rs in votes.items()}
+    kept = sorted((e for e in votes if total[e] >= min_votes - 1e-9),
+                  key=lambda e: (-total[e], min(votes[e]), e[0]))
     out, used = ["O"] * n, [False] * n
     for a, b, k in kept:
         if not any(used[a:b]):
@@ -211,7 +214,8 @@ class NerTagger:
         if kind == "stanza":
             backend = _StanzaBackend(p, cfg)
         elif kind == "vote":
-            backend = _Vote([cls._load(p / m) for m in cfg["members"]], int(cfg.get("min_votes", 2)))
+            backend = _Vote([cls._load(p / m) for m in cfg["members"]], float(cfg.get("min_votes", 2)),
+                            cfg.get("weights"))
         elif kind == "bilstm":
             from .train.bilstm import BilstmBackend
 
@@ -268,12 +272,17 @@ class NerTagger:
 
 
 class _Vote:
-    def __init__(self, members: list["NerTagger"], min_votes: int):
-        self.members, self.min_votes = members, min_votes
+    """Config "members" (directories, in tie-break order), "min_votes" and optional "weights"
+    (one per member; default one vote each)."""
+
+    def __init__(self, members: list["NerTagger"], min_votes: float, weights: Optional[list[float]] = None):
+        if weights is not None and len(weights) != len(members):
+            raise ValueError("vote config: one weight per member")
+        self.members, self.min_votes, self.weights = members, min_votes, weights
 
     def tag(self, sentences):
         outs = [m.tag(sentences, consistency=False) for m in self.members]  # consistency after the vote
-        return [vote(list(c), self.min_votes) for c in zip(*outs)]
+        return [vote(list(c), self.min_votes, self.weights) for c in zip(*outs)]
 
 
 class _Union:

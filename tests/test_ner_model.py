@@ -204,3 +204,51 @@ def test_pipeline_ner_stage_keeps_consistency_inside_each_article():
     b = {(m.sentence, m.text) for m in docs[1].mentions if m.type == "PERSON"}
     assert (1, "هادي رزيج") in a, a
     assert not any(text == "هادي رزيج" for _, text in b), b
+
+
+def test_weighted_vote_counts_weights_and_breaks_ties_by_order():
+    from pipeline.ner_model import vote
+
+    a = ["B-PERS", "I-PERS", "O", "B-LOC"]
+    b = ["B-PERS", "I-PERS", "O", "O"]
+    c = ["B-ORG", "O", "O", "B-LOC"]
+    d = ["O", "O", "O", "B-LOC"]
+    assert vote([a, b, c], 2) == ["B-PERS", "I-PERS", "O", "B-LOC"]
+    assert vote([a, b, c], 3) == ["O"] * 4
+    # c and d are worth half a vote each: LOC has 1 + 0.5 + 0.5, PERS 2, ORG only 0.5
+    assert vote([a, b, c, d], 1.5, [1, 1, 0.5, 0.5]) == ["B-PERS", "I-PERS", "O", "B-LOC"]
+    assert vote([b, c, d], 1.5, [1, 0.5, 0.5]) == ["O"] * 4  # two half votes are not enough
+    assert vote([b, c, d], 1.0, [1, 0.5, 0.5]) == ["B-PERS", "I-PERS", "O", "B-LOC"]
+
+
+def test_crf_variant_member_trains_loads_and_tags_arabic(tmp_path):
+    """A CRF variant (its own feature set) sharing the crf member's lexicon file."""
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    from pipeline.train.crf import CrfTagger
+    from pipeline.train.ner import main
+
+    work = str(tmp_path / "work")
+    assert main(["--quick", "--model", "crf", "--out", str(tmp_path / "m" / "crf"), "--work", work]) == 0
+    assert main(["--quick", "--model", "crf", "--crf-variant", "w3", "--lexicon-from", "crf",
+                 "--out", str(tmp_path / "m" / "crf_w3"), "--work", work]) == 0
+    assert not (tmp_path / "m" / "crf_w3" / "crf_lex.json").exists()  # shared with crf/
+    tagger = NerTagger.load(tmp_path / "m" / "crf_w3")
+    assert tagger.config["features"]["window"] == 3
+    assert CrfTagger.load(tmp_path / "m" / "crf_w3").features["window"] == 3
+    toks = simple_word_tokenize("قال مسؤول أمني إن مسلحين هاجموا نقطة تفتيش في محافظة أبين")
+    tags = tagger.tag([toks])[0]
+    assert len(tags) == len(toks) and all(t == "O" or t[:2] in ("B-", "I-") for t in tags)
+
+
+def test_every_shipped_vote_member_loads_and_tags_arabic():
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    cfg = NerTagger.load().config
+    toks = simple_word_tokenize(UNSEEN[0][0])
+    for m in cfg["members"]:
+        tags = NerTagger.load(DEFAULT_DIR / m).tag([toks], consistency=False)[0]
+        assert len(tags) == len(toks), m
+        assert any(t != "O" for t in tags), (m, tags)  # every member finds something here
+    if cfg.get("weights"):
+        assert len(cfg["weights"]) == len(cfg["members"])

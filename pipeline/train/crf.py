@@ -73,7 +73,47 @@ class Lexicon:
         return cls(d["gaz"], d["clusters"])
 
 
-def word_features(tok: str, lex: Lexicon) -> dict:
+# Feature set of the shipped `crf` member; a variant member stores its own in its config.json
+# ("features", merged over these) and CrfTagger uses it at inference.
+DEFAULT_FEATURES = {
+    "affix": [1, 2, 3, 4],      # stem prefixes/suffixes of these lengths
+    "wprefix": [2, 3],          # prefixes of the whole (unstripped) form
+    "ngrams": [],               # character n-grams of the stem (with boundary marks) of these lengths
+    "clusters": None,           # indices of the cluster granularities used (None: all)
+    "window": 2,                # context features from +-window tokens
+    "context_keys": ["w", "st", "pre", "c0", "c1", "sh"],
+    "gaz_window": 1,            # gazetteer flags of the tokens within +-gaz_window
+    "bigrams": True,            # word bigrams with the previous / next token
+}
+
+
+# Named variants (`python -m pipeline.train.ner --model crf --crf-variant NAME`): a feature set
+# (over DEFAULT_FEATURES) and training parameters; tried as extra vote members (model card).
+CRF_VARIANTS = {
+    # wider context: +-3 tokens, the 1,024-cluster id and 2-letter affixes of the neighbours,
+    # gazetteer flags of +-2 tokens
+    "w3": {"features": {"window": 3, "gaz_window": 2,
+                        "context_keys": ["w", "st", "pre", "c0", "c1", "c2", "sh", "s2", "p2"]}},
+    # character n-grams (2-4) of the stem
+    "ng": {"features": {"ngrams": [2, 3, 4]}},
+    # L2 only
+    "l2": {"c1": 0.0, "c2": 0.5},
+    # character 3- and 5-grams, +-1 context, 1,024 clusters only
+    "ng35w1": {"features": {"ngrams": [3, 5], "window": 1, "affix": [1, 2, 3, 4, 5], "clusters": [2],
+                            "context_keys": ["w", "st", "pre", "c2", "sh"]}, "c1": 0.1, "c2": 0.01},
+    # averaged perceptron, 30 epochs
+    "ap": {"algorithm": "ap", "max_iterations": 30},
+    # no cluster features
+    "nocl": {"features": {"clusters": [], "context_keys": ["w", "st", "pre", "sh", "s3"]}, "c1": 0.02, "c2": 0.05},
+}
+
+
+def _opts(features: Optional[dict]) -> dict:
+    return dict(DEFAULT_FEATURES, **(features or {}))
+
+
+def word_features(tok: str, lex: Lexicon, features: Optional[dict] = None) -> dict:
+    o = _opts(features)
     w = model_form(tok)
     pre, stem = strip_proclitics(w)
     f = {
@@ -84,47 +124,57 @@ def word_features(tok: str, lex: Lexicon) -> dict:
         "sh": shape(tok),
         "len": str(min(len(stem), 8)),
     }
-    for k in (1, 2, 3, 4):
+    for k in o["affix"]:
         if len(stem) > k:
             f[f"p{k}"] = stem[:k]
             f[f"s{k}"] = stem[-k:]
-    for k in (2, 3):
+    for k in o["wprefix"]:
         if len(w) > k:
             f[f"wp{k}"] = w[:k]
+    if o["ngrams"]:
+        marked = "<" + stem + ">"
+        for n in o["ngrams"]:
+            for i in range(len(marked) - n + 1):
+                f[f"g{n}_{marked[i:i + n]}"] = 1.0
     for g in lex.gaz.get(stem, ()):
         f["gz_" + g] = 1.0
     cl = lex.clusters.get(w) or lex.clusters.get(stem)
     if cl:
         for i, c in enumerate(cl):
-            f[f"c{i}"] = str(c)
+            if o["clusters"] is None or i in o["clusters"]:
+                f[f"c{i}"] = str(c)
     else:
         f["noclus"] = 1.0
     return f
 
 
-CONTEXT_KEYS = ("w", "st", "pre", "c0", "c1", "sh")
+CONTEXT_KEYS = tuple(DEFAULT_FEATURES["context_keys"])
 
 
-def sent_features(toks: list[str], lex: Lexicon) -> list[dict]:
-    base = [word_features(t, lex) for t in toks]
+def sent_features(toks: list[str], lex: Lexicon, features: Optional[dict] = None) -> list[dict]:
+    o = _opts(features)
+    base = [word_features(t, lex, o) for t in toks]
+    keys, win, gwin = o["context_keys"], o["window"], o["gaz_window"]
     out = []
     for i, f in enumerate(base):
         g = dict(f)
-        for d in (-2, -1, 1, 2):
+        for d in [d for d in range(-win, win + 1) if d]:
             j = i + d
             if 0 <= j < len(base):
-                for k in CONTEXT_KEYS:
+                for k in keys:
                     if k in base[j]:
                         g[f"{d}:{k}"] = base[j][k]
-                for k, v in base[j].items():
-                    if k.startswith("gz_") and abs(d) == 1:
-                        g[f"{d}:{k}"] = v
+                if abs(d) <= gwin:
+                    for k, v in base[j].items():
+                        if k.startswith("gz_"):
+                            g[f"{d}:{k}"] = v
             else:
                 g[f"{d}:pad"] = 1.0
-        if i > 0:
-            g["-1w|w"] = base[i - 1]["w"] + "|" + f["w"]
-        if i + 1 < len(base):
-            g["w|+1w"] = f["w"] + "|" + base[i + 1]["w"]
+        if o["bigrams"]:
+            if i > 0:
+                g["-1w|w"] = base[i - 1]["w"] + "|" + f["w"]
+            if i + 1 < len(base):
+                g["w|+1w"] = f["w"] + "|" + base[i + 1]["w"]
         out.append(g)
     return out
 
@@ -146,33 +196,47 @@ def jackknife_lexicons(sents, lex: Lexicon, folds: int = 5, block: int = 50) -> 
 
 
 def train_crf(sents, lex: Lexicon, model_path: Path, c1: float = 0.05, c2: float = 0.05,
-              max_iterations: int = 150, jackknife: int = 5) -> None:
+              max_iterations: int = 150, jackknife: int = 5, features: Optional[dict] = None,
+              algorithm: str = "lbfgs") -> None:
     import pycrfsuite
 
     lexes = jackknife_lexicons(sents, lex, jackknife) if jackknife > 1 else [lex] * len(sents)
-    tr = pycrfsuite.Trainer(verbose=False)
+    tr = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
     for (toks, tags), lx in zip(sents, lexes):
-        tr.append(_items(sent_features(toks, lx)), tags)
-    tr.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations,
-                   "feature.possible_transitions": True})
+        tr.append(_items(sent_features(toks, lx, features)), tags)
+    params = {"max_iterations": max_iterations, "feature.possible_transitions": True}
+    if algorithm == "lbfgs":
+        params.update(c1=c1, c2=c2)
+    elif algorithm == "l2sgd":
+        params.update(c2=c2)
+    tr.set_params(params)
     tr.train(str(model_path))
 
 
 class CrfTagger:
-    def __init__(self, model_path: Path, lex: Lexicon):
+    def __init__(self, model_path: Path, lex: Lexicon, features: Optional[dict] = None):
         import pycrfsuite
 
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(model_path))
         self.lex = lex
+        self.features = _opts(features)
 
     @classmethod
     def load(cls, d: Path) -> "CrfTagger":
-        return cls(Path(d) / "crf.model", Lexicon.load(Path(d) / "crf_lex.json"))
+        """The CRF in ``d``: ``crf.model`` and ``crf_lex.json``, or the files and feature set its
+        config.json names (a variant member may share another member's lexicon: "../crf/crf_lex.json")."""
+        d = Path(d)
+        cfg = json.loads((d / "config.json").read_text(encoding="utf-8")) if (d / "config.json").exists() else {}
+        if cfg.get("kind") != "crf":  # e.g. a stanza directory with a CRF beside it (add_crf_types)
+            cfg = {}
+        files = cfg.get("files") or {}
+        return cls(d / files.get("model", "crf.model"), Lexicon.load(d / files.get("lexicon", "crf_lex.json")),
+                   cfg.get("features"))
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
-        return [self.tagger.tag(_items(sent_features(s, self.lex))) if s else [] for s in sentences]
+        return [self.tagger.tag(_items(sent_features(s, self.lex, self.features))) if s else [] for s in sentences]
 
     def marginals(self, toks: list[str], labels: list[str]) -> list[list[float]]:
-        self.tagger.set(_items(sent_features(toks, self.lex)))
+        self.tagger.set(_items(sent_features(toks, self.lex, self.features)))
         return [[self.tagger.marginal(y, i) for y in labels] for i in range(len(toks))]

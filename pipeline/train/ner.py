@@ -9,7 +9,8 @@ Steps (each product is cached in --work, default build/ner, and reused when pres
  2. corpus: SaudiNewsNet tokenised (simple_word_tokenize) and normalised (model_form).
  3. word2vec (gensim, vectors.W2V) on corpus + ANERcorp train-file tokens (no tags);
     k-means clusters at 64/256/1024.
- 4. CRF baseline (crf.py): word/affix/stem/shape/gazetteer(train lists)/cluster features.
+ 4. CRF baseline (crf.py): word/affix/stem/shape/gazetteer(train lists)/cluster features;
+    then the crf_w3 vote member (crf.CRF_VARIANTS["w3"]: wider context) on the same lexicon.
  5. character LMs (stanza.models.charlm), forward and backward in two background processes
     started first (steps 3-4 run meanwhile), one epoch over the first 26 MB of the corpus
     (every 50th line held out as charlm dev), hidden 512.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import time
@@ -29,7 +31,7 @@ from pathlib import Path
 from ..evaluate_ner import format_table, score
 from ..ner_model import DEFAULT_DIR, NerTagger, model_form
 from . import corpus, data, vectors
-from .crf import CrfTagger, Lexicon, train_crf
+from .crf import CRF_VARIANTS, CrfTagger, Lexicon, train_crf
 
 ROOT = Path(__file__).resolve().parents[2]
 CHARLM_BYTES = 26_000_000
@@ -74,6 +76,17 @@ def half_pretrain(path: Path) -> None:
     d = torch.load(path, weights_only=False)
     d["emb"] = d["emb"].to(torch.float16)
     torch.save(d, path, _use_new_zipfile_serialization=False)
+
+
+def half_model(path: Path) -> None:
+    """Store a stanza NER checkpoint's float32 weights as float16 (stanza copies them back into
+    its float32 modules when it loads)."""
+    import torch
+
+    d = torch.load(path, weights_only=False)
+    d["model"] = {k: (v.to(torch.float16) if torch.is_tensor(v) and v.dtype == torch.float32 else v)
+                  for k, v in d["model"].items()}
+    torch.save(d, path)
 
 
 def evaluate(tagger, sents) -> dict:
@@ -129,16 +142,29 @@ PROFILES = {"accurate": ".", "fast": "stanza"}
 VOTE_MEMBERS = {  # member -> its own recipe (order = tie-break priority, best dev score first)
     "stanza": ["--model", "stanza", "--no-charlm", "--no-crf"],
     "bilstm": ["--model", "bilstm", "--no-crf"],
-    "crf": ["--model", "crf"],
+    # a CRF with a wider context (crf.CRF_VARIANTS["w3"]), sharing crf/crf_lex.json
+    "crf_w3": ["--model", "crf", "--crf-variant", "w3", "--lexicon-from", "crf"],
 }
+# Trained first, not a vote member since 2026-12-01 (crf_w3 replaced it, chosen on dev): it builds
+# word2vec and the clusters, and its crf_lex.json (gazetteer lists, clusters) is crf_w3's lexicon.
+BASE_CRF = {"crf": ["--model", "crf"]}
+# An entity is kept with at least VOTE_MIN_VOTES votes, VOTE_WEIGHTS per member (VOTE_MEMBERS
+# order; None: one vote each).
+VOTE_MIN_VOTES = 2
+VOTE_WEIGHTS = None
+
+
+def _kind(recipe: list[str]) -> str:
+    return recipe[recipe.index("--model") + 1]
 
 
 def train_vote(args) -> int:
-    """The shipped model: the three members trained side by side (stanza in a subprocess with one
-    thread, the bilstm in this process), then a 2-of-3 entity vote, scored on dev and test."""
-    import os
+    """The shipped model: the members trained side by side (the stanza members one after the other
+    in a subprocess with one thread; the CRFs, then the bilstm, in this process), then the entity
+    vote, scored on dev and test."""
     import subprocess
     import sys
+    import threading
 
     t0 = time.time()
     out = args.out
@@ -151,20 +177,35 @@ def train_vote(args) -> int:
         tr, dv = charlm_data(corpus.write_corpus(args.work / "saudinewsnet.txt"), args.work / "charlm")
         charlm_jobs = CharlmJobs(tr, dv, args.work / "charlm", hidden=CHARLM_HIDDEN)
     # w2v, clusters and the CRF first (cached for the others), with the charlms started meanwhile
-    main(VOTE_MEMBERS["crf"] + ["--out", str(out / "crf"), "--name", "vote-crf"] + common)
+    main(BASE_CRF["crf"] + ["--out", str(out / "crf"), "--name", "vote-crf"] + common)
     env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
     stanza_log = open(args.work / ("quick" if args.quick else "") / "vote-stanza.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.train.ner"] + VOTE_MEMBERS["stanza"]
-                            + ["--out", str(out / "stanza"), "--name", "vote-stanza"] + common,
-                            stdout=stanza_log, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+    stanza_members = [m for m, r in VOTE_MEMBERS.items() if _kind(r) == "stanza"]  # "stanza" first
+    failed = []
+
+    def stanza_lane():  # one after the other: a second stanza member shares the first one's pretrain
+        for m in stanza_members:
+            rc = subprocess.call([sys.executable, "-m", "pipeline.train.ner"] + VOTE_MEMBERS[m]
+                                 + ["--out", str(out / m), "--name", f"vote-{m}"] + common,
+                                 stdout=stanza_log, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+            if rc:
+                failed.append(m)
+                return
+
+    lane = threading.Thread(target=stanza_lane)
+    lane.start()
+    for m, r in VOTE_MEMBERS.items():  # CRF variants (about 2 minutes each)
+        if _kind(r) == "crf" and m != "crf":
+            main(r + ["--out", str(out / m), "--name", f"vote-{m}"] + common)
     if charlm_jobs is not None:
         charlm_jobs.wait()  # marks them done: the bilstm member reuses them
     main(VOTE_MEMBERS["bilstm"] + ["--out", str(out / "bilstm"), "--name", "vote-bilstm"] + common)
-    if proc.wait():
-        raise RuntimeError(f"stanza member failed, see {stanza_log.name}")
-    config = {"kind": "vote", "members": list(VOTE_MEMBERS), "min_votes": 2,
-              "profiles": PROFILES,
-              "member_recipes": VOTE_MEMBERS, "tagset": data.TAGS,
+    lane.join()
+    if failed:
+        raise RuntimeError(f"stanza member {failed[0]} failed, see {stanza_log.name}")
+    config = {"kind": "vote", "members": list(VOTE_MEMBERS), "min_votes": VOTE_MIN_VOTES,
+              **({"weights": VOTE_WEIGHTS} if VOTE_WEIGHTS else {}), "profiles": PROFILES,
+              "member_recipes": VOTE_MEMBERS, "helper_recipes": BASE_CRF, "tagset": data.TAGS,
               "normalisation": "pipeline.ner_model.model_form"}
     (out / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
     _, dev, test = data.load(args.quick)
@@ -174,8 +215,9 @@ def train_vote(args) -> int:
     results = {"vote": {s: score([g for _, g in v], raw[s]) for s, v in splits.items()}}
     config["train_seconds"] = {"total": round(time.time() - t0)}
     config["scores"] = {m: {s: summary(r) for s, r in v.items()} for m, v in results.items()}
-    for m in VOTE_MEMBERS:
-        config["scores"][m] = json.loads((out / m / "config.json").read_text(encoding="utf-8"))["scores"][m]
+    for m in list(VOTE_MEMBERS) + list(BASE_CRF):
+        member_cfg = json.loads((out / m / "config.json").read_text(encoding="utf-8"))
+        config["scores"][m] = member_cfg["scores"][member_cfg["kind"]]
     # document-level label consistency, chosen on dev, for the vote and for the "fast" member
     from .ensemble import grid_consistency, set_consistency
 
@@ -205,12 +247,22 @@ def main(argv=None) -> int:
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "ner", help="cache for intermediate files")
     ap.add_argument("--no-charlm", action="store_true", help="stanza without character LMs")
     ap.add_argument("--model", choices=("vote", "bilstm", "stanza", "crf"), default="vote",
-                    help="what to train and ship (default vote: 2-of-3 entity vote of stanza, bilstm, crf)")
+                    help="what to train and ship (default vote: 2-of-3 entity vote of stanza, bilstm, crf_w3)")
     ap.add_argument("--no-stanza", action="store_true", help="CRF only (same as --model crf)")
     ap.add_argument("--epochs", type=int, default=None, help="bilstm epochs")
     ap.add_argument("--no-crf", action="store_true", help="skip the CRF baseline (experiments)")
     ap.add_argument("--max-steps", type=int, default=None, help="stanza NER training steps")
     ap.add_argument("--stanza-args", default="", help="extra ner_tagger arguments (quoted)")
+    ap.add_argument("--crf-variant", choices=sorted(CRF_VARIANTS), default=None,
+                    help="train a CRF with this variant's features and parameters (crf.CRF_VARIANTS)")
+    ap.add_argument("--lexicon-from", default=None,
+                    help="CRF: reuse (and reference) the crf_lex.json of this model directory, relative to "
+                         "the parent of --out (another member), instead of word2vec clusters")
+    ap.add_argument("--seed", type=int, default=1234, help="stanza training seed")
+    ap.add_argument("--pretrain-from", default=None,
+                    help="stanza: train on (and reference) the shipped pretrain.pt of this member directory, "
+                         "relative to the parent of --out, instead of building one from word2vec")
+    ap.add_argument("--half-model", action="store_true", help="stanza: store ner.pt as float16")
     ap.add_argument("--name", default="shipped", help="label of this configuration in results.jsonl")
     args = ap.parse_args(argv)
     if args.no_stanza:
@@ -240,12 +292,18 @@ def main(argv=None) -> int:
         charlm_jobs = CharlmJobs(tr, dv, work / "charlm", hidden=CHARLM_HIDDEN)
         log(f"charlm: forward and backward started on {tr} (reused when already trained)")
 
-    # word vectors
+    # word vectors (not needed by a CRF reusing another member's lexicon, nor by a stanza member
+    # reusing another member's pretrain)
     t = time.time()
+    lex_from = (out.parent / args.lexicon_from).resolve() if args.lexicon_from else None
+    pretrain_from = (out.parent / args.pretrain_from).resolve() if args.pretrain_from else None
+    need_wv = not ((args.model == "crf" and lex_from) or (args.model == "stanza" and pretrain_from and args.no_crf))
     extra = [[model_form(w) for w in toks] for toks in
-             ([t for t, _ in train] if quick else data.unlabelled_train_text())]
+             ([t for t, _ in train] if quick else data.unlabelled_train_text())] if need_wv else []
     kv = work / "w2v.kv"
-    if quick:
+    if not need_wv:
+        wv = None
+    elif quick:
         wv = vectors.train_word2vec(None, extra, kv, quick=True)
     elif kv.exists():
         from gensim.models import KeyedVectors
@@ -254,42 +312,64 @@ def main(argv=None) -> int:
     else:
         corpus_txt = corpus.write_corpus(work / "saudinewsnet.txt")
         wv = vectors.train_word2vec(corpus_txt, extra, kv)
-    times["word2vec"] = time.time() - t
-    log(f"word2vec: {len(wv)} words, {wv.vector_size} dims ({times['word2vec']:.0f}s)")
+    if wv is not None:
+        times["word2vec"] = time.time() - t
+        log(f"word2vec: {len(wv)} words, {wv.vector_size} dims ({times['word2vec']:.0f}s)")
 
     # clusters + CRF
     t = time.time()
     cl_path = work / "clusters.json"
-    if cl_path.exists() and not quick:
+    if lex_from:
+        clusters = Lexicon.load(lex_from / "crf_lex.json").clusters
+    elif wv is None:
+        clusters = {}
+    elif cl_path.exists() and not quick:
         clusters = json.loads(cl_path.read_text(encoding="utf-8"))
     else:
         clusters = vectors.kmeans_clusters(wv, ks=(4, 8) if quick else (64, 256, 1024))
         cl_path.write_text(json.dumps(clusters, ensure_ascii=False), encoding="utf-8")
     results = {}
+    config: dict = {"kind": "crf", "files": {"model": "crf.model", "lexicon": "crf_lex.json"}}
     if not args.no_crf:
+        variant = CRF_VARIANTS[args.crf_variant] if args.crf_variant else {}
         lex = Lexicon.from_train(train, clusters=clusters)
-        lex.save(out / "crf_lex.json")
-        train_crf(train, lex, out / "crf.model", max_iterations=10 if quick else 150)
+        if lex_from:  # same train lists and clusters: reference the other member's file
+            if lex.gaz != Lexicon.load(lex_from / "crf_lex.json").gaz:
+                raise RuntimeError(f"{lex_from}/crf_lex.json was not built from this train split")
+            config["files"]["lexicon"] = os.path.relpath(lex_from / "crf_lex.json", out.resolve())
+        else:
+            lex.save(out / "crf_lex.json")
+        if variant:
+            config["variant"] = args.crf_variant
+            config["features"] = variant.get("features", {})
+            config["crf_params"] = {k: v for k, v in variant.items() if k != "features"}
+        (out / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
+        train_crf(train, lex, out / "crf.model", max_iterations=10 if quick else variant.get("max_iterations", 150),
+                  features=variant.get("features"),
+                  **{k: v for k, v in variant.items() if k in ("c1", "c2", "algorithm")})
         crf = CrfTagger.load(out)
         times["crf"] = time.time() - t
         results["crf"] = {"dev": evaluate(crf, dev), "test": evaluate(crf, test)}
         log(f"CRF ({times['crf']:.0f}s): dev {summary(results['crf']['dev'])}  "
             f"test {summary(results['crf']['test'])}")
 
-    config: dict = {"kind": "crf", "files": {"model": "crf.model", "lexicon": "crf_lex.json"}}
     if args.model == "bilstm":
         config = train_bilstm(args, train, dev, test, wv, clusters, charlm_jobs, out, times, quick)
     if args.model == "stanza":
         from .stanza_ner import build_pretrain, train_tagger, write_json
 
         t = time.time()
-        words = list(dict.fromkeys(wv.index_to_key[:MAX_VOCAB]))
-        n = vectors.write_text_vectors(wv, words, work / "vectors.txt")
-        build_pretrain(work / "vectors.txt", out / "pretrain.pt", MAX_VOCAB)
+        if pretrain_from:  # the other member's shipped (float16) pretrain, shared, not copied
+            pretrain_pt = pretrain_from / "pretrain.pt"
+        else:
+            words = list(dict.fromkeys(wv.index_to_key[:MAX_VOCAB]))
+            n = vectors.write_text_vectors(wv, words, work / "vectors.txt")
+            build_pretrain(work / "vectors.txt", out / "pretrain.pt", MAX_VOCAB)
+            pretrain_pt = out / "pretrain.pt"
+            log(f"pretrain: {n} vectors")
         write_json(train, work / "train.json")
         write_json(dev, work / "dev.json")
         times["pretrain"] = time.time() - t
-        log(f"pretrain: {n} vectors")
 
         charlm = None
         if charlm_jobs is not None:
@@ -306,12 +386,17 @@ def main(argv=None) -> int:
         else:
             extra_args += ["--max_steps", str(args.max_steps or STANZA_MAX_STEPS)]
         save_dir = work / "stanza"
-        model = train_tagger(work / "train.json", work / "dev.json", out / "pretrain.pt", MAX_VOCAB,
-                             save_dir, f"{args.name}.pt", charlm=charlm, extra=extra_args)
+        model = train_tagger(work / "train.json", work / "dev.json", pretrain_pt, MAX_VOCAB,
+                             save_dir, f"{args.name}.pt", charlm=charlm, extra=extra_args, seed=args.seed)
         times["stanza"] = time.time() - t
         shutil.copy(model, out / "ner.pt")
-        half_pretrain(out / "pretrain.pt")
-        files = {"model": "ner.pt", "pretrain": "pretrain.pt"}
+        if args.half_model:
+            half_model(out / "ner.pt")
+        if pretrain_from:
+            files = {"model": "ner.pt", "pretrain": os.path.relpath(pretrain_pt, out.resolve())}
+        else:
+            half_pretrain(out / "pretrain.pt")
+            files = {"model": "ner.pt", "pretrain": "pretrain.pt"}
         if charlm:
             for d, p in zip(("forward", "backward"), charlm):
                 shutil.copy(p, out / f"charlm_{d}.pt")
