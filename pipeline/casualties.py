@@ -52,6 +52,7 @@ class Fig:
     kind: Optional[str] = None
     cue: Optional[int] = None
     subset: bool = False
+    join: Optional[int] = None  # where an addition word (إضافة إلى) before the figure starts
 
 
 def _n(words) -> list[str]:
@@ -94,6 +95,7 @@ def vocab() -> dict:
         "vague": vague,
         "few": {k for k, v in vague.items() if v == 3},
         "subset": set(_n(raw["subset_markers"])),
+        "addition": [tuple(p.split()) for p in _n(raw.get("addition_words", []))],
         "broken": set(_n(persons["broken_plural"])),
         "sound": set(_n(persons["sound_plural"])),
         "kin": set(_n(persons["kin"])),
@@ -273,7 +275,13 @@ def read_figures(toks: list[Tok]) -> list[Fig]:
         _qualify(toks, fig)
         figs.append(fig)
         i = fig.last
-    return _dual_nouns(toks, figs)
+    figs = _dual_nouns(toks, figs)
+    for f in figs:  # R3: إضافة إلى [noun] N adds N, as و does
+        for j in (f.first, f.first - 1):
+            n = ends_with(toks, j, v["addition"]) if j > 0 and not f.conj else 0
+            if n:
+                f.conj, f.join = True, j - n
+    return figs
 
 
 def _not_a_count(toks: list[Tok], fig: Fig) -> bool:
@@ -469,7 +477,8 @@ def assign(toks: list[Tok], figs: list[Fig], cues: list[Cue]) -> None:
         if f.kind or not f.conj or n == 0:
             continue
         prev = figs[n - 1]
-        if prev.kind and prev.cue is not None and not _blocked(toks, prev.last, f.first):
+        upto = f.join - 1 if f.join is not None else f.first  # "، إضافة إلى" may follow a comma
+        if prev.kind and prev.cue is not None and not _blocked(toks, prev.last, upto):
             f.kind, f.cue = prev.kind, prev.cue
     for n in range(len(figs) - 2, -1, -1):  # ... and the one before a و-joined figure shares a cue
         f, nxt = figs[n], figs[n + 1]       # that follows them both (17 مسلحاً و4 جنود قُتلوا)
@@ -698,8 +707,35 @@ class Casualties(Stage):
                 if span not in cache:
                     cache[span] = find_counts(doc, span[0], span[1])
                 em.counts = [Count(c.value, c.start, c.end, c.kind, c.rule) for c in cache[span]]
+        toll_sentences(doc)
         doc.provided |= self.provides
         return doc
+
+
+def toll_sentences(doc: Document, reach: int = 1) -> None:
+    """A sentence that gives a toll but reports no incident of its own (وأعلن المركز أن الحصيلة
+    بلغت 27 قتيلاً، الغارات أسفرت عن مقتل خمسة) tells the figures of the incident reported up to
+    ``reach`` sentences before (the one right before, by default: further back the sentence may
+    be other news): they go to that mention, for the kinds it has no figure of."""
+    own = {em.sentence for em in doc.event_mentions}
+    told = sorted((em for em in doc.event_mentions if not em.ext.get("background")), key=lambda em: em.trigger.start)
+    for si, s in enumerate(doc.sentences):
+        before = [em for em in told if 0 < si - em.sentence <= reach]
+        if si in own or not before:
+            continue
+        if _negated(doc, si):  # ولم ترد تقارير عن سقوط ضحايا: no toll
+            continue
+        target = before[-1]
+        have = {c.kind for c in target.counts}
+        target.counts += [c for c in find_counts(doc, s.start, s.end)
+                          if c.kind not in have and c.rule not in IMPLIED_RULES]
+
+
+def _negated(doc: Document, si: int) -> bool:
+    """True when a sentence carries a negation cue (modality.yaml)."""
+    from .events import modality
+
+    return any(cue.kind == "negation" for _, _, cue in modality().find(doc.sentence_tokens(si)))
 
 
 # ---------------------------------------------------------------- evaluation

@@ -229,3 +229,9 @@ def test_a_time_between_commas_does_not_cut_the_cue_from_its_figure():
     assert killed("اغتال مسلحون مجهولون، مساء أمس، موظفاً في البلدية.", "اغتال") == 1
     doc, got = counts("أصيب، صباح اليوم، خمسة أشخاص بجروح في انفجار قنبلة.", "انفجار")
     assert got["injured"].value == 5 and doc.text[got["injured"].start:got["injured"].end] == "خمسة"
+
+
+def test_an_addition_word_adds_the_figure_after_it():
+    doc, got = counts("أودت المعارك بحياة ما بين ٩ و١٤ مقاتلاً، إضافة إلى طفلين اثنين من سكان القرية.", "المعارك")
+    assert got["killed"].value == 11
+    assert killed("قتل ستة جنود فضلا عن 3 من عناصر الشرطة في الهجوم.", "الهجوم") == 9

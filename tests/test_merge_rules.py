@@ -120,3 +120,22 @@ def test_a_suicide_car_bomb_named_again_as_the_attack_stays_a_suicide_bomb(nlp):
                     "منفذ الهجوم، صباح اليوم، عندما فجّر انتحاري سيارة مفخخة كان يقودها عند نقطة تفتيش في مدينة زنجبار، "
                     "وتبنى تنظيم القاعدة الهجوم في بيان.", "2016-08-21")
     assert [(r["sub_event_type"], r["location"]) for r in out] == [("Suicide bomb", "Zinjibar")]
+
+
+def test_a_toll_told_in_the_next_sentence_is_the_incidents(nlp):
+    out = rows(nlp, "اندلعت، ليلة أمس، اشتباكات عنيفة بين جهاز الردع واللواء ٤٤٤ في أحياء جنوب العاصمة طرابلس. "
+                    "وأعلن مركز طب الطوارئ أن الحصيلة بلغت ١٩ قتيلاً و٥٠ جريحاً.", "2023-08-16")
+    assert [(r["sub_event_type"], r["fatalities"], r["injured"]) for r in out] == [("Armed clash", 19, 50)]
+    assert "١٩ قتيلاً" in [e["text"] for e in out[0]["evidence"] if e["field"] == "fatalities"]
+
+
+def test_a_toll_is_not_carried_over_a_sentence_of_other_news(nlp):
+    out = rows(nlp, "قتل ثلاثة مدنيين بقصف مدفعي على بلدة كفرنبل بريف إدلب. وقالت الأمم المتحدة إن عدد النازحين بلغ "
+                    "مئة ألف. وذكرت وزارة الصحة أن ١٢ مصاباً نقلوا إلى المستشفيات في حلب خلال الأسبوع.", "2019-05-08")
+    assert [(r["fatalities"], r["injured"]) for r in out] == [(3, None)]
+
+
+def test_a_denied_toll_in_the_next_sentence_adds_nothing(nlp):
+    out = rows(nlp, "تظاهر المئات في ميدان التحرير وسط مدينة بنغازي مساء أمس للمطالبة بإجراء الانتخابات. "
+                    "ولم ترد تقارير عن سقوط ضحايا.", "2022-07-02")
+    assert [(r["sub_event_type"], r["fatalities"]) for r in out] == [("Peaceful protest", 0)]
