@@ -322,3 +322,42 @@ def test_modality_yaml_scope_rule_is_documented():
 
     text = (DATA_DIR / "modality.yaml").read_text(encoding="utf-8")
     assert "SCOPE RULE" in text
+
+
+_NLP = []
+
+
+def _pipeline():
+    """One full pipeline for the tests below (built on first use)."""
+    if not _NLP:
+        from pipeline import Pipeline
+
+        _NLP.append(Pipeline())
+    return _NLP[0]
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # seizing goods after looting is no territory
+    ("نهب مسلحون من قوات الدعم السريع السوق الرئيسي في مدينة الأبيض، واستولوا على محتويات المحال التجارية.",
+     "2023-12-20", [("Looting/property destruction", "RSF: Rapid Support Forces")]),
+    # a firing zone is no shooting
+    ("هدمت جرافات الجيش الإسرائيلي خمسة مساكن في قرية قرب مدينة الخليل بذريعة البناء في منطقة إطلاق نار.",
+     "2022-05-11", [("Looting/property destruction", "Military Forces of Israel")]),
+    # a depot with weapons in it, found by the army
+    ("عثرت وحدات من الجيش السوري خلال تمشيط المزارع المحيطة ببلدة المزيريب في ريف درعا على مستودع يحوي صواريخ وقذائف هاون.",
+     "2019-03-11", [("Disrupted weapons use", "Military Forces of Syria")]),
+])
+def test_what_the_words_around_a_trigger_make_of_it(text, published, expected):
+    events = _pipeline().extract(text, published=published)
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == expected
+
+
+@pytest.mark.parametrize("text,published", [
+    ("جرفت السيول الناجمة عن أمطار غزيرة عشرات المنازل في مديريات عدة بمحافظة الحديدة.", "2024-08-11"),
+    ("أعلنت الأمم المتحدة أن ٣٩ مدنياً قتلوا في أعمال عنف في مختلف أنحاء البلاد خلال شهر حزيران الماضي.", "2019-07-01"),
+    ("ألقت قوات الأمن القبض على سبعة عمال في مدينة المحلة الكبرى عقب دعوتهم زملاءهم إلى الإضراب.", "2023-03-05"),
+])
+def test_floods_monthly_tolls_and_called_strikes_are_not_those_events(text, published):
+    types = [e.sub_event_type for e in _pipeline().extract(text, published=published)]
+    assert "Looting/property destruction" not in types and "Mob violence" not in types
+    assert "Protest with intervention" not in types and "Peaceful protest" not in types
