@@ -46,6 +46,9 @@ _DESIGNATOR_KINDS = {**dict.fromkeys(_TOWN_WORDS, ("town", "village")),
                      **dict.fromkeys(_ADMIN23_WORDS, ("admin2", "admin3"))}
 
 
+ADMIN_NOUNS = frozenset(_DESIGNATOR_KINDS) | {"بلديه"}  # words that open an administrative name
+
+
 def norm(s: str) -> str:
     """Normalised matching form of a name (normalize_for_matching, single spaces)."""
     return " ".join(normalize_for_matching(s).replace("-", " ").split())
@@ -226,9 +229,28 @@ class Gazetteer:
         key, designator, own_qualifier = self._parse(norm_name)
         if not key:
             return None
+        key, designator = self._other_country_reading(key, designator, context_places)
         rec = self.pick(self._by_name[key], context_places=context_places, country_hint=country_hint,
                         designator=designator, exclude=key)
         return self.to_place(rec, location_ar=norm_name, qualifier=qualifier or own_qualifier, designator=designator)
+
+    def _other_country_reading(self, key: str, designator: Optional[str],
+                               context_places: Iterable[str]) -> tuple[str, Optional[str]]:
+        """بلدية طرابلس is a Libyan municipality's name, but in "بلدية طرابلس شمالي لبنان" the
+        building of Lebanon's Tripoli: a key that starts with an administrative noun is read
+        without it when that reading lies in a country the article names more."""
+        words = key.split()
+        if len(words) < 2 or words[0] not in ADMIN_NOUNS:
+            return key, designator
+        alt = " ".join(words[1:])
+        if alt not in self._by_name:
+            return key, designator
+        countries, _ = self._context(context_places, exclude=alt)
+        own = {r.iso3 for r in self._by_name[key]}
+        best_own = max(countries[i] for i in own)
+        if any(countries[r.iso3] > best_own for r in self._by_name[alt] if r.iso3 not in own):
+            return alt, designator or words[0]
+        return key, designator
 
     def pick(self, candidates: list[PlaceRecord], *, context_places: Iterable[str] = (),
              country_hint: Optional[str] = None, designator: Optional[str] = None,

@@ -136,3 +136,10 @@ def test_entries_and_lookup(gaz):
 
 def test_default_is_cached(gaz):
     assert Gazetteer.default() is gaz
+
+
+def test_an_administrative_name_is_read_in_the_country_the_article_names(gaz):
+    lebanon = resolve(gaz, "بلدية طرابلس", context_places=[norm("لبنان")])
+    assert (lebanon.location, lebanon.admin1, lebanon.country) == ("Tripoli", "North", "Lebanon")
+    libya = resolve(gaz, "بلدية طرابلس", context_places=[norm("ليبيا")])
+    assert (libya.location, libya.country) == ("Tripoli", "Libya")
