@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import Counter
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -37,6 +38,7 @@ from .normalize import normalize_for_matching
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
 _CACHE: dict[Path, "NerTagger"] = {}
 _LOCK = threading.Lock()
+_TORCH_LOAD_LOCK = threading.Lock()  # one patched torch.load at a time (shipped_torch_load)
 
 
 @lru_cache(maxsize=100_000)
@@ -295,6 +297,37 @@ class _Union:
         return [add_entities(x, y, self.types) for x, y in zip(a, b)]
 
 
+def is_shipped(path) -> bool:
+    """True for a file inside the project's own models/ner (an artifact built and committed here)."""
+    try:
+        Path(path).resolve().relative_to(DEFAULT_DIR.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+@contextmanager
+def shipped_torch_load():
+    """Within this block torch.load reads the project's own model files with the full unpickler:
+    torch's weights-only unpickler is pure Python and takes about 1.5 s on the stanza member's two
+    files against 0.1 s. Any other file (a user's model directory) keeps weights_only=True."""
+    import torch
+
+    original = torch.load
+
+    def load(f, *args, **kwargs):
+        if isinstance(f, (str, Path)) and is_shipped(f):
+            kwargs["weights_only"] = False
+        return original(f, *args, **kwargs)
+
+    with _TORCH_LOAD_LOCK:
+        torch.load = load
+        try:
+            yield
+        finally:
+            torch.load = original
+
+
 class _StanzaBackend:
     """stanza's NER model called directly (no Pipeline, no resources.json, no download)."""
 
@@ -305,13 +338,27 @@ class _StanzaBackend:
         from stanza.models.common.pretrain import Pretrain
         from stanza.models.ner.trainer import Trainer
 
+        class InferenceTrainer(Trainer):
+            """stanza's NER trainer, loaded for tagging only: no optimizer (building one imports
+            torch's compiler, about 1.5 s of every worker's start)."""
+
+            def __init__(self, args, model_file, pretrain):  # noqa: D401 (no super().__init__)
+                self.load(model_file, pretrain, args, None)
+                if self.args.get("predict_tagset", None) is None:
+                    self.args["predict_tagset"] = 0
+                self.model = self.model.to("cpu")
+                self.model.eval()
+
         logging.getLogger("stanza").setLevel(logging.WARNING)
         files = cfg["files"]
         pretrain = Pretrain(str(p / files["pretrain"]), max_vocab=cfg.get("pretrain_max_vocab", 100000),
                             save_to_file=False) if files.get("pretrain") else None
         args = {"charlm_forward_file": str(p / files["charlm_forward"]) if files.get("charlm_forward") else None,
                 "charlm_backward_file": str(p / files["charlm_backward"]) if files.get("charlm_backward") else None}
-        self.trainer = Trainer(args=args, model_file=str(p / files["model"]), pretrain=pretrain, device="cpu")
+        with shipped_torch_load():
+            self.trainer = InferenceTrainer(args, str(p / files["model"]), pretrain)
+            if pretrain is not None:
+                pretrain.emb  # load the vectors now, inside the fast path, not on the first batch
         self.batch_size = int(cfg.get("batch_size", 32))
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:

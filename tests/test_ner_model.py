@@ -252,3 +252,20 @@ def test_every_shipped_vote_member_loads_and_tags_arabic():
         assert any(t != "O" for t in tags), (m, tags)  # every member finds something here
     if cfg.get("weights"):
         assert len(cfg["weights"]) == len(cfg["members"])
+
+
+def test_only_the_projects_own_model_files_skip_the_weights_only_unpickler(tmp_path, monkeypatch):
+    import torch
+
+    from pipeline.ner_model import DEFAULT_DIR, is_shipped, shipped_torch_load
+
+    seen = []
+    monkeypatch.setattr(torch, "load", lambda f, *a, **k: seen.append((str(f), k.get("weights_only"))))
+    user_file = tmp_path / "ner.pt"
+    shipped = DEFAULT_DIR / "stanza" / "ner.pt"
+    assert is_shipped(shipped) and not is_shipped(user_file)
+    with shipped_torch_load():
+        torch.load(str(shipped), weights_only=True)
+        torch.load(str(user_file), weights_only=True)
+    torch.load(str(shipped), weights_only=True)  # outside the block: untouched
+    assert seen == [(str(shipped), False), (str(user_file), True), (str(shipped), True)]
