@@ -38,6 +38,7 @@ from .events import (ARMED, Facts, Trigger, forms_of, is_number, is_punct, lexic
 from .matcher import PhraseMatcher, phrase_key
 from .normalize import normalize_for_matching
 from .resources import load_yaml
+from .segment import readings
 
 VIOLENT = {"kill", "injure", "assault", "target", "shooting", "explosion", "hit", "assassinate", "execute",
            "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Grenade",
@@ -76,6 +77,7 @@ class RoleCues:
         self.claim_nouns = {normalize_for_matching(w) for w in data["claim_nouns"]}
         self.anaphora = {normalize_for_matching(w) for w in data["anaphora"]}
         self.anaphora_sentences = int(data.get("anaphora_sentences", 4))
+        self.possessive_forces = {normalize_for_matching(w) for w in data.get("possessive_forces", ())}
         self.target_matcher = PhraseMatcher()
         from .events import noun_forms
         for kind in ("civilian_targets", "military_targets", "civilian_victims", "protesters_words"):
@@ -194,6 +196,9 @@ def _anaphor(doc: Document, si: int, toks: list[Token], i: int) -> Optional[Arg]
     """التنظيم / الحركة / اللواء … with no mention: the last actor named with that head word."""
     rc = role_cues()
     tok = toks[i]
+    own = _possessive_force(doc, si, tok)
+    if own is not None:
+        return Arg(own, i, i + 1, prefix=doc.text[tok.start:own.start])
     hit = None
     for start, form in sorted(readings_with_article(tok), key=lambda x: x[0]):
         if form in rc.anaphora:
@@ -221,6 +226,21 @@ def _anaphor(doc: Document, si: int, toks: list[Token], i: int) -> Optional[Arg]
                   norm=form, sentence=si, actor=best.actor,
                   ext={"antecedent": [best.start, best.end], "antecedent_text": best.text})
     return Arg(ana, i, i + 1, prefix=doc.text[tok.start:start])
+
+
+def _possessive_force(doc: Document, si: int, tok: Token) -> Optional[Mention]:
+    """قواته / عناصرها …: an ACTOR mention for the actor named last before it in its sentence."""
+    rc = role_cues()
+    start, form = next(((s, f) for s, f in readings(tok) if f in rc.possessive_forces), (None, None))
+    if form is None:
+        return None
+    before = [m for m in doc.mentions if m.type == "ACTOR" and m.actor is not None and m.sentence == si
+              and m.end <= tok.start and m.actor.inter not in (6, 7)]
+    if not before:
+        return None
+    best = before[-1]
+    return Mention(start, tok.end, doc.text[start:tok.end], "ACTOR", "anaphora", norm=form, sentence=si,
+                   actor=best.actor, ext={"antecedent": [best.start, best.end], "antecedent_text": best.text})
 
 
 def readings_with_article(tok: Token) -> list[tuple[int, str]]:

@@ -185,3 +185,14 @@ def test_place_chain_town_in_district_and_square_in_town():
               [("الشرطة", "Police Forces of Egypt", 1)],
               [("الأربعين", "al-Arbain", "Suez", 1), ("السويس", "Suez", "Suez", 1)])
     assert one(doc).place.text == "السويس"
+
+
+def test_a_force_with_a_possessive_pronoun_is_the_actor_named_before_it():
+    from pipeline import Pipeline
+
+    events = Pipeline().extract("قال الجيش الإسرائيلي في بيان، اليوم، إن قواته فكّكت، ليلة أمس، عبوات ناسفة زُرعت "
+                                "تحت الطرقات في مخيم نور شمس قرب مدينة طولكرم.", published="2024-01-08")
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == [
+        ("Disrupted weapons use", "Military Forces of Israel")]
+    ev = [x for x in events[0].evidence if x.field == "actor1"][0]
+    assert ev.text == "قواته"
