@@ -127,3 +127,12 @@ def test_heldout_linking_score_is_reported():
     r = evaluate()
     assert r["rows"] >= 60
     assert r["precision"] >= 0.9 and r["recall"] >= 0.9
+
+
+def test_a_local_authority_is_the_government_of_the_articles_country():
+    from pipeline import Pipeline
+
+    events = Pipeline().extract("توصّل ممثلو السلطة المحلية في محافظة تعز وجماعة الحوثي، أمس الأربعاء، إلى اتفاق يقضي "
+                                "بإعادة فتح طريق الحوبان أمام حركة المدنيين.", published="2024-06-13")
+    assert [(e.sub_event_type, e.actor1.name, e.actor2.name) for e in events] == [
+        ("Agreement", "Government of Yemen", "Houthis: Ansar Allah")]
