@@ -529,10 +529,10 @@ def victim_after(toks: list[Tok], i: int, persons, taken) -> Optional[tuple[int,
 
 def _time_aside(toks: list[Tok], k: int) -> int:
     """Length of a time phrase between commas opening at token k (، مساء أمس،), else 0."""
-    from .roles import TIME_WORDS
-
     if toks[k].text not in ("،", ","):
         return 0
+    from .roles import TIME_WORDS
+
     for j in range(k + 1, min(len(toks), k + 6)):
         if toks[j].text in ("،", ","):
             return j - k + 1 if j > k + 1 else 0
@@ -595,11 +595,11 @@ def coordinated_singulars(toks: list[Tok], figs: list[Fig]) -> list[Fig]:
     وثمانية جنود → 1 + 1 + 8): each counts 1 when it opens the list or is joined by و."""
     out = []
     taken = {k for f in figs for k in range(f.first, f.last)}
+    counted = {g.last + d for g in figs for d in (0, 1)}  # سبعة عشر مسلحاً حوثياً: a figure's noun
     for f in figs:
         if f.kind is not None and f.cue is not None and f.conj and f.cue >= f.last:
             # the cue comes after the list (ضابطاً برتبة نقيب وأربعة مجندين قُتلوا): the nearest
             # singular person noun before the و-joined figure, within 4 words, counts 1
-            counted = {g.last + d for g in figs for d in (0, 1)}  # سبعة عشر مسلحاً حوثياً: a figure's noun
             for k in range(f.first - 1, max(-1, f.first - 5), -1):
                 if k in taken or k in counted or is_break(toks, k):
                     break
@@ -720,8 +720,10 @@ def toll_sentences(doc: Document, reach: int = 1) -> None:
     own = {em.sentence for em in doc.event_mentions}
     told = sorted((em for em in doc.event_mentions if not em.ext.get("background")), key=lambda em: em.trigger.start)
     for si, s in enumerate(doc.sentences):
+        if si in own:
+            continue
         before = [em for em in told if 0 < si - em.sentence <= reach]
-        if si in own or not before:
+        if not before:
             continue
         if _negated(doc, si):  # ولم ترد تقارير عن سقوط ضحايا: no toll
             continue

@@ -35,7 +35,7 @@ from .document import Document, EventMention, Span, Token
 from .matcher import PhraseMatcher, phrase_key
 from .normalize import normalize_for_matching
 from .resources import load_yaml
-from .segment import _readings, readings
+from .segment import reading_forms, readings
 from .stage import Stage
 
 STRONG_PUNCT = frozenset({"؛", ";", ":", ".", "!", "?", "؟"})
@@ -182,6 +182,7 @@ class Lexicon:
         self.rules = data["resolve"]
         self.weapon_precedence = list(data["weapon_precedence"])
         self.separators = [key(w) for w in data.get("incident_separators", ())]
+        self.separator_firsts = frozenset(sep[0] for sep in self.separators)
         self.separator_clause_start = {key(w) for w in data.get("separator_needs_clause_start", ())}
         self.absorb = data.get("absorb") or {}
         self.classes = dict(data.get("classes") or {})
@@ -221,14 +222,8 @@ def lexicon() -> Lexicon:
 # --------------------------------------------------------------------------- token helpers
 
 def forms_of(tok: Token) -> frozenset[str]:
-    """Every clitic reading of a token (its normalised form first)."""
-    return _forms(tok.norm, tok.end - tok.start)
-
-
-@lru_cache(maxsize=200_000)
-def _forms(norm: str, length: int) -> frozenset[str]:
-    """``forms_of`` a normalised word of ``length`` original characters (cached: words repeat)."""
-    return frozenset(f for _, f in _readings(norm, length))
+    """Every clitic reading of a token (its normalised form among them)."""
+    return reading_forms(tok)
 
 
 def seq_at(toks: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
@@ -497,16 +492,10 @@ def _entry_applies(entry: TriggerEntry, toks: list[Token], first: int, last: int
 
 # --------------------------------------------------------------------------- incidents
 
-@lru_cache(maxsize=8)
-def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
-    """The first words of a list of phrases."""
-    return frozenset(p[0] for p in phrases)
-
-
 def incident_ranges(toks: list[Token], clause: list[int]) -> list[tuple[int, int]]:
     """Token ranges of the incidents of a sentence, cut at incident separators."""
     lex = lexicon()
-    firsts = _first_words(tuple(lex.separators))
+    firsts = lex.separator_firsts
     cuts = [0]
     for i in range(1, len(toks)):
         if toks[i].norm not in firsts and not (forms_of(toks[i]) & firsts):

@@ -101,6 +101,17 @@ def readings(token: Token) -> list[tuple[int, str]]:
     return [(token.start + i, form) for i, form in _readings(token.norm, token.end - token.start)]
 
 
+def reading_forms(token: Token) -> frozenset[str]:
+    """The normalised forms of ``readings`` of a word, without offsets."""
+    return _reading_forms(token.norm, token.end - token.start)
+
+
+@lru_cache(maxsize=200_000)
+def _reading_forms(norm: str, length: int) -> frozenset[str]:
+    """``reading_forms`` of a normalised word (cached: words repeat)."""
+    return frozenset(f for _, f in _readings(norm, length))
+
+
 @lru_cache(maxsize=100_000)
 def _readings(norm: str, length: int) -> tuple[tuple[int, str], ...]:
     """``readings`` of a normalised word with offsets relative to its start (cached: words repeat)."""
