@@ -16,7 +16,7 @@ from functools import lru_cache
 from camel_tools.tokenizers.word import simple_word_tokenize
 
 from .document import Document, Sentence, SubToken, Token
-from .normalize import normalize_for_matching
+from .normalize import NormText, normalize_for_matching
 from .stage import Stage
 
 # A sentence ends at a line break or at . ! ? ؟ followed by space; an ellipsis ends it too.
@@ -60,25 +60,30 @@ def align_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def clitic_parts(text: str, start: int) -> list[SubToken]:
-    """Conservative clitic split of one word: proclitics only before ال, pronouns after 3+ letters."""
-    norm = normalize_for_matching(text)
-    if len(norm) != len(text) or not _is_arabic(norm):
+    """Conservative clitic split of one word: proclitics only before ال, pronouns after 3+ letters.
+
+    The split is made on the normalised word and mapped back through the normaliser's offsets,
+    so a word with diacritics (وَالمسلّحين) splits as the bare one does."""
+    nt = NormText.of(text)
+    norm = nt.text
+    if not norm or not _is_arabic(norm):
         return [SubToken(start, start + len(text), norm, "stem")]
+    at = _offsets(nt)
     parts: list[SubToken] = []
     i = 0
     if norm[:1] in CONJUNCTIONS and _article_follows(norm, 1):
-        parts.append(SubToken(start, start + 1, norm[0], "proclitic"))
+        parts.append(SubToken(start, start + at[1], norm[0], "proclitic"))
         i = 1
     if norm.startswith("لل", i) and len(norm) - i - 2 >= MIN_STEM:  # ل + (ا)ل: للمدينة
-        parts.append(SubToken(start + i, start + i + 1, "ل", "proclitic"))
-        parts.append(SubToken(start + i + 1, start + i + 2, ARTICLE, "article"))
+        parts.append(SubToken(start + at[i], start + at[i + 1], "ل", "proclitic"))
+        parts.append(SubToken(start + at[i + 1], start + at[i + 2], ARTICLE, "article"))
         i += 2
     else:
         if norm[i:i + 1] in PREPOSITIONS and norm.startswith(ARTICLE, i + 1) and len(norm) - i - 3 >= MIN_STEM:
-            parts.append(SubToken(start + i, start + i + 1, norm[i], "proclitic"))
+            parts.append(SubToken(start + at[i], start + at[i + 1], norm[i], "proclitic"))
             i += 1
         if norm.startswith(ARTICLE, i) and len(norm) - i - 2 >= MIN_STEM:
-            parts.append(SubToken(start + i, start + i + 2, ARTICLE, "article"))
+            parts.append(SubToken(start + at[i], start + at[i + 2], ARTICLE, "article"))
             i += 2
     j = len(norm)
     if not parts:  # a definite noun takes no pronoun suffix
@@ -86,37 +91,50 @@ def clitic_parts(text: str, start: int) -> list[SubToken]:
             if norm.endswith(enc) and j - len(enc) - i >= 3 and text[-len(enc):] == enc:
                 j -= len(enc)
                 break
-    parts.append(SubToken(start + i, start + j, norm[i:j], "stem"))
+    parts.append(SubToken(start + at[i], start + at[j], norm[i:j], "stem"))
     if j < len(norm):
-        parts.append(SubToken(start + j, start + len(norm), norm[j:], "enclitic"))
+        parts.append(SubToken(start + at[j], start + len(text), norm[j:], "enclitic"))
     return parts
+
+
+def _offsets(nt: NormText) -> list[int]:
+    """Original offset of each normalised character of one word, and its length at the end;
+    a character the normaliser dropped (a diacritic) stays with the letter before it."""
+    return list(nt.origin) + [nt.original_length]
 
 
 def readings(token: Token) -> list[tuple[int, str]]:
     """Every plausible (start offset, normalised form) of a word, longest first.
 
     The full word, then the word without و/ف, without ب/ل/ك, without ال, and
-    with لل read as ل + ال (للواء → لواء and اللواء).
+    with لل read as ل + ال (للواء → لواء and اللواء).  Offsets point into the
+    original word, diacritics included (وتبنّى → تبني at the ت).
     """
-    return [(token.start + i, form) for i, form in _readings(token.norm, token.end - token.start)]
+    return [(token.start + i, form) for i, form in _readings(token.text)]
 
 
 def reading_forms(token: Token) -> frozenset[str]:
     """The normalised forms of ``readings`` of a word, without offsets."""
-    return _reading_forms(token.norm, token.end - token.start)
+    return _reading_forms(token.norm)
 
 
 @lru_cache(maxsize=200_000)
-def _reading_forms(norm: str, length: int) -> frozenset[str]:
+def _reading_forms(norm: str) -> frozenset[str]:
     """``reading_forms`` of a normalised word (cached: words repeat)."""
-    return frozenset(f for _, f in _readings(norm, length))
+    return frozenset(f for _, f in _norm_readings(norm))
 
 
 @lru_cache(maxsize=100_000)
-def _readings(norm: str, length: int) -> tuple[tuple[int, str], ...]:
-    """``readings`` of a normalised word with offsets relative to its start (cached: words repeat)."""
-    if len(norm) != length:  # normalisation changed the length: no stripping
-        return ((0, norm),)
+def _readings(text: str) -> tuple[tuple[int, str], ...]:
+    """``readings`` of a word as written, offsets relative to its start (cached: words repeat)."""
+    nt = NormText.of(text)
+    at = _offsets(nt)
+    return tuple((at[i], form) for i, form in _norm_readings(nt.text))
+
+
+@lru_cache(maxsize=100_000)
+def _norm_readings(norm: str) -> tuple[tuple[int, str], ...]:
+    """``readings`` of a normalised word, offsets into the normalised word."""
     out = [(0, norm)]
     seen = {norm}
 

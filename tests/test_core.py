@@ -61,6 +61,17 @@ def test_readings_offer_stems_without_proclitics():
     assert "تنظيم" in forms[2]
 
 
+def test_words_with_diacritics_split_and_read_like_bare_ones():
+    doc = annotate("وتبنّى وَالمسلّحين")
+    assert [(p.kind, doc.text[p.start:p.end]) for p in doc.tokens[1].parts] == [
+        ("proclitic", "وَ"), ("article", "ال"), ("stem", "المسلّحين"[2:])]
+    starts = dict((f, s) for s, f in readings(doc.tokens[0]))
+    assert doc.text[starts["تبني"]:doc.tokens[0].end] == "تبنّى"
+    m = PhraseMatcher().add_all([("تبنى", "CLAIM")])
+    found = list(m.find(doc.tokens))
+    assert [(f.values, doc.text[f.start:f.end]) for f in found] == [(("CLAIM",), "تبنّى")]
+
+
 def test_phrase_matcher_finds_longest_phrase_after_a_clitic():
     doc = annotate("تقدمت القوات بريف دير الزور الشرقي")
     m = PhraseMatcher().add_all([("دير الزور", "DZ"), ("ريف دير الزور", "RDZ"), ("دير", "D")])

@@ -104,6 +104,16 @@ def test_claim_gives_actor1_to_the_incident_before():
     assert name(em.actor1) == "Islamic State (Egypt)" and name(em.actor2) == "Military Forces of Egypt"
 
 
+def test_claim_written_with_a_shadda_still_names_the_bomber():
+    doc = run("قُتل خمسة جنود عندما فجّر انتحاري سيارة مفخخة عند نقطة تفتيش في المكلا، وتبنّى تنظيم القاعدة "
+              "في جزيرة العرب الهجوم.", "Yemen",
+              [("جنود", "Military Forces of Yemen", 1), ("انتحاري", "Unidentified Armed Group (Yemen)", 3),
+               ("تنظيم القاعدة في جزيرة العرب", "AQAP: Al Qaeda in the Arabian Peninsula", 2)])
+    em = one(doc)
+    assert em.sub_event_type == "Suicide bomb"
+    assert name(em.actor1) == "AQAP: Al Qaeda in the Arabian Peninsula"
+
+
 def test_mourning_gives_actor2_to_the_incident_before():
     doc = run("استهدفت مسيرة إسرائيلية سيارة في بلدة الناقورة جنوبي لبنان. ونعى حزب الله اثنين من عناصره.",
               "Lebanon", [("إسرائيلية", "Military Forces of Israel", 1), ("حزب الله", "Hezbollah", 2)])
