@@ -531,12 +531,13 @@ def _time_aside(toks: list[Tok], k: int) -> int:
     """Length of a time phrase between commas opening at token k (، مساء أمس،), else 0."""
     if toks[k].text not in ("،", ","):
         return 0
-    from .roles import TIME_WORDS
+    from .dates import time_words
 
+    times = time_words()
     for j in range(k + 1, min(len(toks), k + 6)):
         if toks[j].text in ("،", ","):
             return j - k + 1 if j > k + 1 else 0
-        if strip(toks[j].text) not in TIME_WORDS and toks[j].text not in TIME_WORDS:
+        if strip(toks[j].text) not in times and toks[j].text not in times:
             return 0
     return 0
 

@@ -448,6 +448,12 @@ def _same_day_at(doc: Document, f: Found) -> bool:
 
 
 @lru_cache(maxsize=1)
+def time_words() -> frozenset[str]:
+    """Normalised time words of dates_ar.yaml (a clause's time expression, never a name)."""
+    return frozenset(normalize_for_matching(w) for w in load_yaml("dates_ar.yaml")["time_words"])
+
+
+@lru_cache(maxsize=1)
 def _same_day_phrases() -> tuple[str, ...]:
     """Normalised "same day" phrases from dates_ar.yaml."""
     return tuple(normalize_for_matching(p) for p in load_yaml("dates_ar.yaml").get("same_day", []))

@@ -32,6 +32,7 @@ from typing import Optional
 
 from schemas import Actor
 
+from .dates import time_words
 from .document import Document, EventMention, Mention, Token
 from .events import (ARMED, Facts, Trigger, forms_of, is_number, is_punct, lexicon, new_event_mention,
                      resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of)
@@ -49,9 +50,7 @@ PREPOSITIONS = {"في", "خلال", "اثر", "جراء", "من", "على", "ع�
 LOSES_BY_WITHDRAWAL = {"territory", "Non-violent transfer of territory", "deploy"}
 REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Grenade",
           "Remote explosive/landmine/IED", "Chemical weapon", "explosion"}
-TIME_WORDS = {normalize_for_matching(w) for w in (
-    "اليوم أمس امس فجر صباح مساء ليلة ليل ظهر ظهيرة عصر يوم الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس "
-    "الجمعة السبت الماضي الماضية الماضيين الفائت أول بعد ظهر منتصف الليل الأسبوع ساعات الساعات").split()}
+TIME_WORDS = time_words()
 
 
 def _k(w: str) -> tuple[str, ...]:
