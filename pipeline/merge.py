@@ -153,8 +153,11 @@ def _two_armed_sides(em: EventMention) -> bool:
 
 
 def _most_common_actor(group: list[EventMention], role: str):
-    """The actor mention most often in a role across the group (first seen on a tie)."""
+    """The actor mention most often in a role across the group (first seen on a tie); a named
+    actor wins over the unidentified-group filler of a mention that names no perpetrator
+    (headline «مقتل 5 عسكريين بانفجار عبوة» + body «عبوة زرعها عناصر من ولاية سيناء»)."""
     found = [getattr(em, role) for em in group if getattr(em, role) is not None and getattr(em, role).actor]
+    found = [m for m in found if not m.actor.name.startswith(UNIDENTIFIED)] or found
     if not found:
         return None
     votes = Counter(m.actor.name for m in found)

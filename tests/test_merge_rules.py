@@ -139,3 +139,11 @@ def test_a_denied_toll_in_the_next_sentence_adds_nothing(nlp):
     out = rows(nlp, "تظاهر المئات في ميدان التحرير وسط مدينة بنغازي مساء أمس للمطالبة بإجراء الانتخابات. "
                     "ولم ترد تقارير عن سقوط ضحايا.", "2022-07-02")
     assert [(r["sub_event_type"], r["fatalities"]) for r in out] == [("Peaceful protest", 0)]
+
+
+def test_a_headline_with_no_perpetrator_takes_the_group_the_body_names(nlp):
+    out = rows(nlp, "مقتل 4 جنود بانفجار عبوة ناسفة شمالي العريش\nقال مصدر أمني إن أربعة جنود قُتلوا صباح اليوم "
+                    "إثر انفجار عبوة ناسفة زرعها عناصر من «ولاية سيناء» في طريق مدرعتهم شمالي مدينة العريش.",
+               "2020-06-14")
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"], r["location"], r["fatalities"]) for r in out] == [
+        ("Remote explosive/landmine/IED", "Islamic State (Egypt)", "Military Forces of Egypt", "Al Arish", 4)]
