@@ -244,6 +244,13 @@ def is_punct(tok: Token) -> bool:
     return tok.norm in PUNCT or all(not c.isalnum() for c in tok.norm)
 
 
+def names_again(trigger_text: str) -> bool:
+    """A bare definite noun (الغارة، القصف، الهجوم) names an incident told before; it says
+    neither how it was done nor who did it."""
+    words = trigger_text.split()
+    return len(words) == 1 and normalize_for_matching(words[0]).startswith("ال")
+
+
 def is_number(tok: Token) -> bool:
     return any(c.isdigit() for c in tok.norm)
 

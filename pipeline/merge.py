@@ -16,6 +16,7 @@ from typing import Optional
 from schemas import Actor, Event, Evidence
 
 from .document import Document, EventMention
+from .events import ARMED, names_again
 from .resources import load_yaml
 from .stage import Stage
 
@@ -24,7 +25,7 @@ FAMILIES = {
     "Violence against civilians": "violence", "Protests": "demonstrations",
     "Riots": "demonstrations", "Strategic developments": "strategic",
 }
-ARMED = {1, 2, 3, 4, 8}
+
 
 
 def _place(em: EventMention):
@@ -142,8 +143,7 @@ def choose_type(group: list[EventMention]) -> EventMention:
 
 def _refers_back(em: EventMention) -> bool:
     """A bare definite noun (القصف، الهجوم) names the incident told before; it does not say how."""
-    words = em.trigger_text.split()
-    return len(words) == 1 and words[0].startswith("ال")
+    return names_again(em.trigger_text)
 
 
 def _two_armed_sides(em: EventMention) -> bool:

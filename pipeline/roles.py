@@ -34,7 +34,7 @@ from schemas import Actor
 
 from .dates import time_words
 from .document import Document, EventMention, Mention, Token
-from .events import (ARMED, Facts, Trigger, forms_of, is_number, is_punct, lexicon, new_event_mention,
+from .events import (ARMED, Facts, Trigger, forms_of, is_number, is_punct, lexicon, names_again, new_event_mention,
                      resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of)
 from .matcher import PhraseMatcher, phrase_key
 from .normalize import normalize_for_matching
@@ -51,6 +51,7 @@ LOSES_BY_WITHDRAWAL = {"territory", "Non-violent transfer of territory", "deploy
 REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Grenade",
           "Remote explosive/landmine/IED", "Chemical weapon", "explosion"}
 TIME_WORDS = time_words()
+WEAPON_USER_GAP = 4  # words between an armed actor and the weapon it used (X براميل متفجرة محملة ب…)
 
 
 def _k(w: str) -> tuple[str, ...]:
@@ -654,6 +655,14 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
             sub2, rule2 = resolve_type(classes, action_classes, facts)
             if sub2 is not None:
                 sub, rule = sub2, rule2
+    # fallback (2): no side named by a cue, a remote weapon used by the armed actor just before
+    # it (إلقاء مروحيات النظام براميل متفجرة): that actor is the perpetrator
+    if res.actor1 is None and res.actor2 is None and event_type_of(sub) == "Explosions/Remote violence":
+        weapons = [t.first for t in used if t.cls in REMOTE and not names_again(t.text)]
+        user = next((a for a in reversed(args) if a.excluded is None and a.inter in ARMED
+                     and any(0 <= w - a.last <= WEAPON_USER_GAP for w in weapons)), None)
+        if user is not None:
+            res.actor1, res.rules["actor1"] = user, "fallback: armed actor just before the weapon"
     # an agreement is between the parties named in the incident
     if sub == "Agreement" and res.actor1 is None:
         parties = [a for a in args if a.excluded is None and a.inter not in (6, 7)]

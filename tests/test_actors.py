@@ -109,6 +109,12 @@ def test_patterns_on_the_seed_article_sentence():
     assert not any(w.startswith("اللواء في") for w, _ in found)
 
 
+def test_a_head_word_before_people_in_general_is_a_verb_not_a_name():
+    words, toks = tokens("فجّر حزامه الناسف بعد أن ادعى المرض وتجمّع الناس حوله، فيما دعا تجمع المهنيين السودانيين إلى الإضراب")
+    found = {" ".join(words[a:b]) for a, b, kind in match_patterns(toks) if kind == "ACTOR"}
+    assert found == {"تجمع المهنيين السودانيين"}
+
+
 def test_unknown_pattern_actor_gets_a_romanised_name(actors):
     a = link(actors, "لواء أسود العشائر", "Syria")
     assert a.inter == 3 and a.name.startswith("Liwa ") and "al-" in a.name

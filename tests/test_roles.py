@@ -114,6 +114,20 @@ def test_claim_written_with_a_shadda_still_names_the_bomber():
     assert name(em.actor1) == "AQAP: Al Qaeda in the Arabian Peninsula"
 
 
+def test_the_armed_actor_just_before_the_weapon_is_the_perpetrator():
+    doc = run("أصيب أحد عشر شخصاً بحالات اختناق إثر إلقاء مروحيات النظام براميل متفجرة محمّلة بغاز الكلور "
+              "على مدينة سراقب.", "Syria", [("مروحيات النظام", "Military Forces of Syria", 1)])
+    em = one(doc)
+    assert em.sub_event_type == "Chemical weapon"
+    assert name(em.actor1) == "Military Forces of Syria" and name(em.actor2) == "Civilians (Syria)"
+
+
+def test_a_weapon_named_again_shows_no_one_using_it():
+    doc = run("قُتل أربعة مدنيين في غارة شنتها طائرة مسيّرة على خيمة في خان يونس، فيما وصفت حركة حماس "
+              "الغارة بأنها جريمة.", "Palestine", [("حركة حماس", "Hamas Movement", 2)])
+    assert all(name(em.actor1) != "Hamas Movement" for em in doc.event_mentions)
+
+
 def test_mourning_gives_actor2_to_the_incident_before():
     doc = run("استهدفت مسيرة إسرائيلية سيارة في بلدة الناقورة جنوبي لبنان. ونعى حزب الله اثنين من عناصره.",
               "Lebanon", [("إسرائيلية", "Military Forces of Israel", 1), ("حزب الله", "Hezbollah", 2)])
