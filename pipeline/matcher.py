@@ -18,6 +18,9 @@ from .normalize import normalize_for_matching
 from .segment import readings
 
 
+QUOTES = frozenset({"«", "»", "“", "”", '"', "„", "‹", "›"})
+
+
 @dataclass(frozen=True)
 class Match:
     """A phrase found in the text: token range, character span and the stored values."""
@@ -38,9 +41,10 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 class PhraseMatcher:
     """Longest-match lookup of normalised multi-word phrases over tokens."""
 
-    def __init__(self, max_words: int = 8):
+    def __init__(self, max_words: int = 8, skip_quotes: bool = False):
         self._table: dict[tuple[str, ...], list[Any]] = {}
         self.max_words = max_words
+        self.skip_quotes = skip_quotes  # a name read across the quotes inside it: لواء «فاطميون»
         self._longest = 0
         self._firsts: set[str] = set()  # first words of the stored phrases
 
@@ -73,7 +77,8 @@ class PhraseMatcher:
         """The longest phrase starting at token i (any clitic reading of it), or None."""
         table = self._table
         best = None
-        rest = [t.norm for t in tokens[i + 1:i + self._longest]]
+        at = self._following(tokens, i)  # token indices of the words that may follow
+        rest = [tokens[k].norm for k in at]
         for start, form in readings(tokens[i]):
             if form not in self._firsts:
                 continue
@@ -81,10 +86,23 @@ class PhraseMatcher:
                 key = (form, *rest[:n])
                 vals = table.get(key)
                 if vals is not None:
-                    if best is None or n + 1 > best.last - best.first:
-                        best = Match(i, i + n + 1, start, tokens[i + n].end, key, tuple(vals))
+                    last = at[n - 1] if n else i
+                    if best is None or n + 1 > len(best.key):
+                        best = Match(i, last + 1, start, tokens[last].end, key, tuple(vals))
                     break
         return best
+
+    def _following(self, tokens: list[Token], i: int) -> list[int]:
+        """Indices of the up to longest-1 tokens after token i (quote marks passed over when
+        ``skip_quotes``)."""
+        if not self.skip_quotes:
+            return list(range(i + 1, min(len(tokens), i + self._longest)))
+        out, k = [], i + 1
+        while k < len(tokens) and len(out) < self._longest - 1:
+            if tokens[k].norm not in QUOTES:
+                out.append(k)
+            k += 1
+        return out
 
     def find(self, tokens: list[Token]) -> Iterator[Match]:
         """Non-overlapping longest matches, left to right."""

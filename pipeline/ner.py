@@ -37,7 +37,7 @@ def dictionary_matcher() -> PhraseMatcher:
     from .actors import ActorDictionary
     from .places import Gazetteer
 
-    m = PhraseMatcher()
+    m = PhraseMatcher(skip_quotes=True)
     for name, actor_id in ActorDictionary.default().entries():
         m.add(name, ("ACTOR", actor_id))
     for name, place_id in Gazetteer.default().entries():

@@ -504,7 +504,8 @@ def _announced_capture(toks: list[Token], args: list[Arg], t: Trigger, lo: int, 
     out = []
     verb = next((k for k in range(t.first - 1, max(lo - 1, t.first - 16), -1) if _is_speech(toks[k])), None)
     speaker = None if verb is None else next(
-        (a for a in args if a.first == verb + 1 and a.last <= t.first), None)
+        (a for a in args if a.first == verb + 1 and a.last <= t.first), None) or next(
+        (a for a in args if a.last == verb and a.excluded is None), None)  # a headline's X تعلن السيطرة
     if speaker is not None:
         out.append(Cand(1, speaker, 2, "announcer of " + t.text, (t.first, t.last)))
     lost = next((a for a in args if t.last <= a.first <= t.last + 8 and a.first < hi and a.excluded is None
@@ -780,7 +781,7 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
     start, end = toks[lo].start, toks[hi - 1].end
     sent_places = [m for m in doc.mentions if m.sentence == si and m.type == "PLACE"]
 
-    def usable(m: Mention) -> bool:
+    def usable(m: Mention, toks: list[Token] = toks) -> bool:
         if normalize_for_matching(m.text) in TIME_WORDS:  # a weekday read as a place name (الأحد)
             return False
         f = _tok_index(toks, m.start)
@@ -817,7 +818,7 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
         best = min(cands, key=score)
         return best, _qualifier(doc, best), _place_evidence(best)
     before = [m for m in doc.mentions if m.type == "PLACE" and m.start < toks[lo].start and m.place is not None
-              and normalize_for_matching(m.text) not in TIME_WORDS]
+              and usable(m, doc.sentence_tokens(doc.sentences[m.sentence]))]  # not a destination told before
     if before:
         best = before[-1]
         return best, _qualifier(doc, best), _place_evidence(best)
@@ -1067,6 +1068,11 @@ def _finish(doc: Document, em: EventMention) -> None:
         span = _word_span(doc, em, "civilian_targets")
         if span:
             em.actor2 = implied(doc, "civilians", em, *span)
+    if etype == "Violence against civilians" and em.actor1 is not None and em.actor1.actor \
+            and em.actor1.actor.inter == 7:  # civilians are the victims of violence against civilians, never its actor
+        if em.actor2 is None:
+            em.actor2 = em.actor1
+        em.actor1 = None
     if em.actor1 is None and sub in rc.unknown_perpetrator and (etype != "Battles" or em.actor2 is not None):
         em.actor1 = implied(doc, "unidentified", em, em.trigger.start, em.trigger.end)
     if em.actor1 is not None and em.actor2 is not None and em.actor1.actor and em.actor2.actor \
