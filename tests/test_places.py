@@ -143,3 +143,9 @@ def test_an_administrative_name_is_read_in_the_country_the_article_names(gaz):
     assert (lebanon.location, lebanon.admin1, lebanon.country) == ("Tripoli", "North", "Lebanon")
     libya = resolve(gaz, "بلدية طرابلس", context_places=[norm("ليبيا")])
     assert (libya.location, libya.country) == ("Tripoli", "Libya")
+
+
+@pytest.mark.parametrize("name", ["كفرشوبا", "كفر شوبا", "بلدة كفرشوبا"])
+def test_compound_village_names_written_joined_or_apart(gaz, name):
+    p = resolve(gaz, name)
+    assert (p.location, p.admin1, p.country) == ("Kfar Shouba", "Nabatieh", "Lebanon")

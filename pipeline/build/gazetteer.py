@@ -34,6 +34,8 @@ CORE = ("SY", "IQ", "YE", "LY", "SD", "LB", "PS", "EG")
 # Designator words stripped from the front of a name to make a bare variant.
 PREFIXES = tuple(normalize_for_matching(w) for w in (
     "مركز محافظة ناحية منطقة مدينة قضاء مديرية بلدة قرية ولاية شعبية عزلة مخيم").split())
+# First words of compound village names that are also written joined to the next word (كفرشوبا).
+JOINED_PREFIXES = frozenset(normalize_for_matching(w) for w in "كفر دير عين بيت تل رأس بئر بير جسر".split())
 ADMIN1_PREFIXES = {"SD": ("ولاية",), "LY": ("شعبية", "بلدية")}
 ARTICLE_EN = {"al", "ar", "as", "ash", "az", "at", "ad", "an", "adh", "ath", "el", "ad-", "al-"}
 _ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u0652\u0670 \-]+$")
@@ -60,6 +62,10 @@ def variants(name_ar: str, stop: frozenset[str], bare: bool = True) -> set[str]:
         for f in list(forms):
             if bare and f.startswith("ال") and len(f) >= 5:
                 forms.add(f[2:])
+        for f in list(forms):  # كفر شوبا is also written كفرشوبا
+            ws = f.split()
+            if len(ws) == 2 and ws[0] in JOINED_PREFIXES and not ws[1].startswith("ال"):
+                forms.add(ws[0] + ws[1])
         out |= {f for f in forms if f not in stop and len(f.replace(" ", "")) >= 2}
     return out
 
