@@ -53,6 +53,7 @@ class Fig:
     cue: Optional[int] = None
     subset: bool = False
     join: Optional[int] = None  # where an addition word (إضافة إلى) before the figure starts
+    attacker: bool = False  # the figure counts the attackers who died (الانتحاري): R22
 
 
 def _n(words) -> list[str]:
@@ -111,6 +112,7 @@ def vocab() -> dict:
         "always_before": set(_n(raw["always_block_before"])),
         "breaks": [tuple(p.split()) for p in _n(raw["clause_breaks"])],
         "accusation": set(_n(raw.get("accusation_words", []))),
+        "attackers": [tuple(p.split()) for p in _n(raw.get("attacker_words", []))],
         "months": _month_words(),
     }
 
@@ -639,9 +641,16 @@ def aggregate(figs: list[Fig]) -> dict[str, tuple[int, int, int, str]]:
             fs = sorted(fs, key=lambda f: f.start)
             rule = fs[0].rule if len(fs) == 1 else "sum(" + ",".join(f.rule for f in fs) + ")"
             cands.append((sum(f.value for f in fs), fs[0].start, max(f.end for f in fs), rule))
-        best = min(cands, key=lambda c: (c[0], c[1]))
-        if len(cands) > 1:
-            best = (*best[:3], f"{best[3]};lowest-of-{len(cands)}")
+        # R22: a figure under its own cue that counts only the attackers (ومقتل الانتحاري) adds to the
+        # victims' figure instead of competing with it
+        attackers = [c for c, fs in zip(cands, groups.values()) if all(f.attacker for f in fs)]
+        victims = [c for c in cands if c not in attackers] or attackers
+        best = min(victims, key=lambda c: (c[0], c[1]))
+        if len(victims) > 1:
+            best = (*best[:3], f"{best[3]};lowest-of-{len(victims)}")
+        if victims is not attackers and attackers:
+            best = (best[0] + sum(c[0] for c in attackers), best[1], best[2],
+                    best[3] + "+attackers(" + ",".join(c[3] for c in attackers) + ")")
         out[kind] = best
     return out
 
@@ -667,11 +676,27 @@ def find_counts(doc: Document, start: int, end: int) -> list[Count]:
                if m.type == "PERSON" and start <= m.start < end]
     figs = [f for f in figs if f.kind] + implied(toks, figs, cues, persons)
     figs += coordinated_singulars(toks, figs)
+    for f in figs:
+        f.attacker = _attacker_figure(toks, f)
     out = []
     for kind, (value, s, e, rule) in aggregate(figs).items():
         os_, oe = orig_span(doc, s, e)
         out.append(Count(value, os_, oe, kind, rule))
     return out
+
+
+def _attacker_figure(toks: list[Tok], f: Fig) -> bool:
+    """True when the figure's words are an attacker noun (الانتحاري، منفذ الهجوم، المهاجمين)."""
+    if f.kind != "killed":
+        return False
+    words = [strip(t.text) for t in toks[f.first:f.last + 2]]
+    return any(tuple(words[:len(a)]) == a or tuple(words[1:1 + len(a)]) == a for a in _attacker_keys())
+
+
+@lru_cache(maxsize=1)
+def _attacker_keys() -> tuple[tuple[str, ...], ...]:
+    """The attacker phrases of casualties_ar.yaml, each word without its article as figures are read."""
+    return tuple(tuple(strip(w) for w in a) for a in vocab()["attackers"])
 
 
 IMPLIED_RULES = ("plural-no-number",)  # R8: the minimum a bare plural implies, not a figure

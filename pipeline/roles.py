@@ -1068,11 +1068,12 @@ def _finish(doc: Document, em: EventMention) -> None:
         span = _word_span(doc, em, "civilian_targets")
         if span:
             em.actor2 = implied(doc, "civilians", em, *span)
-    if etype == "Violence against civilians" and em.actor1 is not None and em.actor1.actor \
-            and em.actor1.actor.inter == 7:  # civilians are the victims of violence against civilians, never its actor
-        if em.actor2 is None:
-            em.actor2 = em.actor1
-        em.actor1 = None
+    if etype in ("Violence against civilians", "Explosions/Remote violence", "Battles") and em.actor1 is not None \
+            and em.actor1.actor and em.actor1.actor.inter == 7:
+        # civilians are the victims of violence, never its actor: the sides were read the wrong way round
+        civilians = em.actor1
+        em.actor1 = em.actor2 if em.actor2 is not None and em.actor2.actor and em.actor2.actor.inter in ARMED else None
+        em.actor2 = civilians
     if em.actor1 is None and sub in rc.unknown_perpetrator and (etype != "Battles" or em.actor2 is not None):
         em.actor1 = implied(doc, "unidentified", em, em.trigger.start, em.trigger.end)
     if em.actor1 is not None and em.actor2 is not None and em.actor1.actor and em.actor2.actor \

@@ -235,3 +235,11 @@ def test_an_addition_word_adds_the_figure_after_it():
     doc, got = counts("أودت المعارك بحياة ما بين ٩ و١٤ مقاتلاً، إضافة إلى طفلين اثنين من سكان القرية.", "المعارك")
     assert got["killed"].value == 11
     assert killed("قتل ستة جنود فضلا عن 3 من عناصر الشرطة في الهجوم.", "الهجوم") == 9
+
+
+def test_attackers_who_died_under_their_own_cue_are_added_not_compared():
+    doc, got = counts("قُتل خمسة من منتسبي الشرطة وأُصيب تسعة آخرون عندما فجّر انتحاري حزاماً ناسفاً وسط "
+                      "المنتسبين، بحسب مصدر أشار إلى مقتل الانتحاري في التفجير.", "فجّر")
+    assert got["killed"].value == 6 and got["injured"].value == 9
+    doc, got = counts("قُتل خمسة من منتسبي الشرطة عندما فجّر انتحاري حزاماً ناسفاً، ومقتل ثلاثة بحسب مصدر آخر.", "فجّر")
+    assert got["killed"].value == 3  # two victims' figures still give the lower one
