@@ -200,7 +200,8 @@ def predict(model: Tagger, feats) -> list[list[str]]:
 
 def train_model(fz: Featurizer, train_feats, dev_feats, dev_gold, epochs: int = 30, lr: float = 1e-3,
                 batch: int = 16, hidden: int = 200, dropout: float = 0.5, seed: int = 1, log=print,
-                time_budget: float | None = None):
+                time_budget: float | None = None, keep_last: bool = False):
+    """Adam training; the best dev epoch is kept (``keep_last``: the last one, when dev is in train)."""
     from ..evaluate_ner import score
 
     torch.manual_seed(seed)
@@ -231,7 +232,7 @@ def train_model(fz: Featurizer, train_feats, dev_feats, dev_gold, epochs: int = 
         f1 = score(dev_gold, predict(model, dev_feats))["micro"]["f1"]
         history.append(f1)
         log(f"epoch {ep + 1}: loss {total / len(order):.3f} dev micro F1 {f1:.4f} ({time.time() - t0:.0f}s)")
-        if f1 > best:
+        if f1 > best or keep_last:
             best, best_state = f1, {k: v.clone() for k, v in model.state_dict().items()}
         if time_budget and time.time() - t0 > time_budget:
             break

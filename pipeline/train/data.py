@@ -42,10 +42,13 @@ def unlabelled_train_text() -> list[list[str]]:
     return [toks for toks, _ in read_tagged(TRAIN)]
 
 
-def load(quick: bool = False) -> tuple[list[Sent], list[Sent], list[Sent]]:
-    """train, dev, test.  ``quick``: a tiny slice of each (for tests)."""
+def load(quick: bool = False, with_dev: bool = False) -> tuple[list[Sent], list[Sent], list[Sent]]:
+    """train, dev, test.  ``quick``: a tiny slice of each (for tests).  ``with_dev``: train is
+    the whole train file (dev included), for a final fit of a recipe already chosen on dev."""
     train, dev = split_train_dev(read_tagged(TRAIN))
     test = read_tagged(TEST)
     if quick:
-        return train[:150], dev[:40], test[:40]
+        train, dev, test = train[:150], dev[:40], test[:40]
+    if with_dev:
+        train = train + dev
     return train, dev, test
