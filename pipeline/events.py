@@ -276,6 +276,7 @@ class Cue:
     direction: str = "before"
     requires_next: Optional[str] = None
     requires_later: Optional[tuple] = None
+    sentence: bool = False  # scope: sentence: governs every trigger of its sentence (an accident's cause)
 
 
 class Modality:
@@ -286,7 +287,8 @@ class Modality:
         for kind, specs in data["cues"].items():
             for spec in specs:
                 cue = Cue(kind, spec.get("max"), spec.get("direction", "before"), spec.get("requires_next"),
-                          key(spec["requires_later"]) if spec.get("requires_later") else None)
+                          key(spec["requires_later"]) if spec.get("requires_later") else None,
+                          spec.get("scope") == "sentence")
                 for w in spec["words"]:
                     k = key(w)
                     if len(k) > 1 and k[-1] in ("ل", "ب"):  # "رفضا ل": the ل is a clitic of the next word
@@ -356,7 +358,9 @@ class Modality:
         found = None
         for cf, cl, cue in cues:
             ids = clause if cue.max is not None or cue.kind in self.flag else strong
-            if cue.direction in ("before", "both") and cl <= first:
+            if cue.sentence:
+                pass
+            elif cue.direction in ("before", "both") and cl <= first:
                 if ids[cf] != ids[first]:
                     continue
                 if ids is clause and any(is_punct(t) for t in toks[cl:first]):

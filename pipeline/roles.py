@@ -90,6 +90,7 @@ class RoleCues:
         self.civilian_targeting_types = set(data["civilian_targeting_types"])
         self.place_intro = {_k(w) for w in data["place_intro"]}
         self.place_not = {_k(w) for w in data["place_not"]}
+        self.destination = {_k(w) for w in data["destination"]}
 
     def cues_in(self, toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
         """(first, after last, kind) of every role cue in toks[lo:hi] (one kind per hit: all kinds kept)."""
@@ -422,6 +423,9 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
             if found:
                 cands += found
                 continue
+        if t.cls in ANNOUNCED_ACTS and not t.form.pron:
+            # "أعلنت قوات خفر السواحل ضبط قارب …", "أعلن الجيش إسقاط مسيرة": the announcer did it
+            cands += [c for c in _announced_capture(toks, args, t, lo, hi) if c.slot == 1]
         if t.form.pos in ("verb", "form") and e.subject:
             voice = e.subject
             if voice == "ambiguous":
@@ -520,6 +524,9 @@ def _is_speech(tok: Token) -> bool:
     return bool(forms_of(tok) & ANNOUNCE)
 
 
+ARRIVALS = {"Change to group/activity"}
+ONE_ACTOR_ACTS = {"Change to group/activity", "Headquarters or base established"}  # no second side (no target)  # events whose destination (إلى X) is their place
+ANNOUNCED_ACTS = {"Disrupted weapons use", "Arrests", "Headquarters or base established", "Change to group/activity"}
 ANNOUNCE = {normalize_for_matching(w) for w in ("أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن")}
 
 
@@ -672,7 +679,10 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
             second = next((a for a in parties[1:] if a.name != parties[0].name), None)
             if second is not None and res.actor2 is None:
                 res.actor2, res.rules["actor2"] = second, "fallback: second party of the agreement"
-    # a strategic development names its actor and little else: the actor of the incident
+    # a strategic development names its actor and little else: the actor of the incident (a
+    # force read as the target, رتل تابع لرئاسة الأركان, is that actor)
+    if res.actor1 is None and sub in ONE_ACTOR_ACTS and res.actor2 is not None and res.actor2.inter not in (6, 7):
+        res.actor1, res.actor2, res.rules["actor1"] = res.actor2, None, "fallback: the one actor of the strategic development"
     if res.actor1 is None and event_type_of(sub) == "Strategic developments" and sub != "Agreement":
         other = next((a for a in args if a.excluded is None and a is not res.actor2 and a.inter not in (6, 7)), None)
         if other is not None:
@@ -788,6 +798,8 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
         if f < 0:
             return True
         for k in rc.place_not:
+            if head.cls in ARRIVALS and k in rc.destination:  # reinforcements sent to X are at X
+                continue
             for back in range(1, 3):
                 if seq_ending_at(toks, f - back, k):
                     return False

@@ -39,3 +39,36 @@ def test_led_away_to_an_unknown_place_is_an_abduction_but_not_after_an_arrest(nl
 def test_a_headline_announcer_before_its_verb_took_the_town(nlp):
     assert rows(nlp, "قوات دفاع شبوة تعلن السيطرة على مدينة عتق", "2022-08-11") == [
         ("Non-state actor overtakes territory", "STC: Southern Transitional Council", None, "Ataq")]
+
+
+def test_an_accident_is_not_political_violence_even_with_its_cause_in_another_clause(nlp):
+    assert rows(nlp, "لقي 19 شخصاً مصرعهم وأُصيب 185 آخرون، أمس الجمعة، إثر اصطدام قطار ركاب بمؤخرة قطار آخر "
+                     "قرب مدينة طهطا، بعدما قام «مجهولون» بتفعيل فرامل الطوارئ.", "2021-03-27") == []
+    assert rows(nlp, "لقي ١٥ شخصاً حتفهم، مساء أمس، إثر انفجار شاحنة محمّلة بالوقود بعد اصطدامها بسيارة في "
+                     "بلدة بنت بية.", "2022-08-02") == []
+
+
+def test_a_court_that_sentences_to_death_kills_no_one(nlp):
+    assert rows(nlp, "قضت الدائرة الأولى إرهاب بمحكمة جنايات القاهرة، اليوم، بإعدام خمسة متهمين بعد إدانتهم "
+                     "بالانضمام إلى جماعة إرهابية.", "2019-09-25") == []
+
+
+def test_the_announcer_of_a_seizure_made_it(nlp):
+    assert rows(nlp, "أعلنت قوات خفر السواحل اليمنية ضبط قارب صيد قبالة سواحل مديرية ذباب، كان يحمل شحنة من "
+                     "صواريخ وصواعق التفجير.", "2021-09-13") == [
+        ("Disrupted weapons use", "Military Forces of Yemen", None, "Dhubab")]
+
+
+def test_a_new_post_and_an_arriving_convoy_are_strategic_developments(nlp):
+    assert rows(nlp, "استحدث الجيش اللبناني، اليوم، مركزاً عسكرياً جديداً على تلة عند الأطراف الجنوبية لبلدة "
+                     "حاصبيا.", "2025-03-04") == [
+        ("Headquarters or base established", "Military Forces of Lebanon", None, "Hasbaya")]
+    out = rows(nlp, "وصل إلى مدينة غدامس، صباح اليوم، رتل عسكري تابع لرئاسة الأركان العامة يضم أكثر من ٧٠ آلية "
+                    "مسلحة لتعزيز تأمين المنفذ الحدودي مع الجزائر.", "2023-07-19")
+    assert [(r[0], r[1], r[3]) for r in out] == [("Change to group/activity", "Military Forces of Libya", "Ghadames")]
+
+
+def test_a_military_base_is_a_place_not_an_actor(nlp):
+    assert rows(nlp, "أفادت مصادر محلية بأن قوات حفتر أنشأت، الأسبوع الماضي، قاعدة عسكرية جديدة في محيط مطار "
+                     "مدينة أوباري.", "2020-11-10") == [
+        ("Headquarters or base established", "LNA: Libyan National Army", None, "Ubari")]
