@@ -612,6 +612,20 @@ def coordinated_singulars(toks: list[Tok], figs: list[Fig]) -> list[Fig]:
                     taken.add(k)
                     break
             continue
+        add, at = 0, f.last
+        if f.kind is not None and f.cue is not None:
+            # the addition word may follow the figure's noun and its unit (خمسة جنود من قوات النخبة إضافة إلى)
+            for at in range(f.last, min(len(toks), f.last + 6)):
+                add = _addition_at(toks, at)
+                if add or is_break(toks, at) or at in taken:
+                    break
+        if add and at + add < len(toks) and at + add not in taken:
+            # R3: "١٣ مجنداً إضافة إلى المهاجم": one more person after an addition word
+            k = at + add
+            if person_value(toks[k].text) == (1, "singular"):
+                out.append(Fig(1, k, k + 1, toks[k].start, toks[k].end, "singular-added",
+                               kind=f.kind, cue=f.cue))
+                taken.add(k)
         if f.kind is None or f.cue is None or not 0 < f.first - f.cue <= 6:
             continue
         for k in range(f.cue + 1, f.first):
@@ -623,6 +637,14 @@ def coordinated_singulars(toks: list[Tok], figs: list[Fig]) -> list[Fig]:
                                kind=f.kind, cue=f.cue))
                 taken.add(k)
     return out
+
+
+def _addition_at(toks: list[Tok], j: int) -> int:
+    """Length of an addition phrase (إضافة إلى، فضلا عن) starting at token j, else 0."""
+    for p in vocab()["addition"]:
+        if tuple(t.text for t in toks[j:j + len(p)]) == p:
+            return len(p)
+    return 0
 
 
 def aggregate(figs: list[Fig]) -> dict[str, tuple[int, int, int, str]]:

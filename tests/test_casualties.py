@@ -243,3 +243,11 @@ def test_attackers_who_died_under_their_own_cue_are_added_not_compared():
     assert got["killed"].value == 6 and got["injured"].value == 9
     doc, got = counts("قُتل خمسة من منتسبي الشرطة عندما فجّر انتحاري حزاماً ناسفاً، ومقتل ثلاثة بحسب مصدر آخر.", "فجّر")
     assert got["killed"].value == 3  # two victims' figures still give the lower one
+
+
+def test_one_more_person_after_an_addition_word():
+    doc, got = counts("ما أدى إلى مقتل ما لا يقل عن ١٣ مجنداً إضافة إلى المهاجم، وإصابة ٢٠ آخرين.", "مقتل")
+    assert got["killed"].value == 14 and got["injured"].value == 20
+    doc, got = counts("قُتل خمسة جنود من قوات النخبة الحضرمية إضافة إلى منفذ الهجوم عندما فجّر انتحاري سيارة مفخخة.",
+                      "فجّر")
+    assert got["killed"].value == 6
