@@ -91,6 +91,7 @@ class RoleCues:
         self.place_intro = {_k(w) for w in data["place_intro"]}
         self.place_not = {_k(w) for w in data["place_not"]}
         self.destination = {_k(w) for w in data["destination"]}
+        self.into = {_k(w) for w in data["destination_into"]}
 
     def cues_in(self, toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
         """(first, after last, kind) of every role cue in toks[lo:hi] (one kind per hit: all kinds kept)."""
@@ -798,8 +799,8 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
         if f < 0:
             return True
         for k in rc.place_not:
-            if head.cls in ARRIVALS and k in rc.destination:  # reinforcements sent to X are at X
-                continue
+            if k in rc.destination and (head.cls in ARRIVALS or (head.cls == "territory" and k in rc.into)):
+                continue  # reinforcements sent to X are at X; security restored to X (إلى X) is X taken
             for back in range(1, 3):
                 if seq_ending_at(toks, f - back, k):
                     return False

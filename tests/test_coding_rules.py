@@ -72,3 +72,9 @@ def test_a_military_base_is_a_place_not_an_actor(nlp):
     assert rows(nlp, "أفادت مصادر محلية بأن قوات حفتر أنشأت، الأسبوع الماضي، قاعدة عسكرية جديدة في محيط مطار "
                      "مدينة أوباري.", "2020-11-10") == [
         ("Headquarters or base established", "LNA: Libyan National Army", None, "Ubari")]
+
+
+def test_security_restored_to_a_town_is_the_town_retaken(nlp):
+    assert rows(nlp, "أعادت وحدات من الجيش العربي السوري، بالتعاون مع القوات الحليفة، أمس السبت، الأمن والاستقرار "
+                     "إلى بلدة السخنة في ريف حمص الشرقي، بعد معارك عنيفة مع إرهابيي تنظيم «داعش».", "2017-08-13") == [
+        ("Government regains territory", "Military Forces of Syria", "Islamic State (Syria)", "al-Sukhnah")]
