@@ -277,6 +277,7 @@ class Cue:
     requires_next: Optional[str] = None
     requires_later: Optional[tuple] = None
     sentence: bool = False  # scope: sentence: governs every trigger of its sentence (an accident's cause)
+    not_after: frozenset = frozenset()  # words right before the cue that make it another word (هدوء حذر)
 
 
 class Modality:
@@ -288,7 +289,7 @@ class Modality:
             for spec in specs:
                 cue = Cue(kind, spec.get("max"), spec.get("direction", "before"), spec.get("requires_next"),
                           key(spec["requires_later"]) if spec.get("requires_later") else None,
-                          spec.get("scope") == "sentence")
+                          spec.get("scope") == "sentence", frozenset(norm(w) for w in spec.get("not_after", ())))
                 for w in spec["words"]:
                     k = key(w)
                     if len(k) > 1 and k[-1] in ("ل", "ب"):  # "رفضا ل": the ل is a clitic of the next word
@@ -358,6 +359,8 @@ class Modality:
         found = None
         for cf, cl, cue in cues:
             ids = clause if cue.max is not None or cue.kind in self.flag else strong
+            if cue.not_after and cf > 0 and forms_of(toks[cf - 1]) & cue.not_after:
+                continue
             if cue.sentence:
                 pass
             elif cue.direction in ("before", "both") and cl <= first:

@@ -69,6 +69,9 @@ def dates_compatible(a, b) -> bool:
 
 
 CROWDS = ("Protesters (", "Rioters (")
+# Non-violent developments: deaths told beside them (bodies exchanged, a toll before a truce) are not theirs.
+NO_FATALITIES = {"Agreement", "Non-violent transfer of territory", "Headquarters or base established",
+                 "Change to group/activity"}
 UNIDENTIFIED = "Unidentified Armed Group ("
 
 
@@ -245,7 +248,7 @@ class Merge(Stage):
             actor1=a1.actor if a1 else None, actor2=a2.actor if a2 else None,
             assoc_actor_1=assoc1, assoc_actor_2=assoc2, civilian_targeting=civ,
             place=place_m.place if place_m else None,
-            fatalities=counts["killed"].value if "killed" in counts else 0,
+            fatalities=counts["killed"].value if "killed" in counts and head.sub_event_type not in NO_FATALITIES else 0,
             injured=counts["injured"].value if "injured" in counts else None,
             abducted=counts["abducted"].value if "abducted" in counts else None,
             arrested=counts["arrested"].value if "arrested" in counts else None,

@@ -680,6 +680,13 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
             second = next((a for a in parties[1:] if a.name != parties[0].name), None)
             if second is not None and res.actor2 is None:
                 res.actor2, res.rules["actor2"] = second, "fallback: second party of the agreement"
+    # "بين إسرائيل وحركة الجهاد": a country named as a party is its state's forces
+    if sub == "Agreement" and (res.actor1 is None) != (res.actor2 is None):
+        state = _country_party(doc, si, toks, lo, hi)
+        if state is not None:
+            one = res.actor1 or res.actor2
+            res.actor1, res.actor2 = (state, one) if state.first < one.first else (one, state)
+            res.rules["actor1"] = res.rules["actor2"] = "fallback: a country is a party of the agreement"
     # a strategic development names its actor and little else: the actor of the incident (a
     # force read as the target, رتل تابع لرئاسة الأركان, is that actor)
     if res.actor1 is None and sub in ONE_ACTOR_ACTS and res.actor2 is not None and res.actor2.inter not in (6, 7):
@@ -820,6 +827,10 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
             continue
         cands, towns = _innermost_of_chains(doc, toks, cands)
         linked = [m for m in cands if m.place is not None]
+        if any(not _is_country(m.place) for m in linked):  # a country is never more precise than a place in it
+            drop = {id(m) for m in linked if _is_country(m.place)}
+            linked = [m for m in linked if id(m) not in drop]
+            cands = [m for m in cands if id(m) not in drop]
         if linked:
             names = {m.place.location for m in linked}
             inner = [m for m in linked if id(m) in towns or not any(
@@ -836,6 +847,22 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
         best = before[-1]
         return best, _qualifier(doc, best), _place_evidence(best)
     return None, None, None
+
+
+def _country_party(doc: Document, si: int, toks: list[Token], lo: int, hi: int) -> Optional[Arg]:
+    """A country named right after بين in the incident (اتفاق بين إسرائيل وحركة X), as its military."""
+    for m in doc.mentions:
+        if m.sentence != si or m.type != "PLACE" or m.place is None or not _is_country(m.place):
+            continue
+        f = _tok_index(toks, m.start)
+        if lo < f < hi and toks[f - 1].norm == "بين":
+            country = m.place.country
+            actor = Actor(name=f"Military Forces of {country}", name_ar=m.text, inter=1, country=country,
+                          id="state_party")
+            mention = Mention(m.start, m.end, m.text, "ACTOR", "implied", norm=m.norm, sentence=si, actor=actor,
+                              ext={"implied": "state_party"})
+            return Arg(mention, f, _tok_index(toks, m.end - 1) + 1, prefix="")
+    return None
 
 
 def _is_country(p) -> bool:

@@ -78,3 +78,21 @@ def test_security_restored_to_a_town_is_the_town_retaken(nlp):
     assert rows(nlp, "أعادت وحدات من الجيش العربي السوري، بالتعاون مع القوات الحليفة، أمس السبت، الأمن والاستقرار "
                      "إلى بلدة السخنة في ريف حمص الشرقي، بعد معارك عنيفة مع إرهابيي تنظيم «داعش».", "2017-08-13") == [
         ("Government regains territory", "Military Forces of Syria", "Islamic State (Syria)", "al-Sukhnah")]
+
+
+def test_a_ceasefire_between_a_country_and_a_group_in_a_cautious_calm(nlp):
+    # هدوء حذر is a cautious calm, not a warning; a country after بين is a party; the deaths of
+    # the fighting before the truce are not the agreement's
+    out = [e.to_acled_row() for e in nlp.extract(
+        "ساد هدوء حذر قطاع غزة، صباح اليوم، بعد دخول اتفاق وقف إطلاق النار بين إسرائيل وحركة الجهاد الإسلامي حيّز "
+        "التنفيذ مساء أمس السبت، منهياً خمسة أيام من التصعيد قُتل خلالها ٣٣ فلسطينياً.", published="2023-05-14")]
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"], r["admin1"], r["fatalities"]) for r in out] == [
+        ("Agreement", "Military Forces of Israel", "PIJ: Palestinian Islamic Jihad", "Gaza Strip", 0)]
+
+
+def test_a_prisoner_and_body_exchange_is_an_agreement_not_a_hand_over_of_territory(nlp):
+    out = [e.to_acled_row() for e in nlp.extract(
+        "أُنجزت، اليوم، عند خطوط التماس شمالي مدينة الضالع، عملية تبادل للأسرى وجثامين القتلى بين القوات الحكومية "
+        "وجماعة الحوثي، إلى جانب تسليم جثامين ١١ مقاتلاً سقطوا في مواجهات سابقة.", published="2021-11-23")]
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"], r["fatalities"]) for r in out] == [
+        ("Agreement", "Military Forces of Yemen", "Houthis: Ansar Allah", 0)]
