@@ -71,7 +71,7 @@ def dates_compatible(a, b) -> bool:
 CROWDS = ("Protesters (", "Rioters (")
 # Non-violent developments: deaths told beside them (bodies exchanged, a toll before a truce) are not theirs.
 NO_FATALITIES = {"Agreement", "Non-violent transfer of territory", "Headquarters or base established",
-                 "Change to group/activity"}
+                 "Change to group/activity", "Other"}  # Other: mass graves (old deaths) and releases
 UNIDENTIFIED = "Unidentified Armed Group ("
 
 

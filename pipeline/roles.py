@@ -33,6 +33,7 @@ from typing import Optional
 from schemas import Actor
 
 from .dates import time_words
+from .link import LOW_TRUST_PREFIX
 from .document import Document, EventMention, Mention, Token
 from .events import (ARMED, Facts, Trigger, forms_of, is_number, is_punct, lexicon, names_again, new_event_mention,
                      resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of)
@@ -507,7 +508,7 @@ def _announced_capture(toks: list[Token], args: list[Arg], t: Trigger, lo: int, 
     (actor2). The announcer is the actor right after the verb of announcing (within 15 words
     before the noun: attributes, time words and commas may come between)."""
     out = []
-    verb = next((k for k in range(t.first - 1, max(lo - 1, t.first - 16), -1) if _is_speech(toks[k])), None)
+    verb = next((k for k in range(t.first - 1, max(lo - 1, t.first - 21), -1) if _is_speech(toks[k])), None)
     speaker = None if verb is None else next(
         (a for a in args if a.first == verb + 1 and a.last <= t.first), None) or next(
         (a for a in args if a.last == verb and a.excluded is None), None)  # a headline's X تعلن السيطرة
@@ -527,7 +528,8 @@ def _is_speech(tok: Token) -> bool:
 
 ARRIVALS = {"Change to group/activity"}
 ONE_ACTOR_ACTS = {"Change to group/activity", "Headquarters or base established"}  # no second side (no target)  # events whose destination (إلى X) is their place
-ANNOUNCED_ACTS = {"Disrupted weapons use", "Arrests", "Headquarters or base established", "Change to group/activity"}
+ANNOUNCED_ACTS = {"Disrupted weapons use", "Arrests", "Headquarters or base established", "Change to group/activity",
+                  "Other"}
 ANNOUNCE = {normalize_for_matching(w) for w in ("أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن")}
 
 
@@ -827,6 +829,13 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
             continue
         cands, towns = _innermost_of_chains(doc, toks, cands)
         linked = [m for m in cands if m.place is not None]
+        art = doc.ext.get("country")
+        art = art[0] if isinstance(art, (tuple, list)) else art
+        if art and art != "Iraq":  # the low-trust Iraqi village list is full of common words (المشروع)
+            low = {id(m) for m in linked if (m.place.id or "").startswith(LOW_TRUST_PREFIX)}
+            if len(low) < len(linked):
+                linked = [m for m in linked if id(m) not in low]
+                cands = [m for m in cands if id(m) not in low]
         if any(not _is_country(m.place) for m in linked):  # a country is never more precise than a place in it
             drop = {id(m) for m in linked if _is_country(m.place)}
             linked = [m for m in linked if id(m) not in drop]

@@ -96,3 +96,16 @@ def test_a_prisoner_and_body_exchange_is_an_agreement_not_a_hand_over_of_territo
         "وجماعة الحوثي، إلى جانب تسليم جثامين ١١ مقاتلاً سقطوا في مواجهات سابقة.", published="2021-11-23")]
     assert [(r["sub_event_type"], r["actor1"], r["actor2"], r["fatalities"]) for r in out] == [
         ("Agreement", "Military Forces of Yemen", "Houthis: Ansar Allah", 0)]
+
+
+def test_a_mass_grave_found_is_other_with_no_new_deaths(nlp):
+    out = [e.to_acled_row() for e in nlp.extract(
+        "أعلنت الهيئة العامة للبحث والتعرف على المفقودين، اليوم، انتشال رفات عشر جثث مجهولة الهوية من مقبرة جماعية "
+        "جديدة عُثر عليها في منطقة المشروع الزراعي بمدينة ترهونة.", published="2021-03-08")]
+    assert [(r["sub_event_type"], r["actor1"], r["location"], r["fatalities"]) for r in out] == [
+        ("Other", "Government of Libya", "Tarhuna", 0)]
+
+
+def test_a_release_announced_by_a_ministry_is_other_by_that_government(nlp):
+    assert rows(nlp, "أعلنت وزارة العدل العراقية إطلاق سراح ١٥٦ نزيلاً من سجن الحلة الإصلاحي في محافظة بابل.",
+                "2025-02-11") == [("Other", "Government of Iraq", None, "Hillah")]

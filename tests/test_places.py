@@ -149,3 +149,9 @@ def test_an_administrative_name_is_read_in_the_country_the_article_names(gaz):
 def test_compound_village_names_written_joined_or_apart(gaz, name):
     p = resolve(gaz, name)
     assert (p.location, p.admin1, p.country) == ("Kfar Shouba", "Nabatieh", "Lebanon")
+
+
+def test_every_libyan_osm_settlement_keeps_its_own_record(gaz):
+    # the source numbers cities, towns and villages separately: one id per type and number
+    p = resolve(gaz, "ترهونة")
+    assert (p.location, p.admin1, p.country) == ("Tarhuna", "Al Murqub", "Libya")

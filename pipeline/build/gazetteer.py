@@ -304,7 +304,7 @@ class Builder:
             if r["source"] == "geonames" and r["iso3"] == "LBY":
                 for n in r["names_ar"]:
                     gn_names[n].append((float(r["lat"]), float(r["lon"])))
-        for p in sorted(self._json("libya_osm_places/all.json")["data"], key=lambda p: p["id"]):
+        for p in sorted(self._json("libya_osm_places/all.json")["data"], key=lambda p: p["id"]):  # ids are per type: OSM-LY-{type}-{id}
             nm = p["name"][0] if p.get("name") else {}
             if not nm.get("ar") or p.get("latitude") is None:
                 continue
@@ -315,7 +315,7 @@ class Builder:
             a1 = min(ref, key=lambda t: (dist(pt, t[:2]), t[2]["id"]))[2]
             latin = [nm[k] for k in ("en", "fr", "de", "it", "es") if nm.get(k)]
             en = acled_style(latin[0]) if latin else nm["ar"]
-            self.add(self.row(id=f"OSM-LY-{p['id']}", name=en, kind="town" if p["type"] in ("city", "town") else "village",
+            self.add(self.row(id=f"OSM-LY-{p['type']}-{p['id']}", name=en, kind="town" if p["type"] in ("city", "town") else "village",
                               country="Libya", iso3="LBY", admin1=a1["name"], lat=pt[0], lon=pt[1],
                               source="libya_osm", name_ar=nm["ar"], names_ar=names), osm=True)
 
