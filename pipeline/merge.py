@@ -198,8 +198,9 @@ class Merge(Stage):
 
     def __call__(self, doc: Document) -> Document:
         doc.events = []
-        for group in group_mentions([em for em in doc.event_mentions
-                                     if not em.ext.get("background") and not _history(doc, em)]):
+        told = fold_casualty_reports([em for em in doc.event_mentions
+                                      if not em.ext.get("background") and not _history(doc, em)])
+        for group in group_mentions(told):
             event = self.event(doc, group, len(doc.events))
             reason = uncodable(event)
             if reason:  # ACLED codes no event without an actor; say so on the document
@@ -257,6 +258,30 @@ class Merge(Stage):
         )
         event.notes = summary(event, place_m.ext.get("qualifier") if place_m else None)
         return event
+
+
+CASUALTY_ONLY = {"kill", "injure", "shooting"}  # killed or wounded (بالرصاص الحي: by gunfire), nothing else
+
+
+def fold_casualty_reports(mentions: list[EventMention]) -> list[EventMention]:
+    """A mention that only reports casualties with no perpetrator named, in the sentence right
+    after a violent incident at a compatible place (… اشتباكات عنيفة. وأعلنت وزارة الصحة إصابة ٢١
+    مواطناً بالرصاص الحي), is that incident's toll: its figures go to the incident (for the kinds it
+    has none of) and it makes no event of its own."""
+    out: list[EventMention] = []
+    for em in mentions:
+        prev = out[-1] if out else None
+        actions = {t["class"] for t in em.ext.get("triggers", ()) if t.get("role") == "action"}
+        if (prev is not None and actions & {"kill", "injure"} and actions <= CASUALTY_ONLY
+                and em.sentence - prev.sentence == 1
+                and FAMILIES[prev.event_type] == "violence"
+                and (em.actor1 is None or em.actor1.source == "implied")
+                and places_compatible(_place(prev), _place(em))):
+            have = {c.kind for c in prev.counts}
+            prev.counts = prev.counts + [c for c in em.counts if c.kind not in have]
+            continue
+        out.append(em)
+    return out
 
 
 def _history(doc: Document, em: EventMention) -> bool:

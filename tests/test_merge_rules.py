@@ -147,3 +147,9 @@ def test_a_headline_with_no_perpetrator_takes_the_group_the_body_names(nlp):
                "2020-06-14")
     assert [(r["sub_event_type"], r["actor1"], r["actor2"], r["location"], r["fatalities"]) for r in out] == [
         ("Remote explosive/landmine/IED", "Islamic State (Egypt)", "Military Forces of Egypt", "Al Arish", 4)]
+
+
+def test_a_bare_casualty_report_after_an_incident_is_its_toll_not_an_attack(nlp):
+    out = rows(nlp, "اقتحمت قوات الاحتلال البلدة القديمة في نابلس فجر اليوم، ودارت اشتباكات عنيفة مع مسلحين من "
+                    "مجموعة «عرين الأسود». وأعلنت وزارة الصحة إصابة ٢١ مواطناً بالرصاص الحي.", "2022-10-25")
+    assert [(r["sub_event_type"], r["location"]) for r in out] == [("Armed clash", "Nablus")]
