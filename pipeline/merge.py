@@ -106,6 +106,9 @@ def compatible(group: list[EventMention], em: EventMention) -> bool:
     """Whether an event mention can join a group of mentions of one incident."""
     if any(FAMILIES[g.event_type] != FAMILIES[em.event_type] for g in group):
         return False
+    # rapes told of a raid are their own event beside the attack (ACLED codes sexual violence apart)
+    if any((g.sub_event_type == SEXUAL) != (em.sub_event_type == SEXUAL) for g in group):
+        return False
     if not all(places_compatible(_place(g), _place(em)) for g in group):
         return False
     if not all(dates_compatible(g.date, em.date) for g in group):
@@ -260,6 +263,7 @@ class Merge(Stage):
         return event
 
 
+SEXUAL = "Sexual violence"
 CASUALTY_ONLY = {"kill", "injure", "shooting"}  # killed or wounded (بالرصاص الحي: by gunfire), nothing else
 
 

@@ -153,3 +153,12 @@ def test_a_bare_casualty_report_after_an_incident_is_its_toll_not_an_attack(nlp)
     out = rows(nlp, "اقتحمت قوات الاحتلال البلدة القديمة في نابلس فجر اليوم، ودارت اشتباكات عنيفة مع مسلحين من "
                     "مجموعة «عرين الأسود». وأعلنت وزارة الصحة إصابة ٢١ مواطناً بالرصاص الحي.", "2022-10-25")
     assert [(r["sub_event_type"], r["location"]) for r in out] == [("Armed clash", "Nablus")]
+
+
+def test_rapes_during_a_raid_are_an_event_beside_the_killings(nlp):
+    out = rows(nlp, "اقتحمت قوات الدعم السريع، يوم الثلاثاء، قرية نجرو شرقي ولاية الجزيرة، وأطلقت النار عشوائياً على "
+                    "الأهالي، ما أسفر عن مقتل ٢٠ مدنياً. وأضاف المصدر أن عناصر القوة المهاجمة اغتصبوا خلال الهجوم "
+                    "ثلاث نساء على الأقل.", "2024-10-25")
+    assert sorted(r["sub_event_type"] for r in out) == ["Attack", "Sexual violence"]
+    attack = next(r for r in out if r["sub_event_type"] == "Attack")
+    assert (attack["actor1"], attack["fatalities"]) == ("RSF: Rapid Support Forces", 20)
