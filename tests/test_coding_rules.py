@@ -109,3 +109,11 @@ def test_a_mass_grave_found_is_other_with_no_new_deaths(nlp):
 def test_a_release_announced_by_a_ministry_is_other_by_that_government(nlp):
     assert rows(nlp, "أعلنت وزارة العدل العراقية إطلاق سراح ١٥٦ نزيلاً من سجن الحلة الإصلاحي في محافظة بابل.",
                 "2025-02-11") == [("Other", "Government of Iraq", None, "Hillah")]
+
+
+def test_state_forces_blowing_up_a_home_is_property_destruction(nlp):
+    out = rows(nlp, "فجّرت قوات الاحتلال، أمس، منزل عائلة الأسير عمار زكارنة في بلدة قباطية بعد إخلاء سكانه.",
+               "2016-08-25")
+    assert [(r[0], r[1]) for r in out] == [("Looting/property destruction", "Military Forces of Israel")]
+    out = rows(nlp, "انفجرت عبوة ناسفة قرب منزل في بلدة قباطية، ما أدى إلى إصابة شخصين.", "2016-08-25")
+    assert [r[0] for r in out] == ["Remote explosive/landmine/IED"]
