@@ -526,6 +526,7 @@ def _is_speech(tok: Token) -> bool:
     return bool(forms_of(tok) & ANNOUNCE)
 
 
+OLD_KILLINGS = {"kill", "execute", "assassinate"}  # classes a mass-grave report recalls
 ARRIVALS = {"Change to group/activity"}
 ONE_ACTOR_ACTS = {"Change to group/activity", "Headquarters or base established"}  # no second side (no target)  # events whose destination (إلى X) is their place
 ANNOUNCED_ACTS = {"Disrupted weapons use", "Arrests", "Headquarters or base established", "Change to group/activity",
@@ -666,6 +667,16 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
             sub2, rule2 = resolve_type(classes, action_classes, facts)
             if sub2 is not None:
                 sub, rule = sub2, rule2
+    # a mass grave (Other) recalls old killings: its actor is who found or announced it, not the
+    # killers the text blames (أعدموا على يد تنظيم داعش), and the dead are no target of this event
+    old_dead = False
+    if sub == "Other" and action_classes & OLD_KILLINGS:
+        finder = next((c.arg for c in cands if c.rule.startswith("announcer of")), None) or next(
+            (a for a in args if a.inter == 1), None)
+        if finder is not None:
+            res.actor1, res.rules["actor1"] = finder, "finder of a mass grave"
+            res.actor2 = None
+            old_dead = True
     # fallback (2): no side named by a cue, a remote weapon used by the armed actor just before
     # it (إلقاء مروحيات النظام براميل متفجرة): that actor is the perpetrator
     if res.actor1 is None and res.actor2 is None and event_type_of(sub) == "Explosions/Remote violence":
@@ -725,7 +736,7 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
                      for t in used],
         "rule": rule, "incident": [toks[lo].start, toks[hi - 1].end],
         "targets": sorted({k for _, _, k in targets}),
-        "civ_victims": facts.civ_victims, "protest_ctx": facts.protest_ctx,
+        "civ_victims": facts.civ_victims and not old_dead, "protest_ctx": facts.protest_ctx,
     })
     if is_background:
         em.ext["background"] = True

@@ -117,3 +117,10 @@ def test_state_forces_blowing_up_a_home_is_property_destruction(nlp):
     assert [(r[0], r[1]) for r in out] == [("Looting/property destruction", "Military Forces of Israel")]
     out = rows(nlp, "انفجرت عبوة ناسفة قرب منزل في بلدة قباطية، ما أدى إلى إصابة شخصين.", "2016-08-25")
     assert [r[0] for r in out] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_mass_grave_is_coded_to_who_found_it_not_to_the_old_killers(nlp):
+    out = rows(nlp, "أعلن مكتب النائب العام أن فرق الطب الشرعي انتشلت رفات ٢٤ شخصاً من مقبرة جماعية في أحد أحياء "
+                    "مدينة درنة، مرجّحاً أن يكون أصحابها قد أُعدموا على يد تنظيم «داعش» إبّان سيطرته على المدينة.",
+               "2019-10-07")
+    assert out == [("Other", "Government of Libya", None, "Derna")]
