@@ -480,7 +480,7 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict) 
     for i in range(sentence - 1, -1, -1):
         if is_caption(doc, i):
             continue
-        inh = [f for f in found(i) if f.inheritable]
+        inh = [f for f in found(i) if f.inheritable and not _same_day_at(doc, f)]  # فجر اليوم نفسه: that same day
         if inh:
             return to_value(doc, inh[-1], "inherited:")
     headline = sentence == 0 and doc.sentences and doc.text[doc.sentences[0].end:doc.sentences[0].end + 1] == "\n"

@@ -175,3 +175,9 @@ def test_the_same_day_takes_the_date_of_the_incident_told_before():
     doc, em = make_doc(text, "تظاهر", published=dt.date(2022, 7, 2))
     Dates()(doc)
     assert em.date.date == dt.date(2022, 7, 1) and em.date.precision == 1
+
+
+def test_a_later_sentence_inherits_the_day_not_the_same_day_phrase():
+    doc, d, words = date_of("أعلنت قوات دفاع شبوة، أمس الأربعاء، السيطرة على عتق بعد معارك اندلعت فجر اليوم نفسه. "
+                            "وقالت مصادر طبية إن المعارك خلّفت أكثر من عشرين قتيلاً.", "المعارك خلّفت", D(2022, 8, 11))
+    assert (d.date, d.precision, words) == (D(2022, 8, 10), 1, "أمس الأربعاء")
