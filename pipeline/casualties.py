@@ -455,6 +455,11 @@ def assign(toks: list[Tok], figs: list[Fig], cues: list[Cue]) -> None:
             if back:  # قتل مسلحون، فجر اليوم، ثلاثة مدنيين
                 k, lo = k - back + 1, max(-1, lo - back)
                 continue
+            opening = _quote_opening(toks, k)
+            if opening is not None:  # a quoted name counts as one word (أعدم عناصر من تنظيم «الدولة الإسلامية»)
+                lo = max(-1, lo - (k - opening))
+                k = opening
+                continue
             if is_break(toks, k):
                 break
             if k in fig_at and not f.conj:
@@ -637,6 +642,16 @@ def coordinated_singulars(toks: list[Tok], figs: list[Fig]) -> list[Fig]:
                                kind=f.kind, cue=f.cue))
                 taken.add(k)
     return out
+
+
+def _quote_opening(toks: list[Tok], k: int, longest: int = 6) -> Optional[int]:
+    """Index of the opening quote of a quoted name closing at token k («…», “…»), else None."""
+    if toks[k].text not in ("»", "”"):
+        return None
+    for j in range(k - 1, max(-1, k - longest - 1), -1):
+        if toks[j].text in ("«", "“"):
+            return j
+    return None
 
 
 def _addition_at(toks: list[Tok], j: int) -> int:

@@ -251,3 +251,9 @@ def test_one_more_person_after_an_addition_word():
     doc, got = counts("قُتل خمسة جنود من قوات النخبة الحضرمية إضافة إلى منفذ الهجوم عندما فجّر انتحاري سيارة مفخخة.",
                       "فجّر")
     assert got["killed"].value == 6
+
+
+def test_a_quoted_perpetrator_between_the_verb_and_the_figure_counts_as_one_word():
+    doc, got = counts("أعدم عناصر من تنظيم «الدولة الإسلامية»، يوم الأحد، تسعة من جامعي الكمأة بينهم طفلان رمياً "
+                      "بالرصاص.", "أعدم")
+    assert got["killed"].value == 9
