@@ -93,6 +93,7 @@ class RoleCues:
         self.place_not = {_k(w) for w in data["place_not"]}
         self.destination = {_k(w) for w in data["destination"]}
         self.into = {_k(w) for w in data["destination_into"]}
+        self.residents = {_k(w) for w in data["residents"]}
 
     def cues_in(self, toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
         """(first, after last, kind) of every role cue in toks[lo:hi] (one kind per hit: all kinds kept)."""
@@ -866,7 +867,17 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
     if before:
         best = before[-1]
         return best, _qualifier(doc, best), _place_evidence(best)
+    # last resort: the town whose residents the incident names (أقدم شبان من أهالي بلدة بشري على إحراق …)
+    home = [m for m in sent_places if m.place is not None and start <= m.start < end and _after_residents(toks, m, rc)]
+    if home:
+        return home[0], _qualifier(doc, home[0]), _place_evidence(home[0])
     return None, None, None
+
+
+def _after_residents(toks: list[Token], m: Mention, rc: "RoleCues") -> bool:
+    """True when a place follows a word for its residents (أهالي، سكان، أبناء + بلدة X)."""
+    f = _tok_index(toks, m.start)
+    return f > 0 and any(seq_ending_at(toks, f - back, k) for back in (1, 2) for k in rc.residents)
 
 
 def _country_party(doc: Document, si: int, toks: list[Token], lo: int, hi: int) -> Optional[Arg]:

@@ -124,3 +124,27 @@ def test_a_mass_grave_is_coded_to_who_found_it_not_to_the_old_killers(nlp):
                     "مدينة درنة، مرجّحاً أن يكون أصحابها قد أُعدموا على يد تنظيم «داعش» إبّان سيطرته على المدينة.",
                "2019-10-07")
     assert out == [("Other", "Government of Libya", None, "Derna")]
+
+
+def test_rubber_coated_bullets_disperse_a_march_they_are_not_lethal_force(nlp):
+    out = rows(nlp, "أُصيب ثلاثة شبان بالرصاص المعدني المغلف بالمطاط، اليوم الجمعة، خلال قمع قوات الاحتلال المسيرة "
+                    "الأسبوعية السلمية في قرية كفر قدوم شرق قلقيلية.", "2021-03-12")
+    assert [(r[0], r[2]) for r in out] == [("Protest with intervention", "Military Forces of Israel")]
+
+
+def test_settlers_burning_cars_is_property_destruction_and_put_out_flames_are_no_gunfire(nlp):
+    out = rows(nlp, "أحرق مستوطنون، فجر أمس الجمعة، مركبتين وغرفة زراعية في بلدة سنجل شمال رام الله، وأوضح رئيس "
+                    "البلدية أن الأهالي تمكّنوا من إخماد النيران قبل امتدادها إلى المنازل.", "2021-03-13")
+    assert [(r[0], r[1]) for r in out] == [("Looting/property destruction", "Settlers (Israel)")]
+
+
+def test_protesters_who_set_fire_to_a_building_riot_and_the_security_forces_are_actor2(nlp):
+    out = rows(nlp, "أضرم محتجون غاضبون النار في مبنى بلدية طرابلس شمالي لبنان، ليل أمس، خلال تظاهرات ضد الإغلاق "
+                    "العام، فيما ردّت القوى الأمنية بإطلاق القنابل المسيلة للدموع.", "2021-01-29")
+    assert out == [("Violent demonstration", "Rioters (Lebanon)", "Police Forces of Lebanon", "Tripoli")]
+
+
+def test_a_mob_from_a_town_is_placed_in_that_town_when_no_other_place_is_named(nlp):
+    out = rows(nlp, "أقدم عشرات الشبان الغاضبين من أهالي بلدة بشري، ليل أمس، على إحراق منازل وخيم يقطنها نازحون "
+                    "سوريون والاعتداء على عدد منهم بالضرب، إثر اتهام عامل سوري بقتل شاب من البلدة.", "2020-11-24")
+    assert out == [("Mob violence", "Rioters (Lebanon)", "Civilians (Lebanon)", "Bsharri")]
