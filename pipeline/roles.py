@@ -822,6 +822,8 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
         for k in rc.place_not:
             if k in rc.destination and (head.cls in ARRIVALS or (head.cls == "territory" and k in rc.into)):
                 continue  # reinforcements sent to X are at X; security restored to X (إلى X) is X taken
+            if k in rc.residents:  # من أبناء بلدة X: the victims' or the mob's own town
+                continue
             for back in range(1, 3):
                 if seq_ending_at(toks, f - back, k):
                     return False
@@ -867,17 +869,7 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
     if before:
         best = before[-1]
         return best, _qualifier(doc, best), _place_evidence(best)
-    # last resort: the town whose residents the incident names (أقدم شبان من أهالي بلدة بشري على إحراق …)
-    home = [m for m in sent_places if m.place is not None and start <= m.start < end and _after_residents(toks, m, rc)]
-    if home:
-        return home[0], _qualifier(doc, home[0]), _place_evidence(home[0])
     return None, None, None
-
-
-def _after_residents(toks: list[Token], m: Mention, rc: "RoleCues") -> bool:
-    """True when a place follows a word for its residents (أهالي، سكان، أبناء + بلدة X)."""
-    f = _tok_index(toks, m.start)
-    return f > 0 and any(seq_ending_at(toks, f - back, k) for back in (1, 2) for k in rc.residents)
 
 
 def _country_party(doc: Document, si: int, toks: list[Token], lo: int, hi: int) -> Optional[Arg]:

@@ -148,3 +148,9 @@ def test_a_mob_from_a_town_is_placed_in_that_town_when_no_other_place_is_named(n
     out = rows(nlp, "أقدم عشرات الشبان الغاضبين من أهالي بلدة بشري، ليل أمس، على إحراق منازل وخيم يقطنها نازحون "
                     "سوريون والاعتداء على عدد منهم بالضرب، إثر اتهام عامل سوري بقتل شاب من البلدة.", "2020-11-24")
     assert out == [("Mob violence", "Rioters (Lebanon)", "Civilians (Lebanon)", "Bsharri")]
+
+
+def test_the_victims_home_town_is_the_place_not_the_governorate_around_it(nlp):
+    out = rows(nlp, "اختطف مسلحون مجهولون، ليل الثلاثاء، ثلاثة شبان من أبناء بلدة ذيبين في ريف السويداء الجنوبي "
+                    "واقتادوهم إلى جهة مجهولة.", "2021-06-10")
+    assert [(r[0], r[3]) for r in out] == [("Abduction/forced disappearance", "Dhibbin")]
