@@ -112,7 +112,8 @@ def vocab() -> dict:
         "always_before": set(_n(raw["always_block_before"])),
         "breaks": [tuple(p.split()) for p in _n(raw["clause_breaks"])],
         "accusation": set(_n(raw.get("accusation_words", []))),
-        "attackers": [tuple(p.split()) for p in _n(raw.get("attacker_words", []))],
+        # attacker phrases, each word without its article as figures are read
+        "attackers": [tuple(strip(w) for w in p.split()) for p in _n(raw.get("attacker_words", []))],
         "months": _month_words(),
     }
 
@@ -621,7 +622,7 @@ def coordinated_singulars(toks: list[Tok], figs: list[Fig]) -> list[Fig]:
         if f.kind is not None and f.cue is not None:
             # the addition word may follow the figure's noun and its unit (خمسة جنود من قوات النخبة إضافة إلى)
             for at in range(f.last, min(len(toks), f.last + 6)):
-                add = _addition_at(toks, at)
+                add = starts_with(toks, at, vocab()["addition"])
                 if add or is_break(toks, at) or at in taken:
                     break
         if add and at + add < len(toks) and at + add not in taken:
@@ -652,14 +653,6 @@ def _quote_opening(toks: list[Tok], k: int, longest: int = 6) -> Optional[int]:
         if toks[j].text in ("«", "“"):
             return j
     return None
-
-
-def _addition_at(toks: list[Tok], j: int) -> int:
-    """Length of an addition phrase (إضافة إلى، فضلا عن) starting at token j, else 0."""
-    for p in vocab()["addition"]:
-        if tuple(t.text for t in toks[j:j + len(p)]) == p:
-            return len(p)
-    return 0
 
 
 def aggregate(figs: list[Fig]) -> dict[str, tuple[int, int, int, str]]:
@@ -727,13 +720,7 @@ def _attacker_figure(toks: list[Tok], f: Fig) -> bool:
     if f.kind != "killed":
         return False
     words = [strip(t.text) for t in toks[f.first:f.last + 2]]
-    return any(tuple(words[:len(a)]) == a or tuple(words[1:1 + len(a)]) == a for a in _attacker_keys())
-
-
-@lru_cache(maxsize=1)
-def _attacker_keys() -> tuple[tuple[str, ...], ...]:
-    """The attacker phrases of casualties_ar.yaml, each word without its article as figures are read."""
-    return tuple(tuple(strip(w) for w in a) for a in vocab()["attackers"])
+    return any(tuple(words[:len(a)]) == a or tuple(words[1:1 + len(a)]) == a for a in vocab()["attackers"])
 
 
 IMPLIED_RULES = ("plural-no-number",)  # R8: the minimum a bare plural implies, not a figure
@@ -790,10 +777,13 @@ def toll_sentences(doc: Document, reach: int = 1) -> None:
             continue
         if _negated(doc, si):  # ولم ترد تقارير عن سقوط ضحايا: no toll
             continue
-        target = before[-1]
-        have = {c.kind for c in target.counts}
-        target.counts += [c for c in find_counts(doc, s.start, s.end)
-                          if c.kind not in have and c.rule not in IMPLIED_RULES]
+        add_missing_counts(before[-1], [c for c in find_counts(doc, s.start, s.end) if c.rule not in IMPLIED_RULES])
+
+
+def add_missing_counts(em, counts: list[Count]) -> None:
+    """Give an event mention the figures of a toll told apart from it, for the kinds it has none of."""
+    have = {c.kind for c in em.counts}
+    em.counts = em.counts + [c for c in counts if c.kind not in have]
 
 
 def _negated(doc: Document, si: int) -> bool:

@@ -42,10 +42,12 @@ def place_qualifier(doc: Document, mention: Mention) -> Optional[str]:
 def article_country(doc: Document, gaz=None) -> Optional[tuple[str, str]]:
     """The (country, iso3) that the article's places point to most, if any; a named actor of a
     single country (قوات حفتر → Libya) breaks a tie between places (طرابلس, صلاح الدين)."""
+    from .places import low_trust
+
     votes: Counter = Counter()
     for m in doc.mentions:
         if m.type == "PLACE" and m.place:  # a name of the low-trust Iraqi village list is weak evidence
-            votes[(m.place.country, m.place.iso3)] += 0.25 if (m.place.id or "").startswith(LOW_TRUST_PREFIX) else 1
+            votes[(m.place.country, m.place.iso3)] += 0.25 if low_trust(m.place) else 1
     if gaz is not None and len(votes) > 1:
         from .actors import ActorDictionary
 
@@ -61,9 +63,6 @@ def article_country(doc: Document, gaz=None) -> Optional[tuple[str, str]]:
         return None
     ranked = votes.most_common()
     return ranked[0][0]
-
-
-LOW_TRUST_PREFIX = "IQ-lt-"  # place ids from the low-trust Iraq gazetteer (build: iraq_geo_data)
 
 
 @lru_cache(maxsize=1)

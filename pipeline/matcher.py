@@ -9,7 +9,7 @@ span excludes the clitics: بريف دير الزور gives a place that starts 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 from camel_tools.tokenizers.word import simple_word_tokenize
 
@@ -78,7 +78,7 @@ class PhraseMatcher:
         table = self._table
         best = None
         at = self._following(tokens, i)  # token indices of the words that may follow
-        rest = [tokens[k].norm for k in at]
+        rest = [tokens[k].norm for k in at] if self.skip_quotes else [t.norm for t in tokens[at.start:at.stop]]
         for start, form in readings(tokens[i]):
             if form not in self._firsts:
                 continue
@@ -92,11 +92,11 @@ class PhraseMatcher:
                     break
         return best
 
-    def _following(self, tokens: list[Token], i: int) -> list[int]:
+    def _following(self, tokens: list[Token], i: int) -> Sequence[int]:
         """Indices of the up to longest-1 tokens after token i (quote marks passed over when
         ``skip_quotes``)."""
         if not self.skip_quotes:
-            return list(range(i + 1, min(len(tokens), i + self._longest)))
+            return range(i + 1, min(len(tokens), i + self._longest))
         out, k = [], i + 1
         while k < len(tokens) and len(out) < self._longest - 1:
             if tokens[k].norm not in QUOTES:

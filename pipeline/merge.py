@@ -15,6 +15,7 @@ from typing import Optional
 
 from schemas import Actor, Event, Evidence
 
+from .casualties import add_missing_counts, combine_counts
 from .document import Document, EventMention
 from .events import ARMED, names_again
 from .resources import load_yaml
@@ -25,7 +26,6 @@ FAMILIES = {
     "Violence against civilians": "violence", "Protests": "demonstrations",
     "Riots": "demonstrations", "Strategic developments": "strategic",
 }
-
 
 
 def _place(em: EventMention):
@@ -216,8 +216,6 @@ class Merge(Stage):
 
     def event(self, doc: Document, group: list[EventMention], index: int) -> Event:
         """The schemas.Event for one group of mentions."""
-        from .casualties import combine_counts
-
         head = choose_type(group)
         same_type = [em for em in group if em.event_type == head.event_type] or group
         a1 = _most_common_actor(same_type, "actor1") or _most_common_actor(group, "actor1")
@@ -281,8 +279,7 @@ def fold_casualty_reports(mentions: list[EventMention]) -> list[EventMention]:
                 and FAMILIES[prev.event_type] == "violence"
                 and (em.actor1 is None or em.actor1.source == "implied")
                 and places_compatible(_place(prev), _place(em))):
-            have = {c.kind for c in prev.counts}
-            prev.counts = prev.counts + [c for c in em.counts if c.kind not in have]
+            add_missing_counts(prev, em.counts)
             continue
         out.append(em)
     return out

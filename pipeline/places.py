@@ -394,6 +394,13 @@ def _clitic_readings(word: str) -> list[str]:
     return out
 
 
+def low_trust(place) -> bool:
+    """True for a linked place (schemas.Place) from a low-trust source (the Iraqi village list,
+    whose names are often common words: المشروع)."""
+    rec = Gazetteer.default().record(place.id) if place.id else None
+    return rec is not None and rec.trust == 1
+
+
 # ---------- evaluation ----------
 def evaluate(folder: Optional[Path] = None, out=sys.stdout) -> dict:
     """Name → admin1 precision/recall/F1, each source's names resolved by a gazetteer without that source."""

@@ -33,12 +33,12 @@ from typing import Optional
 from schemas import Actor
 
 from .dates import time_words
-from .link import LOW_TRUST_PREFIX
 from .document import Document, EventMention, Mention, Token
 from .events import (ARMED, Facts, Trigger, forms_of, is_number, is_punct, lexicon, names_again, new_event_mention,
                      resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of)
 from .matcher import PhraseMatcher, phrase_key
 from .normalize import normalize_for_matching
+from .places import low_trust
 from .resources import load_yaml
 from .segment import readings
 
@@ -93,7 +93,6 @@ class RoleCues:
         self.place_not = {_k(w) for w in data["place_not"]}
         self.destination = {_k(w) for w in data["destination"]}
         self.into = {_k(w) for w in data["destination_into"]}
-        self.residents = {_k(w) for w in data["residents"]}
 
     def cues_in(self, toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
         """(first, after last, kind) of every role cue in toks[lo:hi] (one kind per hit: all kinds kept)."""
@@ -528,8 +527,8 @@ def _is_speech(tok: Token) -> bool:
 
 
 OLD_KILLINGS = {"kill", "execute", "assassinate"}  # classes a mass-grave report recalls
-ARRIVALS = {"Change to group/activity"}
-ONE_ACTOR_ACTS = {"Change to group/activity", "Headquarters or base established"}  # no second side (no target)  # events whose destination (إلى X) is their place
+ARRIVALS = {"Change to group/activity"}  # events whose destination (إلى X) is their place
+ONE_ACTOR_ACTS = {"Change to group/activity", "Headquarters or base established"}  # no second side (no target)
 ANNOUNCED_ACTS = {"Disrupted weapons use", "Arrests", "Headquarters or base established", "Change to group/activity",
                   "Other"}
 ANNOUNCE = {normalize_for_matching(w) for w in ("أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن")}
@@ -822,8 +821,6 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
         for k in rc.place_not:
             if k in rc.destination and (head.cls in ARRIVALS or (head.cls == "territory" and k in rc.into)):
                 continue  # reinforcements sent to X are at X; security restored to X (إلى X) is X taken
-            if k in rc.residents:  # من أبناء بلدة X: the victims' or the mob's own town
-                continue
             for back in range(1, 3):
                 if seq_ending_at(toks, f - back, k):
                     return False
@@ -843,10 +840,9 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
             continue
         cands, towns = _innermost_of_chains(doc, toks, cands)
         linked = [m for m in cands if m.place is not None]
-        art = doc.ext.get("country")
-        art = art[0] if isinstance(art, (tuple, list)) else art
+        art = _article_country(doc)
         if art and art != "Iraq":  # the low-trust Iraqi village list is full of common words (المشروع)
-            low = {id(m) for m in linked if (m.place.id or "").startswith(LOW_TRUST_PREFIX)}
+            low = {id(m) for m in linked if low_trust(m.place)}
             if len(low) < len(linked):
                 linked = [m for m in linked if id(m) not in low]
                 cands = [m for m in cands if id(m) not in low]
@@ -939,13 +935,21 @@ def _place_evidence(m: Mention) -> dict:
 
 # --------------------------------------------------------------------------- document level
 
+def _article_country(doc: Document) -> Optional[str]:
+    """The article's country as the link stage found it (doc.ext["country"]), by name."""
+    c = doc.ext.get("country")
+    if not c:
+        return None
+    return c[0] if isinstance(c, (tuple, list)) else str(c)
+
+
 def doc_country(doc: Document, em: Optional[EventMention] = None) -> Optional[str]:
     """The country for implied actors: the incident's place, else the article's, else an actor's."""
     if em is not None and em.place is not None and em.place.place is not None:
         return em.place.place.country
-    c = doc.ext.get("country")
+    c = _article_country(doc)
     if c:
-        return c[0] if isinstance(c, (tuple, list)) else str(c)
+        return c
     for m in doc.mentions:
         if m.type == "PLACE" and m.place is not None:
             return m.place.country
