@@ -454,6 +454,12 @@ def time_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def month_words() -> frozenset[str]:
+    """Normalised first words of the Gregorian month names of dates_ar.yaml (أيار, مايو, كانون)."""
+    return frozenset(phrase[0] for phrase in vocab()["months"])
+
+
+@lru_cache(maxsize=1)
 def _same_day_phrases() -> tuple[str, ...]:
     """Normalised "same day" phrases from dates_ar.yaml."""
     return tuple(normalize_for_matching(p) for p in load_yaml("dates_ar.yaml").get("same_day", []))

@@ -68,6 +68,7 @@ class TriggerEntry:
     requires: Optional[tuple] = None  # (frozenset of keys, window, after_only, words that cancel a key right after them)
     exclude_before: tuple = ()
     exclude_after: tuple = ()
+    exclude_near: Optional[tuple] = None  # (frozenset of keys, window): none of them may be that near
     context: tuple = ()  # ((frozenset keys, window, cls, role), ...)
     default: Optional[str] = None
     confidence: float = 0.7
@@ -199,13 +200,15 @@ class Lexicon:
         if req:
             requires = (frozenset(_keys(req["any"])), int(req.get("window", 4)), bool(req.get("after", False)),
                         frozenset(w for k in _keys(req.get("unless_before", ())) for w in k))
+        near = raw.get("exclude_near")
+        exclude_near = (frozenset(_keys(near["any"])), int(near.get("window", 4))) if near else None
         ctx = tuple((frozenset(_keys(c["any"])), int(c.get("window", 2)), c["class"], c.get("role", "action"))
                     for c in raw.get("context") or ())
         return TriggerEntry(
             index=idx, cls=cls, role=raw.get("role", "action"), subject=raw.get("subject", "agent"),
             genitive=raw.get("genitive", "agent"), requires=requires,
             exclude_before=_keys(raw.get("exclude_before")), exclude_after=_keys(raw.get("exclude_after")),
-            context=ctx, default=raw.get("default"), confidence=float(raw.get("confidence", 0.7)),
+            exclude_near=exclude_near, context=ctx, default=raw.get("default"), confidence=float(raw.get("confidence", 0.7)),
         )
 
     def coverage(self) -> dict[str, int]:
@@ -278,6 +281,18 @@ class Cue:
     requires_later: Optional[tuple] = None
     sentence: bool = False  # scope: sentence: governs every trigger of its sentence (an accident's cause)
     not_after: frozenset = frozenset()  # words right before the cue that make it another word (هدوء حذر)
+
+
+def _next_ok(what: str, toks: list[Token], i: int) -> bool:
+    """Whether toks[i], the word after a cue, is what the cue requires (an imperfect verb, a month)."""
+    nxt = toks[i].norm if i < len(toks) else ""
+    if what == "imperfect":
+        return nxt[:1] in ("ي", "ت", "ن") and len(nxt) >= 3
+    if what == "month":
+        from .dates import month_words
+
+        return nxt in month_words()
+    raise ValueError(f"modality.yaml: unknown requires_next {what!r}")
 
 
 class Modality:
@@ -361,6 +376,8 @@ class Modality:
             ids = clause if cue.max is not None or cue.kind in self.flag else strong
             if cue.not_after and cf > 0 and forms_of(toks[cf - 1]) & cue.not_after:
                 continue
+            if cue.requires_next and not _next_ok(cue.requires_next, toks, cl):
+                continue
             if cue.sentence:
                 pass
             elif cue.direction in ("before", "both") and cl <= first:
@@ -370,10 +387,6 @@ class Modality:
                     continue
                 if cue.max is not None and first - cl >= cue.max:
                     continue
-                if cue.requires_next == "imperfect":
-                    nxt = toks[cl].norm if cl < len(toks) else ""
-                    if not (nxt[:1] in ("ي", "ت", "ن") and len(nxt) >= 3):
-                        continue
                 if cue.requires_later is not None:
                     if not any(seq_at(toks, j, cue.requires_later) for j in range(cl, first)):
                         continue
@@ -487,12 +500,17 @@ def find_triggers(doc: Document, si: int) -> list[Trigger]:
 
 
 def _entry_applies(entry: TriggerEntry, toks: list[Token], first: int, last: int) -> bool:
-    """The entry's requires / exclude_before / exclude_after conditions."""
+    """The entry's requires / exclude_near / exclude_before / exclude_after conditions."""
     for phrase in entry.exclude_after:
         if seq_at(toks, last, phrase):
             return False
     for phrase in entry.exclude_before:
         if seq_ending_at(toks, first - 1, phrase):
+            return False
+    if entry.exclude_near:
+        keys, window = entry.exclude_near
+        if any(seq_at(toks, j, k) for j in range(max(0, first - window), min(len(toks), last + window))
+               if not (first <= j < last) for k in keys):
             return False
     if entry.requires:
         keys, window, after_only, unless = entry.requires

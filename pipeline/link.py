@@ -25,6 +25,18 @@ def _qualifiers() -> tuple[dict[str, str], frozenset[str]]:
     return words, frozenset(normalize_for_matching(w) for w in data["designators"])
 
 
+@lru_cache(maxsize=1)
+def _neighbourhood_words() -> frozenset[str]:
+    """Normalised words for a part of a town (حي, شارع) from place_qualifiers.yaml."""
+    return frozenset(normalize_for_matching(w) for w in load_yaml("place_qualifiers.yaml")["neighbourhood_words"])
+
+
+def is_neighbourhood(doc: Document, mention: Mention) -> bool:
+    """The place is named right after a word for a part of a town (في حي التحرير)."""
+    before = [t for t in doc.tokens if t.end <= mention.start and t.sentence == mention.sentence]
+    return bool(before) and bool({f for _, f in readings(before[-1])} & _neighbourhood_words())
+
+
 def place_qualifier(doc: Document, mention: Mention) -> Optional[str]:
     """countryside / outskirts / near when the words before a place say so, else None."""
     words, designators = _qualifiers()
@@ -46,8 +58,8 @@ def article_country(doc: Document, gaz=None) -> Optional[tuple[str, str]]:
 
     votes: Counter = Counter()
     for m in doc.mentions:
-        if m.type == "PLACE" and m.place:  # a name of the low-trust Iraqi village list is weak evidence
-            votes[(m.place.country, m.place.iso3)] += 0.25 if low_trust(m.place) else 1
+        if m.type == "PLACE" and m.place:  # a low-trust Iraqi village or a neighbourhood is weak evidence
+            votes[(m.place.country, m.place.iso3)] += 0.25 if low_trust(m.place) or is_neighbourhood(doc, m) else 1
     if gaz is not None and len(votes) > 1:
         from .actors import ActorDictionary
 

@@ -105,12 +105,18 @@ class PhraseMatcher:
         return out
 
     def find(self, tokens: list[Token]) -> Iterator[Match]:
-        """Non-overlapping longest matches, left to right."""
+        """Non-overlapping longest matches, left to right; a longer match that starts inside one
+        and runs past it wins (وحدات «الجيش الوطني الليبي»: the named army, not وحدات الجيش)."""
         i = 0
         while i < len(tokens):
             m = self.match_at(tokens, i)
             if m is None:
                 i += 1
-            else:
-                yield m
-                i = m.last
+                continue
+            for j in range(i + 1, m.last):
+                n = self.match_at(tokens, j)
+                if n is not None and n.last > m.last and len(n.key) > len(m.key):
+                    m = n
+                    break
+            yield m
+            i = m.last

@@ -201,8 +201,8 @@ class Merge(Stage):
 
     def __call__(self, doc: Document) -> Document:
         doc.events = []
-        told = fold_casualty_reports([em for em in doc.event_mentions
-                                      if not em.ext.get("background") and not _history(doc, em)])
+        told = fold_withdrawals(fold_casualty_reports([em for em in doc.event_mentions
+                                                       if not em.ext.get("background") and not _history(doc, em)]))
         for group in group_mentions(told):
             event = self.event(doc, group, len(doc.events))
             reason = uncodable(event)
@@ -280,6 +280,26 @@ def fold_casualty_reports(mentions: list[EventMention]) -> list[EventMention]:
                 and (em.actor1 is None or em.actor1.source == "implied")
                 and places_compatible(_place(prev), _place(em))):
             add_missing_counts(prev, em.counts)
+            continue
+        out.append(em)
+    return out
+
+
+TERRITORY = {"Non-state actor overtakes territory", "Government regains territory",
+             "Non-violent transfer of territory"}
+
+
+def fold_withdrawals(mentions: list[EventMention]) -> list[EventMention]:
+    """A withdrawal told in an article that reports a territorial change on a compatible date, by a
+    side other than the one that took the ground (… سيطرت على قصر بن غشير … وقالت حكومة الوفاق إن
+    قواتها انسحبت تكتيكياً), is the loser's account of that change: it makes no event of its own."""
+    taken = [em for em in mentions if em.sub_event_type in TERRITORY]
+    out = []
+    for em in mentions:
+        actions = {t["class"] for t in em.ext.get("triggers", ()) if t.get("role") == "action"}
+        if (actions == {"withdrawal"} and em.sub_event_type not in TERRITORY
+                and any(dates_compatible(t.date, em.date) and _role_name(t.actor1) != _role_name(em.actor1)
+                        for t in taken)):
             continue
         out.append(em)
     return out

@@ -499,6 +499,16 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
             cands.append(Cand(0, a, 2, "with " + owner.text, (cf, cl)))  # slot decided below
         elif kind == "on_target" and owner.cls in VIOLENT | {"assault", "Looting/property destruction", "arson", "storm"}:
             cands.append(Cand(2, a, 2, "on (target of) " + owner.text, (cf, cl)))
+    # a weapon intercepted or seized (أسقطت الدفاعات طائرة مسيرة تابعة لقوات حفتر): its user, named
+    # after the act, is the side whose weapon was disrupted, not the one that disrupted it
+    stops = [t.first for t in actions if t.cls == "Disrupted weapons use"]
+    if stops:
+        cands = [Cand(2, c.arg, c.strength, c.rule, c.cue)
+                 if c.slot == 1 and (c.rule == "agent cue" or c.rule.startswith("actor of weapon"))
+                 and c.cue and c.cue[0] > min(stops) else c for c in cands]
+    # the suicide bomber (قُتلوا، بينهم الانتحاري) is the attacker's man, never the target
+    bombers = {id(a) for a in args for t in triggers if t.cls == "Suicide bomb" and a.first <= t.first < a.last}
+    cands = [c for c in cands if not (c.slot == 2 and id(c.arg) in bombers)]
     res = choose(cands)
     return res, cands
 

@@ -154,3 +154,35 @@ def test_the_victims_home_town_is_the_place_not_the_governorate_around_it(nlp):
     out = rows(nlp, "اختطف مسلحون مجهولون، ليل الثلاثاء، ثلاثة شبان من أبناء بلدة ذيبين في ريف السويداء الجنوبي "
                     "واقتادوهم إلى جهة مجهولة.", "2021-06-10")
     assert [(r[0], r[3]) for r in out] == [("Abduction/forced disappearance", "Dhibbin")]
+
+
+def test_the_suicide_bomber_among_the_dead_is_no_target_and_a_liberation_square_no_capture(nlp):
+    out = rows(nlp, "قُتل ثمانية أشخاص، بينهم الانتحاري، وأصيب 20 آخرون، مساء أمس، عندما فجّر انتحاري نفسه "
+                    "وسط سوق شعبي في حي التحرير بمدينة كركوك. وتبنى تنظيم داعش الهجوم.", "2017-05-12")
+    assert out == [("Suicide bomb", "Islamic State (Iraq)", "Civilians (Iraq)", "Kirkuk")]
+
+
+def test_a_drone_shot_down_before_it_struck_is_disrupted_weapons_use(nlp):
+    # the side whose drone it was is actor2; the injuries are denied
+    out = rows(nlp, "أعلنت قوات حكومة الوفاق، اليوم، أن الدفاعات الجوية أسقطت طائرة مسيّرة تابعة لقوات حفتر كانت "
+                    "تحاول استهداف مطار معيتيقة في طرابلس، من دون تسجيل أي خسائر أو إصابات.", "2020-05-09")
+    assert out == [("Disrupted weapons use", "Military Forces of Libya", "LNA: Libyan National Army", "Tripoli")]
+
+
+def test_a_monthly_toll_is_no_incident(nlp):
+    assert rows(nlp, "أفاد تقرير حقوقي، اليوم، بأن 86 مدنياً قُتلوا وأصيب 140 آخرون في أعمال عنف وقصف خلال "
+                     "شهر آذار/مارس الماضي في مختلف المحافظات السورية.", "2021-04-02") == []
+
+
+def test_the_losers_tactical_withdrawal_is_part_of_the_capture(nlp):
+    out = rows(nlp, "أعلنت قيادة عملية الكرامة أن وحدات «الجيش الوطني الليبي» سيطرت، أمس، على مدينة غريان بعد "
+                    "اشتباكات مع قوات حكومة الوفاق. وقالت حكومة الوفاق إن قواتها انسحبت من المدينة لإعادة "
+                    "التموضع.", "2019-04-03")
+    assert out == [("Non-state actor overtakes territory", "LNA: Libyan National Army", "Military Forces of Libya",
+                    "Gharyan")]
+
+
+def test_villagers_burning_homes_after_a_rumour_are_a_mob(nlp):
+    out = rows(nlp, "أضرم عشرات من أهالي قرية تابعة لمركز سمالوط في محافظة المنيا النار في ثلاثة منازل، "
+                    "مساء الجمعة، إثر شائعات عن بناء كنيسة في القرية.", "2016-06-18")
+    assert [(r[0], r[1], r[2]) for r in out] == [("Mob violence", "Rioters (Egypt)", "Civilians (Egypt)")]

@@ -81,6 +81,17 @@ def test_phrase_matcher_finds_longest_phrase_after_a_clitic():
     assert doc.text[found[0].start:found[0].end] == "ريف دير الزور"
 
 
+def test_phrase_matcher_prefers_a_longer_name_that_starts_inside_a_shorter_one():
+    doc = annotate("تقدمت وحدات «الجيش الوطني الليبي» نحو سرت")
+    m = PhraseMatcher(skip_quotes=True).add_all([("وحدات الجيش", "ARMY"), ("الجيش الوطني الليبي", "LNA")])
+    found = list(m.find(doc.tokens))
+    assert [(f.values, doc.text[f.start:f.end]) for f in found] == [(("LNA",), "الجيش الوطني الليبي")]
+    # a longer phrase that does not run past the first match changes nothing
+    m = PhraseMatcher().add_all([("وحدات الجيش الوطني", "A"), ("الجيش الوطني", "B")])
+    found = list(m.find(annotate("تقدمت وحدات الجيش الوطني نحو سرت").tokens))
+    assert [f.values for f in found] == [("A",)]
+
+
 class NeedsEvents(Stage):
     name = "needs-events"
     requires = frozenset({"event_mentions"})
