@@ -201,8 +201,8 @@ class Merge(Stage):
 
     def __call__(self, doc: Document) -> Document:
         doc.events = []
-        told = fold_withdrawals(fold_casualty_reports([em for em in doc.event_mentions
-                                                       if not em.ext.get("background") and not _history(doc, em)]))
+        told = [em for em in doc.event_mentions if not em.ext.get("background") and not _history(doc, em)]
+        told = fold_raid_damage(fold_withdrawals(fold_casualty_reports(told)))
         for group in group_mentions(told):
             event = self.event(doc, group, len(doc.events))
             reason = uncodable(event)
@@ -300,6 +300,24 @@ def fold_withdrawals(mentions: list[EventMention]) -> list[EventMention]:
         if (actions == {"withdrawal"} and em.sub_event_type not in TERRITORY
                 and any(dates_compatible(t.date, em.date) and _role_name(t.actor1) != _role_name(em.actor1)
                         for t in taken)):
+            continue
+        out.append(em)
+    return out
+
+
+def fold_raid_damage(mentions: list[EventMention]) -> list[EventMention]:
+    """Property burnt or destroyed by the actor of a violent incident of the article, at a compatible
+    place and date (استُشهد شاب برصاص مستوطنين … وأحرق المستوطنون كذلك مركبة), is part of that
+    incident (ACLED codes the raid once, as the violence): its evidence goes to the incident."""
+    violent = [em for em in mentions if FAMILIES[em.event_type] == "violence"]
+    out = []
+    for em in mentions:
+        name = _role_name(em.actor1)
+        host = next((v for v in violent if em.sub_event_type == "Looting/property destruction" and name
+                     and _role_name(v.actor1) == name and places_compatible(_place(v), _place(em))
+                     and dates_compatible(v.date, em.date)), None)
+        if host is not None:
+            host.ext.setdefault("evidence", []).extend(em.ext.get("evidence", ()))
             continue
         out.append(em)
     return out

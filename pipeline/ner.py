@@ -190,11 +190,14 @@ def designator_words() -> frozenset[str]:
 
 
 def place_reading_ok(toks: list[Token], first: int, key: tuple[str, ...]) -> bool:
-    """False for a one-word place name that is mostly a common word in news (مصدر, صور, عبر)
-    unless a place context makes it a place: ب on the word, or a place-context word before it
+    """False for a place read through the proclitic ك, and for a one-word place name that is
+    mostly a common word in news (مصدر, صور, عبر) unless a place context makes it a place: ب on the word, or a place-context word before it
     (في, على, قرب, مدينة, ريف ...: place_qualifiers.yaml)."""
     from .places import common_word_names, place_context_words
 
+    first_norm = toks[first].norm
+    if first_norm != key[0] and first_norm.endswith(key[0]) and "ك" in first_norm[:len(first_norm) - len(key[0])]:
+        return False  # ك "like" is almost never on a place name, and كبيرة is not ك + بيرة
     if len(key) == 1 and is_number_word(key[0]):  # سبعة, خمسة: a village name only after a designator
         return first > 0 and any(f in designator_words() for _, f in readings(toks[first - 1]))
     need = common_word_names().get(key[0]) if len(key) == 1 else None

@@ -93,6 +93,8 @@ class RoleCues:
         self.place_not = {_k(w) for w in data["place_not"]}
         self.destination = {_k(w) for w in data["destination"]}
         self.into = {_k(w) for w in data["destination_into"]}
+        self.origin = {_k(w) for w in data["arrival_origin"]}
+        self.road_to = {_k(w) for w in data["road_to"]}
 
     def cues_in(self, toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
         """(first, after last, kind) of every role cue in toks[lo:hi] (one kind per hit: all kinds kept)."""
@@ -308,11 +310,27 @@ def reach_back(toks: list[Token], args: list[Arg], j: int, lo: int, max_steps: i
             return a if a.excluded is None else None
         t = toks[j - 1]
         if is_punct(t) and t.norm not in ("«", "»", '"', "“", "”"):
-            return None
+            k = _aside_start(toks, j - 1, lo)
+            if k is None:
+                return None
+            j = k  # "أربعة جنود، بينهم ضابط، قُتلوا": over the aside to the count before it
+            continue
         if t.norm in TIME_WORDS:
             return None
         j -= 1
         steps += 1
+    return None
+
+
+ASIDES = {normalize_for_matching(w) for w in ("بينهم", "بينهما", "بينهن", "منهم", "منهن", "بينها")}
+
+
+def _aside_start(toks: list[Token], comma: int, lo: int) -> Optional[int]:
+    """For a comma that closes an aside opened by a comma and بينهم/منهم, the index of the opening
+    comma; else None."""
+    for k in range(comma - 1, max(lo, comma - 10) - 1, -1):
+        if is_punct(toks[k]):
+            return k if k + 1 < comma and toks[k + 1].norm in ASIDES else None
     return None
 
 
@@ -335,6 +353,8 @@ def mark_excluded(toks: list[Token], args: list[Arg], cues: list[tuple[int, int,
             between = toks[cl:a.first]
             if any(is_punct(t) and t.norm not in ("«", "»", '"', "“", "”") for t in between):
                 continue
+            if any(t.norm in ("ان", "بان") for t in between):
+                continue  # وأضاف المصدر أن الدفاعات الجوية أسقطت: the reported clause's subject, not the source
             if kind == "speech":
                 if pron_trigger:
                     continue
@@ -406,6 +426,8 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
             if a is not None:
                 b = next((x for x in live if x.first >= a.last and x.first - a.last <= 12
                           and x.name != a.name), None)
+                if b is not None and b.last + 1 < hi and toks[b.last].norm == "من":
+                    b = reach(toks, args, b.last + 1, hi, max_steps=2) or b  # ومسلحين من تنظيم القاعدة
                 if b is not None and any(toks[k].norm.startswith("و") for k in range(a.last, b.first + 1)):
                     cands.append(Cand(1, a, 3, "between X and Y", (cf, cl)))
                     cands.append(Cand(2, b, 3, "between X and Y", (cf, cl)))
@@ -537,7 +559,9 @@ def _is_speech(tok: Token) -> bool:
 
 
 OLD_KILLINGS = {"kill", "execute", "assassinate"}  # classes a mass-grave report recalls
-ARRIVALS = {"Change to group/activity"}  # events whose destination (إلى X) is their place
+# events whose destination (إلى X, باتجاه X) is their place: reinforcements arrive there, an
+# intercepted drone is brought down on its way there
+ARRIVALS = {"Change to group/activity", "Disrupted weapons use"}
 ONE_ACTOR_ACTS = {"Change to group/activity", "Headquarters or base established"}  # no second side (no target)
 ANNOUNCED_ACTS = {"Disrupted weapons use", "Arrests", "Headquarters or base established", "Change to group/activity",
                   "Other"}
@@ -828,6 +852,10 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
         f = _tok_index(toks, m.start)
         if f < 0:
             return True
+        if head.cls in ARRIVALS and any(seq_ending_at(toks, f - 1, k) for k in rc.origin):
+            return False  # reinforcements sent from Aden (من عدن إلى المنطقة) are not at Aden
+        if any(seq_ending_at(toks, f - 1, k) for k in rc.road_to):
+            return True  # on the road leading to Qana (الطريق المؤدية إلى بلدة قانا): at Qana
         for k in rc.place_not:
             if k in rc.destination and (head.cls in ARRIVALS or (head.cls == "territory" and k in rc.into)):
                 continue  # reinforcements sent to X are at X; security restored to X (إلى X) is X taken
@@ -843,12 +871,21 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
             doc.text[toks[f].start:m.start]) if f >= 0 else False
         return (m.place is None, not intro, dist)
 
-    pools = [[m for m in sent_places if start <= m.start < end], sent_places]
-    for pool in pools:
-        cands = [m for m in pool if usable(m)]
+    # a place of the sentence AFTER the incident belongs to the incidents told after it
+    pools = [([m for m in sent_places if start <= m.start < end], toks),
+             ([m for m in sent_places if m.start < end], toks)]
+    # else the places of the nearest sentence before with a linked place (… قرية قصرة جنوب نابلس.
+    # وأحرقوا مركبة في المنطقة: Qusrah, the innermost, not Nablus, the last named)
+    prev = max((m.sentence for m in doc.mentions if m.type == "PLACE" and m.place is not None
+                and m.start < toks[lo].start and m.sentence < si), default=None)
+    if prev is not None:
+        pools.append(([m for m in doc.mentions if m.type == "PLACE" and m.sentence == prev],
+                      doc.sentence_tokens(doc.sentences[prev])))
+    for pool, ptoks in pools:
+        cands = [m for m in pool if usable(m, ptoks)]
         if not cands:
             continue
-        cands, towns = _innermost_of_chains(doc, toks, cands)
+        cands, towns = _innermost_of_chains(doc, ptoks, cands)
         linked = [m for m in cands if m.place is not None]
         art = _article_country(doc)
         if art and art != "Iraq":  # the low-trust Iraqi village list is full of common words (المشروع)

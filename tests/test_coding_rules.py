@@ -186,3 +186,37 @@ def test_villagers_burning_homes_after_a_rumour_are_a_mob(nlp):
     out = rows(nlp, "أضرم عشرات من أهالي قرية تابعة لمركز سمالوط في محافظة المنيا النار في ثلاثة منازل، "
                     "مساء الجمعة، إثر شائعات عن بناء كنيسة في القرية.", "2016-06-18")
     assert [(r[0], r[1], r[2]) for r in out] == [("Mob violence", "Rioters (Egypt)", "Civilians (Egypt)")]
+
+
+def test_reinforcements_are_not_at_the_town_they_came_from_and_kabira_is_no_place(nlp):
+    out = rows(nlp, "اندلعت، صباح اليوم، اشتباكات بين قوات الحزام الأمني ومسلحين من تنظيم القاعدة في مدينة لودر "
+                    "بمحافظة أبين. وقال مصدر محلي إن خمسة من عناصر الحزام قُتلوا في الاشتباكات، فيما دفع المجلس "
+                    "الانتقالي بتعزيزات عسكرية كبيرة من عدن إلى المنطقة.", "2022-09-10")
+    assert [r[0] for r in out] == ["Armed clash", "Change to group/activity"]
+    assert out[0][1:] == ("STC: Southern Transitional Council", "AQAP: Al Qaeda in the Arabian Peninsula", "Lawdar")
+    assert out[1][3] != "Aden"
+
+
+def test_an_aside_between_the_victims_and_their_verb_and_a_claim_by_what_is_known_as(nlp):
+    out = rows(nlp, "قال مصدر أمني إن ثلاثة جنود، بينهم ضابط برتبة ملازم، قُتلوا اليوم إثر انفجار عبوة ناسفة زرعها "
+                    "مسلحون قرب مدينة الشيخ زويد. وتبنى ما يُعرف بتنظيم «ولاية سيناء» الهجوم.", "2016-11-02")
+    assert out == [("Remote explosive/landmine/IED", "Islamic State (Egypt)", "Military Forces of Egypt",
+                    "Sheikh Zuweid")]
+
+
+def test_a_strike_on_the_road_leading_to_a_town_is_at_the_town(nlp):
+    out = rows(nlp, "استهدفت مسيّرة إسرائيلية، مساء اليوم، دراجة نارية على الطريق المؤدية إلى بلدة تبنين في قضاء "
+                    "بنت جبيل، ما أدى إلى مقتل شخص.", "2024-02-20")
+    assert [(r[0], r[1], r[3]) for r in out] == [("Air/drone strike", "Military Forces of Israel", "Tebnine")]
+
+
+def test_property_burnt_in_the_same_raid_is_part_of_the_attack(nlp):
+    out = rows(nlp, "استُشهد مواطن برصاص مستوطنين هاجموا، فجر اليوم، قرية ترمسعيا شمال رام الله. وأفادت مصادر "
+                    "محلية بأن المستوطنين أحرقوا كذلك منزلين ومركبات في القرية قبل انسحابهم.", "2023-06-21")
+    assert [(r[0], r[1], r[2]) for r in out] == [("Attack", "Settlers (Israel)", "Civilians (Palestine)")]
+
+
+def test_air_defences_after_the_sources_an_are_the_actor_of_the_interception(nlp):
+    out = rows(nlp, "وأضاف المصدر أن الدفاعات الجوية أسقطت، مساء اليوم، طائرة مسيّرة مفخخة أطلقها الحوثيون باتجاه "
+                    "مدينة مأرب.", "2021-03-02")
+    assert out == [("Disrupted weapons use", "Military Forces of Yemen", "Houthis: Ansar Allah", "Marib")]
