@@ -32,7 +32,7 @@ from typing import Any, Optional
 from schemas import EVENT_TYPES, SUB_EVENT_TYPES
 
 from .document import Document, EventMention, Span, Token
-from .matcher import PhraseMatcher, phrase_key
+from .matcher import QUOTES, PhraseMatcher, phrase_key
 from .normalize import normalize_for_matching
 from .resources import load_yaml
 from .segment import reading_forms, readings
@@ -247,6 +247,11 @@ def is_punct(tok: Token) -> bool:
     return tok.norm in PUNCT or all(not c.isalnum() for c in tok.norm)
 
 
+def is_boundary(tok: Token) -> bool:
+    """Punctuation that cuts a clause: not a quote mark (كان قد أجرى «تسوية» مع النظام is one clause)."""
+    return is_punct(tok) and tok.norm not in QUOTES
+
+
 def names_again(trigger_text: str) -> bool:
     """A bare definite noun (الغارة، القصف، الهجوم) names an incident told before; it says
     neither how it was done nor who did it."""
@@ -324,7 +329,7 @@ class Modality:
         """
         out, c = [], 0
         for i, t in enumerate(toks):
-            if is_punct(t) and (not strong or t.norm in STRONG_PUNCT):
+            if is_boundary(t) and (not strong or t.norm in STRONG_PUNCT):
                 c += 1
                 out.append(c)
                 c += 1
@@ -383,7 +388,7 @@ class Modality:
             elif cue.direction in ("before", "both") and cl <= first:
                 if ids[cf] != ids[first]:
                     continue
-                if ids is clause and any(is_punct(t) for t in toks[cl:first]):
+                if ids is clause and any(is_boundary(t) for t in toks[cl:first]):
                     continue
                 if cue.max is not None and first - cl >= cue.max:
                     continue
@@ -393,7 +398,7 @@ class Modality:
             elif cue.direction in ("after", "both") and cf >= last:
                 if ids[cf] != ids[last - 1]:
                     continue
-                if ids is clause and any(is_punct(t) for t in toks[last:cf]):
+                if ids is clause and any(is_boundary(t) for t in toks[last:cf]):
                     continue
                 if cue.max is not None and cf - last >= cue.max:
                     continue
@@ -462,6 +467,11 @@ def find_triggers(doc: Document, si: int) -> list[Trigger]:
     out: list[Trigger] = []
     for m in lex.matcher.find(toks):
         forms: list[Form] = list(m.values)
+        word = toks[m.first].norm
+        if word.endswith(m.key[0]) and word[:len(word) - len(m.key[0])].endswith(("ال", "لل")):
+            forms = [f for f in forms if f.pos != "verb"]  # صلاة الفجر: a verb never takes the article
+            if not forms:
+                continue
         forms.sort(key=lambda f: (lex.entries[f.entry].role != "action", f.future))
         form = forms[0]
         entry = lex.entries[form.entry]

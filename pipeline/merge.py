@@ -202,7 +202,7 @@ class Merge(Stage):
     def __call__(self, doc: Document) -> Document:
         doc.events = []
         told = [em for em in doc.event_mentions if not em.ext.get("background") and not _history(doc, em)]
-        told = fold_raid_damage(fold_withdrawals(fold_casualty_reports(told)))
+        told = fold_withdrawals(fold_casualty_reports(told))
         for group in group_mentions(told):
             event = self.event(doc, group, len(doc.events))
             reason = uncodable(event)
@@ -276,7 +276,7 @@ def fold_casualty_reports(mentions: list[EventMention]) -> list[EventMention]:
         actions = {t["class"] for t in em.ext.get("triggers", ()) if t.get("role") == "action"}
         if (prev is not None and actions & {"kill", "injure"} and actions <= CASUALTY_ONLY
                 and em.sentence - prev.sentence == 1
-                and FAMILIES[prev.event_type] == "violence"
+                and FAMILIES[prev.event_type] in ("violence", "demonstrations")
                 and (em.actor1 is None or em.actor1.source == "implied")
                 and places_compatible(_place(prev), _place(em))):
             add_missing_counts(prev, em.counts)
@@ -300,24 +300,6 @@ def fold_withdrawals(mentions: list[EventMention]) -> list[EventMention]:
         if (actions == {"withdrawal"} and em.sub_event_type not in TERRITORY
                 and any(dates_compatible(t.date, em.date) and _role_name(t.actor1) != _role_name(em.actor1)
                         for t in taken)):
-            continue
-        out.append(em)
-    return out
-
-
-def fold_raid_damage(mentions: list[EventMention]) -> list[EventMention]:
-    """Property burnt or destroyed by the actor of a violent incident of the article, at a compatible
-    place and date (استُشهد شاب برصاص مستوطنين … وأحرق المستوطنون كذلك مركبة), is part of that
-    incident (ACLED codes the raid once, as the violence): its evidence goes to the incident."""
-    violent = [em for em in mentions if FAMILIES[em.event_type] == "violence"]
-    out = []
-    for em in mentions:
-        name = _role_name(em.actor1)
-        host = next((v for v in violent if em.sub_event_type == "Looting/property destruction" and name
-                     and _role_name(v.actor1) == name and places_compatible(_place(v), _place(em))
-                     and dates_compatible(v.date, em.date)), None)
-        if host is not None:
-            host.ext.setdefault("evidence", []).extend(em.ext.get("evidence", ()))
             continue
         out.append(em)
     return out

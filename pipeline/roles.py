@@ -307,6 +307,10 @@ def reach_back(toks: list[Token], args: list[Arg], j: int, lo: int, max_steps: i
     while j > lo and steps <= max_steps:
         a = by_last.get(j)
         if a is not None:
+            head = by_last.get(a.first)  # قطعات الجيش العراقي والحشد العشائري حرّرت: the first conjunct
+            if (head is not None and a.prefix.startswith("و") and head.excluded is None and a.excluded is None
+                    and not any(toks[k].norm == "بين" for k in range(max(0, a.first - 10), head.first))):
+                return head  # ... but not two sides (بين مقاتلي الكتيبة وقوة إسرائيلية اقتحمت)
             return a if a.excluded is None else None
         t = toks[j - 1]
         if is_punct(t) and t.norm not in ("«", "»", '"', "“", "”"):
@@ -440,6 +444,7 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
                 cands.append(Cand(1, b or a, 3, "accused", (cf, cl)))
 
     # --- the triggers' frames (2) and victims (3)
+    announced: list[Cand] = []
     for t in actions:
         e = t.entry
         if t.cls == "territory" and not t.form.pron:
@@ -448,8 +453,9 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
                 cands += found
                 continue
         if t.cls in ANNOUNCED_ACTS and not t.form.pron:
-            # "أعلنت قوات خفر السواحل ضبط قارب …", "أعلن الجيش إسقاط مسيرة": the announcer did it
-            cands += [c for c in _announced_capture(toks, args, t, lo, hi) if c.slot == 1]
+            # "أعلنت قوات خفر السواحل ضبط قارب …", "أعلن الجيش إسقاط مسيرة": the announcer did it,
+            # unless the act has its own subject (أعلنت الوزارة أن قطاع الأمن الوطني تمكّن من ضبط خلية)
+            announced += [c for c in _announced_capture(toks, args, t, lo, hi) if c.slot == 1]
         if t.form.pos in ("verb", "form") and e.subject:
             voice = e.subject
             if voice == "ambiguous":
@@ -464,6 +470,8 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
                     cands.append(Cand(1, subj, 2, "subject of " + t.text, (t.first, t.last)))
                     obj_from = subj.last if subj is after else t.last
                     obj = reach(toks, args, obj_from, hi, skip_time=True, max_steps=8)
+                    if obj is None and t.cls == "territory":  # حرّرت قضاء راوة من قبضة تنظيم داعش
+                        obj = _lost_side(toks, args, t, hi)
                     if obj is not None and obj is not subj:
                         cands.append(Cand(2, obj, 2, "object of " + t.text, (t.first, t.last)))
             else:
@@ -497,6 +505,7 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
                 else:
                     cands.append(Cand(2, a, 3 if t.cls in VICTIM_CLASSES else 2,
                                       "genitive of " + t.text, (t.first, t.last)))
+    cands += announced
     # weapons carry their user: غارة إسرائيلية، طائرات الاحتلال، قصف مدفعي للنظام
     for t in triggers:
         if t.status is not None or t.cls not in REMOTE | {"Air/drone strike"}:
@@ -546,11 +555,24 @@ def _announced_capture(toks: list[Token], args: list[Arg], t: Trigger, lo: int, 
         (a for a in args if a.last == verb and a.excluded is None), None)  # a headline's X تعلن السيطرة
     if speaker is not None:
         out.append(Cand(1, speaker, 2, "announcer of " + t.text, (t.first, t.last)))
-    lost = next((a for a in args if t.last <= a.first <= t.last + 8 and a.first < hi and a.excluded is None
-                 and (a.prefix == "من" or toks[a.first - 1].norm == "من")), None)
+    lost = _lost_side(toks, args, t, hi)
     if lost is not None and lost is not speaker:
         out.append(Cand(2, lost, 2, "expelled by " + t.text, (t.first, t.last)))
     return out if speaker is not None else []
+
+
+def _lost_side(toks: list[Token], args: list[Arg], t: Trigger, hi: int) -> Optional[Arg]:
+    """The side a place was taken from: the mention after من (من قبضة) within 8 words of the trigger."""
+    return next((a for a in args if t.last <= a.first <= t.last + 8 and a.first < hi and a.excluded is None
+                 and (a.prefix == "من" or toks[a.first - 1].norm == "من" or _from_the_grip_of(toks, a.first))), None)
+
+
+GRIP = {normalize_for_matching(w) for w in ("قبضة", "أيدي", "يد", "سيطرة", "براثن")}
+
+
+def _from_the_grip_of(toks: list[Token], i: int) -> bool:
+    """The mention at i follows من قبضة / من أيدي / من سيطرة (taken from the grip of X)."""
+    return i >= 2 and toks[i - 2].norm == "من" and toks[i - 1].norm in GRIP
 
 
 def _is_speech(tok: Token) -> bool:
@@ -704,7 +726,7 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
     # a mass grave (Other) recalls old killings: its actor is who found or announced it, not the
     # killers the text blames (أعدموا على يد تنظيم داعش), and the dead are no target of this event
     old_dead = False
-    if sub == "Other" and action_classes & OLD_KILLINGS:
+    if sub == "Other" and {t.cls for t in group} & OLD_KILLINGS:  # coded or not (يُرجَّح أنهم قُتلوا)
         finder = next((c.arg for c in cands if c.rule.startswith("announcer of")), None) or next(
             (a for a in args if a.inter == 1), None)
         if finder is not None:
@@ -1114,7 +1136,8 @@ def _retype(doc: Document, em: EventMention) -> None:
 
 
 def _absorb(doc: Document) -> None:
-    """Looting or arson with no actor of its own, told right after a violent incident, is part of it."""
+    """Looting or arson told right after a violent incident, with no actor of its own or by the
+    incident's own actor (… برصاص مستوطنين. وأحرق المستوطنون كذلك مركبة), is part of it."""
     rule = lexicon().absorb
     if not rule:
         return
@@ -1124,10 +1147,11 @@ def _absorb(doc: Document) -> None:
             continue
         own = em.actor1 is not None and em.actor1.source not in ("implied", "anaphora") and not (
             em.actor1.actor is not None and em.actor1.actor.name.startswith("Unidentified"))
-        if own:
-            continue
         prev = [p for p in doc.event_mentions[:n] if p.event_type in into and not p.ext.get("background")
                 and em.sentence - p.sentence <= max_s]
+        if own:
+            prev = [p for p in prev if p.actor1 is not None and p.actor1.actor is not None
+                    and p.actor1.actor.name == em.actor1.actor.name]
         if prev:
             em.ext["background"] = True
             em.ext["background_reason"] = "part of the incident reported before (looting/arson in the same raid)"

@@ -220,3 +220,39 @@ def test_air_defences_after_the_sources_an_are_the_actor_of_the_interception(nlp
     out = rows(nlp, "وأضاف المصدر أن الدفاعات الجوية أسقطت، مساء اليوم، طائرة مسيّرة مفخخة أطلقها الحوثيون باتجاه "
                     "مدينة مأرب.", "2021-03-02")
     assert out == [("Disrupted weapons use", "Military Forces of Yemen", "Houthis: Ansar Allah", "Marib")]
+
+
+def test_a_capture_from_the_grip_of_a_group_by_the_first_of_two_forces(nlp):
+    out = rows(nlp, "أعلن قائد عمليات تحرير نينوى، اليوم، أن قطعات الجيش العراقي والحشد العشائري حرّرت ناحية "
+                    "القيارة بالكامل من قبضة تنظيم «داعش» بعد معارك قُتل خلالها العشرات من عناصر التنظيم.",
+               "2016-08-25")
+    assert [r[:3] for r in out] == [("Government regains territory", "Military Forces of Iraq", "Islamic State (Iraq)")]
+
+
+def test_a_verb_never_takes_the_article_and_a_lone_shooting_by_gunmen_is_an_attack(nlp):
+    # صلاة الفجر is no explosion (فجّر); أطلق مسلحون مجهولون النار reaches النار over its subject
+    out = rows(nlp, "أطلق مسلحون مجهولون النار، فجر اليوم، على مختار قرية في ريف درعا الشرقي أثناء خروجه من صلاة "
+                    "الفجر في بلدة الحراك، ما أدى إلى مقتله.", "2021-07-02")
+    assert [r[:2] for r in out] == [("Attack", "Unidentified Armed Group (Syria)")]
+
+
+def test_a_release_told_after_a_long_date_and_a_cell_seized(nlp):
+    assert [r[0] for r in rows(nlp, "أفرجت السلطات المصرية، مساء الخميس 12 أيار/مايو 2022، عن 30 محبوساً احتياطياً "
+                                    "من سجن طرة جنوبي القاهرة.", "2022-05-13")] == ["Other"]
+    out = rows(nlp, "أعلنت وزارة الداخلية، اليوم، أن قطاع الأمن الوطني تمكّن من ضبط خلية إرهابية مكوّنة من 5 عناصر "
+                    "في منطقة كرداسة بمحافظة الجيزة.", "2017-03-01")
+    assert [(r[0], r[1]) for r in out] == [("Arrests", "Police Forces of Egypt")]
+
+
+def test_a_quote_does_not_cut_a_clause_and_later_is_not_future(nlp):
+    # كان قد أجرى «تسوية»: the agreement is background; نعاهما الحزب لاحقاً: the killing is reported
+    out = rows(nlp, "استهدفت مسيّرة إسرائيلية، بعد ظهر اليوم، سيارة على طريق بلدة تبنين، ما أدى إلى مقتل عنصرين "
+                    "من «حزب الله» نعاهما الحزب لاحقاً.", "2024-01-10")
+    assert [(r[0], r[2]) for r in out] == [("Air/drone strike", "Hezbollah")]
+
+
+def test_victims_hit_in_the_head_are_no_place_and_their_wounds_no_second_event(nlp):
+    out = rows(nlp, "قالت لجنة أطباء السودان إن خمسة متظاهرين قُتلوا برصاص قوات الأمن، أمس، خلال مواكب رافضة "
+                    "للانقلاب في مدينة أم درمان. وأوضحت اللجنة أن معظم الضحايا أصيبوا بالرصاص الحي في الرأس والصدر.",
+               "2022-02-01")
+    assert [(r[0], r[3]) for r in out] == [("Excessive force against protesters", "Omdurman")]
