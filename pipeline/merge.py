@@ -202,7 +202,7 @@ class Merge(Stage):
     def __call__(self, doc: Document) -> Document:
         doc.events = []
         told = [em for em in doc.event_mentions if not em.ext.get("background") and not _history(doc, em)]
-        told = fold_withdrawals(fold_casualty_reports(told))
+        told = fold_withdrawals(fold_references(fold_casualty_reports(told)))
         for group in group_mentions(told):
             event = self.event(doc, group, len(doc.events))
             reason = uncodable(event)
@@ -278,6 +278,25 @@ def fold_casualty_reports(mentions: list[EventMention]) -> list[EventMention]:
                 and em.sentence - prev.sentence == 1
                 and FAMILIES[prev.event_type] in ("violence", "demonstrations")
                 and (em.actor1 is None or em.actor1.source == "implied")
+                and places_compatible(_place(prev), _place(em))):
+            add_missing_counts(prev, em.counts)
+            continue
+        out.append(em)
+    return out
+
+
+def fold_references(mentions: list[EventMention]) -> list[EventMention]:
+    """A mention made only of bare definite act nouns (الاعتداءات، الهجوم) with no named actor of its
+    own, in one of the two sentences after another incident at a compatible place, names that
+    incident again (… وأضرموا النار في سبعة منازل. … بعد ساعتين من بدء الاعتداءات): its figures go to
+    it and it makes no event of its own, whatever type the bare noun alone would give."""
+    out: list[EventMention] = []
+    for em in mentions:
+        prev = out[-1] if out else None
+        actions = [t for t in em.ext.get("triggers", ()) if t.get("role") == "action"]
+        if (prev is not None and actions and all(names_again(t["text"]) for t in actions)
+                and 0 < em.sentence - prev.sentence <= 2
+                and (em.actor1 is None or em.actor1.source == "implied" or (_role_name(em.actor1) or "").startswith(UNIDENTIFIED))
                 and places_compatible(_place(prev), _place(em))):
             add_missing_counts(prev, em.counts)
             continue

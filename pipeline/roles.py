@@ -326,6 +326,8 @@ def reach_back(toks: list[Token], args: list[Arg], j: int, lo: int, max_steps: i
     return None
 
 
+SELF_REPORT = {normalize_for_matching(w) for w in ("إنها", "أنها", "بأنها", "إنه", "أنه", "بأنه", "إنهم", "أنهم",
+                                                   "بأنهم", "إنهما")}
 ASIDES = {normalize_for_matching(w) for w in ("بينهم", "بينهما", "بينهن", "منهم", "منهن", "بينها")}
 
 
@@ -362,6 +364,8 @@ def mark_excluded(toks: list[Token], args: list[Arg], cues: list[tuple[int, int,
             if kind == "speech":
                 if pron_trigger:
                     continue
+                if a.last < len(toks) and toks[a.last].norm in SELF_REPORT:
+                    continue  # قالت قوات الوفاق إنها صدّت …: the speaker tells what it did itself
                 # a speaker is followed by إن / أن / a comma, or by the reported noun (مقتل)
             if kind == "attributive" and cf > 0 and any(
                     seq_ending_at(toks, cf - 1, _k(w)) for w in ("مواقع", "نقاط", "مقرات", "مواقع تابعة")):
@@ -464,6 +468,10 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
             before = reach_back(toks, args, t.first, lo, max_steps=3)
             if voice == "agent":
                 subj = after if after is not None else before
+                if subj is None and toks[t.first].norm.endswith("وا"):
+                    # "نحو 300 من أهالي القرية تجمهروا …، وأضرموا النار": the plural verb's subject is the
+                    # sentence's topic, the first mention before it
+                    subj = next((a for a in live if lo <= a.first and a.last <= t.first), None)
                 if subj is not None and t.cls == "withdrawal" and classes & LOSES_BY_WITHDRAWAL:
                     cands.append(Cand(2, subj, 2, "side that withdrew: " + t.text, (t.first, t.last)))
                 elif subj is not None:
@@ -621,14 +629,28 @@ def _nearest_before(args: list[Arg], j: int, lo: int) -> Optional[Arg]:
     return best
 
 
+def _named_over_filler(cands: list[Cand]) -> Optional[Cand]:
+    """The first candidate, unless it is the unidentified filler (المهاجمين، مسلحين) and another
+    candidate for the slot names an armed actor (مقتل خمسة من المهاجمين … محاولة تقدم لميليشيات حفتر)."""
+    if not cands:
+        return None
+    first = cands[0]
+    if first.arg is not None and first.arg.name and first.arg.name.startswith("Unidentified Armed Group"):
+        named = next((c for c in cands[1:] if c.arg is not None and c.arg.name and c.arg.inter in ARMED
+                      and not c.arg.name.startswith("Unidentified Armed Group")), None)
+        if named is not None:
+            return named
+    return first
+
+
 def choose(cands: list[Cand]) -> RoleResult:
     """actor1 and actor2 from the candidates: the strongest claim for each slot, one mention per slot."""
     res = RoleResult()
     order = {id(c): n for n, c in enumerate(cands)}
     c1 = sorted([c for c in cands if c.slot == 1], key=lambda c: (-c.strength, order[id(c)]))
     c2 = sorted([c for c in cands if c.slot == 2], key=lambda c: (-c.strength, order[id(c)]))
-    best1 = c1[0] if c1 else None
-    best2 = c2[0] if c2 else None
+    best1 = _named_over_filler(c1)
+    best2 = _named_over_filler(c2)
     if best1 and best2 and best1.arg is best2.arg:
         if best1.strength >= best2.strength:
             best2 = next((c for c in c2 if c.arg is not best1.arg), None)

@@ -256,3 +256,31 @@ def test_victims_hit_in_the_head_are_no_place_and_their_wounds_no_second_event(n
                     "للانقلاب في مدينة أم درمان. وأوضحت اللجنة أن معظم الضحايا أصيبوا بالرصاص الحي في الرأس والصدر.",
                "2022-02-01")
     assert [(r[0], r[3]) for r in out] == [("Excessive force against protesters", "Omdurman")]
+
+
+def test_villagers_who_gather_burn_and_loot_are_a_mob_told_once(nlp):
+    # تجمهروا is no protest without a demand; the plural verbs' subject is the villagers; the bare
+    # الاعتداءات of the next sentence names the same incident
+    out = rows(nlp, "قال بيان للمطرانية إن نحو 200 شخص من أهالي قرية تابعة لمركز سمالوط تجمهروا مساء الخميس أمام "
+                    "منازل أسرة قبطية، وأضرموا النار في خمسة منازل ونهبوا محتوياتها. وأضاف البيان أن الشرطة وصلت "
+                    "بعد ساعة من بدء الاعتداءات.", "2016-07-16")
+    assert [(r[0], r[1], r[2]) for r in out] == [("Mob violence", "Rioters (Egypt)", "Civilians (Egypt)")]
+
+
+def test_young_men_who_set_fire_to_refugee_tents_are_a_mob(nlp):
+    out = rows(nlp, "أقدم عشرات الشبان، ليل أمس، على إحراق خيم يقطنها نازحون سوريون في أطراف بلدة عرسال.",
+               "2019-06-10")
+    assert [(r[0], r[1], r[3]) for r in out] == [("Mob violence", "Rioters (Lebanon)", "Arsal")]
+
+
+def test_army_entering_a_town_the_sdf_left_under_an_understanding_is_a_peaceful_transfer(nlp):
+    out = rows(nlp, "دخلت وحدات من الجيش العربي السوري، اليوم الأحد، مدينة الطبقة بريف الرقة وانتشرت في محيطها، "
+                    "بعد انسحاب مسلحي «قسد» منها بموجب تفاهمات برعاية روسية.", "2019-10-13")
+    assert [r[:3] for r in out] == [("Non-violent transfer of territory", "Military Forces of Syria",
+                                     "SDF: Syrian Democratic Forces")]
+
+
+def test_a_repelled_advance_in_breach_of_a_truce_is_a_clash_with_the_named_attacker(nlp):
+    out = rows(nlp, "قالت قوات حكومة الوفاق إنها صدّت، أمس، محاولة تقدّم لميليشيات حفتر في محور صلاح الدين جنوبي "
+                    "طرابلس، في خرق جديد للهدنة، وإن الاشتباكات أسفرت عن مقتل أربعة من المهاجمين.", "2020-01-20")
+    assert [r[:3] for r in out] == [("Armed clash", "Military Forces of Libya", "LNA: Libyan National Army")]
