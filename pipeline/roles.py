@@ -322,7 +322,7 @@ def reach_back(toks: list[Token], args: list[Arg], j: int, lo: int, max_steps: i
         if t.norm in TIME_WORDS:
             return None
         j -= 1
-        steps += 1
+        steps += t.norm not in ("«", "»", '"', "“", "”")  # a quote mark is no word (لها «استعادت)
     return None
 
 
@@ -831,7 +831,10 @@ def _without_claimed(toks: list[Token], lo: int, hi: int, actions: list[Trigger]
     """Leave out the act nouns a claim or mourning refers to ("وأعلن X مسؤوليته عن الهجوم"):
     they name the incident already reported, not a second act (a ground assault)."""
     rc = role_cues()
-    starts = [cf for cf, cl, kind in rc.cues_in(toks, lo, hi) if kind in ("claim_verbs", "claim_announce", "mourning")]
+    # أعلن counts only as a claim of responsibility (أعلن X مسؤوليته عن الهجوم), not as any announcement
+    # (أعلن الناطق أن قوات الجيش استعادت السيطرة: the capture is the act reported)
+    starts = [cf for cf, cl, kind in rc.cues_in(toks, lo, hi) if kind in ("claim_verbs", "mourning") or (
+        kind == "claim_announce" and any(toks[k].norm in rc.claim_nouns for k in range(cl, min(hi, cl + 8))))]
     if not starts:
         return actions
     from .events import modality

@@ -284,3 +284,11 @@ def test_a_repelled_advance_in_breach_of_a_truce_is_a_clash_with_the_named_attac
     out = rows(nlp, "قالت قوات حكومة الوفاق إنها صدّت، أمس، محاولة تقدّم لميليشيات حفتر في محور صلاح الدين جنوبي "
                     "طرابلس، في خرق جديد للهدنة، وإن الاشتباكات أسفرت عن مقتل أربعة من المهاجمين.", "2020-01-20")
     assert [r[:3] for r in out] == [("Armed clash", "Military Forces of Libya", "LNA: Libyan National Army")]
+
+
+def test_an_announcement_is_no_claim_and_a_spokesman_no_civilian(nlp):
+    # أعلن الناطق … أن قوات الجيش «استعادت»: the capture is the act reported, the spokesman has no role
+    out = rows(nlp, "أعلن الناطق الرسمي باسم القوات المسلحة السودانية، اليوم، أن قوات الجيش والقوات المساندة لها "
+                    "«استعادت السيطرة الكاملة» على مدينة ود مدني، عقب معارك عنيفة مع ميليشيا الدعم السريع.",
+               "2025-01-11")
+    assert [r[:2] for r in out] == [("Government regains territory", "Military Forces of Sudan")]

@@ -83,7 +83,8 @@ ORG_HEADS = {normalize_for_matching(w) for w in (
 INSTITUTIONS = {normalize_for_matching(w) for w in (
     "وزارة مكتب شركة صناعة مجلة جامعة مزرعة طائرة عربة آلة دار قسم لجنة صحيفة وكالة مجلس محكمة "
     "مؤسسة بنك مصرف هيئة إدارة سوق مصنع مدرسة مستشفى معهد روضة جريدة قناة إذاعة مركز دائرة مديرية "
-    "زراعة صيد حصاد فلاحة تكتل سلاح صاروخ دبابة سفينة مربع إعلام قاعدة قواعد معسكر معسكرات ثكنة ثكنات مطار ميناء").split()}
+    "زراعة صيد حصاد فلاحة تكتل سلاح صاروخ دبابة سفينة مربع إعلام قاعدة قواعد معسكر معسكرات ثكنة ثكنات مطار ميناء "
+    "ناطق متحدث").split()}  # a spokesman speaks for the body named after him: no actor of his own
 COMMON_TOP = 3000  # a single-word UniversalPetrarch entry among the corpus's 3000 commonest words is dropped
 MIN_SINGLE_LEN = 4
 
