@@ -31,16 +31,21 @@ def _neighbourhood_words() -> frozenset[str]:
     return frozenset(normalize_for_matching(w) for w in load_yaml("place_qualifiers.yaml")["neighbourhood_words"])
 
 
+def _tokens_before(doc: Document, mention: Mention) -> list:
+    """The tokens of the mention's sentence that end before it."""
+    return [t for t in doc.tokens if t.end <= mention.start and t.sentence == mention.sentence]
+
+
 def is_neighbourhood(doc: Document, mention: Mention) -> bool:
     """The place is named right after a word for a part of a town (في حي التحرير)."""
-    before = [t for t in doc.tokens if t.end <= mention.start and t.sentence == mention.sentence]
+    before = _tokens_before(doc, mention)
     return bool(before) and bool({f for _, f in readings(before[-1])} & _neighbourhood_words())
 
 
 def place_qualifier(doc: Document, mention: Mention) -> Optional[str]:
     """countryside / outskirts / near when the words before a place say so, else None."""
     words, designators = _qualifiers()
-    before = [t for t in doc.tokens if t.end <= mention.start and t.sentence == mention.sentence]
+    before = _tokens_before(doc, mention)
     for tok in reversed(before[-3:]):
         forms = {f for _, f in readings(tok)}
         hit = next((words[f] for f in forms if f in words), None)

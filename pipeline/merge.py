@@ -265,43 +265,56 @@ SEXUAL = "Sexual violence"
 CASUALTY_ONLY = {"kill", "injure", "shooting"}  # killed or wounded (بالرصاص الحي: by gunfire), nothing else
 
 
-def fold_casualty_reports(mentions: list[EventMention]) -> list[EventMention]:
-    """A mention that only reports casualties with no perpetrator named, in the sentence right
-    after a violent incident at a compatible place (… اشتباكات عنيفة. وأعلنت وزارة الصحة إصابة ٢١
-    مواطناً بالرصاص الحي), is that incident's toll: its figures go to the incident (for the kinds it
-    has none of) and it makes no event of its own."""
+def _actions(em: EventMention) -> list[dict]:
+    """The action triggers of an event mention, as recorded in its ext."""
+    return [t for t in em.ext.get("triggers", ()) if t.get("role") == "action"]
+
+
+def _fold_into_previous(mentions: list[EventMention], tells_again) -> list[EventMention]:
+    """Mentions for which ``tells_again(prev, em)`` holds, prev being the last mention kept before
+    them, give their figures to prev (for the kinds it has none of) and make no event of their own."""
     out: list[EventMention] = []
     for em in mentions:
-        prev = out[-1] if out else None
-        actions = {t["class"] for t in em.ext.get("triggers", ()) if t.get("role") == "action"}
-        if (prev is not None and actions & {"kill", "injure"} and actions <= CASUALTY_ONLY
+        if out and tells_again(out[-1], em):
+            add_missing_counts(out[-1], em.counts)
+            continue
+        out.append(em)
+    return out
+
+
+def _toll_of(prev: EventMention, em: EventMention) -> bool:
+    """A mention that only reports casualties with no perpetrator named, in the sentence right
+    after a violent incident at a compatible place (… اشتباكات عنيفة. وأعلنت وزارة الصحة إصابة ٢١
+    مواطناً بالرصاص الحي), is that incident's toll."""
+    actions = {t["class"] for t in _actions(em)}
+    return bool(actions & {"kill", "injure"} and actions <= CASUALTY_ONLY
                 and em.sentence - prev.sentence == 1
                 and FAMILIES[prev.event_type] in ("violence", "demonstrations")
                 and (em.actor1 is None or em.actor1.source == "implied")
-                and places_compatible(_place(prev), _place(em))):
-            add_missing_counts(prev, em.counts)
-            continue
-        out.append(em)
-    return out
+                and places_compatible(_place(prev), _place(em)))
+
+
+def _reference_to(prev: EventMention, em: EventMention) -> bool:
+    """A mention made only of bare definite act nouns (الاعتداءات، الهجوم) with no named actor of its
+    own, in one of the two sentences after another incident at a compatible place, names that
+    incident again (… وأضرموا النار في سبعة منازل. … بعد ساعتين من بدء الاعتداءات), whatever type
+    the bare noun alone would give."""
+    actions = _actions(em)
+    return bool(actions and all(names_again(t["text"]) for t in actions)
+                and 0 < em.sentence - prev.sentence <= 2
+                and (em.actor1 is None or em.actor1.source == "implied"
+                     or (_role_name(em.actor1) or "").startswith(UNIDENTIFIED))
+                and places_compatible(_place(prev), _place(em)))
+
+
+def fold_casualty_reports(mentions: list[EventMention]) -> list[EventMention]:
+    """Casualty reports told after their incident (``_toll_of``) folded into it."""
+    return _fold_into_previous(mentions, _toll_of)
 
 
 def fold_references(mentions: list[EventMention]) -> list[EventMention]:
-    """A mention made only of bare definite act nouns (الاعتداءات، الهجوم) with no named actor of its
-    own, in one of the two sentences after another incident at a compatible place, names that
-    incident again (… وأضرموا النار في سبعة منازل. … بعد ساعتين من بدء الاعتداءات): its figures go to
-    it and it makes no event of its own, whatever type the bare noun alone would give."""
-    out: list[EventMention] = []
-    for em in mentions:
-        prev = out[-1] if out else None
-        actions = [t for t in em.ext.get("triggers", ()) if t.get("role") == "action"]
-        if (prev is not None and actions and all(names_again(t["text"]) for t in actions)
-                and 0 < em.sentence - prev.sentence <= 2
-                and (em.actor1 is None or em.actor1.source == "implied" or (_role_name(em.actor1) or "").startswith(UNIDENTIFIED))
-                and places_compatible(_place(prev), _place(em))):
-            add_missing_counts(prev, em.counts)
-            continue
-        out.append(em)
-    return out
+    """Bare definite nouns that name the incident before again (``_reference_to``) folded into it."""
+    return _fold_into_previous(mentions, _reference_to)
 
 
 TERRITORY = {"Non-state actor overtakes territory", "Government regains territory",
@@ -315,7 +328,7 @@ def fold_withdrawals(mentions: list[EventMention]) -> list[EventMention]:
     taken = [em for em in mentions if em.sub_event_type in TERRITORY]
     out = []
     for em in mentions:
-        actions = {t["class"] for t in em.ext.get("triggers", ()) if t.get("role") == "action"}
+        actions = {t["class"] for t in _actions(em)}
         if (actions == {"withdrawal"} and em.sub_event_type not in TERRITORY
                 and any(dates_compatible(t.date, em.date) and _role_name(t.actor1) != _role_name(em.actor1)
                         for t in taken)):

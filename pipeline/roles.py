@@ -55,6 +55,9 @@ TIME_WORDS = time_words()
 WEAPON_USER_GAP = 4  # words between an armed actor and the weapon it used (X براميل متفجرة محملة ب…)
 
 
+QUOTE_MARKS = ("«", "»", '"', "“", "”")  # quote marks a mention or a clause runs across
+
+
 def _k(w: str) -> tuple[str, ...]:
     return phrase_key(w)
 
@@ -290,7 +293,7 @@ def reach(toks: list[Token], args: list[Arg], j: int, hi: int, skip_time: bool =
             j += 1
             steps += 1
             continue
-        if t.norm in ("«", "»", '"', "“", "”") or (not t.norm.isalnum() and not is_punct(t)):
+        if t.norm in QUOTE_MARKS or (not t.norm.isalnum() and not is_punct(t)):
             j += 1
             continue
         return None
@@ -313,7 +316,7 @@ def reach_back(toks: list[Token], args: list[Arg], j: int, lo: int, max_steps: i
                 return head  # ... but not two sides (بين مقاتلي الكتيبة وقوة إسرائيلية اقتحمت)
             return a if a.excluded is None else None
         t = toks[j - 1]
-        if is_punct(t) and t.norm not in ("«", "»", '"', "“", "”"):
+        if is_punct(t) and t.norm not in QUOTE_MARKS:
             k = _aside_start(toks, j - 1, lo)
             if k is None:
                 return None
@@ -322,7 +325,7 @@ def reach_back(toks: list[Token], args: list[Arg], j: int, lo: int, max_steps: i
         if t.norm in TIME_WORDS:
             return None
         j -= 1
-        steps += t.norm not in ("«", "»", '"', "“", "”")  # a quote mark is no word (لها «استعادت)
+        steps += t.norm not in QUOTE_MARKS  # a quote mark is no word (لها «استعادت)
     return None
 
 
@@ -357,7 +360,7 @@ def mark_excluded(toks: list[Token], args: list[Arg], cues: list[tuple[int, int,
             if a.prefix.startswith(("و", "ف")):  # a conjunct after the described actor: "المدعومة من أنقرة وقوات X"
                 continue
             between = toks[cl:a.first]
-            if any(is_punct(t) and t.norm not in ("«", "»", '"', "“", "”") for t in between):
+            if any(is_punct(t) and t.norm not in QUOTE_MARKS for t in between):
                 continue
             if any(t.norm in ("ان", "بان") for t in between):
                 continue  # وأضاف المصدر أن الدفاعات الجوية أسقطت: the reported clause's subject, not the source
