@@ -32,6 +32,7 @@ from .resources import PACKAGE_DIR, load_yaml, models_dir
 TSV_NAME = "actors.tsv"
 HELDOUT = PACKAGE_DIR.parent / "data" / "samples" / "actor_links_heldout.tsv"
 UNKNOWN_COUNTRY = "Unknown"
+UNIDENTIFIED = "Unidentified Armed Group ("  # the name's prefix: an unnamed perpetrator of any country
 _THE = {"United States", "United Kingdom", "United Arab Emirates", "Netherlands"}
 _CONJ, _PREP = ("و", "ف"), ("ب", "ل", "ك")
 # Leading words that only say "members of" / "remnants of": stripped when the full name is unknown.
@@ -213,7 +214,7 @@ class ActorDictionary:
 
     def unidentified(self, country: Optional[str]) -> Actor:
         """Unidentified Armed Group (COUNTRY), inter 3."""
-        return self._generic("unidentified_armed_group", "Unidentified Armed Group ({country})", 3,
+        return self._generic("unidentified_armed_group", UNIDENTIFIED + "{country})", 3,
                              "مسلحون مجهولون", country)
 
     def _generic(self, rid: str, name: str, inter: int, ar: str, country: Optional[str]) -> Actor:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from .document import Count, Document
-from .normalize import normalize_for_matching
+from .normalize import QUOTE_MARKS, normalize_for_matching
 from .numbers import CLITICS, Tok, read_number, tokenize
 from .resources import load_yaml
 from .stage import Stage
@@ -409,13 +409,12 @@ def _accused(toks: list[Tok], i: int) -> bool:
     return False
 
 
-QUOTES = set("«»\"“”")
 
 
 def _blocked(toks: list[Tok], a: int, b: int) -> bool:
     """True when a clause break lies between tokens a and b (exclusive); quote marks around a
     name (عناصر «قسد» واثنين) break nothing."""
-    return any(is_break(toks, k) and toks[k].text not in QUOTES for k in range(a, b))
+    return any(is_break(toks, k) and toks[k].text not in QUOTE_MARKS for k in range(a, b))
 
 
 def assign(toks: list[Tok], figs: list[Fig], cues: list[Cue]) -> None:

@@ -32,8 +32,8 @@ from typing import Any, Optional
 from schemas import EVENT_TYPES, SUB_EVENT_TYPES
 
 from .document import Document, EventMention, Span, Token
-from .matcher import QUOTES, PhraseMatcher, phrase_key
-from .normalize import normalize_for_matching
+from .matcher import PhraseMatcher, phrase_key
+from .normalize import QUOTE_MARKS, normalize_for_matching
 from .resources import load_yaml
 from .segment import reading_forms, readings
 from .stage import Stage
@@ -249,7 +249,7 @@ def is_punct(tok: Token) -> bool:
 
 def is_boundary(tok: Token) -> bool:
     """Punctuation that cuts a clause: not a quote mark (كان قد أجرى «تسوية» مع النظام is one clause)."""
-    return is_punct(tok) and tok.norm not in QUOTES
+    return is_punct(tok) and tok.norm not in QUOTE_MARKS
 
 
 def names_again(trigger_text: str) -> bool:

@@ -14,11 +14,8 @@ from typing import Any, Iterable, Iterator, Sequence
 from camel_tools.tokenizers.word import simple_word_tokenize
 
 from .document import Token
-from .normalize import normalize_for_matching
+from .normalize import QUOTE_MARKS, normalize_for_matching
 from .segment import readings
-
-
-QUOTES = frozenset({"«", "»", "“", "”", '"', "„", "‹", "›"})
 
 
 @dataclass(frozen=True)
@@ -99,7 +96,7 @@ class PhraseMatcher:
             return range(i + 1, min(len(tokens), i + self._longest))
         out, k = [], i + 1
         while k < len(tokens) and len(out) < self._longest - 1:
-            if tokens[k].norm not in QUOTES:
+            if tokens[k].norm not in QUOTE_MARKS:
                 out.append(k)
             k += 1
         return out

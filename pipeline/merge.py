@@ -15,6 +15,7 @@ from typing import Optional
 
 from schemas import Actor, Event, Evidence
 
+from .actors import UNIDENTIFIED
 from .casualties import add_missing_counts, combine_counts
 from .document import Document, EventMention
 from .events import ARMED, names_again
@@ -72,7 +73,6 @@ CROWDS = ("Protesters (", "Rioters (")
 # Non-violent developments: deaths told beside them (bodies exchanged, a toll before a truce) are not theirs.
 NO_FATALITIES = {"Agreement", "Non-violent transfer of territory", "Headquarters or base established",
                  "Change to group/activity", "Other"}  # Other: mass graves (old deaths) and releases
-UNIDENTIFIED = "Unidentified Armed Group ("
 
 
 def _role_name(m) -> Optional[str]:

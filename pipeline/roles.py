@@ -32,12 +32,13 @@ from typing import Optional
 
 from schemas import Actor
 
+from .actors import UNIDENTIFIED
 from .dates import time_words
 from .document import Document, EventMention, Mention, Token
 from .events import (ARMED, Facts, Trigger, forms_of, is_number, is_punct, lexicon, names_again, new_event_mention,
                      resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of)
 from .matcher import PhraseMatcher, phrase_key
-from .normalize import normalize_for_matching
+from .normalize import QUOTE_MARKS, normalize_for_matching
 from .places import low_trust
 from .resources import load_yaml
 from .segment import readings
@@ -55,7 +56,6 @@ TIME_WORDS = time_words()
 WEAPON_USER_GAP = 4  # words between an armed actor and the weapon it used (X براميل متفجرة محملة ب…)
 
 
-QUOTE_MARKS = ("«", "»", '"', "“", "”")  # quote marks a mention or a clause runs across
 
 
 def _k(w: str) -> tuple[str, ...]:
@@ -638,9 +638,9 @@ def _named_over_filler(cands: list[Cand]) -> Optional[Cand]:
     if not cands:
         return None
     first = cands[0]
-    if first.arg is not None and first.arg.name and first.arg.name.startswith("Unidentified Armed Group"):
+    if first.arg is not None and first.arg.name and first.arg.name.startswith(UNIDENTIFIED):
         named = next((c for c in cands[1:] if c.arg is not None and c.arg.name and c.arg.inter in ARMED
-                      and not c.arg.name.startswith("Unidentified Armed Group")), None)
+                      and not c.arg.name.startswith(UNIDENTIFIED)), None)
         if named is not None:
             return named
     return first
