@@ -33,7 +33,9 @@ def _neighbourhood_words() -> frozenset[str]:
 
 def _tokens_before(doc: Document, mention: Mention) -> list:
     """The tokens of the mention's sentence that end before it."""
-    return [t for t in doc.tokens if t.end <= mention.start and t.sentence == mention.sentence]
+    if not 0 <= mention.sentence < len(doc.sentences):
+        return []
+    return [t for t in doc.sentence_tokens(mention.sentence) if t.end <= mention.start]
 
 
 def is_neighbourhood(doc: Document, mention: Mention) -> bool:
