@@ -1,10 +1,10 @@
 """Rebuild the shipped Arabic NER model (models/ner) from the shared corpora, deterministically.
 
-    python -m pipeline.train.ner            # full recipe (< 1 hour on 2 cores), writes models/ner
+    python -m pipeline.train.ner            # full recipe (about 80 min on 2 cores: model card), writes models/ner
     python -m pipeline.train.ner --quick --out /tmp/ner   # tiny slice, seconds (tests)
 
 Steps (each product is cached in --work, default build/ner, and reused when present):
- 1. data: ANERcorp CAMeL Lab train/test read in place; dev = every 10th block of 40
+ 1. data: ANERcorp CAMeL Lab train/test read in place; dev = every 10th block of 200
     train sentences (data.py).  The test file is only scored, never used for selection.
  2. corpus: SaudiNewsNet tokenised (simple_word_tokenize) and normalised (model_form).
  3. word2vec (gensim, vectors.W2V) on corpus + ANERcorp train-file tokens (no tags);
@@ -14,9 +14,12 @@ Steps (each product is cached in --work, default build/ner, and reused when pres
  5. character LMs (stanza.models.charlm), forward and backward in two background processes
     started first (steps 3-4 run meanwhile), one epoch over the first 26 MB of the corpus
     (every 50th line held out as charlm dev), hidden 512.
- 6. stanza NER (BiLSTM-CRF) with the word vectors (pruned to the 100k most frequent forms)
-    and the charlms; the checkpoint is selected on dev.
- 7. score dev and test, write the model directory with config.json and scores.
+ 6. once they are done, side by side on the two cores: the bilstm member (BiLSTM-CRF over the
+    charlm states, word2vec and the CRF features) and the stanza member (stanza NER with the
+    word vectors pruned to the 100k most frequent forms, no charlm); dev picks each one's
+    checkpoint.
+ 7. the vote of stanza, bilstm and crf_w3: dev and test scored, the label-consistency setting
+    chosen on dev, the model directory written with config.json and scores.
 """
 from __future__ import annotations
 
@@ -164,12 +167,16 @@ def _kind(recipe: list[str]) -> str:
 
 
 def train_vote(args) -> int:
-    """The shipped model: the members trained side by side (the stanza members one after the other
-    in a subprocess with one thread; the CRFs, then the bilstm, in this process), then the entity
-    vote, scored on dev and test."""
+    """The shipped model: the members trained side by side, then the entity vote, scored on dev and
+    test.  Two phases, two cores: (1) the two character LMs (subprocesses, one thread each) while
+    this process builds word2vec, the clusters and the CRFs; (2) the bilstm (this process, one
+    thread) beside the stanza members (a subprocess, one thread, one after the other).  The stanza
+    lane waits for phase 2: beside the character LMs it would slow them, and the bilstm waits on them."""
     import subprocess
     import sys
     import threading
+
+    import torch
 
     t0 = time.time()
     out = args.out
@@ -197,14 +204,19 @@ def train_vote(args) -> int:
                 failed.append(m)
                 return
 
-    lane = threading.Thread(target=stanza_lane)
-    lane.start()
     for m, r in VOTE_MEMBERS.items():  # CRF variants (about 2 minutes each)
         if _kind(r) == "crf" and m != "crf":
             main(r + ["--out", str(out / m), "--name", f"vote-{m}"] + common)
     if charlm_jobs is not None:
         charlm_jobs.wait()  # marks them done: the bilstm member reuses them
-    main(VOTE_MEMBERS["bilstm"] + ["--out", str(out / "bilstm"), "--name", "vote-bilstm"] + common)
+    lane = threading.Thread(target=stanza_lane)
+    lane.start()
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # the other core is the stanza lane's
+    try:
+        main(VOTE_MEMBERS["bilstm"] + ["--out", str(out / "bilstm"), "--name", "vote-bilstm"] + common)
+    finally:
+        torch.set_num_threads(threads)
     lane.join()
     if failed:
         raise RuntimeError(f"stanza member {failed[0]} failed, see {stanza_log.name}")
