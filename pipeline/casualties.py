@@ -409,8 +409,6 @@ def _accused(toks: list[Tok], i: int) -> bool:
     return False
 
 
-
-
 def _blocked(toks: list[Tok], a: int, b: int) -> bool:
     """True when a clause break lies between tokens a and b (exclusive); quote marks around a
     name (عناصر «قسد» واثنين) break nothing."""

@@ -25,8 +25,8 @@ from camel_tools.utils.normalize import (
 
 TATWEEL = "\u0640"
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-# Invisible marks that news sites leave in running text.
 QUOTE_MARKS = frozenset({"«", "»", "“", "”", '"', "„", "‹", "›"})  # a quote mark is no word and cuts no clause
+# Invisible marks that news sites leave in running text.
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff", "\u061c"}
 
 

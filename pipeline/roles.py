@@ -56,8 +56,6 @@ TIME_WORDS = time_words()
 WEAPON_USER_GAP = 4  # words between an armed actor and the weapon it used (X براميل متفجرة محملة ب…)
 
 
-
-
 def _k(w: str) -> tuple[str, ...]:
     return phrase_key(w)
 
