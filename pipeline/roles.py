@@ -101,6 +101,10 @@ class RoleCues:
         """(first, after last, kind) of every role cue in toks[lo:hi] (one kind per hit: all kinds kept)."""
         return _matches_in(self.matcher, toks, lo, hi)
 
+    def claim_noun_in(self, toks: list[Token], lo: int, hi: int) -> bool:
+        """A claim noun (مسؤوليته) among toks[lo:hi] (hi clipped to the sentence): أعلن is a claim only with one."""
+        return any(toks[k].norm in self.claim_nouns for k in range(lo, min(hi, len(toks))))
+
     def targets_in(self, toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
         """(first, after last, kind) of every target phrase in toks[lo:hi]."""
         return _matches_in(self.target_matcher, toks, lo, hi)
@@ -835,7 +839,7 @@ def _without_claimed(toks: list[Token], lo: int, hi: int, actions: list[Trigger]
     # أعلن counts only as a claim of responsibility (أعلن X مسؤوليته عن الهجوم), not as any announcement
     # (أعلن الناطق أن قوات الجيش استعادت السيطرة: the capture is the act reported)
     starts = [cf for cf, cl, kind in rc.cues_in(toks, lo, hi) if kind in ("claim_verbs", "mourning") or (
-        kind == "claim_announce" and any(toks[k].norm in rc.claim_nouns for k in range(cl, min(hi, cl + 8))))]
+        kind == "claim_announce" and rc.claim_noun_in(toks, cl, min(hi, cl + 8)))]
     if not starts:
         return actions
     from .events import modality
@@ -1083,7 +1087,7 @@ def _claims(doc: Document) -> None:
                 claimer, slot = reach(toks, args, cl, len(toks), skip_time=True), "actor1"
             elif kind == "claim_announce":
                 a = reach(toks, args, cl, len(toks), skip_time=True)
-                if a is not None and any(toks[j].norm in rc.claim_nouns for j in range(a.last, min(len(toks), a.last + 3))):
+                if a is not None and rc.claim_noun_in(toks, a.last, a.last + 3):
                     claimer, slot = a, "actor1"
             elif kind == "mourning":
                 claimer, slot = reach(toks, args, cl, len(toks), skip_time=True), "actor2"
