@@ -28,13 +28,13 @@ from schemas import Actor
 
 from .normalize import normalize_for_matching
 from .resources import PACKAGE_DIR, load_yaml, models_dir
+from .segment import CONJUNCTIONS, PREPOSITIONS, norm_reading_forms
 
 TSV_NAME = "actors.tsv"
 HELDOUT = PACKAGE_DIR.parent / "data" / "samples" / "actor_links_heldout.tsv"
 UNKNOWN_COUNTRY = "Unknown"
 UNIDENTIFIED = "Unidentified Armed Group ("  # the name's prefix: an unnamed perpetrator of any country
 _THE = {"United States", "United Kingdom", "United Arab Emirates", "Netherlands"}
-_CONJ, _PREP = ("و", "ف"), ("ب", "ل", "ك")
 # Leading words that only say "members of" / "remnants of": stripped when the full name is unknown.
 _LEADING = {normalize_for_matching(w) for w in (
     "عناصر مقاتلي مقاتلو مقاتلين مسلحي مسلحو جنود أفراد فلول خلايا ميليشيا مليشيا ميليشيات مليشيات فصائل "
@@ -238,29 +238,8 @@ def _clean(s: str) -> str:
 
 
 def _first_readings(w: str) -> list[str]:
-    """The word, then without و/ف, ب/ل/ك (لل read as ل + ال) and ال, as the segmenter's readings do."""
-    out = [w]
-
-    def add(x: str) -> None:
-        if len(x) >= 2 and x not in out:
-            out.append(x)
-
-    for c in (0, 1):
-        if c and w[:1] not in _CONJ:
-            continue
-        for p in (0, 1):
-            if p and w[c:c + 1] not in _PREP:
-                continue
-            i = c + p
-            if i:
-                add(w[i:])
-            if w.startswith("ال", i):
-                add(w[i + 2:])
-            if p and w[c] == "ل" and w.startswith("ل", i):
-                add("ال" + w[i:])
-                add("ا" + w[i:])
-                add(w[i + 1:])
-    return out
+    """The word, then without و/ف, ب/ل/ك (لل read as ل + ال) and ال: the segmenter's readings."""
+    return norm_reading_forms(w)
 
 
 def _variants(ws: list[str]) -> Iterator[list[str]]:
@@ -335,10 +314,10 @@ def _strip_clitics(t: str) -> list[str]:
     السورية) is a generic noun phrase, not the start of a name; heads that take it are listed so."""
     out = [t]
     for c in (0, 1):
-        if c and t[:1] not in _CONJ:
+        if c and t[:1] not in CONJUNCTIONS:
             continue
         for p in (0, 1):
-            if p and t[c:c + 1] not in _PREP:
+            if p and t[c:c + 1] not in PREPOSITIONS:
                 continue
             i = c + p
             if i and len(t) - i >= 2:
@@ -367,11 +346,11 @@ def _name_ok(t: str, p: _Patterns) -> bool:
     """Can this token be part of a name?"""
     if not _is_word(t) or t in p.stop or len(t) < 2:
         return False
-    if t[0] in _CONJ and t[1:] in p.stop:
+    if t[0] in CONJUNCTIONS and t[1:] in p.stop:
         return False
-    if t[0] in _CONJ and t.startswith("ال", 1):  # والمدينة: coordination ends the name
+    if t[0] in CONJUNCTIONS and t.startswith("ال", 1):  # والمدينة: coordination ends the name
         return False
-    if t[0] in _PREP and (t.startswith("ال", 1) or t.startswith("لل")):  # بالريف, للمدينة: a prepositional phrase
+    if t[0] in PREPOSITIONS and (t.startswith("ال", 1) or t.startswith("لل")):  # بالريف, للمدينة: a prepositional phrase
         return False
     if len(t) > 3 and t[0] == "ل" and t[1] in "يتن":  # لتلقي, ليتم: ل + verb
         return False

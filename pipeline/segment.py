@@ -121,7 +121,7 @@ def reading_forms(token: Token) -> frozenset[str]:
 @lru_cache(maxsize=200_000)
 def _reading_forms(norm: str) -> frozenset[str]:
     """``reading_forms`` of a normalised word (cached: words repeat)."""
-    return frozenset(f for _, f in _norm_readings(norm))
+    return frozenset(norm_reading_forms(norm))
 
 
 @lru_cache(maxsize=100_000)
@@ -130,6 +130,11 @@ def _readings(text: str) -> tuple[tuple[int, str], ...]:
     nt = NormText.of(text)
     at = _offsets(nt)
     return tuple((at[i], form) for i, form in _norm_readings(nt.text))
+
+
+def norm_reading_forms(norm: str) -> list[str]:
+    """The forms of ``readings`` of a normalised word, in their order (no offsets)."""
+    return [f for _, f in _norm_readings(norm)]
 
 
 @lru_cache(maxsize=100_000)
@@ -155,8 +160,8 @@ def _norm_readings(norm: str) -> tuple[tuple[int, str], ...]:
             if norm.startswith(ARTICLE, i):
                 add(i, norm[i + 2:])  # تنظيم from والتنظيم
             if p and norm[c] == "ل" and norm.startswith("ل", i):  # لل = ل + (ا)ل
-                add(i, "ا" + norm[i:])  # للمدينة → المدينة
                 add(i, "ال" + norm[i:])  # للواء → اللواء (a lam-initial stem keeps one lam)
+                add(i, "ا" + norm[i:])  # للمدينة → المدينة
                 add(i + 1, norm[i + 1:])
     return tuple(out)
 
