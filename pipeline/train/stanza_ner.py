@@ -38,13 +38,14 @@ def charlm_command(train_txt: Path, dev_txt: Path, direction: str, out_dir: Path
 
 
 class CharlmJobs:
-    """Forward and backward character LMs trained in parallel subprocesses (one thread each),
-    started early so that the word vectors and the CRF train meanwhile; cached in ``out_dir``."""
+    """Character LMs (forward and backward, or the ``directions`` given) trained in subprocesses,
+    one thread each, side by side; cached in ``out_dir``."""
 
-    def __init__(self, train_txt: Path, dev_txt: Path, out_dir: Path, hidden: int = 512):
+    def __init__(self, train_txt: Path, dev_txt: Path, out_dir: Path, hidden: int = 512,
+                 directions: tuple[str, ...] = ("forward", "backward")):
         out_dir.mkdir(parents=True, exist_ok=True)
         self.out_dir = out_dir
-        self.paths = {d: out_dir / f"ar_{d}_charlm.pt" for d in ("forward", "backward")}
+        self.paths = {d: out_dir / f"ar_{d}_charlm.pt" for d in directions}
         self.procs = []
         env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
         for d, p in self.paths.items():
@@ -54,13 +55,14 @@ class CharlmJobs:
             self.procs.append((subprocess.Popen(charlm_command(train_txt, dev_txt, d, out_dir, hidden),
                                                 stdout=log, stderr=subprocess.STDOUT, env=env), d))
 
-    def wait(self) -> tuple[Path, Path]:
+    def wait(self) -> tuple[Path, ...]:
+        """The trained LMs' paths, in ``directions`` order, once every subprocess has finished."""
         for proc, d in self.procs:
             if proc.wait():
                 raise RuntimeError(f"charlm {d} failed, see {self.out_dir}/{d}.log")
             (self.out_dir / f"ar_{d}_ckpt.pt").unlink(missing_ok=True)
             (self.out_dir / f"ar_{d}.done").write_text("ok\n")
-        return self.paths["forward"], self.paths["backward"]
+        return tuple(self.paths.values())
 
 
 def train_tagger(train_json: Path, dev_json: Path, pretrain_pt: Path, max_vocab: int, save_dir: Path,
