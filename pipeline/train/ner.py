@@ -1,6 +1,6 @@
 """Rebuild the shipped Arabic NER model (models/ner) from the shared corpora, deterministically.
 
-    python -m pipeline.train.ner            # full recipe (about 80 min on 2 cores: model card), writes models/ner
+    python -m pipeline.train.ner            # full recipe (58 min on 2 cores: model card), writes models/ner
     python -m pipeline.train.ner --quick --out /tmp/ner   # tiny slice, seconds (tests)
 
 Steps (each product is cached in --work, default build/ner, and reused when present):
@@ -11,13 +11,13 @@ Steps (each product is cached in --work, default build/ner, and reused when pres
     k-means clusters at 64/256/1024.
  4. CRF baseline (crf.py): word/affix/stem/shape/gazetteer(train lists)/cluster features;
     then the crf_w3 vote member (crf.CRF_VARIANTS["w3"]: wider context) on the same lexicon.
- 5. character LMs (stanza.models.charlm), forward and backward in two background processes
-    started first (steps 3-4 run meanwhile), one epoch over the first 26 MB of the corpus
-    (every 50th line held out as charlm dev), hidden 512.
- 6. once they are done, side by side on the two cores: the bilstm member (BiLSTM-CRF over the
-    charlm states, word2vec and the CRF features) and the stanza member (stanza NER with the
-    word vectors pruned to the 100k most frequent forms, no charlm); dev picks each one's
-    checkpoint.
+ 5. character LMs (stanza.models.charlm), forward and backward, one epoch over the first 26 MB
+    of the corpus (every 50th line held out as charlm dev), hidden 256.
+ 6. the members on two lanes, one process per core (train_vote): lane A trains the forward LM,
+    crf_w3 and the stanza member (word vectors pruned to the 100k most frequent forms, no charlm,
+    4,000 steps); lane B word2vec, the clusters, the base CRF, the backward LM and the bilstm
+    member (BiLSTM-CRF over the charlm states, word2vec and the CRF features); dev picks each
+    one's checkpoint.
  7. the vote of stanza, bilstm and crf_w3: dev and test scored, the label-consistency setting
     chosen on dev, the model directory written with config.json and scores.
 """
