@@ -244,6 +244,7 @@ def train_vote(args) -> int:
         raise
     finally:
         lane.join()
+        lane_log.close()
     if failed:
         raise RuntimeError(failed[0])
     config = {"kind": "vote", "members": list(VOTE_MEMBERS), "min_votes": VOTE_MIN_VOTES,

@@ -41,7 +41,7 @@ class CharlmJobs:
     """Character LMs (forward and backward, or the ``directions`` given) trained in subprocesses,
     one thread each, side by side; cached in ``out_dir``."""
 
-    def __init__(self, train_txt: Path, dev_txt: Path, out_dir: Path, hidden: int = 512,
+    def __init__(self, train_txt: Path, dev_txt: Path, out_dir: Path, hidden: int,
                  directions: tuple[str, ...] = ("forward", "backward")):
         out_dir.mkdir(parents=True, exist_ok=True)
         self.out_dir = out_dir
