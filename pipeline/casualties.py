@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from .document import Count, Document
+from .metrics import prf
 from .normalize import QUOTE_MARKS, normalize_for_matching
 from .numbers import CLITICS, Tok, read_number, tokenize
 from .resources import load_yaml
@@ -842,11 +843,8 @@ def evaluate(path: Path = HELDOUT, out=sys.stdout) -> dict:
             exact += 1
         else:
             misses.append(f"  {r['id']}: gold {gold} predicted {pred}")
-    prf = lambda t, f_p, f_n: (t / (t + f_p) if t + f_p else 0.0, t / (t + f_n) if t + f_n else 0.0)
-    p, rec = prf(tp, fp, fn)
-    dp, dr = prf(det_tp, det_fp, det_fn)
-    f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
-    df1 = 2 * dp * dr / (dp + dr) if dp + dr else 0.0
+    p, rec, f1 = prf(tp, tp + fp, tp + fn)
+    dp, dr, df1 = prf(det_tp, det_tp + det_fp, det_tp + det_fn)
     res = {"rows": len(rows), "precision": p, "recall": rec, "f1": f1, "exact": exact / len(rows),
            "detect_precision": dp, "detect_recall": dr, "detect_f1": df1}
     print(f"casualties held-out ({path.name}, {len(rows)} sentences)", file=out)

@@ -19,6 +19,7 @@ from typing import Optional
 
 from .casualties import orig_span, read_tsv
 from .document import DateValue, Document
+from .metrics import prf
 from .normalize import normalize_for_matching
 from .numbers import CLITICS, Tok, digits_value, read_ordinal, strip_clitic, tokenize
 from .resources import load_yaml
@@ -551,9 +552,7 @@ def evaluate(path: Path = HELDOUT, out=sys.stdout) -> dict:
         if not (ok and w_ok):
             misses.append(f"  {r['id']}: gold {gold} warn={r.get('warn')} predicted {pred} rule={d.rule if d else None} "
                           f"warnings={d.warnings if d else None}")
-    p = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
+    p, rec, f1 = prf(tp, tp + fp, tp + fn)
     n = len(rows)
     print(f"dates held-out ({path.name}, {n} cases)", file=out)
     print(f"  date+precision  P {p:.3f}  R {rec:.3f}  F1 {f1:.3f}", file=out)

@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import Optional
 
+from .metrics import prf
+
 FIELDS = ["event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "event_date",
           "fatalities"]
 
@@ -82,9 +84,7 @@ def score(items: list[tuple[dict, list[dict]]]) -> dict:
                                    "pred": {f: p.get(f) for f in wrong} if p else None})
             elif p is not None:
                 errors.append({"id": para["id"], "spurious": {f: p.get(f) for f in FIELDS}})
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = prf(tp, tp + fp, tp + fn)
     return {"paragraphs": len(items), "gold_events": n_gold, "tp": tp, "fp": fp, "fn": fn,
             "precision": precision, "recall": recall, "f1": f1,
             "accuracy": {f: (correct[f] / n_gold if n_gold else 0.0) for f in FIELDS}, "errors": errors}

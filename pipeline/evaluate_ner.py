@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from .conll import iter_conll, write_conll
+from .metrics import prf
 
 TYPES = ("PERS", "LOC", "ORG", "MISC")
 
@@ -53,9 +54,7 @@ def score(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> dict:
         a = sum(tp.values()) if t == "micro" else tp[t]
         b = sum(np_.values()) if t == "micro" else np_[t]
         c = sum(ng.values()) if t == "micro" else ng[t]
-        p = a / b if b else 0.0
-        r = a / c if c else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        p, r, f = prf(a, b, c)
         res[t] = {"precision": p, "recall": r, "f1": f, "gold": c, "predicted": b, "correct": a}
     return res
 
