@@ -26,6 +26,7 @@ from typing import Iterator, Optional
 
 from schemas import Actor
 
+from .metrics import prf
 from .normalize import normalize_for_matching
 from .resources import PACKAGE_DIR, load_yaml, models_dir
 from .segment import CONJUNCTIONS, PREPOSITIONS, norm_reading_forms
@@ -558,9 +559,7 @@ def evaluate(path: Path = HELDOUT, dictionary: Optional[ActorDictionary] = None,
             if expected:
                 fn += 1
             errors.append((mention, country, date, expected, name))
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    prec, rec, f1 = prf(tp, tp + fp, tp + fn)
     return {"rows": len(rows), "tp": tp, "fp": fp, "fn": fn, "precision": prec, "recall": rec, "f1": f1,
             "errors": errors}
 
