@@ -105,6 +105,18 @@ def summary(res: dict) -> dict:
     return {t: round(r["f1"], 4) for t, r in res.items()}
 
 
+def wait_charlm(charlm_jobs, times: dict):
+    """The (forward, backward) character-LM files once their training is done, the wait
+    recorded in ``times``; None without character LMs."""
+    if charlm_jobs is None:
+        return None
+    t = time.time()
+    paths = charlm_jobs.wait()
+    times["charlm_wait"] = time.time() - t
+    log(f"charlm done (waited {times['charlm_wait']:.0f}s)")
+    return paths
+
+
 def train_bilstm(args, train, dev, test, wv, clusters, charlm_jobs, out: Path, times: dict, quick: bool) -> dict:
     """The shipped model: BiLSTM-CRF over char-LM states, word2vec and the CRF's features."""
     import numpy as np
@@ -113,12 +125,7 @@ def train_bilstm(args, train, dev, test, wv, clusters, charlm_jobs, out: Path, t
     from . import bilstm
     from .crf import jackknife_lexicons
 
-    charlm_paths = None
-    if charlm_jobs is not None:
-        t = time.time()
-        charlm_paths = charlm_jobs.wait()
-        times["charlm_wait"] = time.time() - t
-        log(f"charlm done (waited {times['charlm_wait']:.0f}s)")
+    charlm_paths = wait_charlm(charlm_jobs, times)
     t = time.time()
     torch.manual_seed(1)
     words = list(wv.index_to_key[:MAX_VOCAB])
@@ -416,12 +423,7 @@ def main(argv=None) -> int:
         write_json(dev, work / "dev.json")
         times["pretrain"] = time.time() - t
 
-        charlm = None
-        if charlm_jobs is not None:
-            t = time.time()
-            charlm = charlm_jobs.wait()
-            times["charlm_wait"] = time.time() - t
-            log(f"charlm done (waited {times['charlm_wait']:.0f}s)")
+        charlm = wait_charlm(charlm_jobs, times)
 
         t = time.time()
         extra_args = args.stanza_args.split()
