@@ -222,7 +222,8 @@ def test_weighted_vote_counts_weights_and_breaks_ties_by_order():
 
 
 def test_crf_variant_member_trains_loads_and_tags_arabic(tmp_path):
-    """A CRF variant (its own feature set) sharing the crf member's lexicon file."""
+    """A CRF variant (its own feature set) sharing the crf member's lexicon file, trained with
+    mention-replacement copies of its sentences."""
     from camel_tools.tokenizers.word import simple_word_tokenize
 
     from pipeline.train.crf import CrfTagger
@@ -230,11 +231,12 @@ def test_crf_variant_member_trains_loads_and_tags_arabic(tmp_path):
 
     work = str(tmp_path / "work")
     assert main(["--quick", "--model", "crf", "--out", str(tmp_path / "m" / "crf"), "--work", work]) == 0
-    assert main(["--quick", "--model", "crf", "--crf-variant", "w3", "--lexicon-from", "crf",
+    assert main(["--quick", "--model", "crf", "--crf-variant", "w3", "--lexicon-from", "crf", "--augment", "0.5",
                  "--out", str(tmp_path / "m" / "crf_w3"), "--work", work]) == 0
     assert not (tmp_path / "m" / "crf_w3" / "crf_lex.json").exists()  # shared with crf/
     tagger = NerTagger.load(tmp_path / "m" / "crf_w3")
     assert tagger.config["features"]["window"] == 3
+    assert tagger.config["augment"]["sentences"] > 50  # mention-replacement copies of the 150 quick sentences
     assert CrfTagger.load(tmp_path / "m" / "crf_w3").features["window"] == 3
     toks = simple_word_tokenize("قال مسؤول أمني إن مسلحين هاجموا نقطة تفتيش في محافظة أبين")
     tags = tagger.tag([toks])[0]

@@ -186,10 +186,19 @@ def _items(feats: list[dict]):
                                     for f in feats])
 
 
-def jackknife_lexicons(sents, lex: Lexicon, folds: int = 5, block: int = 50) -> list[Lexicon]:
+JACKKNIFE_FOLDS, JACKKNIFE_BLOCK = 5, 50
+
+
+def jackknife_fold(i: int, folds: int = JACKKNIFE_FOLDS, block: int = JACKKNIFE_BLOCK) -> int:
+    """The jackknife fold of training sentence ``i`` (blocks of consecutive sentences)."""
+    return (i // block) % folds
+
+
+def jackknife_lexicons(sents, lex: Lexicon, folds: int = JACKKNIFE_FOLDS,
+                       block: int = JACKKNIFE_BLOCK) -> list[Lexicon]:
     """For each sentence, a lexicon whose gazetteer comes from the OTHER folds only, so that
     the CRF learns how far to trust a gazetteer hit on names it has not seen (as at test time)."""
-    fold_of = [(i // block) % folds for i in range(len(sents))]
+    fold_of = [jackknife_fold(i, folds, block) for i in range(len(sents))]
     per_fold = [Lexicon.from_train([s for s, f in zip(sents, fold_of) if f != k], clusters=lex.clusters)
                 for k in range(folds)]
     return [per_fold[f] for f in fold_of]
@@ -197,12 +206,15 @@ def jackknife_lexicons(sents, lex: Lexicon, folds: int = 5, block: int = 50) -> 
 
 def train_crf(sents, lex: Lexicon, model_path: Path, c1: float = 0.05, c2: float = 0.05,
               max_iterations: int = 150, jackknife: int = 5, features: Optional[dict] = None,
-              algorithm: str = "lbfgs") -> None:
+              algorithm: str = "lbfgs", augmented: tuple[list, list[int]] = ((), ())) -> None:
+    """``augmented``: (extra sentences, index in ``sents`` of each one's source), as
+    ``augment.mention_replacement`` makes them; each gets its source's jackknifed lexicon."""
     import pycrfsuite
 
     lexes = jackknife_lexicons(sents, lex, jackknife) if jackknife > 1 else [lex] * len(sents)
+    copies, sources = augmented
     tr = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
-    for (toks, tags), lx in zip(sents, lexes):
+    for (toks, tags), lx in zip(list(sents) + list(copies), lexes + [lexes[i] for i in sources]):
         tr.append(_items(sent_features(toks, lx, features)), tags)
     params = {"max_iterations": max_iterations, "feature.possible_transitions": True}
     if algorithm == "lbfgs":

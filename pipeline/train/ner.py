@@ -34,7 +34,8 @@ from pathlib import Path
 from ..evaluate_ner import format_table, score
 from ..ner_model import DEFAULT_DIR, NerTagger, model_form
 from . import corpus, data, vectors
-from .crf import CRF_VARIANTS, CrfTagger, Lexicon, train_crf
+from .augment import mention_replacement
+from .crf import CRF_VARIANTS, CrfTagger, Lexicon, jackknife_fold, train_crf
 
 ROOT = Path(__file__).resolve().parents[2]
 CHARLM_BYTES = 26_000_000
@@ -117,8 +118,10 @@ def wait_charlm(charlm_jobs, times: dict):
     return paths
 
 
-def train_bilstm(args, train, dev, test, wv, clusters, charlm_jobs, out: Path, times: dict, quick: bool) -> dict:
-    """The shipped model: BiLSTM-CRF over char-LM states, word2vec and the CRF's features."""
+def train_bilstm(args, train, dev, test, wv, clusters, charlm_jobs, out: Path, times: dict, quick: bool,
+                 augmented=((), ())) -> dict:
+    """The bilstm member: BiLSTM-CRF over char-LM states, word2vec and the CRF's features
+    (``augmented``: extra sentences and their sources, as for ``crf.train_crf``)."""
     import numpy as np
     import torch
 
@@ -133,7 +136,9 @@ def train_bilstm(args, train, dev, test, wv, clusters, charlm_jobs, out: Path, t
     lex = Lexicon.from_train(train, clusters=clusters)
     charlms = tuple(bilstm._charlm(str(p)) for p in charlm_paths) if charlm_paths else None
     fz = bilstm.build(train, lex, words, vecs, charlms)
-    trf = bilstm.featurize(fz, train, jackknife_lexicons(train, lex))
+    lexes = jackknife_lexicons(train, lex)
+    copies, sources = augmented
+    trf = bilstm.featurize(fz, list(train) + list(copies), lexes + [lexes[i] for i in sources])
     dvf = bilstm.featurize(fz, dev)
     log(f"bilstm: features ({time.time() - t:.0f}s)")
     model, best, history = bilstm.train_model(
@@ -315,6 +320,9 @@ def main(argv=None) -> int:
     ap.add_argument("--half-model", action="store_true", help="stanza: store ner.pt as float16")
     ap.add_argument("--with-dev", action="store_true",
                     help="train on train + dev (a final fit of a recipe chosen on dev; dev scores then mean nothing)")
+    ap.add_argument("--augment", type=float, default=0.0, metavar="P",
+                    help="add a mention-replacement copy of the training sentences (each mention swapped "
+                         "with probability P for another of its type: train.augment)")
     ap.add_argument("--name", default="shipped", help="label of this configuration in results.jsonl")
     args = ap.parse_args(argv)
     if args.no_stanza:
@@ -333,6 +341,10 @@ def main(argv=None) -> int:
 
     train, dev, test = data.load(quick, with_dev=args.with_dev)
     log(f"data: train {len(train)} dev {len(dev)} test {len(test)} sentences")
+    augmented = (mention_replacement(train, args.augment, seed=1, group_of=jackknife_fold)
+                 if args.augment else ([], []))
+    if args.augment:
+        log(f"mention replacement (p {args.augment}): {len(augmented[0])} extra training sentences")
 
     # character LMs first (two background processes, the longest step), then the rest meanwhile
     charlm_jobs = None
@@ -398,7 +410,7 @@ def main(argv=None) -> int:
         (out / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
         train_crf(train, lex, out / "crf.model", max_iterations=10 if quick else variant.get("max_iterations", 150),
                   features=variant.get("features"),
-                  **{k: v for k, v in variant.items() if k in ("c1", "c2", "algorithm")})
+                  augmented=augmented, **{k: v for k, v in variant.items() if k in ("c1", "c2", "algorithm")})
         crf = CrfTagger.load(out)
         times["crf"] = time.time() - t
         results["crf"] = {"dev": evaluate(crf, dev), "test": evaluate(crf, test)}
@@ -406,7 +418,7 @@ def main(argv=None) -> int:
             f"test {summary(results['crf']['test'])}")
 
     if args.model == "bilstm":
-        config = train_bilstm(args, train, dev, test, wv, clusters, charlm_jobs, out, times, quick)
+        config = train_bilstm(args, train, dev, test, wv, clusters, charlm_jobs, out, times, quick, augmented)
     if args.model == "stanza":
         from .stanza_ner import build_pretrain, train_tagger, write_json
 
@@ -419,7 +431,7 @@ def main(argv=None) -> int:
             build_pretrain(work / "vectors.txt", out / "pretrain.pt", MAX_VOCAB)
             pretrain_pt = out / "pretrain.pt"
             log(f"pretrain: {n} vectors")
-        write_json(train, work / "train.json")
+        write_json(list(train) + augmented[0], work / "train.json")
         write_json(dev, work / "dev.json")
         times["pretrain"] = time.time() - t
 
@@ -452,6 +464,8 @@ def main(argv=None) -> int:
         config = {"kind": "stanza", "files": files, "pretrain_max_vocab": MAX_VOCAB}
 
     config["tagset"] = data.TAGS
+    if args.augment:
+        config["augment"] = {"method": "mention_replacement", "p": args.augment, "sentences": len(augmented[0])}
     config["normalisation"] = "pipeline.ner_model.model_form"
     (out / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
     if config["kind"] != "crf":
