@@ -204,17 +204,24 @@ def jackknife_lexicons(sents, lex: Lexicon, folds: int = JACKKNIFE_FOLDS,
     return [per_fold[f] for f in fold_of]
 
 
+def jackknife_training_set(sents, lex: Lexicon, augmented: tuple = ((), ()),
+                           folds: int = JACKKNIFE_FOLDS) -> tuple[list, list[Lexicon]]:
+    """The training sentences followed by the ``augmented`` copies (extra sentences and the index
+    in ``sents`` of each one's source, as ``augment.mention_replacement`` makes them), and the
+    lexicon of each: jackknifed over ``folds`` (none when ``folds`` <= 1); a copy gets its source's."""
+    lexes = jackknife_lexicons(sents, lex, folds) if folds > 1 else [lex] * len(sents)
+    copies, sources = augmented
+    return list(sents) + list(copies), lexes + [lexes[i] for i in sources]
+
+
 def train_crf(sents, lex: Lexicon, model_path: Path, c1: float = 0.05, c2: float = 0.05,
               max_iterations: int = 150, jackknife: int = 5, features: Optional[dict] = None,
               algorithm: str = "lbfgs", augmented: tuple[list, list[int]] = ((), ())) -> None:
-    """``augmented``: (extra sentences, index in ``sents`` of each one's source), as
-    ``augment.mention_replacement`` makes them; each gets its source's jackknifed lexicon."""
+    """``augmented``: extra sentences and their sources (``jackknife_training_set``)."""
     import pycrfsuite
 
-    lexes = jackknife_lexicons(sents, lex, jackknife) if jackknife > 1 else [lex] * len(sents)
-    copies, sources = augmented
     tr = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
-    for (toks, tags), lx in zip(list(sents) + list(copies), lexes + [lexes[i] for i in sources]):
+    for (toks, tags), lx in zip(*jackknife_training_set(sents, lex, augmented, jackknife)):
         tr.append(_items(sent_features(toks, lx, features)), tags)
     params = {"max_iterations": max_iterations, "feature.possible_transitions": True}
     if algorithm == "lbfgs":

@@ -128,7 +128,7 @@ def train_bilstm(args, train, dev, test, wv, clusters, charlm_jobs, out: Path, t
     import torch
 
     from . import bilstm
-    from .crf import jackknife_lexicons
+    from .crf import jackknife_training_set
 
     charlm_paths = wait_charlm(charlm_jobs, times)
     t = time.time()
@@ -138,9 +138,7 @@ def train_bilstm(args, train, dev, test, wv, clusters, charlm_jobs, out: Path, t
     lex = Lexicon.from_train(train, clusters=clusters)
     charlms = tuple(bilstm._charlm(str(p)) for p in charlm_paths) if charlm_paths else None
     fz = bilstm.build(train, lex, words, vecs, charlms)
-    lexes = jackknife_lexicons(train, lex)
-    copies, sources = augmented
-    trf = bilstm.featurize(fz, list(train) + list(copies), lexes + [lexes[i] for i in sources])
+    trf = bilstm.featurize(fz, *jackknife_training_set(train, lex, augmented))
     dvf = bilstm.featurize(fz, dev)
     log(f"bilstm: features ({time.time() - t:.0f}s)")
     model, best, history = bilstm.train_model(
@@ -344,9 +342,9 @@ def main(argv=None) -> int:
 
     train, dev, test = data.load(quick, with_dev=args.with_dev)
     log(f"data: train {len(train)} dev {len(dev)} test {len(test)} sentences")
-    augmented = (mention_replacement(train, args.augment, seed=1, group_of=jackknife_fold)
-                 if args.augment else ([], []))
+    augmented: tuple = ([], [])
     if args.augment:
+        augmented = mention_replacement(train, args.augment, seed=1, group_of=jackknife_fold)
         log(f"mention replacement (p {args.augment}): {len(augmented[0])} extra training sentences")
 
     # character LMs first (two background processes, the longest step), then the rest meanwhile
