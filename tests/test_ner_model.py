@@ -1,8 +1,10 @@
 """The trained NER tagger: quick training, the shipped model on unseen sentences, CoNLL I/O, scoring."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from pipeline.conll import read_conll, read_tokens
@@ -81,6 +83,20 @@ def test_quick_training_gives_a_loadable_model(tmp_path):
     tags = tagger.tag(sents)
     assert [len(t) for t in tags] == [6, 0]
     assert all(t == "O" or t[:2] in ("B-", "I-") for t in tags[0])
+
+
+def test_subword_bilstm_member_gives_unseen_words_a_vector(tmp_path):
+    from pipeline.train.ner import main
+
+    out = tmp_path / "bilstm"
+    assert main(["--quick", "--model", "bilstm", "--no-crf", "--subword", "--out", str(out),
+                 "--work", str(tmp_path / "work")]) == 0
+    assert json.loads((out / "config.json").read_text(encoding="utf-8"))["subword"] == {"min_n": 3, "max_n": 5}
+    tagger = NerTagger.load(out)
+    wv = tagger._backend.fz.wv
+    assert "وبالمحافظتين" not in wv and np.abs(wv.get("وبالمحافظتين")).sum() > 0
+    tags = tagger.tag([["قصفت", "الطائرات", "وبالمحافظتين", "مواقع", "في", "دير", "الزور"]])
+    assert len(tags[0]) == 7 and all(t == "O" or t[:2] in ("B-", "I-") for t in tags[0])
 
 
 # Sentences written for this test (not from ANERcorp): people, armed groups and places.

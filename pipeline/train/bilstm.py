@@ -21,6 +21,7 @@ import torch
 from torch import nn
 
 from ..ner_model import model_form
+from ..wordvectors import SubwordVectors
 from .crf import Lexicon, shape, strip_proclitics
 
 TAGS = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
@@ -31,10 +32,9 @@ SHAPES = ["A", "AD", "D", "L", "P"]
 class Featurizer:
     """Token features as index tensors + dense vectors; everything it needs is saved with the model."""
 
-    def __init__(self, words: list[str], vectors: np.ndarray, lex: Lexicon, pres: list[str], sufs: list[str],
+    def __init__(self, wv: SubwordVectors, lex: Lexicon, pres: list[str], sufs: list[str],
                  n_clusters: list[int], charlms=None):
-        self.index = {w: i for i, w in enumerate(words)}
-        self.words, self.vectors = words, vectors
+        self.wv = wv
         self.lex = lex
         self.pres = {p: i + 1 for i, p in enumerate(pres)}
         self.sufs = {s: i + 1 for i, s in enumerate(sufs)}
@@ -43,7 +43,7 @@ class Featurizer:
 
     @property
     def dense_dim(self) -> int:
-        d = self.vectors.shape[1] + 2 + len(GAZ)
+        d = self.wv.dim + 2 + len(GAZ)
         if self.charlms:
             d += sum(m.hidden_dim() for m in self.charlms)
         return d
@@ -59,19 +59,22 @@ class Featurizer:
 
     def sentence(self, toks: list[str], lex: Lexicon | None = None, charlm: torch.Tensor | None = None):
         lex = lex or self.lex
-        n, dim = len(toks), self.vectors.shape[1]
+        n, dim = len(toks), self.wv.dim
         dense = np.zeros((n, dim + 2 + len(GAZ)), dtype=np.float32)
         cats = np.zeros((n, len(self.n_clusters) + 3), dtype=np.int64)
         for i, t in enumerate(toks):
             w = model_form(t)
             pre, stem = strip_proclitics(w)
-            j = self.index.get(w)
-            if j is not None:
-                dense[i, :dim] = self.vectors[j]
+            if w in self.wv:
+                dense[i, :dim] = self.wv.get(w)
                 dense[i, dim] = 1
-            elif stem in self.index:
-                dense[i, :dim] = self.vectors[self.index[stem]]
+            elif stem in self.wv:
+                dense[i, :dim] = self.wv.get(stem)
                 dense[i, dim + 1] = 1
+            else:  # neither flag: the n-gram back-off when the vectors have one, else zeros
+                v = self.wv.get(w)
+                if v is not None:
+                    dense[i, :dim] = v
             for g in lex.gaz.get(stem, ()):
                 dense[i, dim + 2 + GAZ.index(g)] = 1
             cl = self.lex.clusters.get(w) or self.lex.clusters.get(stem)
@@ -158,7 +161,7 @@ def _pad(items: list[torch.Tensor]) -> torch.Tensor:
     return nn.utils.rnn.pad_sequence(items, batch_first=True)
 
 
-def build(train, lex: Lexicon, wv_words: list[str], wv: np.ndarray, charlms=None) -> Featurizer:
+def build(train, lex: Lexicon, wv: SubwordVectors, charlms=None) -> Featurizer:
     from collections import Counter
 
     pres, sufs = Counter(), Counter()
@@ -168,7 +171,7 @@ def build(train, lex: Lexicon, wv_words: list[str], wv: np.ndarray, charlms=None
             pres[p] += 1
             sufs[s[-3:]] += 1
     n_clusters = [max(c[k] for c in lex.clusters.values()) + 1 for k in range(len(next(iter(lex.clusters.values()))))]
-    return Featurizer(wv_words, wv, lex, sorted(p for p, c in pres.items() if c >= 2),
+    return Featurizer(wv, lex, sorted(p for p, c in pres.items() if c >= 2),
                       sorted(s for s, c in sufs.items() if c >= 3), n_clusters, charlms)
 
 
@@ -243,14 +246,18 @@ def train_model(fz: Featurizer, train_feats, dev_feats, dev_gold, epochs: int = 
 def save(model: Tagger, fz: Featurizer, d: Path) -> dict:
     d.mkdir(parents=True, exist_ok=True)
     torch.save({"cfg": model.cfg, "state": model.state_dict()}, d / "bilstm.pt")
-    np.save(d / "wordvec.npy", fz.vectors.astype(np.float16))
-    (d / "wordvec.vocab").write_text("\n".join(fz.words) + "\n", encoding="utf-8")
+    np.save(d / "wordvec.npy", fz.wv.vectors.astype(np.float16))
+    (d / "wordvec.vocab").write_text("\n".join(fz.wv.words) + "\n", encoding="utf-8")
+    files = {"model": "bilstm.pt", "wordvec": "wordvec.npy", "vocab": "wordvec.vocab",
+             "lexicon": "crf_lex.json", "features": "bilstm_features.json"}
+    if fz.wv.ngrams is not None:  # fastText vectors (--subword): the n-gram rows for unseen words
+        np.save(d / "wordvec_ngrams.npy", fz.wv.ngrams.astype(np.float16))
+        files["ngrams"] = "wordvec_ngrams.npy"
     fz.lex.save(d / "crf_lex.json")
     (d / "bilstm_features.json").write_text(json.dumps(
         {"pres": sorted(fz.pres, key=fz.pres.get), "sufs": sorted(fz.sufs, key=fz.sufs.get),
          "n_clusters": fz.n_clusters}, ensure_ascii=False), encoding="utf-8")
-    return {"model": "bilstm.pt", "wordvec": "wordvec.npy", "vocab": "wordvec.vocab",
-            "lexicon": "crf_lex.json", "features": "bilstm_features.json"}
+    return files
 
 
 class BilstmBackend:
@@ -259,13 +266,15 @@ class BilstmBackend:
     def __init__(self, d: Path, cfg: dict):
         files = cfg["files"]
         words = (d / files["vocab"]).read_text(encoding="utf-8").split("\n")[:-1]
-        vecs = np.load(d / files["wordvec"]).astype(np.float32)
+        ngrams = np.load(d / files["ngrams"]).astype(np.float32) if files.get("ngrams") else None
+        wv = SubwordVectors(words, np.load(d / files["wordvec"]).astype(np.float32), ngrams,
+                            **(cfg.get("subword") or {}))
         meta = json.loads((d / files["features"]).read_text(encoding="utf-8"))
         charlms = None
         if files.get("charlm_forward"):
             charlms = tuple(_charlm(str(d / files[k]))
                             for k in ("charlm_forward", "charlm_backward"))
-        self.fz = Featurizer(words, vecs, Lexicon.load(d / files["lexicon"]), meta["pres"], meta["sufs"],
+        self.fz = Featurizer(wv, Lexicon.load(d / files["lexicon"]), meta["pres"], meta["sufs"],
                              meta["n_clusters"], charlms)
         ck = torch.load(d / files["model"], map_location="cpu", weights_only=True)
         self.model = Tagger(**ck["cfg"])

@@ -124,7 +124,6 @@ def train_bilstm(args, train, dev, test, wv, clusters, charlm_jobs, out: Path, t
                  augmented=((), ())) -> dict:
     """The bilstm member: BiLSTM-CRF over char-LM states, word2vec and the CRF's features
     (``augmented``: extra sentences and their sources, as for ``crf.train_crf``)."""
-    import numpy as np
     import torch
 
     from . import bilstm
@@ -133,11 +132,10 @@ def train_bilstm(args, train, dev, test, wv, clusters, charlm_jobs, out: Path, t
     charlm_paths = wait_charlm(charlm_jobs, times)
     t = time.time()
     torch.manual_seed(1)
-    words = list(wv.index_to_key[:MAX_VOCAB])
-    vecs = np.asarray(wv[words], dtype=np.float16).astype(np.float32)  # as shipped (float16)
+    sub = vectors.subword_vectors(wv, MAX_VOCAB)
     lex = Lexicon.from_train(train, clusters=clusters)
     charlms = tuple(bilstm._charlm(str(p)) for p in charlm_paths) if charlm_paths else None
-    fz = bilstm.build(train, lex, words, vecs, charlms)
+    fz = bilstm.build(train, lex, sub, charlms)
     trf = bilstm.featurize(fz, *jackknife_training_set(train, lex, augmented))
     dvf = bilstm.featurize(fz, dev)
     log(f"bilstm: features ({time.time() - t:.0f}s)")
@@ -151,7 +149,10 @@ def train_bilstm(args, train, dev, test, wv, clusters, charlm_jobs, out: Path, t
             shutil.copy(p, out / f"charlm_{d}.pt")
             files[f"charlm_{d}"] = f"charlm_{d}.pt"
     times["bilstm"] = time.time() - t
-    return {"kind": "bilstm", "files": files, "dev_history": [round(x, 4) for x in history]}
+    config = {"kind": "bilstm", "files": files, "dev_history": [round(x, 4) for x in history]}
+    if sub.ngrams is not None:
+        config["subword"] = {"min_n": sub.min_n, "max_n": sub.max_n}
+    return config
 
 
 # Named choices of model inside the directory (NerTagger.load(profile=...)): the pipeline's ner
@@ -200,7 +201,7 @@ def train_vote(args) -> int:
     out.mkdir(parents=True, exist_ok=True)
     work = args.work / "quick" if args.quick else args.work
     work.mkdir(parents=True, exist_ok=True)
-    common = ["--work", str(args.work)] + (["--quick"] if args.quick else [])
+    common = ["--work", str(args.work)] + (["--quick"] if args.quick else []) + (["--subword"] if args.subword else [])
     charlm = None
     if not args.quick:
         from .stanza_ner import CharlmJobs
@@ -262,7 +263,8 @@ def train_vote(args) -> int:
         raise RuntimeError(failed[0])
     config = {"kind": "vote", "members": list(VOTE_MEMBERS), "min_votes": VOTE_MIN_VOTES,
               **({"weights": VOTE_WEIGHTS} if VOTE_WEIGHTS else {}), "profiles": PROFILES,
-              "member_recipes": VOTE_MEMBERS, "helper_recipes": BASE_CRF, "tagset": data.TAGS,
+              "member_recipes": VOTE_MEMBERS, "helper_recipes": BASE_CRF, **({"subword": True} if args.subword else {}),
+              "tagset": data.TAGS,
               "normalisation": "pipeline.ner_model.model_form"}
     (out / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
     _, dev, test = data.load(args.quick)
@@ -324,6 +326,9 @@ def main(argv=None) -> int:
     ap.add_argument("--augment", type=float, default=0.0, metavar="P",
                     help="add a mention-replacement copy of the training sentences (each mention swapped "
                          "with probability P for another of its type: train.augment)")
+    ap.add_argument("--subword", action="store_true",
+                    help="fastText vectors instead of word2vec (vectors.FASTTEXT): clusters and vectors of "
+                         "every member, and the bilstm's vector for unseen words (measured, not shipped)")
     ap.add_argument("--name", default="shipped", help="label of this configuration in results.jsonl")
     args = ap.parse_args(argv)
     if args.no_stanza:
@@ -365,25 +370,25 @@ def main(argv=None) -> int:
     need_wv = not ((args.model == "crf" and lex_from) or (args.model == "stanza" and pretrain_from and args.no_crf))
     extra = [[model_form(w) for w in toks] for toks in
              ([t for t, _ in train] if quick else data.unlabelled_train_text())] if need_wv else []
-    kv = work / "w2v.kv"
+    kv = work / ("fasttext.kv" if args.subword else "w2v.kv")
     if not need_wv:
         wv = None
     elif quick:
-        wv = vectors.train_word2vec(None, extra, kv, quick=True)
+        wv = vectors.train_vectors(None, extra, kv, quick=True, subword=args.subword)
     elif kv.exists():
         from gensim.models import KeyedVectors
 
         wv = KeyedVectors.load(str(kv))
     else:
         corpus_txt = corpus.write_corpus(work / "saudinewsnet.txt")
-        wv = vectors.train_word2vec(corpus_txt, extra, kv)
+        wv = vectors.train_vectors(corpus_txt, extra, kv, subword=args.subword)
     if wv is not None:
         times["word2vec"] = time.time() - t
         log(f"word2vec: {len(wv)} words, {wv.vector_size} dims ({times['word2vec']:.0f}s)")
 
     # clusters + CRF
     t = time.time()
-    cl_path = work / "clusters.json"
+    cl_path = work / ("clusters-fasttext.json" if args.subword else "clusters.json")
     if lex_from:
         clusters = Lexicon.load(lex_from / "crf_lex.json").clusters
     elif wv is None:

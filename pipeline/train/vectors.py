@@ -3,6 +3,8 @@
 Recipe (recorded in the model card): skip-gram, 100 dimensions, window 5,
 min_count 3, negative 5, 5 epochs, one worker thread, seed 1, a fixed string
 hash (so PYTHONHASHSEED does not matter).  Input tokens are ``model_form``s.
+``subword``: fastText instead (the same settings, plus character 3-5-grams hashed
+into 150,000 rows, which give a word never seen a vector; measured, not shipped).
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import zlib
 from pathlib import Path
 
 W2V = dict(vector_size=100, window=5, min_count=3, sg=1, negative=5, epochs=5, workers=1, seed=1)
+FASTTEXT = dict(W2V, min_n=3, max_n=5, bucket=150_000)
 
 
 def stable_hash(s: str) -> int:
@@ -29,15 +32,16 @@ class _Lines:
                     yield toks
 
 
-def train_word2vec(corpus: Path, extra: list[list[str]], out: Path, quick: bool = False, **kw):
-    """Train and save a gensim KeyedVectors (``out``, .kv); returns it."""
-    from gensim.models import Word2Vec
+def train_vectors(corpus: Path, extra: list[list[str]], out: Path, quick: bool = False, subword: bool = False,
+                  **kw):
+    """Train and save a gensim KeyedVectors (``out``, .kv), word2vec or (``subword``) fastText."""
+    from gensim.models import FastText, Word2Vec
 
-    params = dict(W2V, **kw)
+    params = dict(FASTTEXT if subword else W2V, **kw)
     if quick:
-        params.update(vector_size=16, epochs=1, min_count=1)
-    model = Word2Vec(_Lines(Path(corpus), extra) if not quick else extra,
-                     hashfxn=stable_hash, **params)
+        params.update(vector_size=16, epochs=1, min_count=1, **({"bucket": 2000} if subword else {}))
+    model = (FastText if subword else Word2Vec)(_Lines(Path(corpus), extra) if not quick else extra,
+                                                hashfxn=stable_hash, **params)
     out.parent.mkdir(parents=True, exist_ok=True)
     model.wv.save(str(out))
     return model.wv
@@ -68,3 +72,18 @@ def kmeans_clusters(wv, n_words: int = 50000, ks=(64, 256, 1024), seed: int = 1)
         km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=3, max_iter=100)
         ids.append(km.fit_predict(X))
     return {w: [int(a[i]) for a in ids] for i, w in enumerate(words)}
+
+
+def subword_vectors(wv, n_words: int):
+    """The ``n_words`` most frequent words of ``wv`` as shipped (float16), with the n-gram rows
+    when ``wv`` is a fastText model (the back-off for words outside them)."""
+    import numpy as np
+
+    from ..wordvectors import SubwordVectors
+
+    words = list(wv.index_to_key[:n_words])
+    half = lambda a: np.asarray(a, dtype=np.float16).astype(np.float32)  # noqa: E731
+    ngrams = getattr(wv, "vectors_ngrams", None)
+    if ngrams is None or not len(ngrams):
+        return SubwordVectors(words, half(wv[words]))
+    return SubwordVectors(words, half(wv[words]), half(ngrams), wv.min_n, wv.max_n)
