@@ -58,4 +58,3 @@ class SubwordVectors:
             rows = ngram_buckets(word, self.min_n, self.max_n, len(self.ngrams))
             self._cache[word] = self.ngrams[rows].mean(axis=0) if rows else None
         return self._cache[word]
-

@@ -3,7 +3,7 @@
 Per token the input is: the forward and backward character-LM states at the word's
 end/start (stanza CharacterLanguageModel, trained here on SaudiNewsNet, frozen, so they
 are computed once per sentence), the word2vec vector of the word (or of its stem
-after proclitic stripping), embeddings of its k-means cluster ids, shape, proclitic
+after proclitic stripping; with fastText vectors, else of its character n-grams), embeddings of its k-means cluster ids, shape, proclitic
 string and stem suffix, and the gazetteer flags (ANERcorp TRAIN entity lists,
 jackknifed for the training sentences).  On top: dropout, one BiLSTM layer, a
 linear layer and a CRF (Viterbi decoding).  Trained with Adam; the epoch with the

@@ -384,7 +384,8 @@ def main(argv=None) -> int:
         wv = vectors.train_vectors(corpus_txt, extra, kv, subword=args.subword)
     if wv is not None:
         times["word2vec"] = time.time() - t
-        log(f"word2vec: {len(wv)} words, {wv.vector_size} dims ({times['word2vec']:.0f}s)")
+        log(f"{'fastText' if args.subword else 'word2vec'}: {len(wv)} words, {wv.vector_size} dims "
+            f"({times['word2vec']:.0f}s)")
 
     # clusters + CRF
     t = time.time()
