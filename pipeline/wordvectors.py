@@ -7,6 +7,8 @@ give the same out-of-vocabulary vectors here as ``FastTextKeyedVectors``.
 """
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 
@@ -38,7 +40,8 @@ class SubwordVectors:
         self.index = {w: i for i, w in enumerate(words)}
         self.words, self.vectors, self.ngrams = words, vectors, ngrams
         self.min_n, self.max_n = min_n, max_n
-        self._cache: dict[str, np.ndarray | None] = {}
+        # bounded: a batch of millions of articles meets millions of unseen forms
+        self._backoff = functools.lru_cache(maxsize=100_000)(self._ngram_mean)
 
     @property
     def dim(self) -> int:
@@ -52,9 +55,8 @@ class SubwordVectors:
         i = self.index.get(word)
         if i is not None:
             return self.vectors[i]
-        if self.ngrams is None:
-            return None
-        if word not in self._cache:
-            rows = ngram_buckets(word, self.min_n, self.max_n, len(self.ngrams))
-            self._cache[word] = self.ngrams[rows].mean(axis=0) if rows else None
-        return self._cache[word]
+        return None if self.ngrams is None else self._backoff(word)
+
+    def _ngram_mean(self, word: str) -> np.ndarray | None:
+        rows = ngram_buckets(word, self.min_n, self.max_n, len(self.ngrams))
+        return self.ngrams[rows].mean(axis=0) if rows else None
