@@ -214,6 +214,8 @@ def absolute_at(toks: list[Tok], i: int, pub: Optional[dt.date]) -> Optional[Fou
         k += 1
     if k < len(toks) and toks[k].text in ("شهر", "لشهر", "بشهر"):
         k += 1
+    if k >= len(toks):  # a day number that ends the sentence (… حتى 30)
+        return None
     n, month, hijri = month_at(toks, k)
     if not n:
         return None

@@ -59,14 +59,15 @@ def place_qualifier(doc: Document, mention: Mention) -> Optional[str]:
 
 
 def article_country(doc: Document, gaz=None) -> Optional[tuple[str, str]]:
-    """The (country, iso3) that the article's places point to most, if any; a named actor of a
-    single country (قوات حفتر → Libya) breaks a tie between places (طرابلس, صلاح الدين)."""
+    """The (country, iso3) that the article's places point to most, if any (a place in a place
+    context counts twice as much as a bare word); a named actor of a single country (قوات حفتر → Libya) breaks a tie between places (طرابلس, صلاح الدين)."""
     from .places import low_trust
 
     votes: Counter = Counter()
     for m in doc.mentions:
         if m.type == "PLACE" and m.place:  # a low-trust Iraqi village or a neighbourhood is weak evidence
-            votes[(m.place.country, m.place.iso3)] += 0.25 if low_trust(m.place) or is_neighbourhood(doc, m) else 1
+            weak = low_trust(m.place) or is_neighbourhood(doc, m)
+            votes[(m.place.country, m.place.iso3)] += 0.25 if weak else 1 if in_context(doc, m) else 0.5
     if gaz is not None and len(votes) > 1:
         from .actors import ActorDictionary
 
@@ -121,6 +122,45 @@ def abroad_common_words(places: list[Mention], country, gaz) -> None:
             m.ext["dropped"] = "a common word that would be a place abroad"
 
 
+def named_countries(places: list[Mention], gaz) -> frozenset[str]:
+    """ISO3 of the countries the article names or implies by its places: a country, a first-level
+    division, a governorate capital or a big city named (gaz.implies_country). A village that
+    merely shares a word's spelling implies nothing; nor does an actor (Israeli forces act in
+    Palestine, a coalition in Yemen)."""
+    return frozenset(m.place.iso3 for m in places if m.place is not None and gaz.implies_country(m.place))
+
+
+def in_context(doc: Document, m: Mention) -> bool:
+    """The place mention stands in a place context (في X, مدينة X, بX)."""
+    from .places import in_place_context
+
+    toks = doc.sentence_tokens(m.sentence) if 0 <= m.sentence < len(doc.sentences) else []
+    first = next((i for i, t in enumerate(toks) if t.start <= m.start < t.end), None)
+    return first is not None and in_place_context(toks, first, m.norm.split()[0] if m.norm else "")
+
+
+def designated(doc: Document, m: Mention) -> bool:
+    """The place is named right after a designator (مدينة غدامس, بلدة X, ولاية X)."""
+    from .places import ADMIN_NOUNS
+
+    before = _tokens_before(doc, m)
+    return bool(before) and bool({f for _, f in readings(before[-1])} & ADMIN_NOUNS)
+
+
+def foreign_places(doc: Document, places: list[Mention], named: frozenset[str], country, gaz) -> None:
+    """A place in a country the article neither names nor implies is no place of it (كان, تي and
+    غاز are villages abroad; a town named like one of the article's country lies in that country)
+    unless a designator makes it one (مدينة غدامس near the border with Algeria): the place is
+    dropped, ``ext["dropped"]`` says why. When the article names no country, a place outside the
+    country its other places point to is kept only in a place context (في X)."""
+    for m in places:
+        if m.place is None or m.place.iso3 in named or gaz.implies_country(m.place) or designated(doc, m):
+            continue
+        if named or (country and m.place.iso3 != country[1] and not in_context(doc, m)):
+            m.place = None
+            m.ext["dropped"] = "a place in a country the article does not name"
+
+
 class Link(Stage):
     """Attach schemas.Place to PLACE mentions and schemas.Actor to ACTOR mentions."""
 
@@ -141,6 +181,7 @@ class Link(Stage):
             else:
                 m.place = gaz.resolve(m.norm, context_places=names)
         country = article_country(doc, gaz)
+        named = named_countries(places, gaz)
         for m in places:
             qualifier = place_qualifier(doc, m)
             m.ext["qualifier"] = qualifier
@@ -149,8 +190,9 @@ class Link(Stage):
                     m.place = gaz.capital(country[1]) if country else None
                 continue
             m.place = gaz.resolve(m.norm, context_places=names, qualifier=qualifier,
-                                  country_hint=country[0] if country else None)
+                                  country_hint=country[0] if country else None, countries=named)
         abroad_common_words(places, country, gaz)
+        foreign_places(doc, places, named_countries(places, gaz), article_country(doc, gaz), gaz)
         for m in places:  # صلاح الدين جنوبي طرابلس in a Libyan report: a Libyan locality, not Iraq's province
             if m.place is not None and country and m.place.iso3 != country[1] and not gaz.is_country(m.place):
                 near = [o.place for o in places if o.sentence == m.sentence and o.place is not None

@@ -193,7 +193,7 @@ def place_reading_ok(toks: list[Token], first: int, key: tuple[str, ...]) -> boo
     """False for a place read through the proclitic ك, and for a one-word place name that is
     mostly a common word in news (مصدر, صور, عبر) unless a place context makes it a place: ب on the word, or a place-context word before it
     (في, على, قرب, مدينة, ريف ...: place_qualifiers.yaml)."""
-    from .places import common_word_names, place_context_words
+    from .places import common_word_names, in_place_context
 
     first_norm = toks[first].norm
     if first_norm != key[0] and first_norm.endswith(key[0]) and "ك" in first_norm[:len(first_norm) - len(key[0])]:
@@ -205,13 +205,7 @@ def place_reading_ok(toks: list[Token], first: int, key: tuple[str, ...]) -> boo
         return True
     if need == "designator":
         return first > 0 and any(f in designator_words() for _, f in readings(toks[first - 1]))
-    tok = toks[first]
-    if tok.norm != key[0] and tok.norm.endswith(key[0]) and "ب" in tok.norm[:len(tok.norm) - len(key[0])]:
-        return True
-    if first == 0:
-        return False
-    prev = toks[first - 1]
-    return any(f in place_context_words() for _, f in readings(prev))
+    return in_place_context(toks, first, key[0])
 
 
 @lru_cache(maxsize=1)

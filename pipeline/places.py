@@ -90,6 +90,8 @@ class PlaceRecord:
 
 
 COMMON_NAMES = "common_names.tsv"
+COUNTRY_PRIOR = "country_prior.tsv"
+BIG_CITY = 500_000  # a town this big names its country by itself (Kabul, Maiduguri)
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +101,31 @@ def place_context_words() -> frozenset[str]:
     words = set(data["place_context"]) | set(data["designators"])
     words |= {w for ws in data["qualifiers"].values() for w in ws}
     return frozenset(normalize_for_matching(w) for w in words)
+
+
+def in_place_context(toks, first: int, name: str) -> bool:
+    """A name at token ``first`` reads as a place: ب on its word (بصور), or a place-context word,
+    designator or qualifier right before it (في صور, مدينة صور, قرب صور)."""
+    from .segment import readings
+
+    tok = toks[first]
+    if tok.norm != name and tok.norm.endswith(name) and "ب" in tok.norm[:len(tok.norm) - len(name)]:
+        return True
+    if first == 0:
+        return False
+    return any(f in place_context_words() for _, f in readings(toks[first - 1]))
+
+
+@lru_cache(maxsize=1)
+def country_prior() -> dict[str, int]:
+    """ISO3 → order of magnitude of how often the news names the country (country_prior.tsv):
+    Yemen 3, Libya and Lebanon 2, Tanzania 1."""
+    path = models_dir() / "gazetteer" / COUNTRY_PRIOR
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in list(f)[1:] if line.strip()]
+    return {iso3: len(str(int(n))) - 1 if int(n) else -1 for iso3, n in rows}
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +164,7 @@ class Gazetteer:
                 best = self._capital_town.get(a1.id)
                 if best is None or (r.source, r.population) > (best.source, best.population):
                     self._capital_town[a1.id] = r
+        self._capital_ids = frozenset(r.id for r in self._capital_town.values())
 
     # ---------- loading ----------
     @classmethod
@@ -224,14 +252,22 @@ class Gazetteer:
 
     # ---------- resolution ----------
     def resolve(self, norm_name: str, *, context_places: Iterable[str] = (), country_hint: Optional[str] = None,
-                qualifier: Optional[str] = None) -> Optional[Place]:
-        """The most likely place for a name, given the article's other place names, as schemas.Place."""
+                qualifier: Optional[str] = None, countries: frozenset[str] = frozenset()) -> Optional[Place]:
+        """The most likely place for a name, given the article's other place names and the countries
+        it names (ISO3), as schemas.Place."""
         key, designator, own_qualifier = self._parse(norm_name)
         if not key:
             return None
         key, designator = self._other_country_reading(key, designator, context_places)
-        rec = self.pick(self._by_name[key], context_places=context_places, country_hint=country_hint,
-                        designator=designator, exclude=key)
+        cands = self._by_name[key]
+        words = key.split()
+        bare = " ".join(words[1:])
+        if len(words) > 1 and words[0] in _DESIGNATOR_KINDS and bare in self._by_name:
+            # مدينة زنجبار is a name of Zanzibar City, and the city of Zinjibar too
+            cands = list({r.id: r for r in (*cands, *self._by_name[bare])}.values())
+            designator = designator or words[0]
+        rec = self.pick(cands, context_places=context_places, country_hint=country_hint,
+                        designator=designator, exclude=key, countries=countries)
         return self.to_place(rec, location_ar=norm_name, qualifier=qualifier or own_qualifier, designator=designator)
 
     def _other_country_reading(self, key: str, designator: Optional[str],
@@ -254,9 +290,11 @@ class Gazetteer:
 
     def pick(self, candidates: list[PlaceRecord], *, context_places: Iterable[str] = (),
              country_hint: Optional[str] = None, designator: Optional[str] = None,
-             exclude: str = "") -> PlaceRecord:
-        """Choose among candidates: article's country and governorate, trust, size, then kind."""
-        countries, admin1s = self._context(context_places, exclude)
+             exclude: str = "", countries: frozenset[str] = frozenset()) -> PlaceRecord:
+        """Choose among candidates: the countries the article names, its country and governorate,
+        trust, size, then kind."""
+        named, prior = countries, country_prior()
+        votes, admin1s = self._context(context_places, exclude)
         hint = self.iso3_of(country_hint)
         groups: dict[tuple[str, str], list[PlaceRecord]] = {}
         for r in candidates:
@@ -265,8 +303,8 @@ class Gazetteer:
 
         def group_key(g):
             rs = groups[g]
-            return (countries[g[0]] + (3 if hint == g[0] else 0), admin1s[g],
-                    -min(r.trust for r in rs), max(r.population for r in rs), g)
+            return (g[0] in named, votes[g[0]] + (3 if hint == g[0] else 0), admin1s[g],
+                    -min(r.trust for r in rs), prior.get(g[0], -1), max(r.population for r in rs), g)
 
         best = max(groups, key=group_key)
         return min(groups[best], key=lambda r: (r.kind not in prefer, KIND_RANK[r.kind], -r.population, r.id))
@@ -356,6 +394,15 @@ class Gazetteer:
         best = min(anchors, key=specificity)  # the first of the most specific
         return best.model_copy(update={"geo_precision": max(2, best.geo_precision), "id": None,
                                        "location_ar": surface.strip()})
+
+    def implies_country(self, place: Place) -> bool:
+        """Whether a linked place names its country by itself: a country, a first-level division,
+        a governorate capital or a city of BIG_CITY people (not a village that shares a word's spelling)."""
+        rec = self._records.get(place.id) if place.id else None
+        if rec is None:
+            return False
+        return (rec.kind in ("country", "admin1") or rec.population >= BIG_CITY
+                or rec.id in self._capital_ids or rec.source == "opensyria")
 
     def is_country(self, place: Place) -> bool:
         """Whether a linked place is a whole country."""

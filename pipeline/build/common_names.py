@@ -12,7 +12,7 @@ pipeline/data/place_qualifiers.yaml: في, على, قرب ..., a designator such
 a place-context share under MAX_SHARE is written out; the ner stage then accepts it
 only in a place context. A name in ه whose stem is a frequent noun (منزله: منزل + ه "his
 home") is listed as needing a designator (قرية/بلدة X), since في منزله is a place context
-too. Countries and governorates are never listed.
+too. Reviewed countries and governorates (places_admin1.yaml) are never listed.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from ..places import COMMON_NAMES, place_context_words
+from ..places import COMMON_NAMES, COUNTRY_PRIOR, place_context_words
 from ..resources import models_dir
 
 MIN_COUNT = 30
@@ -32,18 +32,21 @@ CLITICS = ("و", "ف", "ب", "ل", "وب", "فب", "ول", "فل")
 
 
 def candidate_names() -> set[str]:
-    """One-word gazetteer names of places below governorate level."""
+    """One-word gazetteer names, but not those of a reviewed (curated) country or governorate:
+    the world's countries and divisions from the packages are measured too (مالي: Mali, "financial")."""
     from ..places import Gazetteer
 
     gz = Gazetteer.default()
-    out = set()
+    out, curated = set(), set()
     for name, pid in gz.entries():
         rec = gz.record(pid)
-        if " " not in name and rec is not None and rec.kind not in ("country", "admin1"):
+        if rec is None or " " in name:
+            continue
+        if rec.kind in ("country", "admin1") and "curated" in rec.source:
+            curated.add(name)
+        else:
             out.add(name)
-    # a name that is also a country or governorate name is never listed
-    return {n for n in out if not any(gz.record(p).kind in ("country", "admin1")
-                                      for m, p in gz.entries() if m == n)}
+    return out - curated
 
 
 def _notable(name: str) -> bool:
@@ -72,6 +75,38 @@ def count(corpus: Path, names: set[str]) -> tuple[Counter, Counter]:
     return total, placed
 
 
+def write_country_prior(corpus: Path, out: Path) -> None:
+    """How often the news names each country (any of its Arabic names, bare or with و ف ب ل):
+    the prior that decides between two homonymous places of otherwise equal standing (زنجبار:
+    Zinjibar in Yemen, named 3,867 times, or Zanzibar in Tanzania, 12)."""
+    from ..places import Gazetteer
+
+    gz = Gazetteer.default()
+    forms: dict[tuple[str, ...], set[str]] = {}
+    for name, pid in gz.entries():
+        rec = gz.record(pid)
+        if rec is not None and rec.kind == "country":
+            forms.setdefault(tuple(name.split()), set()).add(rec.iso3)
+    longest = max(len(k) for k in forms)
+    seen: Counter = Counter()
+    with open(corpus, encoding="utf-8") as f:
+        for line in f:
+            toks = line.split()
+            for i, t in enumerate(toks):
+                for first in {t} | {t[len(c):] for c in CLITICS if t.startswith(c)}:
+                    for n in range(longest, 0, -1):
+                        key = (first, *toks[i + 1:i + n])
+                        if len(key) == n and key in forms:
+                            for iso3 in forms[key]:
+                                seen[iso3] += 1
+                            break
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        f.write("iso3\tcorpus_count\n")
+        for iso3 in sorted({i for v in forms.values() for i in v}):
+            f.write(f"{iso3}\t{seen[iso3]}\n")
+    print(f"country prior of {len(seen)} countries written to {out}", file=sys.stderr)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "build" / "ner" /
@@ -97,6 +132,7 @@ def main(argv=None) -> int:
         for n, c, s, need in rows:
             w.writerow([n, c, f"{s:.3f}", need])
     print(f"{len(names)} one-word place names, {len(rows)} common words written to {args.out}", file=sys.stderr)
+    write_country_prior(corpus, args.out.parent / COUNTRY_PRIOR)
     return 0
 
 

