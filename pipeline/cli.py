@@ -82,9 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
     ner.set_defaults(func=cmd_ner)
 
     ev = sub.add_parser("evaluate", help="score a component on gold data")
-    ev.add_argument("what", choices=["ner", "events"])
-    ev.add_argument("--gold", required=True, type=Path)
-    ev.add_argument("--errors", action="store_true", help="also list every wrong or missed event")
+    ev.add_argument("what", choices=["ner", "events", "places"])
+    ev.add_argument("--gold", type=Path, help="gold file (ner, events); places needs none")
+    ev.add_argument("--errors", action="store_true", help="also list every wrong or missed event (or place)")
+    ev.add_argument("--cross-script", action="store_true",
+                    help="places: top-1 of Arabic names matched against Latin names, by country")
     ev.set_defaults(func=cmd_evaluate)
 
     tr = sub.add_parser("train-ner", help="rebuild the NER model in models/ner from the shared corpora")
@@ -165,6 +167,19 @@ def cmd_ner(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
+    if args.what == "places":
+        if args.cross_script:
+            from .translit import evaluate as evaluate_cross_script
+
+            evaluate_cross_script(errors=args.errors)
+        else:
+            from .places import evaluate as evaluate_places
+
+            evaluate_places()
+        return 0
+    if args.gold is None:
+        print(f"conflict-events: evaluate {args.what} needs --gold FILE", file=sys.stderr)
+        return 2
     _need(args.gold)
     if args.what == "ner":
         from .evaluate_ner import evaluate_conll

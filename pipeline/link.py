@@ -161,6 +161,21 @@ def foreign_places(doc: Document, places: list[Mention], named: frozenset[str], 
             m.ext["dropped"] = "a place in a country the article does not name"
 
 
+def cross_script(doc: Document, places: list[Mention], countries: frozenset[str], gaz) -> None:
+    """A place name no Arabic source holds (a name the gazetteer knows but dropped stays dropped),
+    in a place context (في داماتورو, مدينة سيغو), matched by sound against the Latin names of the
+    places of the countries the article names."""
+    if not countries:
+        return
+    for m in places:
+        if m.place is None and m.ext.get("rule") != "capital" and not gaz.lookup(m.norm) \
+                and (in_context(doc, m) or designated(doc, m)):
+            m.place = gaz.resolve_cross_script(m.norm, countries, qualifier=place_qualifier(doc, m))
+            if m.place is not None:
+                m.ext.pop("dropped", None)
+                m.ext["cross_script"] = True
+
+
 class Link(Stage):
     """Attach schemas.Place to PLACE mentions and schemas.Actor to ACTOR mentions."""
 
@@ -199,6 +214,7 @@ class Link(Stage):
                         and o.place.iso3 == country[1]]
                 if near:
                     m.place = gaz.anchored(m.text, near)
+        cross_script(doc, places, named or frozenset([country[1]] if country else ()), gaz)
         known = [m for m in places if m.place is not None]
         for m in places:  # unknown names: coded at a known place of their own sentence, else the article's
             if m.place is None and m.source != "gazetteer" and m.ext.get("rule") != "capital":

@@ -91,6 +91,9 @@ class PlaceRecord:
 
 COMMON_NAMES = "common_names.tsv"
 COUNTRY_PRIOR = "country_prior.tsv"
+LATIN_DIR = "latin"
+CROSS_SCRIPT_MIN = 0.8  # lowest cross-script score accepted (1 = same consonant skeleton)
+CROSS_SCRIPT_MIN_CONSONANTS = 3  # a shorter skeleton (كاتو: k t) matches too many places by chance
 BIG_CITY = 500_000  # a town this big names its country by itself (Kabul, Maiduguri)
 
 
@@ -151,6 +154,7 @@ class Gazetteer:
     """Normalised Arabic place name → place records, with ACLED-style resolution."""
 
     def __init__(self, records: Iterable[PlaceRecord]):
+        self.folder = models_dir() / "gazetteer"  # where the Latin tables are read from
         self._records = {r.id: r for r in records}
         self._by_name: dict[str, list[PlaceRecord]] = {}
         for r in self._records.values():
@@ -181,7 +185,9 @@ class Gazetteer:
             with open(path, encoding="utf-8", newline="") as f:
                 records += [PlaceRecord.from_row(r) for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
                             if r["source"] not in skip]
-        return cls(records)
+        gaz = cls(records)
+        gaz.folder = folder
+        return gaz
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -403,6 +409,59 @@ class Gazetteer:
             return False
         return (rec.kind in ("country", "admin1") or rec.population >= BIG_CITY
                 or rec.id in self._capital_ids or rec.source == "opensyria")
+
+    def latin_table(self, iso3: str):
+        """(CrossScriptIndex, id → row) of a country's GeoNames towns and admin1 units by their Latin
+        names (models/gazetteer/latin/ISO3.tsv), loaded on first use; None when there is none."""
+        cache = self.__dict__.setdefault("_latin", {})
+        if iso3 not in cache:
+            from .translit import CrossScriptIndex
+
+            path = self.folder / LATIN_DIR / f"{iso3}.tsv"
+            rows = {}
+            if path.exists():
+                with open(path, encoding="utf-8", newline="") as f:
+                    rows = {r["id"]: r for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)}
+            index = CrossScriptIndex((i, r["latin"].split("|"), int(r["population"])) for i, r in rows.items())
+            cache[iso3] = (index, rows) if rows else None
+        return cache[iso3]
+
+    def resolve_cross_script(self, norm_name: str, countries: Iterable[str], *,
+                             qualifier: Optional[str] = None) -> Optional[Place]:
+        """A name no Arabic source holds, matched by sound against the Latin names of the places of
+        the given countries (داماتورو → Damaturu, Nigeria): the best place scoring at least
+        CROSS_SCRIPT_MIN, as schemas.Place. A name with the article ال is Arabic, not a foreign
+        name written by sound, and is never matched."""
+        words = norm(norm_name).split()
+        designator = None
+        while len(words) > 1 and (head := self._strip_head(words)) is not None:
+            designator = designator or (head[2] if head[1] == "designator" else None)
+            qualifier = qualifier or (head[2] if head[1] == "qualifier" else None)
+            words = words[head[0]:]
+        from .translit import arabic_key
+
+        name = " ".join(words)
+        if name.startswith("ال") or len(arabic_key(name)) < CROSS_SCRIPT_MIN_CONSONANTS:
+            return None  # an Arabic word (السراي), or too short to tell by sound
+        best = None
+        for iso3 in sorted(set(countries)):
+            table = self.latin_table(iso3)
+            hit = table[0].match(name) if table else None
+            if hit and hit[1] >= CROSS_SCRIPT_MIN and (best is None or hit[1] > best[0]):
+                best = (hit[1], iso3, table[1][hit[0]])
+        if best is None:
+            return None
+        _, iso3, row = best
+        rec = self._records.get(row["id"]) or self._latin_record(iso3, row)
+        return self.to_place(rec, location_ar=norm_name, qualifier=qualifier, designator=designator)
+
+    def _latin_record(self, iso3: str, row: dict) -> PlaceRecord:
+        """A PlaceRecord for a row of a Latin table."""
+        country = next((r.country for r in self._records.values() if r.kind == "country" and r.iso3 == iso3), iso3)
+        pop = int(row["population"] or 0)
+        return PlaceRecord(row["id"], row["name"], "town" if pop >= 5000 else "village", country, iso3,
+                           row["admin1"], lat=float(row["lat"]), lon=float(row["lon"]), population=pop,
+                           source="geonames-latin")
 
     def is_country(self, place: Place) -> bool:
         """Whether a linked place is a whole country."""

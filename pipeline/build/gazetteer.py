@@ -27,7 +27,7 @@ import yaml
 
 from ..normalize import normalize_for_matching
 from ..resources import DATA_DIR, models_dir, shared_data_dir
-from .world import add_world, write_latin
+from .world import add_world, fold, write_latin
 
 COLUMNS = ["id", "name", "kind", "country", "iso3", "admin1", "admin2", "admin3", "lat", "lon",
            "population", "source", "capital", "city", "name_ar", "names_ar"]
@@ -73,9 +73,7 @@ def variants(name_ar: str, stop: frozenset[str], bare: bool = True) -> set[str]:
 
 def ascii_name(s: str) -> str:
     """A GeoNames name without diacritics and transliteration marks."""
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return re.sub(r"[‘’ʿʾ'`]", "", s).strip()
+    return re.sub(r"'", "", fold(s))
 
 
 def acled_style(s: str) -> str:

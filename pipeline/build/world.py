@@ -28,13 +28,13 @@ from pathlib import Path
 import yaml
 
 from ..resources import DATA_DIR
+from ..translit import latin_alternates
 
 # A one-word Arabic name of a town under BIG_TOWN people that is this common a word in Arabic
 # (wordfreq's Zipf scale) is no name of it: كان, له, بيان, غاز are villages of the United States.
 COMMON_ZIPF = 3.5
 BIG_TOWN = 500_000
 LATIN_COLUMNS = ["id", "name", "admin1", "lat", "lon", "population", "latin", "arabic"]
-_LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’‘`ʿʾ .,()\-]+$")
 _TURKISH = str.maketrans({"ı": "i", "İ": "I", "ş": "s", "Ş": "S", "ğ": "g", "Ğ": "G"})
 
 
@@ -54,16 +54,8 @@ def en_key(s: str) -> str:
 
 
 def latin_names(x: dict) -> list[str]:
-    """A GeoNames place's Latin-script names, folded: its name first, then its alternates, but not
-    the all-lowercase automatic romanisations of its Arabic name (alkramt for الكرامة)."""
-    out = []
-    for a in [x["name"], *x["alternatenames"]]:
-        if a != x["name"] and (a == a.lower() or not _LATIN.match(a)):
-            continue
-        f = fold(a)
-        if f and f not in out and len(out) < 12:
-            out.append(f)
-    return out
+    """A GeoNames place's Latin names (translit.latin_alternates), at most 12, one line each."""
+    return [" ".join(n.replace("|", " ").split()) for n in latin_alternates(x["name"], x["alternatenames"])[:12]]
 
 
 def common_word(name_ar: str, population: int) -> bool:
