@@ -162,13 +162,17 @@ def foreign_places(doc: Document, places: list[Mention], named: frozenset[str], 
 
 
 def cross_script(doc: Document, places: list[Mention], countries: frozenset[str], gaz) -> None:
-    """A place name no Arabic source holds (a name the gazetteer knows but dropped stays dropped),
-    in a place context (في داماتورو, مدينة سيغو), matched by sound against the Latin names of the
-    places of the countries the article names."""
+    """A place name no Arabic source holds for the countries the article names (قندهار is only an
+    Iranian village in Arabic sources), in a place context (في داماتورو, مدينة سيغو) and not a
+    common word (سحر), matched by sound against the Latin names of those countries' places."""
+    from .places import common_word_names
+
     if not countries:
         return
+    common = common_word_names()
     for m in places:
-        if m.place is None and m.ext.get("rule") != "capital" and not gaz.lookup(m.norm) \
+        if m.place is None and m.ext.get("rule") != "capital" and m.norm not in common \
+                and not any(r.iso3 in countries for r in gaz.lookup(m.norm)) \
                 and (in_context(doc, m) or designated(doc, m)):
             m.place = gaz.resolve_cross_script(m.norm, countries, qualifier=place_qualifier(doc, m))
             if m.place is not None:
