@@ -19,7 +19,6 @@ import json
 import math
 import re
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -73,7 +72,7 @@ def variants(name_ar: str, stop: frozenset[str], bare: bool = True) -> set[str]:
 
 def ascii_name(s: str) -> str:
     """A GeoNames name without diacritics and transliteration marks."""
-    return re.sub(r"'", "", fold(s))
+    return fold(s)
 
 
 def acled_style(s: str) -> str:

