@@ -60,7 +60,8 @@ def place_qualifier(doc: Document, mention: Mention) -> Optional[str]:
 
 def article_country(doc: Document, gaz=None) -> Optional[tuple[str, str]]:
     """The (country, iso3) that the article's places point to most, if any (a place in a place
-    context counts twice as much as a bare word); a named actor of a single country (قوات حفتر → Libya) breaks a tie between places (طرابلس, صلاح الدين)."""
+    context counts twice as much as a bare word); a named actor of a single country (قوات حفتر →
+    Libya) breaks a tie between places (طرابلس, صلاح الدين)."""
     from .places import low_trust
 
     votes: Counter = Counter()
@@ -134,9 +135,9 @@ def in_context(doc: Document, m: Mention) -> bool:
     """The place mention stands in a place context (في X, مدينة X, بX)."""
     from .places import in_place_context
 
+    first = len(_tokens_before(doc, m))  # the token the mention starts in
     toks = doc.sentence_tokens(m.sentence) if 0 <= m.sentence < len(doc.sentences) else []
-    first = next((i for i, t in enumerate(toks) if t.start <= m.start < t.end), None)
-    return first is not None and in_place_context(toks, first, m.norm.split()[0] if m.norm else "")
+    return first < len(toks) and in_place_context(toks, first, m.norm.split()[0] if m.norm else "")
 
 
 def designated(doc: Document, m: Mention) -> bool:

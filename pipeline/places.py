@@ -153,9 +153,16 @@ def _qualifier_words() -> dict[tuple[str, ...], str]:
 class Gazetteer:
     """Normalised Arabic place name → place records, with ACLED-style resolution."""
 
-    def __init__(self, records: Iterable[PlaceRecord]):
-        self.folder = models_dir() / "gazetteer"  # where the Latin tables are read from
+    def __init__(self, records: Iterable[PlaceRecord], folder: Optional[Path] = None):
+        self.folder = folder or models_dir() / "gazetteer"  # where the Latin tables are read from
         self._records = {r.id: r for r in records}
+        self._latin: dict[str, Optional[tuple]] = {}  # iso3 → latin_table(iso3), filled on first use
+        self._countries: dict[str, PlaceRecord] = {}  # iso3 → the country's record
+        self._country_iso3: dict[str, str] = {}  # English country name → iso3
+        for r in self._records.values():
+            if r.kind == "country":
+                self._countries.setdefault(r.iso3, r)
+                self._country_iso3.setdefault(r.country, r.iso3)
         self._by_name: dict[str, list[PlaceRecord]] = {}
         for r in self._records.values():
             for n in r.names:
@@ -185,9 +192,7 @@ class Gazetteer:
             with open(path, encoding="utf-8", newline="") as f:
                 records += [PlaceRecord.from_row(r) for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
                             if r["source"] not in skip]
-        gaz = cls(records)
-        gaz.folder = folder
-        return gaz
+        return cls(records, folder)
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -342,9 +347,8 @@ class Gazetteer:
             return None
         if len(country) == 3 and country.isupper():
             return country
-        for r in self._records.values():
-            if r.kind == "country" and r.country == country:
-                return r.iso3
+        if country in self._country_iso3:
+            return self._country_iso3[country]
         found = self.country_of(country)
         return found[1] if found else None
 
@@ -413,8 +417,7 @@ class Gazetteer:
     def latin_table(self, iso3: str):
         """(CrossScriptIndex, id → row) of a country's GeoNames towns and admin1 units by their Latin
         names (models/gazetteer/latin/ISO3.tsv), loaded on first use; None when there is none."""
-        cache = self.__dict__.setdefault("_latin", {})
-        if iso3 not in cache:
+        if iso3 not in self._latin:
             from .translit import CrossScriptIndex
 
             path = self.folder / LATIN_DIR / f"{iso3}.tsv"
@@ -423,8 +426,8 @@ class Gazetteer:
                 with open(path, encoding="utf-8", newline="") as f:
                     rows = {r["id"]: r for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)}
             index = CrossScriptIndex((i, r["latin"].split("|"), int(r["population"])) for i, r in rows.items())
-            cache[iso3] = (index, rows) if rows else None
-        return cache[iso3]
+            self._latin[iso3] = (index, rows) if rows else None
+        return self._latin[iso3]
 
     def resolve_cross_script(self, norm_name: str, countries: Iterable[str], *,
                              qualifier: Optional[str] = None) -> Optional[Place]:
@@ -432,14 +435,14 @@ class Gazetteer:
         the given countries (داماتورو → Damaturu, Nigeria): the best place scoring at least
         CROSS_SCRIPT_MIN, as schemas.Place. A name with the article ال is Arabic, not a foreign
         name written by sound, and is never matched."""
+        from .translit import arabic_key
+
         words = norm(norm_name).split()
         designator = None
         while len(words) > 1 and (head := self._strip_head(words)) is not None:
             designator = designator or (head[2] if head[1] == "designator" else None)
             qualifier = qualifier or (head[2] if head[1] == "qualifier" else None)
             words = words[head[0]:]
-        from .translit import arabic_key
-
         name = " ".join(words)
         if name.startswith("ال") or len(arabic_key(name)) < CROSS_SCRIPT_MIN_CONSONANTS:
             return None  # an Arabic word (السراي), or too short to tell by sound
@@ -457,7 +460,7 @@ class Gazetteer:
 
     def _latin_record(self, iso3: str, row: dict) -> PlaceRecord:
         """A PlaceRecord for a row of a Latin table."""
-        country = next((r.country for r in self._records.values() if r.kind == "country" and r.iso3 == iso3), iso3)
+        country = self._countries[iso3].country if iso3 in self._countries else iso3
         pop = int(row["population"] or 0)
         return PlaceRecord(row["id"], row["name"], "town" if pop >= 5000 else "village", country, iso3,
                            row["admin1"], lat=float(row["lat"]), lon=float(row["lon"]), population=pop,
@@ -470,7 +473,7 @@ class Gazetteer:
 
     def capital(self, iso3: str) -> Optional[Place]:
         """The capital city of a country (for العاصمة), as schemas.Place."""
-        country = next((r for r in self._records.values() if r.kind == "country" and r.iso3 == iso3), None)
+        country = self._countries.get(iso3)
         if country is None or not country.capital:
             return None
         towns = [r for r in self._records.values()
