@@ -35,6 +35,7 @@ from ..translit import latin_alternates
 COMMON_ZIPF = 3.5
 BIG_TOWN = 500_000
 LATIN_COLUMNS = ["id", "name", "admin1", "lat", "lon", "population", "latin", "arabic"]
+_DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _TURKISH = str.maketrans({"ı": "i", "İ": "I", "ş": "s", "Ş": "S", "ğ": "g", "Ğ": "G"})
 
 
@@ -62,10 +63,11 @@ def common_word(name_ar: str, population: int) -> bool:
     """A one-word Arabic town name that is mostly a common word (see COMMON_ZIPF), with or without ال."""
     from wordfreq import zipf_frequency
 
-    if " " in name_ar.strip() or population >= BIG_TOWN:
+    name_ar = _DIACRITICS.sub("", name_ar.strip())
+    if " " in name_ar or population >= BIG_TOWN:
         return False
-    bare = name_ar[2:] if name_ar.startswith("ال") else name_ar
-    return max(zipf_frequency(name_ar, "ar"), zipf_frequency(bare, "ar")) >= COMMON_ZIPF
+    forms = {name_ar} | {name_ar[len(p):] for p in ("ال", "إل", "أل") if name_ar.startswith(p)}
+    return max(zipf_frequency(f, "ar") for f in forms) >= COMMON_ZIPF  # إلدون (Eldon) is also دون "without"
 
 
 def _dist(a, b) -> float:
