@@ -152,14 +152,49 @@ def foreign_places(doc: Document, places: list[Mention], named: frozenset[str], 
     """A place in a country the article neither names nor implies is no place of it (كان, تي and
     غاز are villages abroad; a town named like one of the article's country lies in that country)
     unless a designator makes it one (مدينة غدامس near the border with Algeria): the place is
-    dropped, ``ext["dropped"]`` says why. When the article names no country, a place outside the
-    country its other places point to is kept only in a place context (في X)."""
+    dropped, ``ext["dropped"]`` says why. When the article names no country, a place that implies
+    none is kept only in a place context (في X): "دبابات البرامز والبرادلي" is no Bradley, Arkansas."""
     for m in places:
         if m.place is None or m.place.iso3 in named or gaz.implies_country(m.place) or designated(doc, m):
             continue
-        if named or (country and m.place.iso3 != country[1] and not in_context(doc, m)):
+        if named or not in_context(doc, m):  # with no country named, a bare village word is no evidence
             m.place = None
             m.ext["dropped"] = "a place in a country the article does not name"
+
+
+def contained(doc: Document, places: list[Mention], gaz) -> None:
+    """"X ب/في محافظة Y" (بني سعد بمحافظة ديالى، سيفاري في وسط مالي): X lies in Y's country, and in
+    its governorate when Y is one. A reading of X outside it gives way to X's reading inside it, else
+    to a sound match in Y's country, else X is coded at Y (geo_precision 2 at least)."""
+    from .places import chain_relation
+
+    for a, b in zip(places, places[1:]):
+        if a.sentence != b.sentence or b.place is None or not gaz.implies_country(b.place) \
+                or a.ext.get("rule") == "capital":
+            continue
+        rel = chain_relation(doc.sentence_tokens(a.sentence), a.end, b.start)
+        if rel is None:
+            continue
+        container = b.place
+        admin1 = container.admin1 if rel != "by" and not gaz.is_country(container) else None
+        if a.place is not None and (a.place.iso3 == container.iso3 and admin1 in (None, a.place.admin1)
+                                    or gaz.is_country(a.place) or gaz.implies_country(a.place)):
+            continue  # a country or a governorate named in its own right is not moved (لتونس في العاصمة السورية)
+        inside = [r for r in gaz.lookup(a.norm) if r.iso3 == container.iso3 and admin1 in (None, r.admin1)]
+        place = gaz.resolve(a.norm, countries=frozenset([container.iso3]), country_hint=container.country) \
+            if inside else None
+        if place is None:
+            place = gaz.resolve_cross_script(a.norm, [container.iso3], qualifier=place_qualifier(doc, a))
+            if place is not None and admin1 not in (None, place.admin1):
+                place = None
+        a.place = place or gaz.anchored(a.text, [container])
+        a.ext.pop("dropped", None)
+        a.ext["container"] = b.text
+        for o in places:  # one reading per article: مدينة سيفاري told again without its container
+            if o.norm == a.norm and "container" not in o.ext and (o.place is None or o.place.iso3 != a.place.iso3
+                                                                    and not gaz.implies_country(o.place)):
+                o.place = a.place
+                o.ext.pop("dropped", None)
 
 
 def cross_script(doc: Document, places: list[Mention], countries: frozenset[str], gaz) -> None:
@@ -212,7 +247,9 @@ class Link(Stage):
             m.place = gaz.resolve(m.norm, context_places=names, qualifier=qualifier,
                                   country_hint=country[0] if country else None, countries=named)
         abroad_common_words(places, country, gaz)
-        foreign_places(doc, places, named_countries(places, gaz), article_country(doc, gaz), gaz)
+        contained(doc, places, gaz)
+        country = article_country(doc, gaz)
+        foreign_places(doc, places, named_countries(places, gaz), country, gaz)
         for m in places:  # صلاح الدين جنوبي طرابلس in a Libyan report: a Libyan locality, not Iraq's province
             if m.place is not None and country and m.place.iso3 != country[1] and not gaz.is_country(m.place):
                 near = [o.place for o in places if o.sentence == m.sentence and o.place is not None

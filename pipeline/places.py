@@ -120,6 +120,35 @@ def in_place_context(toks, first: int, name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def chain_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Normalised (chain, town, direction) words of "X في/ب/جنوبي Y" (place_qualifiers.yaml)."""
+    data = load_yaml("place_qualifiers.yaml")
+    return tuple(frozenset(normalize_for_matching(w) for w in data[k])
+                 for k in ("chain_words", "town_words", "direction_words"))
+
+
+def chain_relation(toks, a_end: int, b_start: int) -> Optional[str]:
+    """How a place ending at ``a_end`` relates to one starting at ``b_start`` when only chain words
+    stand between them (at most four words): "part" (X بمدينة Y, a part of the town Y), "by" (X
+    غربي Y, outside Y but by it), "in" (X في قضاء Y, X بريف Y); None when they are no chain."""
+    from .segment import reading_forms
+
+    fa = next((i for i, t in enumerate(toks) if t.start < a_end <= t.end), -1)
+    fb = next((i for i, t in enumerate(toks) if t.start <= b_start < t.end), -1)
+    if fa < 0 or fb < 0 or fb <= fa or fb - fa > 4:
+        return None
+    chain, town, direction = chain_words()
+    between = [reading_forms(t) for t in toks[fa + 1:fb]]
+    if b_start > toks[fb].start:  # the clitic of Y's word (بمحافظة)
+        between.append(reading_forms(toks[fb]))
+    if not between or not all(f & chain for f in between):
+        return None
+    if any(f & direction for f in between):
+        return "by"
+    return "part" if any(f & town for f in between) else "in"
+
+
+@lru_cache(maxsize=1)
 def country_prior() -> dict[str, int]:
     """ISO3 → order of magnitude of how often the news names the country (country_prior.tsv):
     Yemen 3, Libya and Lebanon 2, Tanzania 1."""

@@ -39,7 +39,7 @@ from .events import (ARMED, Facts, Trigger, forms_of, is_number, is_punct, lexic
                      resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of)
 from .matcher import PhraseMatcher, phrase_key
 from .normalize import QUOTE_MARKS, normalize_for_matching
-from .places import low_trust
+from .places import chain_relation, in_place_context, low_trust
 from .resources import load_yaml
 from .segment import readings
 
@@ -958,13 +958,41 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
                 for o in linked)]
             cands = inner or linked
         best = min(cands, key=score)
+        if best.place is not None and _is_country(best.place):
+            best = _within_country(doc, best, si, usable) or best
         return best, _qualifier(doc, best), _place_evidence(best)
     before = [m for m in doc.mentions if m.type == "PLACE" and m.start < toks[lo].start and m.place is not None
               and usable(m, doc.sentence_tokens(doc.sentences[m.sentence]))]  # not a destination told before
     if before:
         best = before[-1]
+        if _is_country(best.place):
+            best = _within_country(doc, best, si, usable) or best
         return best, _qualifier(doc, best), _place_evidence(best)
     return None, None, None
+
+
+def _within_country(doc: Document, country: Mention, si: int, usable) -> Optional[Mention]:
+    """An incident told only by its country (بمصر الجديدة, في شمال مالي) is coded at the place of that
+    country the article ties it to: one its sentence names in a place context, else the dateline
+    (القاهرة 25 شوال …), at geo_precision 2 or coarser; None when there is none."""
+    from dataclasses import replace
+
+    def placed(m: Mention) -> bool:  # في القاهرة, مدينة X or the dateline; not طهران in "إصرار طهران"
+        toks = doc.sentence_tokens(doc.sentences[m.sentence])
+        f = _tok_index(toks, m.start)
+        return f >= 0 and usable(m, toks) and ((m.sentence == 0 and f == 0)
+                                               or in_place_context(toks, f, m.norm.split()[0] if m.norm else ""))
+
+    inside = [m for m in doc.mentions if m.type == "PLACE" and m.place is not None and m.place.admin1
+              and m.place.iso3 == country.place.iso3 and not _is_country(m.place) and placed(m)]
+    if not inside:
+        return None
+    tied = [m for m in inside if m.sentence in (si, 0)]
+    if not tied:
+        return None
+    same = [m for m in tied if m.sentence == si]
+    m = same[0] if same else tied[0]
+    return replace(m, place=m.place.model_copy(update={"geo_precision": max(2, m.place.geo_precision)}), ext=dict(m.ext))
 
 
 def _country_party(doc: Document, si: int, toks: list[Token], lo: int, hi: int) -> Optional[Arg]:
@@ -988,32 +1016,18 @@ def _is_country(p) -> bool:
     return p.location == p.country and p.admin1 is None
 
 
-CHAIN_WORDS = {normalize_for_matching(w) for w in (
-    "في ب قضاء محافظة مديرية ولاية منطقة ناحية مدينة بلدة قرية ريف شمال جنوب شرق غرب شمالي جنوبي شرقي غربي "
-    "وسط قرب بالقرب من التابعة لمحافظة لقضاء لمديرية العاصمة").split()}
-# "X بمدينة Y": X is a square, a building or a quarter of the town Y, which ACLED codes.
-TOWN_WORDS = {normalize_for_matching(w) for w in "مدينة بلدة العاصمة".split()}
-DIRECTION_WORDS = {normalize_for_matching(w) for w in "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي".split()}
-
-
 def _innermost_of_chains(doc: Document, toks: list[Token], cands: list[Mention]) -> tuple[list[Mention], set]:
     """"X في/ب/جنوبي Y" (الخيام في قضاء مرجعيون، عين عيسى بريف الرقة، بيت أمر شمال الخليل): the
     first place is inside the second, so the second is left out."""
     ordered = sorted(cands, key=lambda m: m.start)
     drop, towns = set(), set()
     for a, b in zip(ordered, ordered[1:]):
-        fa, fb = _tok_index(toks, a.end - 1), _tok_index(toks, b.start)
-        if fa < 0 or fb < 0 or fb - fa > 4:
-            continue
-        between = [forms_of(t) for t in toks[fa + 1:fb]] + [forms_of(toks[fb]) if b.start > toks[fb].start else set()]
-        words = [f for f in between if f]
-        if all(f & CHAIN_WORDS for f in words) and (words or b.start > toks[fb].start):
-            # "X بمدينة Y": X is a quarter of the town Y; "X غربي العاصمة Y": X lies outside Y
-            if any(f & TOWN_WORDS for f in words) and not any(f & DIRECTION_WORDS for f in words):
-                drop.add(id(a))
-                towns.add(id(b))
-            else:
-                drop.add(id(b))
+        rel = chain_relation(toks, a.end, b.start)
+        if rel == "part":  # "X بمدينة Y": X is a quarter of the town Y; "X غربي العاصمة Y": X lies outside Y
+            drop.add(id(a))
+            towns.add(id(b))
+        elif rel:
+            drop.add(id(b))
     kept = [m for m in cands if id(m) not in drop]
     return (kept or cands), towns
 

@@ -77,3 +77,28 @@ def test_a_common_word_is_no_town_abroad_even_behind_a_foreign_article_or_in_a_b
     got = places(doc)
     assert ("السويس", "Suez", "Suez") in got
     assert not [p for p in got if p[0] in ("ميدان", "دون") and p[1]]
+
+
+def test_a_place_named_inside_a_governorate_lies_in_that_governorate(nlp):
+    # بني سعد is a Yemeni district in the gazetteer; بمحافظة ديالى puts this one in Iraq's Diyala
+    doc = nlp.process("اعتقلت الشرطة المتورطين بالتفجير الذي استهدف ناحية بني سعد بمحافظة ديالى أمس.",
+                      published="2015-07-22")
+    got = {m.text: m.place for m in doc.mentions if m.type == "PLACE"}
+    assert (got["بني سعد"].country, got["بني سعد"].admin1) == ("Iraq", "Diyala")
+    assert got["بني سعد"].geo_precision >= 2
+    assert [(e.place.country, e.place.admin1) for e in doc.events] == [("Iraq", "Diyala")] * len(doc.events)
+    assert doc.events
+
+
+def test_a_country_named_inside_another_is_not_moved(nlp):
+    # "قنصلا عاما لتونس في العاصمة السورية": Tunisia is still Tunisia
+    doc = nlp.process("عينت تونس ابراهيم الفواري قنصلا عاما لتونس في العاصمة السورية دمشق.", published="2015-07-25")
+    assert {m.place.country for m in doc.mentions if m.type == "PLACE" and m.text == "تونس"} == {"Tunisia"}
+
+
+def test_an_incident_told_only_by_its_country_is_coded_at_the_dateline(nlp):
+    # the sentence names only مصر (بمصر الجديدة, a quarter the gazetteer lacks); the dateline is Cairo
+    doc = nlp.process("القاهرة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\nانفجرت عبوة ناسفة اليوم بمحيط "
+                      "ميدان المحكمة بمصر الجديدة، أدى إلى إصابة شرطيين.", published="2015-08-10")
+    assert [(e.place.country, e.place.admin1, e.place.location) for e in doc.events] == [("Egypt", "Cairo", "Cairo")]
+    assert doc.events[0].place.geo_precision == 2
