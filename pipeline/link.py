@@ -178,8 +178,8 @@ def contained(doc: Document, places: list[Mention], gaz) -> None:
         container = b.place
         admin1 = container.admin1 if rel != "by" and not gaz.is_country(container) else None
         if a.place is not None and (a.place.iso3 == container.iso3 and admin1 in (None, a.place.admin1)
-                                    or gaz.is_country(a.place) or gaz.implies_country(a.place)):
-            continue  # a country or a governorate named in its own right is not moved (لتونس في العاصمة السورية)
+                                    or gaz.is_country(a.place) or gaz.country_of(a.norm)):
+            continue  # a country is not moved (لتونس في العاصمة السورية); صلاح الدين جنوبي طرابلس is
         inside = [r for r in gaz.lookup(a.norm) if r.iso3 == container.iso3 and admin1 in (None, r.admin1)]
         place = gaz.resolve(a.norm, countries=frozenset([container.iso3]), country_hint=container.country) \
             if inside else None
@@ -214,6 +214,24 @@ def cross_script(doc: Document, places: list[Mention], countries: frozenset[str]
             if m.place is not None:
                 m.ext.pop("dropped", None)
                 m.ext["cross_script"] = True
+
+
+def capitals_for_governments(doc: Document, places: list[Mention], gaz) -> None:
+    """A national capital named outside a place context (بدأت أنقرة حملة، استدعاء إسلام آباد للسفير)
+    stands for its government: it keeps its place, but ``ext["metonymy"]`` tells the event stages it
+    is not where anything happened. In a place context (في أنقرة), after a designator or a chain
+    word (وسط صنعاء، العاصمة صنعاء), or as the dateline at the head of the article, it is the city."""
+    from .places import chain_words
+
+    for m in places:
+        if m.place is None or m.ext.get("rule") == "capital" or not gaz.is_national_capital(m.place) \
+                or gaz.country_of(m.norm):  # الكويت, تونس: the country's name too
+            continue
+        before = _tokens_before(doc, m)
+        if in_context(doc, m) or designated(doc, m) or not before and m.sentence == 0 \
+                or before and {f for _, f in readings(before[-1])} & chain_words()[0]:
+            continue  # في أنقرة، مدينة X، وسط صنعاء، العاصمة صنعاء, the dateline
+        m.ext["metonymy"] = "government"
 
 
 class Link(Stage):
@@ -251,7 +269,8 @@ class Link(Stage):
         country = article_country(doc, gaz)
         foreign_places(doc, places, named_countries(places, gaz), country, gaz)
         for m in places:  # صلاح الدين جنوبي طرابلس in a Libyan report: a Libyan locality, not Iraq's province
-            if m.place is not None and country and m.place.iso3 != country[1] and not gaz.is_country(m.place):
+            if m.place is not None and country and m.place.iso3 != country[1] \
+                    and not gaz.is_country(m.place) and not gaz.country_of(m.norm) and "container" not in m.ext:
                 near = [o.place for o in places if o.sentence == m.sentence and o.place is not None
                         and o.place.iso3 == country[1]]
                 if near:
@@ -264,6 +283,7 @@ class Link(Stage):
                 m.place = gaz.resolve_unknown(m.text, near or [o.place for o in known])
             if m.place is not None:  # keep the Arabic as written, not its normalised form
                 m.place = m.place.model_copy(update={"location_ar": m.text})
+        capitals_for_governments(doc, places, gaz)
         country = article_country(doc, gaz)
         doc.ext["country"] = country
         for m in doc.mentions:

@@ -500,6 +500,11 @@ class Gazetteer:
         rec = self._records.get(place.id) if place.id else None
         return rec is not None and rec.kind == "country"
 
+    def is_national_capital(self, place: Place) -> bool:
+        """The place is its country's capital city (أنقرة, إسلام آباد), or the division named after it."""
+        country = self._countries.get(place.iso3)
+        return bool(country is not None and country.capital and place.location == country.capital)
+
     def capital(self, iso3: str) -> Optional[Place]:
         """The capital city of a country (for العاصمة), as schemas.Place."""
         country = self._countries.get(iso3)

@@ -901,6 +901,8 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
     def usable(m: Mention, toks: list[Token] = toks) -> bool:
         if normalize_for_matching(m.text) in TIME_WORDS:  # a weekday read as a place name (الأحد)
             return False
+        if m.ext.get("metonymy"):  # بدأت أنقرة حملة: the government, not the city
+            return False
         f = _tok_index(toks, m.start)
         if f < 0:
             return True

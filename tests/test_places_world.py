@@ -102,3 +102,14 @@ def test_an_incident_told_only_by_its_country_is_coded_at_the_dateline(nlp):
                       "ميدان المحكمة بمصر الجديدة، أدى إلى إصابة شرطيين.", published="2015-08-10")
     assert [(e.place.country, e.place.admin1, e.place.location) for e in doc.events] == [("Egypt", "Cairo", "Cairo")]
     assert doc.events[0].place.geo_precision == 2
+
+
+def test_a_capital_standing_for_its_government_is_no_event_place(nlp):
+    doc = nlp.process("قتل جنديان في هجوم لمتمردين أكراد في ولاية أغري. وقصفت أنقرة مواقع لحزب العمال الكردستاني.",
+                      published="2015-08-03")
+    assert {m.text: m.ext.get("metonymy") for m in doc.mentions if m.type == "PLACE"}["أنقرة"] == "government"
+    assert ("Turkey", "Agri") in [(e.place.country, e.place.admin1) for e in doc.events]
+    assert not [e for e in doc.events if e.place.location == "Ankara"]
+    # after وسط or العاصمة the capital is the city
+    doc = nlp.process("نظم المئات وقفة احتجاجية صباح أمس وسط صنعاء للتنديد باختطاف الناشطين.", published="2015-08-06")
+    assert [(e.sub_event_type, e.place.location) for e in doc.events] == [("Peaceful protest", "Sanaa")]
