@@ -123,12 +123,21 @@ def abroad_common_words(places: list[Mention], country, gaz) -> None:
             m.ext["dropped"] = "a common word that would be a place abroad"
 
 
-def named_countries(places: list[Mention], gaz) -> frozenset[str]:
+def named_countries(places: list[Mention], gaz, doc: Optional[Document] = None) -> frozenset[str]:
     """ISO3 of the countries the article names or implies by its places: a country, a first-level
     division, a governorate capital or a big city named (gaz.implies_country). A village that
     merely shares a word's spelling implies nothing; nor does an actor (Israeli forces act in
-    Palestine, a coalition in Yemen)."""
-    return frozenset(m.place.iso3 for m in places if m.place is not None and gaz.implies_country(m.place))
+    Palestine, a coalition in Yemen). When the article names countries by name, a division or a
+    small capital of another one implies it only in a place context: عمران in "عمران خان" in a
+    report naming Pakistan is no Yemeni governorate."""
+    explicit = {m.place.iso3 for m in places if m.place is not None and gaz.is_country(m.place)}
+    out = set(explicit)
+    for m in places:
+        if m.place is None or m.place.iso3 in out or not gaz.implies_country(m.place):
+            continue
+        if doc is None or not explicit or gaz.is_big_city(m.place) or in_context(doc, m) or designated(doc, m):
+            out.add(m.place.iso3)
+    return frozenset(out)
 
 
 def in_context(doc: Document, m: Mention) -> bool:
@@ -155,7 +164,8 @@ def foreign_places(doc: Document, places: list[Mention], named: frozenset[str], 
     dropped, ``ext["dropped"]`` says why. When the article names no country, a place that implies
     none is kept only in a place context (في X): "دبابات البرامز والبرادلي" is no Bradley, Arkansas."""
     for m in places:
-        if m.place is None or m.place.iso3 in named or gaz.implies_country(m.place) or designated(doc, m):
+        if m.place is None or m.place.iso3 in named or designated(doc, m) \
+                or not named and gaz.implies_country(m.place):
             continue
         if named or not in_context(doc, m):  # with no country named, a bare village word is no evidence
             m.place = None
@@ -254,7 +264,7 @@ class Link(Stage):
             else:
                 m.place = gaz.resolve(m.norm, context_places=names)
         country = article_country(doc, gaz)
-        named = named_countries(places, gaz)
+        named = named_countries(places, gaz, doc)
         for m in places:
             qualifier = place_qualifier(doc, m)
             m.ext["qualifier"] = qualifier
@@ -267,14 +277,21 @@ class Link(Stage):
         abroad_common_words(places, country, gaz)
         contained(doc, places, gaz)
         country = article_country(doc, gaz)
-        foreign_places(doc, places, named_countries(places, gaz), country, gaz)
+        foreign_places(doc, places, named_countries(places, gaz, doc), country, gaz)
         for m in places:  # صلاح الدين جنوبي طرابلس in a Libyan report: a Libyan locality, not Iraq's province
             if m.place is not None and country and m.place.iso3 != country[1] \
-                    and not gaz.is_country(m.place) and not gaz.country_of(m.norm) and "container" not in m.ext:
+                    and not gaz.is_country(m.place) and not gaz.country_of(m.norm) and "container" not in m.ext \
+                    and not gaz.is_national_capital(m.place):  # أنقرة beside سورية is still Ankara
                 near = [o.place for o in places if o.sentence == m.sentence and o.place is not None
                         and o.place.iso3 == country[1]]
                 if near:
                     m.place = gaz.anchored(m.text, near)
+                    m.ext["anchored"] = True
+        for m in places:  # one reading per article: the name told again without a neighbour (عمران)
+            if m.place is not None and country and m.place.iso3 != country[1] and "anchored" not in m.ext:
+                same = next((o.place for o in places if o.norm == m.norm and o.ext.get("anchored")), None)
+                if same is not None:
+                    m.place = same
         cross_script(doc, places, named or frozenset([country[1]] if country else ()), gaz)
         known = [m for m in places if m.place is not None]
         for m in places:  # unknown names: coded at a known place of their own sentence, else the article's

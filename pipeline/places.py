@@ -500,6 +500,11 @@ class Gazetteer:
         rec = self._records.get(place.id) if place.id else None
         return rec is not None and rec.kind == "country"
 
+    def is_big_city(self, place: Place) -> bool:
+        """The place is a city of BIG_CITY people or more."""
+        rec = self._records.get(place.id) if place.id else None
+        return rec is not None and rec.kind in ("town", "village") and rec.population >= BIG_CITY
+
     def is_national_capital(self, place: Place) -> bool:
         """The place is its country's capital city (أنقرة, إسلام آباد), or the division named after it."""
         country = self._countries.get(place.iso3)
