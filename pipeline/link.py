@@ -127,15 +127,16 @@ def named_countries(places: list[Mention], gaz, doc: Optional[Document] = None) 
     """ISO3 of the countries the article names or implies by its places: a country, a first-level
     division, a governorate capital or a big city named (gaz.implies_country). A village that
     merely shares a word's spelling implies nothing; nor does an actor (Israeli forces act in
-    Palestine, a coalition in Yemen). When the article names countries by name, a division or a
-    small capital of another one implies it only in a place context: عمران in "عمران خان" in a
-    report naming Pakistan is no Yemeni governorate."""
+    Palestine, a coalition in Yemen). When the article names countries by name, a small town of
+    another one (a governorate capital, a Syrian locality) implies it only in a place context:
+    براك in "منطقة بركي براك" of an Afghan report is no Libyan town."""
     explicit = {m.place.iso3 for m in places if m.place is not None and gaz.is_country(m.place)}
     out = set(explicit)
     for m in places:
         if m.place is None or m.place.iso3 in out or not gaz.implies_country(m.place):
             continue
-        if doc is None or not explicit or gaz.is_big_city(m.place) or in_context(doc, m) or designated(doc, m):
+        if doc is None or not explicit or gaz.is_big_city(m.place) or gaz.is_admin1(m.place) \
+                or in_context(doc, m) or designated(doc, m):
             out.add(m.place.iso3)
     return frozenset(out)
 

@@ -135,14 +135,17 @@ class Ner(Stage):
         return docs
 
     def _dictionary(self, doc: Document, toks: list[Token], si: int) -> list[Mention]:
+        from .places import Gazetteer
+
+        gaz = Gazetteer.default()
         out = []
         for m in dictionary_matcher().find(toks):
             kinds = {v[0] for v in m.values}
             kind = "ACTOR" if "ACTOR" in kinds else "PLACE"
-            if kind == "PLACE" and not (place_reading_ok(toks, m.first, m.key)
+            ids = [v[1] for v in m.values if v[0] == kind]
+            if kind == "PLACE" and not (place_reading_ok(toks, m.first, m.key, weak=len(m.key) == 1 and gaz.needs_context(ids))
                                         and teh_marbuta_agrees(doc, toks[m.last - 1], [v[1] for v in m.values])):
                 continue
-            ids = [v[1] for v in m.values if v[0] == kind]
             out.append(Mention(m.start, m.end, doc.text[m.start:m.end], kind, "gazetteer",
                                norm=" ".join(m.key), sentence=si, ext={"ids": ids}))
         return out
@@ -189,11 +192,13 @@ def designator_words() -> frozenset[str]:
     return frozenset(normalize_for_matching(w) for w in load_yaml("place_qualifiers.yaml")["designators"])
 
 
-def place_reading_ok(toks: list[Token], first: int, key: tuple[str, ...]) -> bool:
+def place_reading_ok(toks: list[Token], first: int, key: tuple[str, ...], weak: bool = False) -> bool:
     """False for a place read through the proclitic ك, and for a one-word place name that is
-    mostly a common word in news (مصدر, صور, عبر) unless a place context makes it a place: ب on the word, or a place-context word before it
-    (في, على, قرب, مدينة, ريف ...: place_qualifiers.yaml)."""
-    from .places import common_word_names, in_place_context
+    mostly a common word in news (مصدر, صور, عبر), unless a place context makes it a place: ب on
+    the word, or a place-context word before it (في, على, قرب, مدينة, ريف ...: place_qualifiers.yaml).
+    A one-word name that only a weak list holds (``weak``: places.CONTEXT_SOURCES) needs the
+    stricter weak_place_context (في, قرب, قرية, منطقة ... right before it) and no clitic on it."""
+    from .places import common_word_names, in_place_context, in_weak_place_context
 
     first_norm = toks[first].norm
     if first_norm != key[0] and first_norm.endswith(key[0]) and "ك" in first_norm[:len(first_norm) - len(key[0])]:
@@ -201,6 +206,8 @@ def place_reading_ok(toks: list[Token], first: int, key: tuple[str, ...]) -> boo
     if len(key) == 1 and is_number_word(key[0]):  # سبعة, خمسة: a village name only after a designator
         return first > 0 and any(f in designator_words() for _, f in readings(toks[first - 1]))
     need = common_word_names().get(key[0]) if len(key) == 1 else None
+    if weak and need != "designator":  # the word as written, no clitic read off it (إلى فصائل is no ف + صائل)
+        return first_norm == key[0] and in_weak_place_context(toks, first)
     if need is None:
         return True
     if need == "designator":

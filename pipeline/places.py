@@ -17,16 +17,17 @@ Precision rules (ACLED codebook, geo_precision):
 3  only a governorate or region is named (محافظة X, الأنبار, ريف دير الزور = the governorate's
    countryside): coded at the governorate capital, location = the capital's name; a country alone
    is coded at its capital with location = the country.
+A row with no point of its own (Yemen's uzlahs and villages) carries a ``precision`` floor: 2 when
+coded at its district's point, 3 at its governorate capital.
 """
 from __future__ import annotations
 
 import csv
 import sys
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, NamedTuple, Optional
 
 from schemas import Place
 
@@ -34,7 +35,12 @@ from .normalize import normalize_for_matching
 from .resources import load_yaml, models_dir
 
 FILES = ("places.tsv", "places_lby_osm.tsv")
-LOW_TRUST = frozenset({"iraq_geo_data"})
+# Weak sources: their names are often common words, and they lose to any other source in ``pick``
+# (the Iraqi district list, partly LLM-made; Yemen's community-made village list).
+LOW_TRUST = frozenset({"iraq_geo_data", "yemen_regions"})
+# Sources whose one-word names are read as places only in a place context (في X, قرية X, بX): Yemen's
+# village list holds thousands of rare words (ألغام "mines", العتاد "equipment", الساحلية "coastal").
+CONTEXT_SOURCES = frozenset({"yemen_regions"})
 # Kind preference inside one (country, admin1) group, best first.
 KIND_RANK = {"town": 0, "village": 1, "admin1": 2, "admin2": 3, "admin3": 4, "country": 5}
 SPECIFIC = {"town": 0, "village": 0, "admin3": 1, "admin2": 2, "admin1": 3}
@@ -54,9 +60,9 @@ def norm(s: str) -> str:
     return " ".join(normalize_for_matching(s).replace("-", " ").split())
 
 
-@dataclass(frozen=True)
-class PlaceRecord:
-    """One gazetteer place as compiled in models/gazetteer."""
+class PlaceRecord(NamedTuple):
+    """One gazetteer place as compiled in models/gazetteer (immutable; a NamedTuple, which builds
+    about twice as fast as a frozen dataclass: 57k records are read at start-up)."""
 
     id: str
     name: str
@@ -74,6 +80,7 @@ class PlaceRecord:
     city: bool = False
     name_ar: str = ""
     names: tuple[str, ...] = ()
+    precision: int = 0  # geo_precision floor of a row coded at its district's point (2) or governorate capital (3); 0: none
 
     @property
     def trust(self) -> int:
@@ -82,11 +89,36 @@ class PlaceRecord:
 
     @classmethod
     def from_row(cls, r: dict) -> "PlaceRecord":
-        """A record from one TSV row."""
+        """A record from one TSV row (a dict by column name)."""
         f = lambda k: float(r[k]) if r[k] else None  # noqa: E731
         return cls(r["id"], r["name"], r["kind"], r["country"], r["iso3"], r["admin1"], r["admin2"],
                    r["admin3"], f("lat"), f("lon"), int(float(r["population"] or 0)), r["source"],
-                   r["capital"], r["city"] == "1", r["name_ar"], tuple(r["names_ar"].split("|")) if r["names_ar"] else ())
+                   r["capital"], r["city"] == "1", r["name_ar"], tuple(r["names_ar"].split("|")) if r["names_ar"] else (),
+                   int(r.get("precision") or 0))
+
+
+def _read_records(path: Path, skip: set[str]) -> list[PlaceRecord]:
+    """The records of one compiled TSV file (a plain split per line: much faster than csv.DictReader;
+    the writer never quotes, and a missing ``precision`` column reads as 0)."""
+    with open(path, encoding="utf-8", newline="") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        col = {c: i for i, c in enumerate(header)}
+        (i_id, i_name, i_kind, i_country, i_iso3, i_a1, i_a2, i_a3, i_lat, i_lon, i_pop, i_src, i_cap, i_city,
+         i_ar, i_names) = (col[c] for c in ("id", "name", "kind", "country", "iso3", "admin1", "admin2", "admin3",
+                                            "lat", "lon", "population", "source", "capital", "city", "name_ar", "names_ar"))
+        i_prec = col.get("precision")
+        out = []
+        for line in f:
+            v = line.rstrip("\n").split("\t")
+            if len(v) < len(header) or v[i_src] in skip:
+                continue
+            lat, lon, pop, names = v[i_lat], v[i_lon], v[i_pop], v[i_names]
+            out.append(PlaceRecord(v[i_id], v[i_name], v[i_kind], v[i_country], v[i_iso3], v[i_a1], v[i_a2], v[i_a3],
+                                   float(lat) if lat else None, float(lon) if lon else None,
+                                   int(pop) if pop.isdigit() else int(float(pop or 0)), v[i_src], v[i_cap],
+                                   v[i_city] == "1", v[i_ar], tuple(names.split("|")) if names else (),
+                                   int(v[i_prec] or 0) if i_prec is not None else 0))
+        return out
 
 
 COMMON_NAMES = "common_names.tsv"
@@ -104,6 +136,25 @@ def place_context_words() -> frozenset[str]:
     words = set(data["place_context"]) | set(data["designators"])
     words |= {w for ws in data["qualifiers"].values() for w in ws}
     return frozenset(normalize_for_matching(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def weak_place_context_words() -> frozenset[str]:
+    """Normalised words after which a name of a weak list (CONTEXT_SOURCES) reads as a place:
+    weak_place_context, designators and qualifiers."""
+    data = load_yaml("place_qualifiers.yaml")
+    words = set(data["weak_place_context"]) | set(data["designators"])
+    words |= {w for ws in data["qualifiers"].values() for w in ws}
+    words -= set(data["place_context"]) - set(data["weak_place_context"])  # not من, also a designator there
+    return frozenset(normalize_for_matching(w) for w in words)
+
+
+def in_weak_place_context(toks, first: int) -> bool:
+    """A name of a weak list at token ``first`` reads as a place: a weak_place_context word,
+    designator or qualifier right before it (في الحصن, قرية سيعة, منطقة السحول)."""
+    from .segment import readings
+
+    return first > 0 and any(f in weak_place_context_words() for _, f in readings(toks[first - 1]))
 
 
 def in_place_context(toks, first: int, name: str) -> bool:
@@ -218,9 +269,7 @@ class Gazetteer:
             if not path.exists():
                 print(f"gazetteer: {path} missing (run python -m pipeline.build.gazetteer)", file=sys.stderr)
                 continue
-            with open(path, encoding="utf-8", newline="") as f:
-                records += [PlaceRecord.from_row(r) for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
-                            if r["source"] not in skip]
+            records += _read_records(path, skip)
         return cls(records, folder)
 
     @classmethod
@@ -238,6 +287,12 @@ class Gazetteer:
         for n in sorted(self._by_name):
             for r in self._by_name[n]:
                 yield n, r.id
+
+    def needs_context(self, place_ids: Iterable[str]) -> bool:
+        """True when every place of a name comes from a CONTEXT_SOURCES list (a one-word name of
+        those is a place only in a place context)."""
+        recs = [self._records.get(i) for i in place_ids]
+        return bool(recs) and all(r is not None and r.source in CONTEXT_SOURCES for r in recs)
 
     def record(self, place_id: str) -> Optional[PlaceRecord]:
         """The record with this id, if any."""
@@ -321,7 +376,7 @@ class Gazetteer:
         alt = " ".join(words[1:])
         if alt not in self._by_name:
             return key, designator
-        countries, _ = self._context(context_places, exclude=alt)
+        countries, _, _ = self._context(context_places, exclude=alt)
         own = {r.iso3 for r in self._by_name[key]}
         best_own = max(countries[i] for i in own)
         if any(countries[r.iso3] > best_own for r in self._by_name[alt] if r.iso3 not in own):
@@ -334,7 +389,7 @@ class Gazetteer:
         """Choose among candidates: the countries the article names, its country and governorate,
         trust, size, then kind."""
         named, prior = countries, country_prior()
-        votes, admin1s = self._context(context_places, exclude)
+        votes, admin1s, admin2s = self._context(context_places, exclude)
         hint = self.iso3_of(country_hint)
         groups: dict[tuple[str, str], list[PlaceRecord]] = {}
         for r in candidates:
@@ -347,12 +402,17 @@ class Gazetteer:
                     -min(r.trust for r in rs), prior.get(g[0], -1), max(r.population for r in rs), g)
 
         best = max(groups, key=group_key)
-        return min(groups[best], key=lambda r: (r.kind not in prefer, KIND_RANK[r.kind], -r.population, r.id))
+        # inside the group: the kind a designator asks for, then a place in a district the article names
+        # (عزلة الأحطوب ... شرعب الرونة: the uzlah of that district, not a village of another one)
+        return min(groups[best], key=lambda r: (r.kind not in prefer, -admin2s[(r.iso3, r.admin1, r.admin2)] if r.admin2 else 0,
+                                                KIND_RANK[r.kind], -r.population, r.id))
 
-    def _context(self, context_places: Iterable[str], exclude: str) -> tuple[Counter, Counter]:
-        """Votes for countries and (country, admin1) pairs from the article's other place names."""
+    def _context(self, context_places: Iterable[str], exclude: str) -> tuple[Counter, Counter, Counter]:
+        """Votes for countries, (country, admin1) and (country, admin1, admin2) from the article's
+        other place names (a name votes for a unit when all its records lie in that one unit)."""
         countries: Counter = Counter()
         admin1s: Counter = Counter()
+        admin2s: Counter = Counter()
         for name in context_places:
             key, _, _ = self._parse(name)
             if not key or key == exclude:
@@ -368,7 +428,10 @@ class Gazetteer:
             groups = {(r.iso3, r.admin1) for r in cands if r.admin1}
             if len(groups) == 1:
                 admin1s[next(iter(groups))] += 1
-        return countries, admin1s
+            districts = {(r.iso3, r.admin1, r.admin2) for r in cands}
+            if len(districts) == 1 and next(iter(districts))[2]:
+                admin2s[next(iter(districts))] += 1
+        return countries, admin1s, admin2s
 
     def iso3_of(self, country: Optional[str]) -> Optional[str]:
         """ISO3 of a country given by English name, ISO3 or Arabic name."""
@@ -396,12 +459,13 @@ class Gazetteer:
             if rec.lat is None:
                 a1 = self._admin1.get((rec.iso3, rec.admin1))
                 return self._place(rec, a1.capital if a1 else rec.name, a1 or rec, 3, location_ar)
-            return self._place(rec, rec.capital or rec.name, rec, 2, location_ar)
+            return self._place(rec, rec.capital or rec.name, rec, max(2, rec.precision), location_ar)
         a1 = self._admin1.get((rec.iso3, rec.admin1))
         if qualifier == "countryside" and a1 and self._capital_town.get(a1.id) is rec and _shares_name(a1, rec) \
                 and designator not in _TOWN_WORDS:
             return self._place(a1, rec.name, rec, 3, location_ar)  # ريف دير الزور: the governorate's countryside
-        return self._place(rec, rec.name, rec, 2 if qualifier else 1, location_ar)
+        # a village without a point of its own (Yemen's list) is coded at its district: precision 2
+        return self._place(rec, rec.name, rec, max(2 if qualifier else 1, rec.precision), location_ar)
 
     def _place(self, rec: PlaceRecord, location: str, at: PlaceRecord, precision: int, location_ar: str) -> Place:
         """Build the schemas.Place: admin names from ``at`` when it is more specific than ``rec``."""
@@ -499,6 +563,11 @@ class Gazetteer:
         """Whether a linked place is a whole country."""
         rec = self._records.get(place.id) if place.id else None
         return rec is not None and rec.kind == "country"
+
+    def is_admin1(self, place: Place) -> bool:
+        """The place is a first-level division itself (قطاع غزة), not a town in one."""
+        rec = self._records.get(place.id) if place.id else None
+        return rec is not None and rec.kind == "admin1"
 
     def is_big_city(self, place: Place) -> bool:
         """The place is a city of BIG_CITY people or more."""

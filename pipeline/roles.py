@@ -942,8 +942,8 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
         cands, towns = _innermost_of_chains(doc, ptoks, cands)
         linked = [m for m in cands if m.place is not None]
         art = _article_country(doc)
-        if art and art != "Iraq":  # the low-trust Iraqi village list is full of common words (المشروع)
-            low = {id(m) for m in linked if low_trust(m.place)}
+        if art:  # the low-trust lists (Iraqi districts, Yemeni villages) are full of common words (المشروع): not abroad
+            low = {id(m) for m in linked if low_trust(m.place) and m.place.country != art}
             if len(low) < len(linked):
                 linked = [m for m in linked if id(m) not in low]
                 cands = [m for m in cands if id(m) not in low]

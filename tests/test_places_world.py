@@ -113,3 +113,19 @@ def test_a_capital_standing_for_its_government_is_no_event_place(nlp):
     # after وسط or العاصمة the capital is the city
     doc = nlp.process("نظم المئات وقفة احتجاجية صباح أمس وسط صنعاء للتنديد باختطاف الناشطين.", published="2015-08-06")
     assert [(e.sub_event_type, e.place.location) for e in doc.events] == [("Peaceful protest", "Sanaa")]
+
+
+def test_a_name_read_as_a_local_place_once_is_read_so_throughout(nlp):
+    # عمران (a Yemeni governorate) beside لاهور is anchored in Pakistan; told again alone, it stays there
+    doc = nlp.process("نظم أنصار عمران خان اعتصاما احتجاجيا في لاهور الباكستانية. وأضاف عمران خان أنه سيواصل الاحتجاج.",
+                      published="2013-01-27")
+    assert {m.place.country for m in doc.mentions if m.type == "PLACE" and m.place} == {"Pakistan"}
+    assert doc.events and {e.place.country for e in doc.events} == {"Pakistan"}
+
+
+def test_a_small_town_abroad_needs_a_place_context_when_the_report_names_its_countries(nlp):
+    # براك is a Libyan town (a governorate seat); the report names Afghanistan, not Libya
+    doc = nlp.process("قتل عشرة جنود أفغان في غارة جوية أميركية على ولاية لوغار في أفغانستان. وقال حاكم منطقة "
+                      "بركي براك إن مروحيتين أطلقتا النار على نقطة تفتيش.", published="2015-07-21")
+    assert "Libya" not in {m.place.country for m in doc.mentions if m.type == "PLACE" and m.place}
+    assert {e.place.country for e in doc.events} == {"Afghanistan"}

