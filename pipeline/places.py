@@ -22,6 +22,8 @@ coded at its district's point, 3 at its governorate capital.
 """
 from __future__ import annotations
 
+import math
+
 import csv
 import sys
 from collections import Counter
@@ -123,6 +125,7 @@ def _read_records(path: Path, skip: set[str]) -> list[PlaceRecord]:
 
 COMMON_NAMES = "common_names.tsv"
 COUNTRY_PRIOR = "country_prior.tsv"
+CLITIC_WORDS = "clitic_words.tsv"
 LATIN_DIR = "latin"
 CROSS_SCRIPT_MIN = 0.8  # lowest cross-script score accepted (1 = same consonant skeleton)
 CROSS_SCRIPT_MIN_CONSONANTS = 3  # a shorter skeleton (كاتو: k t) matches too many places by chance
@@ -221,6 +224,17 @@ def common_word_names() -> dict[str, str]:
     with open(path, encoding="utf-8") as f:
         rows = [line.rstrip("\n").split("\t") for line in list(f)[1:] if line.strip()]
     return {r[0]: (r[3] if len(r) > 3 else "context") for r in rows}
+
+
+@lru_cache(maxsize=1)
+def clitic_words() -> frozenset[str]:
+    """Normalised words that look like a proclitic on a place name but are words of their own
+    (بادر "hastened" is no ب + ادر, لاب "laptop" no ل + اب): clitic_words.tsv."""
+    path = models_dir() / "gazetteer" / CLITIC_WORDS
+    if not path.exists():
+        return frozenset()
+    with open(path, encoding="utf-8") as f:
+        return frozenset(line.split("\t", 1)[0] for line in list(f)[1:] if line.strip())
 
 
 @lru_cache(maxsize=1)
@@ -387,7 +401,7 @@ class Gazetteer:
              country_hint: Optional[str] = None, designator: Optional[str] = None,
              exclude: str = "", countries: frozenset[str] = frozenset()) -> PlaceRecord:
         """Choose among candidates: the countries the article names, its country and governorate,
-        trust, size, then kind."""
+        trust, standing (how often the news names the country, and size), then kind."""
         named, prior = countries, country_prior()
         votes, admin1s, admin2s = self._context(context_places, exclude)
         hint = self.iso3_of(country_hint)
@@ -398,8 +412,12 @@ class Gazetteer:
 
         def group_key(g):
             rs = groups[g]
+            pop = max(r.population for r in rs)
+            # how often the news names the country and the place's size, both in orders of magnitude:
+            # زنجبار is Zinjibar (Yemen, 1,000 times Tanzania's share), الرباط is Rabat, not a Yemeni hamlet
+            standing = prior.get(g[0], -1) + math.log10(pop + 1) / 2
             return (g[0] in named, votes[g[0]] + (3 if hint == g[0] else 0), admin1s[g],
-                    -min(r.trust for r in rs), prior.get(g[0], -1), max(r.population for r in rs), g)
+                    -min(r.trust for r in rs), standing, pop, g)
 
         best = max(groups, key=group_key)
         # inside the group: the kind a designator asks for, then a place in a district the article names

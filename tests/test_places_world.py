@@ -129,3 +129,18 @@ def test_a_small_town_abroad_needs_a_place_context_when_the_report_names_its_cou
                       "بركي براك إن مروحيتين أطلقتا النار على نقطة تفتيش.", published="2015-07-21")
     assert "Libya" not in {m.place.country for m in doc.mentions if m.type == "PLACE" and m.place}
     assert {e.place.country for e in doc.events} == {"Afghanistan"}
+
+
+def test_a_word_that_looks_like_a_proclitic_on_a_place_is_a_word(nlp):
+    # بادر "hastened" is no ب + ادر (Adir, a Jordanian village); بالرياض is ب + الرياض
+    doc = nlp.process("انفجرت سيارة عند نقطة تفتيش بالرياض بعدما بادر سائقها بتفجيرها.", published="2015-07-22")
+    got = places(doc)
+    assert ("الرياض", "Riyadh", "Riyadh") in got
+    assert not [p for p in got if p[1] == "Adir"]
+
+
+def test_a_capital_beats_a_hamlet_abroad_and_a_first_name_is_no_capital(gaz):
+    assert gaz.resolve(norm("الرباط")).location == "Rabat"
+    assert gaz.resolve(norm("الرياض")).location == "Riyadh"
+    assert gaz.resolve(norm("رياض")) is None  # a first name
+    assert gaz.resolve(norm("زنجبار")).location == "Zinjibar"  # the news names Yemen far more than Tanzania

@@ -22,11 +22,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from ..places import COMMON_NAMES, COUNTRY_PRIOR, place_context_words
+from ..places import CLITIC_WORDS, COMMON_NAMES, COUNTRY_PRIOR, place_context_words
 from ..resources import models_dir
 
 MIN_COUNT = 30
 MAX_SHARE = 0.25
+MIN_CLITIC_ZIPF = 3.0  # a clitic form this frequent a word of Arabic may be a word of its own
 MIN_STEM_COUNT = 300  # منزل seen this often: منزله is first "his home"
 CLITICS = ("و", "ف", "ب", "ل", "وب", "فب", "ول", "فل")
 
@@ -107,6 +108,32 @@ def write_country_prior(corpus: Path, out: Path) -> None:
     print(f"country prior of {len(seen)} countries written to {out}", file=sys.stderr)
 
 
+def write_clitic_words(names: set[str], out: Path) -> None:
+    """Words that read as a proclitic + a one-word place name but are words of their own: the
+    clitic form is a word of Arabic (wordfreq Zipf >= MIN_CLITIC_ZIPF) more frequent than the name
+    itself (بادر 3.9 > ادر; بدمشق 3.9 < دمشق 5.1 is ب + دمشق)."""
+    from .world import zipf_table
+
+    def zipf(form: str) -> float:
+        return zipf_table().get(form, 0.0)
+
+    rows = []
+    for n in sorted(names):
+        bare = None
+        for c in ("و", "ف", "ب", "ل"):
+            z = zipf(c + n)
+            if z < MIN_CLITIC_ZIPF:
+                continue
+            bare = zipf(n) if bare is None else bare
+            if z > bare:
+                rows.append((c + n, n, z, bare))
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        f.write("word\tname\tzipf_word\tzipf_name\n")
+        for w, n, z, b in sorted(rows):
+            f.write(f"{w}\t{n}\t{z:.2f}\t{b:.2f}\n")
+    print(f"{len(rows)} clitic look-alikes written to {out}", file=sys.stderr)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "build" / "ner" /
@@ -133,6 +160,7 @@ def main(argv=None) -> int:
             w.writerow([n, c, f"{s:.3f}", need])
     print(f"{len(names)} one-word place names, {len(rows)} common words written to {args.out}", file=sys.stderr)
     write_country_prior(corpus, args.out.parent / COUNTRY_PRIOR)
+    write_clitic_words(names, args.out.parent / CLITIC_WORDS)
     return 0
 
 

@@ -117,7 +117,8 @@ class Builder:
         ov = yaml.safe_load((DATA_DIR / "places_overrides.yaml").read_text(encoding="utf-8"))
         stop = {norm(w) for w in ov["stop"]}  # a stop word is stopped with and without ال
         self.stop = frozenset(stop | {w[2:] for w in stop if w.startswith("ال") and len(w) > 4}
-                              | {"ال" + w for w in stop if not w.startswith("ال")})
+                              | {"ال" + w for w in stop if not w.startswith("ال")}
+                              | {norm(w) for w in ov.get("stop_exact", ())})
         self.names_en = {str(k): v for k, v in (ov.get("names_en") or {}).items()}
         self.rows: list[dict] = []
         self.osm_rows: list[dict] = []

