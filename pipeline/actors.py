@@ -46,6 +46,17 @@ _TRAILING = {normalize_for_matching(w) for w in (
     "المتمردة المتمرد الانقلابية الانقلابي التابعة التابع المحلية").split()}
 
 
+@lru_cache(maxsize=1)
+def nationality_adjectives() -> dict[str, str]:
+    """Normalised feminine nationality adjective (العراقية, عراقية, الأفغانية) → country (agents.yaml)."""
+    out = {}
+    for country, forms in load_yaml("agents.yaml")["national"]["countries"].items():
+        for f in forms["f"] if isinstance(forms["f"], list) else [forms["f"]]:
+            f = normalize_for_matching(f)
+            out[f] = out["ال" + f] = country
+    return out
+
+
 @dataclass(frozen=True)
 class ActorRecord:
     """One dictionary record: an actor as coded for a period (and possibly a set of countries)."""

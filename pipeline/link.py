@@ -208,6 +208,15 @@ def contained(doc: Document, places: list[Mention], gaz) -> None:
                 o.ext.pop("dropped", None)
 
 
+def adjective_countries(doc: Document, gaz) -> frozenset[str]:
+    """ISO3 of the countries the article's nationality adjectives name (العاصمة الأفغانية، القوات
+    الصومالية): where no place names a country, they say where a name heard by sound lies."""
+    from .actors import nationality_adjectives
+
+    adjectives = nationality_adjectives()
+    return frozenset(filter(None, (gaz.iso3_of(adjectives[t.norm]) for t in doc.tokens if t.norm in adjectives)))
+
+
 def cross_script(doc: Document, places: list[Mention], countries: frozenset[str], gaz) -> None:
     """A place name no Arabic source holds for the countries the article names (قندهار is only an
     Iranian village in Arabic sources), in a place context (في داماتورو, مدينة سيغو) and not a
@@ -293,7 +302,7 @@ class Link(Stage):
                 same = next((o.place for o in places if o.norm == m.norm and o.ext.get("anchored")), None)
                 if same is not None:
                     m.place = same
-        cross_script(doc, places, named or frozenset([country[1]] if country else ()), gaz)
+        cross_script(doc, places, named or adjective_countries(doc, gaz) or frozenset([country[1]] if country else ()), gaz)
         known = [m for m in places if m.place is not None]
         for m in places:  # unknown names: coded at a known place of their own sentence, else the article's
             if m.place is None and m.source != "gazetteer" and m.ext.get("rule") != "capital":

@@ -222,20 +222,12 @@ def _capital_words() -> frozenset[str]:
     return frozenset(normalize_for_matching(w) for w in load_yaml("place_qualifiers.yaml").get("capital_words", []))
 
 
-@lru_cache(maxsize=1)
-def _nationality_adjectives() -> dict[str, str]:
-    """Normalised feminine nationality adjective (العراقية, عراقية) → country (agents.yaml)."""
-    out = {}
-    for country, forms in load_yaml("agents.yaml")["national"]["countries"].items():
-        f = normalize_for_matching(forms["f"])
-        out[f] = out["ال" + f] = country
-    return out
-
-
 def capital_mentions(doc: Document) -> list[Mention]:
     """العاصمة not followed by a place name: a PLACE the link stage codes at the capital of the
     country its adjective names (العاصمة العراقية), else of the article's country (ext rule
     "capital")."""
+    from .actors import nationality_adjectives
+
     starts = {m.start for m in doc.mentions if m.type == "PLACE"}
     out = []
     for sent in doc.sentences:
@@ -251,8 +243,8 @@ def capital_mentions(doc: Document) -> list[Mention]:
                 (p.start for p in tok.parts if p.kind == "article"), hit[0])
             ext = {"rule": "capital"}
             end = tok.end
-            if nxt is not None and nxt.norm in _nationality_adjectives():
-                ext["country"] = _nationality_adjectives()[nxt.norm]
+            if nxt is not None and nxt.norm in nationality_adjectives():
+                ext["country"] = nationality_adjectives()[nxt.norm]
                 end = nxt.end
             out.append(Mention(start, end, doc.text[start:end], "PLACE", "pattern", norm=hit[1],
                                sentence=sent.index, ext=ext))

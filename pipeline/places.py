@@ -435,7 +435,7 @@ class Gazetteer:
             key, _, _ = self._parse(name)
             if not key or key == exclude:
                 continue
-            cands = self._by_name[key]
+            cands = [r for r in self._by_name[key] if not r.trust]  # مغرب, an Iraqi list's word, is no evidence
             isos = {r.iso3 for r in cands}
             if any(r.kind == "country" for r in cands):
                 for r in cands:

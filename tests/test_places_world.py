@@ -144,3 +144,19 @@ def test_a_capital_beats_a_hamlet_abroad_and_a_first_name_is_no_capital(gaz):
     assert gaz.resolve(norm("الرياض")).location == "Riyadh"
     assert gaz.resolve(norm("رياض")) is None  # a first name
     assert gaz.resolve(norm("زنجبار")).location == "Zinjibar"  # the news names Yemen far more than Tanzania
+
+
+def test_a_word_of_the_low_trust_iraqi_list_is_no_evidence_of_the_country(nlp):
+    # مغرب (the sunset prayer) is an Adhamiyah locality in the low-trust Iraqi list: it must not pull
+    # الرياض to an Iraqi village of that name
+    doc = nlp.process("انفجرت سيارة عند نقطة تفتيش على طريق الحائر بمدينة الرياض قبيل مغرب الخميس.", published="2015-07-17")
+    assert {m.text: m.place.country for m in doc.mentions if m.type == "PLACE" and m.place}.get("الرياض") == "Saudi Arabia"
+
+
+def test_a_nationality_adjective_names_the_country_a_name_heard_by_sound_lies_in(nlp):
+    # no place names Afghanistan; العاصمة الأفغانية does, and كابول (no Arabic source spells it so) is Kabul
+    doc = nlp.process("قتل 20 طالبا عسكريا على الأقل في هجوم انتحاري استهدف أمس الجمعة أكاديمية للشرطة في "
+                      "العاصمة الأفغانية كابول.", published="2015-08-08")
+    assert [(e.sub_event_type, e.place.country, e.place.admin1) for e in doc.events] == [
+        ("Suicide bomb", "Afghanistan", "Kabul")]
+    assert doc.events[0].fatalities == 20
