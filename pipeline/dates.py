@@ -457,6 +457,12 @@ def time_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def month_names_as_written() -> frozenset[str]:
+    """The one-word Gregorian month names of dates_ar.yaml as written (آب, not إب: Ibb)."""
+    return frozenset(k for k in load_yaml("dates_ar.yaml")["months"] if " " not in k)
+
+
+@lru_cache(maxsize=1)
 def month_words() -> frozenset[str]:
     """Normalised first words of the Gregorian month names of dates_ar.yaml (أيار, مايو, كانون)."""
     return frozenset(phrase[0] for phrase in vocab()["months"])

@@ -31,6 +31,17 @@ def _neighbourhood_words() -> frozenset[str]:
     return frozenset(normalize_for_matching(w) for w in load_yaml("place_qualifiers.yaml")["neighbourhood_words"])
 
 
+def is_month_name(m: Mention) -> bool:
+    """The mention is a month's name as written (أغسطس (آب): August, which normalises like إب,
+    Ibb); it is left unlinked and ``ext["dropped"]`` says why."""
+    from .dates import month_names_as_written
+
+    if m.text.strip() in month_names_as_written():
+        m.ext["dropped"] = "a month's name"
+        return True
+    return False
+
+
 def _tokens_before(doc: Document, mention: Mention) -> list:
     """The tokens of the mention's sentence that end before it."""
     if not 0 <= mention.sentence < len(doc.sentences):
@@ -266,7 +277,7 @@ class Link(Stage):
         from .places import Gazetteer
 
         gaz, actors = Gazetteer.default(), ActorDictionary.default()
-        places = [m for m in doc.mentions if m.type == "PLACE"]
+        places = [m for m in doc.mentions if m.type == "PLACE" and not is_month_name(m)]
         names = [m.norm for m in places]
         for m in places:  # first pass: no country hint, to learn the article's country
             if m.ext.get("rule") == "capital":

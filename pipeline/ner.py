@@ -203,8 +203,9 @@ def place_reading_ok(toks: list[Token], first: int, key: tuple[str, ...], weak: 
     first_norm = toks[first].norm
     if first_norm != key[0] and first_norm.endswith(key[0]) and "ك" in first_norm[:len(first_norm) - len(key[0])]:
         return False  # ك "like" is almost never on a place name, and كبيرة is not ك + بيرة
-    if first_norm != key[0] and first_norm in clitic_words():
-        return False  # بادر "hastened" is a word, not ب + ادر
+    if first_norm != key[0] and ({first_norm, first_norm[1:] if first_norm[:1] in "وف" else first_norm}
+                                 - {key[0]}) & clitic_words():
+        return False  # بادر "hastened" is a word, not ب + ادر; nor is ولاب (و + لاب "laptop") و + ل + اب
     if len(key) == 1 and is_number_word(key[0]):  # سبعة, خمسة: a village name only after a designator
         return first > 0 and any(f in designator_words() for _, f in readings(toks[first - 1]))
     need = common_word_names().get(key[0]) if len(key) == 1 else None

@@ -160,3 +160,12 @@ def test_a_nationality_adjective_names_the_country_a_name_heard_by_sound_lies_in
     assert [(e.sub_event_type, e.place.country, e.place.admin1) for e in doc.events] == [
         ("Suicide bomb", "Afghanistan", "Kabul")]
     assert doc.events[0].fatalities == 20
+
+
+def test_a_month_name_and_a_word_behind_a_conjunction_are_no_places(nlp):
+    # آب (August) normalises like إب (Ibb); ولاب توب is و + لاب "laptop", not و + ل + إب
+    doc = nlp.process("قتل 11 في قاعدة للحرس الوطني في الأول من أغسطس (آب) في مدينة إب. واستولى مسلحون على "
+                      "25 جهاز حاسب آلي ولاب توب من مركز الشرطة في السويس.", published="2015-08-03")
+    got = places(doc)
+    assert ("إب", "Ibb", "Ibb") in got and ("السويس", "Suez", "Suez") in got
+    assert not [p for p in got if p[0] in ("آب", "اب") and p[1]]

@@ -22,7 +22,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from ..places import CLITIC_WORDS, COMMON_NAMES, COUNTRY_PRIOR, place_context_words
+from ..places import CLITIC_WORDS, COMMON_NAMES, COUNTRY_PRIOR, norm, place_context_words
 from ..resources import models_dir
 
 MIN_COUNT = 30
@@ -48,6 +48,13 @@ def candidate_names() -> set[str]:
         else:
             out.add(name)
     return out - curated
+
+
+def one_word_names() -> set[str]:
+    """Every one-word name of the compiled gazetteer (إب, a governorate, among them)."""
+    from ..places import Gazetteer
+
+    return {name for name, _ in Gazetteer.default().entries() if " " not in name}
 
 
 def _notable(name: str) -> bool:
@@ -111,11 +118,21 @@ def write_country_prior(corpus: Path, out: Path) -> None:
 def write_clitic_words(names: set[str], out: Path) -> None:
     """Words that read as a proclitic + a one-word place name but are words of their own: the
     clitic form is a word of Arabic (wordfreq Zipf >= MIN_CLITIC_ZIPF) more frequent than the name
-    itself (بادر 3.9 > ادر; بدمشق 3.9 < دمشق 5.1 is ب + دمشق)."""
+    itself as the gazetteer spells it (بادر 3.9 > ادر; لاب "laptop" 3.7 > إب 3.6, whose normalised
+    form is also أب "father"; بدمشق 3.9 < دمشق 5.1 is ب + دمشق)."""
+    from wordfreq import zipf_frequency
+
+    from ..places import Gazetteer
     from .world import zipf_table
+
+    gz = Gazetteer.default()
 
     def zipf(form: str) -> float:
         return zipf_table().get(form, 0.0)
+
+    def own(name: str) -> float:  # the name as the gazetteer's sources write it
+        spelt = [zipf_frequency(r.name_ar, "ar") for r in gz.lookup(name) if norm(r.name_ar) == name]
+        return max(spelt) if spelt else zipf(name)
 
     rows = []
     for n in sorted(names):
@@ -124,7 +141,7 @@ def write_clitic_words(names: set[str], out: Path) -> None:
             z = zipf(c + n)
             if z < MIN_CLITIC_ZIPF:
                 continue
-            bare = zipf(n) if bare is None else bare
+            bare = own(n) if bare is None else bare
             if z > bare:
                 rows.append((c + n, n, z, bare))
     with open(out, "w", encoding="utf-8", newline="") as f:
@@ -160,7 +177,7 @@ def main(argv=None) -> int:
             w.writerow([n, c, f"{s:.3f}", need])
     print(f"{len(names)} one-word place names, {len(rows)} common words written to {args.out}", file=sys.stderr)
     write_country_prior(corpus, args.out.parent / COUNTRY_PRIOR)
-    write_clitic_words(names, args.out.parent / CLITIC_WORDS)
+    write_clitic_words(one_word_names(), args.out.parent / CLITIC_WORDS)
     return 0
 
 
