@@ -292,3 +292,11 @@ def test_an_announcement_is_no_claim_and_a_spokesman_no_civilian(nlp):
                     "«استعادت السيطرة الكاملة» على مدينة ود مدني، عقب معارك عنيفة مع ميليشيا الدعم السريع.",
                "2025-01-11")
     assert [r[:2] for r in out] == [("Government regains territory", "Military Forces of Sudan")]
+
+
+def test_a_series_told_as_recent_background_is_not_a_new_event(nlp):
+    # the news is the pool bombing in Tuz Khurmatu; "Baghdad has lately seen a series of bombings" is background
+    out = [e.to_acled_row() for e in nlp.extract(
+        "قتل 12 شخصا في تفجير انتحاري استهدف مسبحا في طوز خورماتو أمس. وشهدت بغداد في الآونة الأخيرة سلسلة من "
+        "التفجيرات أسفرت عن مقتل العشرات.", published="2015-07-26")]
+    assert [(r["location"], r["fatalities"]) for r in out] == [("Tuz Khurmatu", 12)]
