@@ -42,6 +42,19 @@ def is_month_name(m: Mention) -> bool:
     return False
 
 
+def is_adjective(doc: Document, m: Mention) -> bool:
+    """The mention is an adjective of the noun before it (الراية البيضاء: a white flag, not Al Bayda);
+    it is left unlinked and ``ext["dropped"]`` says why."""
+    from .places import adjective_reading
+
+    before = _tokens_before(doc, m)
+    toks = doc.sentence_tokens(m.sentence) if 0 <= m.sentence < len(doc.sentences) else []
+    if before and len(before) < len(toks) and adjective_reading(toks, len(before), m.norm):
+        m.ext["dropped"] = "an adjective of the noun before it"
+        return True
+    return False
+
+
 def _tokens_before(doc: Document, mention: Mention) -> list:
     """The tokens of the mention's sentence that end before it."""
     if not 0 <= mention.sentence < len(doc.sentences):
@@ -141,11 +154,20 @@ def named_countries(places: list[Mention], gaz, doc: Optional[Document] = None) 
     Palestine, a coalition in Yemen). When the article names countries by name, a small town of
     another one (a governorate capital, a Syrian locality) implies it only in a place context:
     براك in "منطقة بركي براك" of an Afghan report is no Libyan town."""
+    from .places import common_word_names, in_weak_place_context
+
+    def strong_context(doc: Document, m: Mention) -> bool:  # في/قرب/قرية X, not من X
+        first = len(_tokens_before(doc, m))
+        return designated(doc, m) or in_weak_place_context(doc.sentence_tokens(m.sentence), first)
+
     explicit = {m.place.iso3 for m in places if m.place is not None and gaz.is_country(m.place)}
     out = set(explicit)
+    common = common_word_names()
     for m in places:
         if m.place is None or m.place.iso3 in out or not gaz.implies_country(m.place):
             continue
+        if doc is not None and m.norm in common and not strong_context(doc, m):
+            continue  # "الحد من ظاهرة" (a phenomenon) names no Omani governorate
         if doc is None or not explicit or gaz.is_big_city(m.place) or gaz.is_admin1(m.place) \
                 or in_context(doc, m) or designated(doc, m):
             out.add(m.place.iso3)
@@ -277,7 +299,7 @@ class Link(Stage):
         from .places import Gazetteer
 
         gaz, actors = Gazetteer.default(), ActorDictionary.default()
-        places = [m for m in doc.mentions if m.type == "PLACE" and not is_month_name(m)]
+        places = [m for m in doc.mentions if m.type == "PLACE" and not is_month_name(m) and not is_adjective(doc, m)]
         names = [m.norm for m in places]
         for m in places:  # first pass: no country hint, to learn the article's country
             if m.ext.get("rule") == "capital":

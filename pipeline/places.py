@@ -203,6 +203,22 @@ def chain_relation(toks, a_end: int, b_start: int) -> Optional[str]:
 
 
 @lru_cache(maxsize=1)
+def _adjective_readings() -> dict[str, frozenset[str]]:
+    """Normalised place name that is also an adjective → the normalised nouns it qualifies."""
+    data = load_yaml("place_qualifiers.yaml").get("adjective_readings", {})
+    return {normalize_for_matching(k): frozenset(normalize_for_matching(w) for w in v) for k, v in data.items()}
+
+
+def adjective_reading(toks, first: int, name: str) -> bool:
+    """The name at token ``first`` is an adjective of the noun before it (الراية البيضاء, الأسلحة
+    النارية والبيضاء), not a place (place_qualifiers.yaml adjective_readings)."""
+    from .segment import readings
+
+    nouns = _adjective_readings().get(name)
+    return bool(nouns) and first > 0 and any(f in nouns for _, f in readings(toks[first - 1]))
+
+
+@lru_cache(maxsize=1)
 def country_prior() -> dict[str, int]:
     """ISO3 → order of magnitude of how often the news names the country (country_prior.tsv):
     Yemen 3, Libya and Lebanon 2, Tanzania 1."""

@@ -300,3 +300,15 @@ def test_a_series_told_as_recent_background_is_not_a_new_event(nlp):
         "قتل 12 شخصا في تفجير انتحاري استهدف مسبحا في طوز خورماتو أمس. وشهدت بغداد في الآونة الأخيرة سلسلة من "
         "التفجيرات أسفرت عن مقتل العشرات.", published="2015-07-26")]
     assert [(r["location"], r["fatalities"]) for r in out] == [("Tuz Khurmatu", 12)]
+
+
+def test_accidents_anti_aircraft_rounds_and_bladed_weapons_are_no_events_or_places(nlp):
+    # a fire that broke out is an accident; طلقة مضادة للطائرات is a seized round, not an air strike;
+    # الأسلحة البيضاء are blades, not Al Bayda (Yemen)
+    assert nlp.extract("لقي 232 شخصاً مصرعهم في حريق شب بأحد النوادي الليلية بمدينة سانتا ماريا.",
+                       published="2013-01-27") == []
+    out = [e.to_acled_row() for e in nlp.extract(
+        "ضبطت الشرطة 89 طلقة مضادة للطائرات في السويس، ونشبت اشتباكات بالأسلحة النارية والبيضاء بين الأهالي "
+        "واللصوص في السويس.", published="2013-01-27")]
+    assert "Air/drone strike" not in [r["sub_event_type"] for r in out]
+    assert {r["country"] for r in out} <= {"Egypt"}

@@ -169,3 +169,10 @@ def test_a_month_name_and_a_word_behind_a_conjunction_are_no_places(nlp):
     got = places(doc)
     assert ("إب", "Ibb", "Ibb") in got and ("السويس", "Suez", "Suez") in got
     assert not [p for p in got if p[0] in ("آب", "اب") and p[1]]
+
+
+def test_a_common_word_that_names_a_division_abroad_names_no_country_without_a_strong_context(nlp):
+    # ظاهرة ("a phenomenon") is Oman's Az Zahirah; "الحد من ظاهرة سرقة السيارات" is about car theft
+    doc = nlp.process("وأسفرت الحملة عن ضبط 40 متهما والحد من ظاهرة سرقة السيارات في محافظة الجيزة.",
+                      published="2013-01-25")
+    assert "Oman" not in {m.place.country for m in doc.mentions if m.type == "PLACE" and m.place}
