@@ -1,24 +1,38 @@
-"""Score the event extractor against a gold file of coded paragraphs.
+"""Score the event extractor against a gold file of coded articles, incident by incident.
 
-Gold format (JSONL): {"id", "published", "text", "events": [{"event_type",
-"sub_event_type", "actor1", "actor2", "location", "admin1", "country",
-"event_date", "fatalities"}]}. Predicted and gold events of a paragraph are
-aligned one-to-one, greedily by similarity; a pair is a hit when its
-event_type agrees. Event precision/recall/F1 count hits; per-field accuracy is
-over the gold events, so a missed event counts as wrong in every field.
+Gold format (JSONL, as ../shared/data/gold_real and data/samples/gold): {"id", "title"?,
+"published", "text", "events": [{"event_type", "sub_event_type", "actor1", "actor2", "country",
+"admin1", "location", "location_ar"?, "event_date", "fatalities", ...}]}. The title goes to the
+pipeline with the text.
+
+A predicted event counts only when it is the same incident as a gold event of its article: the
+same disorder family (political violence, demonstrations, strategic developments) and at least two
+of date, place (admin1 or location), actor1, actor2 and sub-event agree. Pairs are matched one to
+one, greedily by how many fields agree. Names compare leniently only where that is honest: a
+generic actor ("Civilians (Syria)", "Unidentified Armed Group (Iraq)") must match class and
+country; other actors share half their content words (year tags ignored); places compare by a
+spelling-insensitive key (Dar'a = Daraa, Duma = Douma). Per-field accuracy is over matched
+incidents; per-country and per-sub-event tables give recall over the gold events.
 """
 from __future__ import annotations
 
 import json
 import re
 import sys
+import unicodedata
+from collections import defaultdict
 from pathlib import Path
 from typing import Optional
 
 from .metrics import prf
 
-FIELDS = ["event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "event_date",
-          "fatalities"]
+FIELDS = ["sub_event_type", "actor1", "actor2", "admin1", "location", "event_date", "fatalities"]
+FAMILY = {"Battles": "political violence", "Explosions/Remote violence": "political violence",
+          "Violence against civilians": "political violence", "Protests": "demonstrations",
+          "Riots": "demonstrations", "Strategic developments": "strategic developments"}
+GENERIC = {"unidentified armed group", "unidentified military forces", "civilians", "protesters", "rioters"}
+ACTOR_STOP = {"forces", "of", "the", "group", "armed", "al", "el", "military", "police"}
+ARTICLE = re.compile(r"\b(al|el|ad|ar|as|ash|an|at|az)[- ]")
 
 
 def canon(value) -> str:
@@ -27,31 +41,71 @@ def canon(value) -> str:
         return ""
     s = str(value).lower()
     s = re.sub(r"\(\d{4}-\d{0,4}\)", "", s)
-    s = re.sub(r"\b(al|el|ad|ar|as|ash|an|at|az)[- ]", "", s)
+    s = ARTICLE.sub("", s)
     return re.sub(r"[^a-z0-9]", "", s)
 
 
-def same(field: str, gold, pred) -> bool:
-    """Whether a predicted field value agrees with the gold one."""
-    if field == "fatalities":
-        return int(gold or 0) == int(pred or 0)
-    return canon(gold) == canon(pred)
+def place_key(name) -> str:
+    """A spelling-insensitive key of an English place name: no diacritics, article, vowels, h/w/y or doubles
+    (Şanlıurfa = Sanliurfa, Dar'a = Daraa, Duma = Douma)."""
+    s = unicodedata.normalize("NFKD", str(name or "").replace("ı", "i").lower())
+    s = ARTICLE.sub("", "".join(c for c in s if not unicodedata.combining(c))).replace("q", "k").replace("ou", "u")
+    s = re.sub(r"[^a-z]", "", s)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyhw]", "", s))
 
 
-def similarity(gold: dict, pred: dict) -> float:
-    """How alike two events are (for alignment only)."""
-    return sum(w for f, w in (("event_type", 3), ("sub_event_type", 1), ("location", 1),
-                              ("admin1", 1), ("actor1", 1), ("actor2", 0.5), ("event_date", 0.5))
-               if same(f, gold.get(f), pred.get(f)))
+def actor_parts(name) -> tuple[str, str]:
+    """'Civilians (Syria)' → ('civilians', 'syria'); a year tag is no country: ('military forces of syria', '')."""
+    name = str(name or "").strip().lower()
+    m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*$", name)
+    if not m:
+        return name, ""
+    inside = m.group(2).strip()
+    return m.group(1).strip(), "" if re.fullmatch(r"[\d\s-]*", inside) else inside
+
+
+def same_actor(gold, pred) -> bool:
+    """A generic actor matches class and country; a named one shares half its content words."""
+    if not gold or not pred:
+        return not gold and not pred
+    (gb, gc), (pb, pc) = actor_parts(gold), actor_parts(pred)
+    if gb in GENERIC or pb in GENERIC:
+        return gb == pb and (not gc or not pc or gc == pc)
+    gw = set(re.findall(r"[a-z0-9']+", gb)) - ACTOR_STOP
+    pw = set(re.findall(r"[a-z0-9']+", pb)) - ACTOR_STOP
+    return bool(gw) and len(gw & pw) / len(gw) >= 0.5
+
+
+def agreement(gold: dict, pred: dict) -> dict[str, bool]:
+    """Which fields of a predicted event agree with a gold one."""
+    same_country = canon(gold.get("country")) == canon(pred.get("country"))
+    return {
+        "sub_event_type": gold.get("sub_event_type") == pred.get("sub_event_type"),
+        "actor1": same_actor(gold.get("actor1"), pred.get("actor1")),
+        "actor2": same_actor(gold.get("actor2"), pred.get("actor2")),
+        "admin1": same_country and bool(gold.get("admin1")) and place_key(gold.get("admin1")) == place_key(pred.get("admin1")),
+        "location": same_country and bool(gold.get("location")) and place_key(gold.get("location")) == place_key(pred.get("location")),
+        "event_date": str(gold.get("event_date"))[:10] == str(pred.get("event_date"))[:10],
+        "fatalities": int(gold.get("fatalities") or 0) == int(pred.get("fatalities") or 0),
+    }
+
+
+def same_incident(gold: dict, pred: dict) -> bool:
+    """Same disorder family and at least two of date, place, actor1, actor2 (when coded), sub-event."""
+    if FAMILY.get(gold.get("event_type")) != FAMILY.get(pred.get("event_type")):
+        return False
+    a = agreement(gold, pred)
+    return sum([a["event_date"], a["admin1"] or a["location"], a["actor1"], a["actor2"] and bool(gold.get("actor2")),
+                a["sub_event_type"]]) >= 2
 
 
 def align(gold: list[dict], pred: list[dict]) -> list[tuple[Optional[dict], Optional[dict]]]:
-    """Greedy one-to-one alignment by similarity; unmatched events pair with None."""
-    pairs = sorted(((similarity(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)),
-                   reverse=True)
+    """One-to-one incident matching, greedily by the number of agreeing fields; the unmatched pair with None."""
+    pairs = sorted(((sum(agreement(g, p).values()), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)
+                    if same_incident(g, p)), reverse=True)
     used_g, used_p, out = set(), set(), []
-    for score, i, j in pairs:
-        if score > 0 and i not in used_g and j not in used_p:
+    for _, i, j in pairs:
+        if i not in used_g and j not in used_p:
             used_g.add(i)
             used_p.add(j)
             out.append((gold[i], pred[j]))
@@ -61,63 +115,100 @@ def align(gold: list[dict], pred: list[dict]) -> list[tuple[Optional[dict], Opti
 
 
 def score(items: list[tuple[dict, list[dict]]]) -> dict:
-    """Scores over (gold paragraph, predicted rows) pairs."""
+    """Scores over (gold article, predicted rows) pairs."""
     tp = fp = fn = 0
-    correct = {f: 0 for f in FIELDS}
-    n_gold = 0
+    right = {f: 0 for f in FIELDS}
+    by = {"country": defaultdict(lambda: [0, 0]), "sub_event_type": defaultdict(lambda: [0, 0])}
     errors = []
-    for para, rows in items:
-        gold = para.get("events", [])
-        n_gold += len(gold)
-        for g, p in align(gold, rows):
-            if g is not None and p is not None and same("event_type", g["event_type"], p["event_type"]):
-                tp += 1
-            else:
-                fp += p is not None
-                fn += g is not None
+    for art, rows in items:
+        for g, p in align(art.get("events", []), rows):
             if g is not None:
-                wrong = [f for f in FIELDS if p is None or not same(f, g.get(f), p.get(f))]
+                for key in by:
+                    cell = by[key][g.get(key) or "?"]
+                    cell[0] += p is not None
+                    cell[1] += 1
+            if g is not None and p is not None:
+                tp += 1
+                a = agreement(g, p)
                 for f in FIELDS:
-                    correct[f] += f not in wrong
+                    right[f] += a[f]
+                wrong = [f for f in FIELDS if not a[f]]
                 if wrong:
-                    errors.append({"id": para["id"], "wrong": wrong, "gold": {f: g.get(f) for f in wrong},
-                                   "pred": {f: p.get(f) for f in wrong} if p else None})
-            elif p is not None:
-                errors.append({"id": para["id"], "spurious": {f: p.get(f) for f in FIELDS}})
+                    errors.append(("wrong", art, g, p, wrong))
+            elif g is not None:
+                fn += 1
+                errors.append(("missed", art, g, None, []))
+            else:
+                fp += 1
+                errors.append(("extra", art, None, p, []))
     precision, recall, f1 = prf(tp, tp + fp, tp + fn)
-    return {"paragraphs": len(items), "gold_events": n_gold, "tp": tp, "fp": fp, "fn": fn,
+    return {"articles": len(items), "gold_events": tp + fn, "tp": tp, "fp": fp, "fn": fn,
             "precision": precision, "recall": recall, "f1": f1,
-            "accuracy": {f: (correct[f] / n_gold if n_gold else 0.0) for f in FIELDS}, "errors": errors}
+            "accuracy": {f: right[f] / tp if tp else 0.0 for f in FIELDS},
+            "by": {k: dict(v) for k, v in by.items()}, "errors": errors}
 
 
-def predict(paragraphs: list[dict], pipeline=None) -> list[tuple[dict, list[dict]]]:
-    """Run the pipeline over gold paragraphs; returns (paragraph, predicted rows) pairs."""
+def predict(articles: list[dict], pipeline=None) -> list[tuple[dict, list[dict]]]:
+    """Run the pipeline over the gold articles (title and text); (article, predicted rows) pairs."""
     from .core import Pipeline
 
     pipeline = pipeline or Pipeline()
     out = []
-    for para in paragraphs:
-        events = pipeline.extract({"id": para["id"], "text": para["text"], "published": para.get("published")})
-        out.append((para, [e.to_acled_row() for e in events]))
+    for art in articles:
+        events = pipeline.extract({"id": art["id"], "title": art.get("title"), "text": art["text"],
+                                   "published": art.get("published") or art.get("date")})
+        out.append((art, [e.to_acled_row() for e in events]))
     return out
+
+
+def _sentence(text: str, start: Optional[int]) -> str:
+    """The sentence of the article around a character offset."""
+    if start is None or not 0 <= start < len(text):
+        return ""
+    lo = max(text.rfind(c, 0, start) for c in ".\n؟!") + 1
+    ends = [i for i in (text.find(c, start) for c in ".\n؟!") if i >= 0]
+    return " ".join(text[lo:min(ends) + 1 if ends else len(text)].split())
+
+
+def _row_text(row: dict) -> str:
+    return (f"{row.get('event_date')} {row.get('sub_event_type')} | {row.get('actor1')} | {row.get('actor2')} | "
+            f"{row.get('country')}, {row.get('admin1')}, {row.get('location')} | {row.get('fatalities')}")
+
+
+def _error_line(kind: str, art: dict, g: Optional[dict], p: Optional[dict], wrong: list[str]) -> str:
+    """One error: what, the gold and predicted event, and the sentence the prediction came from."""
+    parts = [f"{art['id']} {kind}"]
+    if wrong:
+        parts.append("fields: " + ", ".join(f"{f} {g.get(f)!r} -> {p.get(f)!r}" for f in wrong))
+    if g is not None:
+        parts.append("gold: " + _row_text(g) + (f" ({g.get('location_ar')})" if g.get("location_ar") else ""))
+    if p is not None:
+        parts.append("pred: " + _row_text(p))
+        trigger = next((e for e in p.get("evidence") or () if e.get("field") in ("event_type", "sub_event_type")), {})
+        parts.append("sentence: " + _sentence(art["text"], trigger.get("start")))
+    return "\n    ".join(parts)
 
 
 def evaluate_file(gold_path: Path, pipeline=None, out=sys.stdout, show_errors: bool = False) -> dict:
     """Score the pipeline on a gold file and print the report."""
     with open(gold_path, encoding="utf-8") as f:
-        paragraphs = [json.loads(line) for line in f if line.strip()]
-    result = score(predict(paragraphs, pipeline))
-    print(f"{gold_path}: {result['paragraphs']} paragraphs, {result['gold_events']} gold events", file=out)
+        articles = [json.loads(line) for line in f if line.strip()]
+    result = score(predict(articles, pipeline))
+    print(f"{gold_path}: {result['articles']} articles, {result['gold_events']} gold events", file=out)
     print(f"events  P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}  "
-          f"(tp {result['tp']}, fp {result['fp']}, fn {result['fn']})", file=out)
-    print("per-field accuracy over gold events:", file=out)
+          f"(tp {result['tp']}, fp {result['fp']}, fn {result['fn']}; incident-level matching)", file=out)
+    print(f"per-field accuracy over the {result['tp']} matched incidents:", file=out)
     for f, acc in result["accuracy"].items():
         print(f"  {f:<15} {acc:.3f}", file=out)
+    for key, title in (("country", "country"), ("sub_event_type", "sub-event")):
+        print(f"recall by {title} (gold events found):", file=out)
+        for name, (hit, n) in sorted(result["by"][key].items(), key=lambda x: (-x[1][1], x[0])):
+            print(f"  {name:<40} {hit:>3}/{n:<3} {hit / n:.2f}", file=out)
     if show_errors:
         for e in result["errors"]:
-            print(json.dumps(e, ensure_ascii=False), file=out)
+            print(_error_line(*e), file=out)
     return result
 
 
 if __name__ == "__main__":
-    evaluate_file(Path(sys.argv[1]), show_errors="-v" in sys.argv)
+    evaluate_file(Path(sys.argv[1]), show_errors="--errors" in sys.argv)
