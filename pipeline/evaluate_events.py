@@ -19,12 +19,12 @@ from __future__ import annotations
 import json
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Optional
 
 from .metrics import prf
+from .translit import place_key
 
 FIELDS = ["sub_event_type", "actor1", "actor2", "admin1", "location", "event_date", "fatalities"]
 FAMILY = {"Battles": "political violence", "Explosions/Remote violence": "political violence",
@@ -43,15 +43,6 @@ def canon(value) -> str:
     s = re.sub(r"\(\d{4}-\d{0,4}\)", "", s)
     s = ARTICLE.sub("", s)
     return re.sub(r"[^a-z0-9]", "", s)
-
-
-def place_key(name) -> str:
-    """A spelling-insensitive key of an English place name: no diacritics, article, vowels, h/w/y or doubles
-    (Şanlıurfa = Sanliurfa, Dar'a = Daraa, Duma = Douma)."""
-    s = unicodedata.normalize("NFKD", str(name or "").replace("ı", "i").lower())
-    s = ARTICLE.sub("", "".join(c for c in s if not unicodedata.combining(c))).replace("q", "k").replace("ou", "u")
-    s = re.sub(r"[^a-z]", "", s)
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyhw]", "", s))
 
 
 def actor_parts(name) -> tuple[str, str]:

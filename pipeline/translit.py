@@ -94,6 +94,24 @@ def fold_latin(name: str) -> str:
     return s if s.isascii() else unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
 
 
+_TURKISH = str.maketrans({"ı": "i", "İ": "I", "ş": "s", "Ş": "S", "ğ": "g", "Ğ": "G"})
+
+
+def plain_latin(name: str) -> str:
+    """A Latin name without diacritics and transliteration marks, case kept (Şanlıurfa → Sanliurfa)."""
+    s = unicodedata.normalize("NFKD", name.translate(_TURKISH))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return re.sub(r"[‘’ʿʾ`]", "", s).replace("'", "").strip()
+
+
+def place_key(name: str) -> str:
+    """A spelling-insensitive key of an English place name: no diacritics, article, vowels, h/w/y or
+    doubled letters (Şanlıurfa = Sanliurfa, Dar'a = Daraa, Duma = Douma, Ad Daqahliyah = Dakahlia)."""
+    s = re.sub(r"\b(al|el|ad|ar|as|ash|an|at|az)[- ]", "", plain_latin(str(name or "")).lower())
+    s = re.sub(r"[^a-z]", "", s.replace("q", "k").replace("ou", "u"))
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyhw]", "", s))
+
+
 def latin_words(name: str) -> list[str]:
     """The folded words of a Latin name without Arabic articles (Al, El, As-, Ash ...)."""
     d = _data()

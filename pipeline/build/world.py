@@ -21,7 +21,6 @@ import gettext
 import json
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +29,7 @@ import yaml
 
 from ..normalize import normalize_for_matching
 from ..resources import DATA_DIR
-from ..translit import latin_alternates
+from ..translit import latin_alternates, place_key as en_key, plain_latin as fold
 
 # A one-word Arabic name of a town under BIG_TOWN people that is this common a word in Arabic
 # (wordfreq's Zipf scale) is no name of it: كان, له, بيان, غاز are villages of the United States.
@@ -45,22 +44,6 @@ SMALL_TOWN, FOLDED_ZIPF = 50_000, 4.0
 SPLIT_SHARE = 0.1
 LATIN_COLUMNS = ["id", "name", "admin1", "lat", "lon", "population", "latin", "arabic"]
 _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
-_TURKISH = str.maketrans({"ı": "i", "İ": "I", "ş": "s", "Ş": "S", "ğ": "g", "Ğ": "G"})
-
-
-def fold(s: str) -> str:
-    """A Latin name without diacritics and transliteration marks."""
-    s = unicodedata.normalize("NFKD", s.translate(_TURKISH))
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return re.sub(r"[‘’ʿʾ`]", "", s).replace("'", "").strip()
-
-
-def en_key(s: str) -> str:
-    """A spelling-insensitive key of an English place name (no article, vowels, h, w, y, doubles)."""
-    s = fold(s).lower()
-    s = re.sub(r"\b(al|el|ad|ar|as|ash|an|at|az)[- ]", "", s)
-    s = re.sub(r"[^a-z]", "", s.replace("q", "k").replace("ou", "u"))
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyhw]", "", s))
 
 
 def latin_names(x: dict) -> list[str]:
