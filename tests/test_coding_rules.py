@@ -95,7 +95,7 @@ def test_a_prisoner_and_body_exchange_is_an_agreement_not_a_hand_over_of_territo
         "أُنجزت، اليوم، عند خطوط التماس شمالي مدينة الضالع، عملية تبادل للأسرى وجثامين القتلى بين القوات الحكومية "
         "وجماعة الحوثي، إلى جانب تسليم جثامين ١١ مقاتلاً سقطوا في مواجهات سابقة.", published="2021-11-23")]
     assert [(r["sub_event_type"], r["actor1"], r["actor2"], r["fatalities"]) for r in out] == [
-        ("Agreement", "Military Forces of Yemen", "Houthis: Ansar Allah", 0)]
+        ("Agreement", "Military Forces of Yemen", "Houthi Movement", 0)]
 
 
 def test_a_mass_grave_found_is_other_with_no_new_deaths(nlp):
@@ -219,7 +219,7 @@ def test_property_burnt_in_the_same_raid_is_part_of_the_attack(nlp):
 def test_air_defences_after_the_sources_an_are_the_actor_of_the_interception(nlp):
     out = rows(nlp, "وأضاف المصدر أن الدفاعات الجوية أسقطت، مساء اليوم، طائرة مسيّرة مفخخة أطلقها الحوثيون باتجاه "
                     "مدينة مأرب.", "2021-03-02")
-    assert out == [("Disrupted weapons use", "Military Forces of Yemen", "Houthis: Ansar Allah", "Marib")]
+    assert out == [("Disrupted weapons use", "Military Forces of Yemen", "Houthi Movement", "Marib")]
 
 
 def test_a_capture_from_the_grip_of_a_group_by_the_first_of_two_forces(nlp):
