@@ -975,7 +975,8 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
 
 def _within_country(doc: Document, country: Mention, si: int, usable) -> Optional[Mention]:
     """An incident told only by its country (بمصر الجديدة, في شمال مالي) is coded at the place of that
-    country the article ties it to: one its sentence names in a place context, else the dateline
+    country the article ties it to: one its sentence names in a place context, else one the next
+    sentence names (اعتقال ثمانية أشخاص في المغرب. … ناشطين في مدن طنجة), else the dateline
     (القاهرة 25 شوال …), at geo_precision 2 or coarser; None when there is none."""
     from dataclasses import replace
 
@@ -989,11 +990,10 @@ def _within_country(doc: Document, country: Mention, si: int, usable) -> Optiona
               and m.place.iso3 == country.place.iso3 and not _is_country(m.place) and placed(m)]
     if not inside:
         return None
-    tied = [m for m in inside if m.sentence in (si, 0)]
+    tied = [m for m in inside if m.sentence in (si, si + 1, 0)]
     if not tied:
         return None
-    same = [m for m in tied if m.sentence == si]
-    m = same[0] if same else tied[0]
+    m = min(tied, key=lambda m: (m.sentence != si, m.sentence != si + 1, m.start))
     return replace(m, place=m.place.model_copy(update={"geo_precision": max(2, m.place.geo_precision)}), ext=dict(m.ext))
 
 

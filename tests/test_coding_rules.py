@@ -312,3 +312,11 @@ def test_accidents_anti_aircraft_rounds_and_bladed_weapons_are_no_events_or_plac
         "واللصوص في السويس.", published="2013-01-27")]
     assert "Air/drone strike" not in [r["sub_event_type"] for r in out]
     assert {r["country"] for r in out} <= {"Egypt"}
+
+
+def test_an_arrest_told_by_its_country_is_coded_at_the_town_the_next_sentence_names(nlp):
+    out = [e.to_acled_row() for e in nlp.extract(
+        "أعلنت السلطات المغربية اعتقال ثمانية اشخاص امس الثلاثاء يشتبه في انهم كانوا يخططون لارتكاب اعتداءات في "
+        "المغرب. وبحسب بيان فككت الشرطة خلية تضم ثمانية اعضاء ناشطين في مدن طنجة وتاونات.", published="2015-07-22")]
+    assert [(r["sub_event_type"], r["country"], r["location"], r["geo_precision"]) for r in out][:1] == [
+        ("Arrests", "Morocco", "Tangier", 2)]
