@@ -22,9 +22,8 @@ coded at its district's point, 3 at its governorate capital.
 """
 from __future__ import annotations
 
-import math
-
 import csv
+import math
 import sys
 from collections import Counter
 from functools import lru_cache
@@ -88,15 +87,6 @@ class PlaceRecord(NamedTuple):
     def trust(self) -> int:
         """0 for the normal sources, 1 for low-trust ones (Iraq admin list)."""
         return 1 if self.source in LOW_TRUST else 0
-
-    @classmethod
-    def from_row(cls, r: dict) -> "PlaceRecord":
-        """A record from one TSV row (a dict by column name)."""
-        f = lambda k: float(r[k]) if r[k] else None  # noqa: E731
-        return cls(r["id"], r["name"], r["kind"], r["country"], r["iso3"], r["admin1"], r["admin2"],
-                   r["admin3"], f("lat"), f("lon"), int(float(r["population"] or 0)), r["source"],
-                   r["capital"], r["city"] == "1", r["name_ar"], tuple(r["names_ar"].split("|")) if r["names_ar"] else (),
-                   int(r.get("precision") or 0))
 
 
 def _read_records(path: Path, skip: set[str]) -> list[PlaceRecord]:
