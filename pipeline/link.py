@@ -47,9 +47,8 @@ def is_adjective(doc: Document, m: Mention) -> bool:
     it is left unlinked and ``ext["dropped"]`` says why."""
     from .places import adjective_reading
 
-    before = _tokens_before(doc, m)
-    toks = doc.sentence_tokens(m.sentence) if 0 <= m.sentence < len(doc.sentences) else []
-    if before and len(before) < len(toks) and adjective_reading(toks, len(before), m.norm):
+    toks, first = _position(doc, m)
+    if first < len(toks) and adjective_reading(toks, first, m.norm):
         m.ext["dropped"] = "an adjective of the noun before it"
         return True
     return False
@@ -62,10 +61,17 @@ def _tokens_before(doc: Document, mention: Mention) -> list:
     return [t for t in doc.sentence_tokens(mention.sentence) if t.end <= mention.start]
 
 
+def _position(doc: Document, mention: Mention) -> tuple[list, int]:
+    """The mention's sentence tokens and the index of the token it starts in."""
+    toks = doc.sentence_tokens(mention.sentence) if 0 <= mention.sentence < len(doc.sentences) else []
+    return toks, len(_tokens_before(doc, mention))
+
+
 def is_neighbourhood(doc: Document, mention: Mention) -> bool:
     """The place is named right after a word for a part of a town (في حي التحرير)."""
-    before = _tokens_before(doc, mention)
-    return bool(before) and bool({f for _, f in readings(before[-1])} & _neighbourhood_words())
+    from .places import after_word
+
+    return after_word(*_position(doc, mention), _neighbourhood_words())
 
 
 def place_qualifier(doc: Document, mention: Mention) -> Optional[str]:
@@ -157,8 +163,7 @@ def named_countries(places: list[Mention], gaz, doc: Optional[Document] = None) 
     from .places import common_word_names, in_weak_place_context
 
     def strong_context(doc: Document, m: Mention) -> bool:  # في/قرب/قرية X, not من X
-        first = len(_tokens_before(doc, m))
-        return designated(doc, m) or in_weak_place_context(doc.sentence_tokens(m.sentence), first)
+        return designated(doc, m) or in_weak_place_context(*_position(doc, m))
 
     explicit = {m.place.iso3 for m in places if m.place is not None and gaz.is_country(m.place)}
     out = set(explicit)
@@ -178,17 +183,15 @@ def in_context(doc: Document, m: Mention) -> bool:
     """The place mention stands in a place context (في X, مدينة X, بX)."""
     from .places import in_place_context
 
-    first = len(_tokens_before(doc, m))  # the token the mention starts in
-    toks = doc.sentence_tokens(m.sentence) if 0 <= m.sentence < len(doc.sentences) else []
+    toks, first = _position(doc, m)
     return first < len(toks) and in_place_context(toks, first, m.norm.split()[0] if m.norm else "")
 
 
 def designated(doc: Document, m: Mention) -> bool:
     """The place is named right after a designator (مدينة غدامس, بلدة X, ولاية X)."""
-    from .places import ADMIN_NOUNS
+    from .places import ADMIN_NOUNS, after_word
 
-    before = _tokens_before(doc, m)
-    return bool(before) and bool({f for _, f in readings(before[-1])} & ADMIN_NOUNS)
+    return after_word(*_position(doc, m), ADMIN_NOUNS)
 
 
 def foreign_places(doc: Document, places: list[Mention], named: frozenset[str], country, gaz) -> None:
@@ -274,15 +277,15 @@ def capitals_for_governments(doc: Document, places: list[Mention], gaz) -> None:
     stands for its government: it keeps its place, but ``ext["metonymy"]`` tells the event stages it
     is not where anything happened. In a place context (في أنقرة), after a designator or a chain
     word (وسط صنعاء، العاصمة صنعاء), or as the dateline at the head of the article, it is the city."""
-    from .places import chain_words
+    from .places import after_word, chain_words
 
     for m in places:
         if m.place is None or m.ext.get("rule") == "capital" or not gaz.is_national_capital(m.place) \
                 or gaz.country_of(m.norm):  # الكويت, تونس: the country's name too
             continue
-        before = _tokens_before(doc, m)
-        if in_context(doc, m) or designated(doc, m) or not before and m.sentence == 0 \
-                or before and {f for _, f in readings(before[-1])} & chain_words()[0]:
+        toks, first = _position(doc, m)
+        if in_context(doc, m) or designated(doc, m) or first == 0 and m.sentence == 0 \
+                or after_word(toks, first, chain_words()[0]):
             continue  # في أنقرة، مدينة X، وسط صنعاء، العاصمة صنعاء, the dateline
         m.ext["metonymy"] = "government"
 

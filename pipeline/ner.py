@@ -198,25 +198,27 @@ def place_reading_ok(toks: list[Token], first: int, key: tuple[str, ...], weak: 
     the word, or a place-context word before it (في, على, قرب, مدينة, ريف ...: place_qualifiers.yaml).
     A one-word name that only a weak list holds (``weak``: places.CONTEXT_SOURCES) needs the
     stricter weak_place_context (في, قرب, قرية, منطقة ... right before it) and no clitic on it."""
-    from .places import adjective_reading, clitic_words, common_word_names, in_place_context, in_weak_place_context
+    from .places import (adjective_reading, after_word, clitic_words, common_word_names, in_place_context,
+                         in_weak_place_context)
 
     first_norm = toks[first].norm
     if first_norm != key[0] and first_norm.endswith(key[0]) and "ك" in first_norm[:len(first_norm) - len(key[0])]:
         return False  # ك "like" is almost never on a place name, and كبيرة is not ك + بيرة
-    if first_norm != key[0] and ({first_norm, first_norm[1:] if first_norm[:1] in "وف" else first_norm}
-                                 - {key[0]}) & clitic_words():
-        return False  # بادر "hastened" is a word, not ب + ادر; nor is ولاب (و + لاب "laptop") و + ل + اب
+    if first_norm != key[0]:  # بادر "hastened" is a word, not ب + ادر; nor is ولاب (و + لاب "laptop") و + ل + اب
+        bare = first_norm[1:] if first_norm[:1] in "وف" else first_norm
+        if ({first_norm, bare} - {key[0]}) & clitic_words():
+            return False
     if len(key) == 1 and adjective_reading(toks, first, key[0]):
         return False  # الأسلحة النارية والبيضاء: bladed weapons, not Al Bayda
     if len(key) == 1 and is_number_word(key[0]):  # سبعة, خمسة: a village name only after a designator
-        return first > 0 and any(f in designator_words() for _, f in readings(toks[first - 1]))
+        return after_word(toks, first, designator_words())
     need = common_word_names().get(key[0]) if len(key) == 1 else None
     if weak and need != "designator":  # the word as written, no clitic read off it (إلى فصائل is no ف + صائل)
         return first_norm == key[0] and in_weak_place_context(toks, first)
     if need is None:
         return True
     if need == "designator":
-        return first > 0 and any(f in designator_words() for _, f in readings(toks[first - 1]))
+        return after_word(toks, first, designator_words())
     return in_place_context(toks, first, key[0])
 
 

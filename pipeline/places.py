@@ -142,25 +142,26 @@ def weak_place_context_words() -> frozenset[str]:
     return frozenset(normalize_for_matching(w) for w in words)
 
 
+def after_word(toks, first: int, words) -> bool:
+    """A word of ``words`` (normalised; any clitic reading of it) stands right before token ``first``."""
+    from .segment import reading_forms
+
+    return first > 0 and not reading_forms(toks[first - 1]).isdisjoint(words)
+
+
 def in_weak_place_context(toks, first: int) -> bool:
     """A name of a weak list at token ``first`` reads as a place: a weak_place_context word,
     designator or qualifier right before it (في الحصن, قرية سيعة, منطقة السحول)."""
-    from .segment import readings
-
-    return first > 0 and any(f in weak_place_context_words() for _, f in readings(toks[first - 1]))
+    return after_word(toks, first, weak_place_context_words())
 
 
 def in_place_context(toks, first: int, name: str) -> bool:
     """A name at token ``first`` reads as a place: ب on its word (بصور), or a place-context word,
     designator or qualifier right before it (في صور, مدينة صور, قرب صور)."""
-    from .segment import readings
-
     tok = toks[first]
     if tok.norm != name and tok.norm.endswith(name) and "ب" in tok.norm[:len(tok.norm) - len(name)]:
         return True
-    if first == 0:
-        return False
-    return any(f in place_context_words() for _, f in readings(toks[first - 1]))
+    return after_word(toks, first, place_context_words())
 
 
 @lru_cache(maxsize=1)
@@ -202,10 +203,8 @@ def _adjective_readings() -> dict[str, frozenset[str]]:
 def adjective_reading(toks, first: int, name: str) -> bool:
     """The name at token ``first`` is an adjective of the noun before it (الراية البيضاء, الأسلحة
     النارية والبيضاء), not a place (place_qualifiers.yaml adjective_readings)."""
-    from .segment import readings
-
     nouns = _adjective_readings().get(name)
-    return bool(nouns) and first > 0 and any(f in nouns for _, f in readings(toks[first - 1]))
+    return bool(nouns) and after_word(toks, first, nouns)
 
 
 @lru_cache(maxsize=1)
