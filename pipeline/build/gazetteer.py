@@ -76,14 +76,9 @@ def variants(name_ar: str, stop: frozenset[str], bare: bool = True) -> set[str]:
     return out
 
 
-def ascii_name(s: str) -> str:
-    """A GeoNames name without diacritics and transliteration marks."""
-    return fold(s)
-
-
 def acled_style(s: str) -> str:
     """English place name in ACLED style: no diacritics, Arabic article as lowercase al-."""
-    s = ascii_name(s)
+    s = fold(s)
     m = re.match(r"^(al|ar|as|ash|az|at|ad|an|adh|ath|el)[\s-]+(\S.*)$", s, re.I)
     if m:
         rest = m.group(2)
