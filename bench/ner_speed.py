@@ -37,8 +37,8 @@ def main() -> int:
     import torch
 
     torch.set_num_threads(args.threads)
-    from pipeline import Pipeline, default_stages
-    from pipeline.ner import Ner
+    from conflict_events import Pipeline, default_stages
+    from conflict_events.ner import Ner
 
     arts = articles(max(200, args.articles))
     print(f"input: {len(arts)} articles from data/samples, {args.threads} torch thread(s)")

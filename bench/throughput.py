@@ -26,7 +26,7 @@ SAMPLES = ROOT / "data" / "samples"
 RUNNER = r"""
 import json, resource, sys, time
 from pathlib import Path
-from pipeline.batch import run
+from conflict_events.batch import run
 src, out, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
 if len(sys.argv) > 4:  # cap torch's threads in this process (a worker in a pool gets cores/workers)
     import torch
@@ -85,7 +85,7 @@ def bench_engine(src: Path, workers: int, tmp: Path, threads: int | None = None)
 def bench_stanza(src: Path, limit: int) -> dict | None:
     """stanza tokenize + ner with the shipped model, one process (None when not shipped)."""
     try:
-        from pipeline.ner_model import stanza_pipeline
+        from conflict_events.ner_model import stanza_pipeline
     except ImportError:
         return None
     nlp = stanza_pipeline(tokenize=True)

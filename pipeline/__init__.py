@@ -1,6 +1,6 @@
 """conflict-events: Arabic news in, ACLED-style conflict events out.
 
-    from pipeline import Pipeline, extract_frame
+    from conflict_events import Pipeline, extract_frame
     events = Pipeline().extract(text, published="2018-04-09")
     doc = Pipeline().process(text)          # the annotated Document
     frame = extract_frame(articles)         # pandas DataFrame in ACLED columns

@@ -1,7 +1,7 @@
 """Actor dictionary, actor/person patterns and actor linking (ACLED style).
 
 - ``ActorDictionary.default()`` loads the compiled dictionary (models/actors/actors.tsv, built by
-  ``python -m pipeline.build.actors``) once per process. When the artifact is missing it compiles
+  ``python -m conflict_events.build.actors``) once per process. When the artifact is missing it compiles
   the reviewed YAML files only (curated actors and generic agents) and says so on stderr.
 - ``entries()`` feeds the NER phrase matcher with (normalised Arabic name, actor id) pairs;
   ``lookup(norm)`` returns every ``ActorRecord`` stored under a name; ``link(norm, country=, date=)``
@@ -12,7 +12,7 @@
 - ``match_patterns(tokens)`` finds actor names introduced by head words (لواء X, كتائب X ...)
   and person names after titles (القيادي X, العميد X) and in "X الملقب بأبو Y", on a list of
   normalised token strings; the patterns are data (pipeline/data/actor_patterns.yaml).
-- ``python -m pipeline.actors evaluate`` scores linking on data/samples/actor_links_heldout.tsv.
+- ``python -m conflict_events.actors evaluate`` scores linking on data/samples/actor_links_heldout.tsv.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Optional
 
-from schemas import Actor
+from conflict_events.schemas import Actor
 
 from .metrics import prf
 from .normalize import normalize_for_matching
@@ -142,7 +142,7 @@ class ActorDictionary:
         if path.exists():
             return cls.from_tsv(path)
         print(f"warning: {path} not found; using the curated YAML files only "
-              "(run `python -m pipeline.build.actors`)", file=sys.stderr)
+              "(run `python -m conflict_events.build.actors`)", file=sys.stderr)
         return cls.from_yaml()
 
     @classmethod
@@ -619,7 +619,7 @@ def evaluate_paragraphs(path: Path, dictionary: Optional[ActorDictionary] = None
 def main(argv: Optional[list[str]] = None) -> int:
     import argparse
 
-    ap = argparse.ArgumentParser(prog="python -m pipeline.actors")
+    ap = argparse.ArgumentParser(prog="python -m conflict_events.actors")
     sub = ap.add_subparsers(dest="cmd", required=True)
     ev = sub.add_parser("evaluate", help="P/R/F1 of actor linking on the held-out list")
     ev.add_argument("--file", type=Path, default=HELDOUT)

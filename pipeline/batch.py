@@ -20,7 +20,7 @@ from .core import ArticleError, Pipeline
 from .io import Record, RowWriter, errors_path, read_articles, read_rows
 
 _PIPELINES: dict[str, Pipeline] = {}
-NER_MODEL = "fast"  # the profile of models/ner the batch pipeline uses (see pipeline.ner_model)
+NER_MODEL = "fast"  # the profile of models/ner the batch pipeline uses (see conflict_events.ner_model)
 
 
 @dataclass

@@ -2,10 +2,10 @@
 
 The figures are read from the mention's sentence in the normalised text and every span
 is mapped back to the original. The vocabulary and the ACLED coding rules (R1-R13) are in
-``pipeline/data/casualties_ar.yaml``; the numbers themselves come from ``pipeline.numbers``.
+``pipeline/data/casualties_ar.yaml``; the numbers themselves come from ``conflict_events.numbers``.
 Choosing among the mentions of one incident is the merge stage's, via ``combine_counts``.
 
-    python -m pipeline.casualties evaluate   # P/R/F1 on data/samples/casualties_heldout.tsv
+    python -m conflict_events.casualties evaluate   # P/R/F1 on data/samples/casualties_heldout.tsv
 """
 from __future__ import annotations
 
@@ -861,5 +861,5 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["evaluate"]:
         evaluate(Path(sys.argv[2]) if len(sys.argv) > 2 else HELDOUT)
     else:
-        print("usage: python -m pipeline.casualties evaluate [GOLD.tsv]", file=sys.stderr)
+        print("usage: python -m conflict_events.casualties evaluate [GOLD.tsv]", file=sys.stderr)
         sys.exit(2)

@@ -151,7 +151,7 @@ def cmd_show(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from schemas.export import write_schema
+    from conflict_events.schemas.export import write_schema
 
     path = write_schema(args.output)
     print(f"wrote {path}")

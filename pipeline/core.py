@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable, Optional, Union
 
-from schemas import Article, Event
+from conflict_events.schemas import Article, Event
 
 from .document import Document
 from .stage import check_order
@@ -88,7 +88,7 @@ def to_article(obj: Union[str, dict, Article], **fields) -> Article:
 class Pipeline:
     """Arabic news in, ACLED-style events out.
 
-    >>> from pipeline import Pipeline
+    >>> from conflict_events import Pipeline
     >>> events = Pipeline().extract("...", published="2018-04-09")
 
     ``stages`` replaces the default stages; their order is checked here, and a

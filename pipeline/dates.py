@@ -5,7 +5,7 @@ numeric dates, relative days, weekdays, weeks, months, "N days ago", background 
 resolved against the article's published date; every span maps back to the original text.
 The vocabulary and the dating rules D1-D11 are in ``pipeline/data/dates_ar.yaml``.
 
-    python -m pipeline.dates evaluate   # P/R/F1 on data/samples/dates_heldout.tsv
+    python -m conflict_events.dates evaluate   # P/R/F1 on data/samples/dates_heldout.tsv
 """
 from __future__ import annotations
 
@@ -576,5 +576,5 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["evaluate"]:
         evaluate(Path(sys.argv[2]) if len(sys.argv) > 2 else HELDOUT)
     else:
-        print("usage: python -m pipeline.dates evaluate [GOLD.tsv]", file=sys.stderr)
+        print("usage: python -m conflict_events.dates evaluate [GOLD.tsv]", file=sys.stderr)
         sys.exit(2)

@@ -12,7 +12,7 @@ For each sentence:
    a background cue (منذ، العام الماضي، على خلفية …) keeps it flagged as background.
 3. **Incidents.** A sentence is one incident unless a separator (فيما، بينما، وفي …) starts a
    new one; all triggers of an incident make ONE ``EventMention``.
-4. **Roles** (``pipeline.roles``): actor1 / actor2 / associated actors and the place, from the
+4. **Roles** (``conflict_events.roles``): actor1 / actor2 / associated actors and the place, from the
    constructions around the triggers.
 5. **Type.** The ordered ``resolve`` rules of triggers.yaml decide the sub-event type from the
    incident's trigger classes and its actors (two armed sides fighting → Armed clash even with a
@@ -29,7 +29,7 @@ from functools import lru_cache
 from itertools import product
 from typing import Any, Optional
 
-from schemas import EVENT_TYPES, SUB_EVENT_TYPES
+from conflict_events.schemas import EVENT_TYPES, SUB_EVENT_TYPES
 
 from .document import Document, EventMention, Span, Token
 from .matcher import PhraseMatcher, phrase_key

@@ -5,7 +5,7 @@ from typing import Iterable, Optional
 
 import pandas as pd
 
-from schemas import OUTPUT_COLUMNS
+from conflict_events.schemas import OUTPUT_COLUMNS
 
 from .core import ArticleError, Pipeline
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
 
-from schemas import OUTPUT_COLUMNS
+from conflict_events.schemas import OUTPUT_COLUMNS
 
 ARTICLE_FIELDS = ("id", "text", "published", "title", "url", "source")
 INPUT_KINDS = (".jsonl", ".jsonl.gz", ".json", ".csv", ".parquet", ".txt")

@@ -13,7 +13,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
-from schemas import Actor, Event, Evidence
+from conflict_events.schemas import Actor, Event, Evidence
 
 from .actors import UNIDENTIFIED
 from .casualties import add_missing_counts, combine_counts

@@ -4,7 +4,7 @@ Three sources, in order of trust:
 1. gazetteer: the compiled actor dictionary and place gazetteer (models/actors,
    models/gazetteer), matched with the shared PhraseMatcher;
 2. pattern: head-word patterns for names not in the dictionaries (لواء X,
-   القيادي X, الملقب بأبو X), from pipeline/data/actor_patterns.yaml;
+   القيادي X, الملقب بأبو X), from conflict_events/data/actor_patterns.yaml;
 3. model: the statistical tagger trained here (models/ner), which finds the
    names no list has.
 Where two overlap, the more trusted source wins (the gazetteer on known actors

@@ -1,6 +1,6 @@
-"""The trained Arabic NER tagger shipped in models/ner (built by ``python -m pipeline.train.ner``).
+"""The trained Arabic NER tagger shipped in models/ner (built by ``python -m conflict_events.train.ner``).
 
-    from pipeline.ner_model import NerTagger
+    from conflict_events.ner_model import NerTagger
     tagger = NerTagger.load()              # models/ner, loaded once per process and cached
     tagger.tag([["قال", "أسعد", "الحسين", "في", "دير", "الزور"]])
     # -> [["O", "B-PERS", "I-PERS", "O", "B-LOC", "I-LOC"]]
@@ -210,7 +210,7 @@ class NerTagger:
     def _load(cls, p: Path) -> "NerTagger":
         cfg_path = p / "config.json"
         if not cfg_path.exists():
-            raise FileNotFoundError(f"no NER model in {p} (build it: python -m pipeline.train.ner)")
+            raise FileNotFoundError(f"no NER model in {p} (build it: python -m conflict_events.train.ner)")
         cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
         kind = cfg.get("kind")
         if kind == "stanza":

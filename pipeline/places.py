@@ -1,13 +1,13 @@
 """Place gazetteer and place linking (ACLED style).
 
 - ``Gazetteer.default()`` loads models/gazetteer/places.tsv and places_lby_osm.tsv (built by
-  ``python -m pipeline.build.gazetteer``) once per process.
+  ``python -m conflict_events.build.gazetteer``) once per process.
 - ``entries()`` feeds the NER phrase matcher with (normalised Arabic name, place id) pairs;
   ``lookup(norm)`` returns the ``PlaceRecord`` candidates of a name; ``resolve(...)`` picks one and
   returns a ``schemas.Place`` with ACLED's geo_precision; ``resolve_unknown(...)`` codes a place
   that is not in the gazetteer at the most specific known place named in the article;
   ``country_of(norm)`` maps an Arabic country name to (country, iso3).
-- ``python -m pipeline.places evaluate`` scores name → admin1 resolution, holding out one source
+- ``python -m conflict_events.places evaluate`` scores name → admin1 resolution, holding out one source
   at a time (see models/gazetteer/MODEL_CARD.md).
 
 Precision rules (ACLED codebook, geo_precision):
@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, Optional
 
-from schemas import Place
+from conflict_events.schemas import Place
 
 from .normalize import normalize_for_matching
 from .resources import load_yaml, models_dir
@@ -286,7 +286,7 @@ class Gazetteer:
         for name in FILES:
             path = folder / name
             if not path.exists():
-                print(f"gazetteer: {path} missing (run python -m pipeline.build.gazetteer)", file=sys.stderr)
+                print(f"gazetteer: {path} missing (run python -m conflict_events.build.gazetteer)", file=sys.stderr)
                 continue
             records += _read_records(path, skip)
         return cls(records, folder)
@@ -670,7 +670,7 @@ def evaluate(folder: Optional[Path] = None, out=sys.stdout) -> dict:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    """Command line: ``python -m pipeline.places evaluate`` or ``python -m pipeline.places NAME...``."""
+    """Command line: ``python -m conflict_events.places evaluate`` or ``python -m conflict_events.places NAME...``."""
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["evaluate"]:
         evaluate()

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from schemas import Actor
+from conflict_events.schemas import Actor
 
 from .actors import UNIDENTIFIED
 from .dates import time_words

@@ -9,10 +9,10 @@ letters such as h, w, y), with the vowel-aware full key and the population as ti
 - ``arabic_key`` / ``latin_key``: the consonant skeleton of a name; ``arabic_full_key`` /
   ``latin_full_key``: the same with vowels.
 - ``CrossScriptIndex(rows).match(norm_ar)``: the best place of one country for an Arabic name.
-- ``conflict-events evaluate places --cross-script`` (or ``python -m pipeline.translit evaluate``):
+- ``conflict-events evaluate places --cross-script`` (or ``python -m conflict_events.translit evaluate``):
   top-1 accuracy on the GeoNames places of the compiled Latin tables that have an Arabic name
   (hidden from the index), by country; even geonameids are the tuning half, odd ones are held out.
-- ``python -m pipeline.translit key NAME...``: the keys of names (for reviewing the rules).
+- ``python -m conflict_events.translit key NAME...``: the keys of names (for reviewing the rules).
 """
 from __future__ import annotations
 
@@ -349,7 +349,7 @@ def latin_alternates(name: str, alternates: Iterable[str]) -> list[str]:
 
 def compiled_records(countries: Iterable[str]) -> list[dict]:
     """Records for evaluate_cross_script from the compiled Latin tables (models/gazetteer/latin,
-    built from GeoNames cities500 by pipeline.build.gazetteer): the towns of each country with
+    built from GeoNames cities500 by conflict_events.build.gazetteer): the towns of each country with
     their Latin names and their normalised Arabic names."""
     import csv
 
@@ -375,7 +375,7 @@ def _half(record: dict) -> str:
 
 def main(argv: Optional[list[str]] = None) -> int:
     """CLI: ``evaluate --geonames`` (per-country top-1, even and odd halves) and ``key NAME...``."""
-    ap = argparse.ArgumentParser(prog="python -m pipeline.translit")
+    ap = argparse.ArgumentParser(prog="python -m conflict_events.translit")
     sub = ap.add_subparsers(dest="cmd", required=True)
     ev = sub.add_parser("evaluate", help="top-1 accuracy on GeoNames places with Arabic names")
     ev.add_argument("--countries", nargs="*", default=TARGET + INFO, help="ISO3 codes")

@@ -3,10 +3,10 @@ import datetime as dt
 
 import pytest
 
-from pipeline import Document
-from pipeline.actors import ActorDictionary, evaluate, match_patterns, pattern_actor, romanise
-from pipeline.normalize import Normalize, normalize_for_matching as norm
-from pipeline.segment import Segment
+from conflict_events import Document
+from conflict_events.actors import ActorDictionary, evaluate, match_patterns, pattern_actor, romanise
+from conflict_events.normalize import Normalize, normalize_for_matching as norm
+from conflict_events.segment import Segment
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +136,7 @@ def test_heldout_linking_score_is_reported():
 
 
 def test_a_local_authority_is_the_government_of_the_articles_country():
-    from pipeline import Pipeline
+    from conflict_events import Pipeline
 
     events = Pipeline().extract("توصّل ممثلو السلطة المحلية في محافظة تعز وجماعة الحوثي، أمس الأربعاء، إلى اتفاق يقضي "
                                 "بإعادة فتح طريق الحوبان أمام حركة المدنيين.", published="2024-06-13")

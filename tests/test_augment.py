@@ -1,8 +1,8 @@
 """Mention replacement: extra training sentences with entity mentions swapped within a type."""
 from __future__ import annotations
 
-from pipeline.ner_model import spans_of
-from pipeline.train.augment import mention_replacement
+from conflict_events.ner_model import spans_of
+from conflict_events.train.augment import mention_replacement
 
 SENTS = [
     ("قال الرئيس جورج بوش في بغداد إن القوات باقية".split(),

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.batch import done_path, run
-from pipeline.cli import main
-from pipeline.io import errors_path, read_rows
+from conflict_events.batch import done_path, run
+from conflict_events.cli import main
+from conflict_events.io import errors_path, read_rows
 
 ARTICLES = [
     {"id": "idlib-shelling", "published": "2023-10-06",
@@ -116,7 +116,7 @@ def test_killed_run_resumes_with_every_article_exactly_once(tmp_path):
     arts = [dict(ARTICLES[i % 3], id=f"a{i:03d}") for i in range(60)]
     src = write_jsonl(tmp_path / "in.jsonl", arts)
     out = tmp_path / "events.jsonl"
-    cmd = [sys.executable, "-m", "pipeline.cli", "extract", str(src), "-o", str(out), "--workers", "1", "--quiet"]
+    cmd = [sys.executable, "-m", "conflict_events.cli", "extract", str(src), "-o", str(out), "--workers", "1", "--quiet"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.time() + 120
     while time.time() < deadline:  # wait until part of the work is done, then kill -9
@@ -146,7 +146,7 @@ def test_two_workers_give_the_same_rows_in_the_same_order(tmp_path):
 
 
 def test_dask_local_cluster_gives_the_same_events_as_the_local_engine(tmp_path):
-    from pipeline.dask_engine import run as run_dask
+    from conflict_events.dask_engine import run as run_dask
 
     arts = [dict(ARTICLES[i % 3], id=f"d{i:03d}") for i in range(9)]
     src = write_jsonl(tmp_path / "in.jsonl", arts, ['{"id": "junk", "text": ""}'])
@@ -161,10 +161,10 @@ def test_dask_local_cluster_gives_the_same_events_as_the_local_engine(tmp_path):
 
 
 def test_an_article_that_breaks_a_batch_is_reported_alone_and_the_others_are_coded():
-    from pipeline import Pipeline, default_stages
-    from pipeline.batch import process_records
-    from pipeline.io import Record
-    from pipeline.stage import Stage
+    from conflict_events import Pipeline, default_stages
+    from conflict_events.batch import process_records
+    from conflict_events.io import Record
+    from conflict_events.stage import Stage
 
     class FailsOnTaiz(Stage):  # a bug that only one article's text triggers
         name = "fails-on-taiz"

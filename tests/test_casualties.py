@@ -1,9 +1,9 @@
 """Casualties stage: every ACLED rule with the figure and the original words it cites."""
 import pytest
 
-from pipeline.casualties import Casualties, combine_counts, find_counts, make_doc
-from pipeline.document import Count
-from pipeline.stage import check_order
+from conflict_events.casualties import Casualties, combine_counts, find_counts, make_doc
+from conflict_events.document import Count
+from conflict_events.stage import check_order
 
 
 def counts(text, trigger):
@@ -144,8 +144,8 @@ def test_stage_contract():
     st = Casualties()
     assert st.name == "casualties" and st.requires == {"sentences", "event_mentions"}
     assert st.provides == {"casualties"}
-    from pipeline.normalize import Normalize
-    from pipeline.segment import Segment
+    from conflict_events.normalize import Normalize
+    from conflict_events.segment import Segment
 
     class FakeEvents:
         name, requires, provides = "events", frozenset({"sentences"}), frozenset({"event_mentions"})
@@ -153,7 +153,7 @@ def test_stage_contract():
 
 
 def test_singular_nouns_listed_before_a_figure_are_added():
-    from pipeline.casualties import Casualties, make_doc
+    from conflict_events.casualties import Casualties, make_doc
 
     doc, em = make_doc("أعلن الجيش مقتل ضابط وضابط صف وثمانية جنود إثر انفجار عبوة ناسفة", "مقتل")
     Casualties()(doc)

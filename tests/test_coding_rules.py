@@ -1,7 +1,7 @@
 """Whole-pipeline coding of single reports: trigger, role and place rules, sentence in, ACLED row out."""
 import pytest
 
-from pipeline import Pipeline
+from conflict_events import Pipeline
 
 
 @pytest.fixture(scope="module")

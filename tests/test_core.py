@@ -1,12 +1,12 @@
 """Document model, normaliser offsets, segmentation, phrase matching and stage order."""
 import pytest
 
-from pipeline import Document, Pipeline, PipelineOrderError
-from pipeline.core import ArticleError, to_article
-from pipeline.matcher import PhraseMatcher
-from pipeline.normalize import NormText, Normalize, normalize_for_matching
-from pipeline.segment import Segment, clitic_parts, readings, split_sentences
-from pipeline.stage import Stage
+from conflict_events import Document, Pipeline, PipelineOrderError
+from conflict_events.core import ArticleError, to_article
+from conflict_events.matcher import PhraseMatcher
+from conflict_events.normalize import NormText, Normalize, normalize_for_matching
+from conflict_events.segment import Segment, clitic_parts, readings, split_sentences
+from conflict_events.stage import Stage
 
 
 def annotate(text):

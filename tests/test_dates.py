@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.casualties import make_doc
-from pipeline.dates import Dates
-from pipeline.document import Document, EventMention, Span
-from pipeline.normalize import Normalize
-from pipeline.segment import Segment
+from conflict_events.casualties import make_doc
+from conflict_events.dates import Dates
+from conflict_events.document import Document, EventMention, Span
+from conflict_events.normalize import Normalize
+from conflict_events.segment import Segment
 
 D = dt.date
 SEED = Path(__file__).resolve().parent.parent / "data" / "samples" / "seed" / "deir_ez_zor_liwa_al_baqir.json"
@@ -167,8 +167,8 @@ def test_stage_contract():
 def test_the_same_day_takes_the_date_of_the_incident_told_before():
     import datetime as dt
 
-    from pipeline.casualties import make_doc
-    from pipeline.dates import Dates
+    from conflict_events.casualties import make_doc
+    from conflict_events.dates import Dates
 
     text = ("اقتحم محتجون مقر البلدية في مدينة طبرق مساء أمس الجمعة. "
             "وفي العاصمة طرابلس، تظاهر المئات في ميدان الشهداء مساء اليوم نفسه.")

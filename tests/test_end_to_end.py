@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import Pipeline, extract_frame
-from pipeline.evaluate_events import canon
+from conflict_events import Pipeline, extract_frame
+from conflict_events.evaluate_events import canon
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 SEED = json.loads((SAMPLES / "seed" / "deir_ez_zor_liwa_al_baqir.json").read_text(encoding="utf-8"))

@@ -1,5 +1,5 @@
 """The event evaluation matches incidents, not event types, and compares names only where that is honest."""
-from pipeline.evaluate_events import agreement, same_incident, score
+from conflict_events.evaluate_events import agreement, same_incident, score
 
 GOLD = {"event_type": "Explosions/Remote violence", "sub_event_type": "Suicide bomb", "event_date": "2015-07-20",
         "actor1": "Islamic State (Turkey)", "actor2": "Civilians (Turkey)", "country": "Turkey",

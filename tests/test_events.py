@@ -7,11 +7,11 @@ import datetime as dt
 
 import pytest
 
-from pipeline.document import Document, Mention
-from pipeline.events import Events, lexicon, modality, noun_forms, verb_forms
-from pipeline.normalize import Normalize
-from pipeline.segment import Segment
-from schemas import EVENT_TYPES, Actor, Place
+from conflict_events.document import Document, Mention
+from conflict_events.events import Events, lexicon, modality, noun_forms, verb_forms
+from conflict_events.normalize import Normalize
+from conflict_events.segment import Segment
+from conflict_events.schemas import EVENT_TYPES, Actor, Place
 
 COUNTRY_ISO = {"Syria": "SYR", "Iraq": "IRQ", "Yemen": "YEM", "Libya": "LBY", "Sudan": "SDN",
                "Palestine": "PSE", "Lebanon": "LBN", "Egypt": "EGY"}
@@ -318,7 +318,7 @@ def test_two_incidents_in_one_sentence():
 
 
 def test_modality_yaml_scope_rule_is_documented():
-    from pipeline.resources import DATA_DIR
+    from conflict_events.resources import DATA_DIR
 
     text = (DATA_DIR / "modality.yaml").read_text(encoding="utf-8")
     assert "SCOPE RULE" in text
@@ -330,7 +330,7 @@ _NLP = []
 def _pipeline():
     """One full pipeline for the tests below (built on first use)."""
     if not _NLP:
-        from pipeline import Pipeline
+        from conflict_events import Pipeline
 
         _NLP.append(Pipeline())
     return _NLP[0]

@@ -1,7 +1,7 @@
 """Linking places in context: common words, the capital, unknown localities, foreign homonyms."""
 import pytest
 
-from pipeline import Pipeline
+from conflict_events import Pipeline
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """Incident-level rules: which mentions are one event, which are not coded, and who took a town."""
 import pytest
 
-from pipeline import Pipeline
+from conflict_events import Pipeline
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline.conll import read_conll, read_tokens
-from pipeline.evaluate_ner import entities, evaluate_conll, score, tag_conll
-from pipeline.ner_model import DEFAULT_DIR, NerTagger, bioes_to_bio, model_form
+from conflict_events.conll import read_conll, read_tokens
+from conflict_events.evaluate_ner import entities, evaluate_conll, score, tag_conll
+from conflict_events.ner_model import DEFAULT_DIR, NerTagger, bioes_to_bio, model_form
 
 
 
@@ -74,7 +74,7 @@ def test_conll_round_trip_with_shipped_model(tmp_path):
 
 
 def test_quick_training_gives_a_loadable_model(tmp_path):
-    from pipeline.train.ner import main
+    from conflict_events.train.ner import main
 
     out = tmp_path / "model"
     assert main(["--quick", "--out", str(out), "--work", str(tmp_path / "work")]) == 0
@@ -86,7 +86,7 @@ def test_quick_training_gives_a_loadable_model(tmp_path):
 
 
 def test_subword_bilstm_member_gives_unseen_words_a_vector(tmp_path):
-    from pipeline.train.ner import main
+    from conflict_events.train.ner import main
 
     out = tmp_path / "bilstm"
     assert main(["--quick", "--model", "bilstm", "--no-crf", "--subword", "--out", str(out),
@@ -129,7 +129,7 @@ def test_shipped_model_tags_people_groups_and_places():
 
 
 def test_coordination_closes_a_place_list_but_not_a_pronoun_or_generic_word():
-    from pipeline import Pipeline
+    from conflict_events import Pipeline
 
     nlp = Pipeline()
     doc = nlp.process("قصفت الطائرات بلدات في ريف درعا مثل طفس والمزيريب.")
@@ -141,7 +141,7 @@ def test_coordination_closes_a_place_list_but_not_a_pronoun_or_generic_word():
 
 
 def test_propagate_entities_tags_untagged_recurrences_within_the_window():
-    from pipeline.ner_model import propagate_entities
+    from conflict_events.ner_model import propagate_entities
 
     sents = [["قال", "أسعد", "الحسين", "إن", "حلب", "آمنة"],
              ["وأكد", "أسعد", "الحسين", "ذلك"],           # missed: gets PERS from sentence 0
@@ -167,7 +167,7 @@ def test_propagate_entities_tags_untagged_recurrences_within_the_window():
 
 
 def test_propagate_entities_min_chars_types_boundaries_and_normalisation():
-    from pipeline.ner_model import propagate_entities
+    from conflict_events.ner_model import propagate_entities
 
     sents = [["زار", "بغداد", "و", "عمان"], ["في", "عمان", "و", "بغداد", "اليوم"], ["قال", "بغداد", "الجديدة"]]
     tags = [["O", "B-LOC", "O", "B-LOC"], ["O"] * 5, ["O", "O", "I-LOC"]]
@@ -210,8 +210,8 @@ def test_consistency_tags_a_missed_name_within_its_article_only():
 
 
 def test_pipeline_ner_stage_keeps_consistency_inside_each_article():
-    from pipeline import Pipeline
-    from pipeline.core import default_stages
+    from conflict_events import Pipeline
+    from conflict_events.core import default_stages
 
     stages = default_stages()
     nlp = Pipeline(stages[:[s.name for s in stages].index("ner") + 1])
@@ -223,7 +223,7 @@ def test_pipeline_ner_stage_keeps_consistency_inside_each_article():
 
 
 def test_weighted_vote_counts_weights_and_breaks_ties_by_order():
-    from pipeline.ner_model import vote
+    from conflict_events.ner_model import vote
 
     a = ["B-PERS", "I-PERS", "O", "B-LOC"]
     b = ["B-PERS", "I-PERS", "O", "O"]
@@ -242,8 +242,8 @@ def test_crf_variant_member_trains_loads_and_tags_arabic(tmp_path):
     mention-replacement copies of its sentences."""
     from camel_tools.tokenizers.word import simple_word_tokenize
 
-    from pipeline.train.crf import CrfTagger
-    from pipeline.train.ner import main
+    from conflict_events.train.crf import CrfTagger
+    from conflict_events.train.ner import main
 
     work = str(tmp_path / "work")
     assert main(["--quick", "--model", "crf", "--out", str(tmp_path / "m" / "crf"), "--work", work]) == 0
@@ -275,7 +275,7 @@ def test_every_shipped_vote_member_loads_and_tags_arabic():
 def test_only_the_projects_own_model_files_skip_the_weights_only_unpickler(tmp_path, monkeypatch):
     import torch
 
-    from pipeline.ner_model import DEFAULT_DIR, is_shipped, shipped_torch_load
+    from conflict_events.ner_model import DEFAULT_DIR, is_shipped, shipped_torch_load
 
     seen = []
     monkeypatch.setattr(torch, "load", lambda f, *a, **k: seen.append((str(f), k.get("weights_only"))))

@@ -1,8 +1,8 @@
 """Arabic number parsing: digits in both scripts, number words, dual and singular nouns."""
 import pytest
 
-from pipeline.normalize import normalize_for_matching
-from pipeline.numbers import find_numbers, noun_count, parse_number, read_ordinal, tokenize
+from conflict_events.normalize import normalize_for_matching
+from conflict_events.numbers import find_numbers, noun_count, parse_number, read_ordinal, tokenize
 
 
 @pytest.mark.parametrize("text,value", [

@@ -1,8 +1,8 @@
 """Place gazetteer and place linking: real Arabic names, ACLED geo_precision, disambiguation."""
 import pytest
 
-from pipeline.places import Gazetteer, PlaceRecord, norm
-from schemas import Place
+from conflict_events.places import Gazetteer, PlaceRecord, norm
+from conflict_events.schemas import Place
 
 
 @pytest.fixture(scope="session")

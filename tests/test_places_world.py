@@ -1,8 +1,8 @@
 """Places worldwide: the world gazetteer, the country an article names, and names matched by sound."""
 import pytest
 
-from pipeline import Pipeline
-from pipeline.places import Gazetteer, country_prior, norm
+from conflict_events import Pipeline
+from conflict_events.places import Gazetteer, country_prior, norm
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,8 @@
 names in, specific records out. Reads the compiled models/gazetteer only."""
 import pytest
 
-from pipeline import Pipeline
-from pipeline.places import Gazetteer, PlaceRecord, _read_records, norm
+from conflict_events import Pipeline
+from conflict_events.places import Gazetteer, PlaceRecord, _read_records, norm
 
 
 @pytest.fixture(scope="module")

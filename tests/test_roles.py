@@ -4,7 +4,7 @@ from pathlib import Path
 
 from test_events import coded, make_doc, name, run
 
-from pipeline.events import Events
+from conflict_events.events import Events
 
 SEED = json.loads((Path(__file__).resolve().parents[1] / "data" / "samples" / "seed" /
                    "deir_ez_zor_liwa_al_baqir.json").read_text(encoding="utf-8"))
@@ -212,7 +212,7 @@ def test_place_chain_town_in_district_and_square_in_town():
 
 
 def test_a_force_with_a_possessive_pronoun_is_the_actor_named_before_it():
-    from pipeline import Pipeline
+    from conflict_events import Pipeline
 
     events = Pipeline().extract("قال الجيش الإسرائيلي في بيان، اليوم، إن قواته فكّكت، ليلة أمس، عبوات ناسفة زُرعت "
                                 "تحت الطرقات في مخيم نور شمس قرب مدينة طولكرم.", published="2024-01-08")

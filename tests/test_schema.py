@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from schemas import ACLED_COLUMNS, OUTPUT_COLUMNS, AcledRow, Event
-from schemas.export import SCHEMA_PATH, render
+from conflict_events.schemas import ACLED_COLUMNS, OUTPUT_COLUMNS, AcledRow, Event
+from conflict_events.schemas.export import SCHEMA_PATH, render
 
 
 def test_committed_schema_matches_the_models():

@@ -3,8 +3,8 @@ import io
 
 import pytest
 
-from pipeline.places import norm
-from pipeline.translit import CrossScriptIndex, arabic_key, evaluate_cross_script, latin_key
+from conflict_events.places import norm
+from conflict_events.translit import CrossScriptIndex, arabic_key, evaluate_cross_script, latin_key
 
 SOMALIA = ["Beledweyne", "Baidoa", "Kismayo", "Mogadishu", "Bardere", "Dinsoor", "Marka", "Jowhar"]
 NIGERIA = ["Maiduguri", "Damaturu", "Gombe", "Bama", "Kano", "Potiskum", "Biu", "Yola"]

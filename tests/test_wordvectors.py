@@ -2,7 +2,7 @@
 import numpy as np
 from gensim.models import FastText
 
-from pipeline.wordvectors import SubwordVectors, char_ngrams, ngram_buckets
+from conflict_events.wordvectors import SubwordVectors, char_ngrams, ngram_buckets
 
 SENTS = [s.split() for s in (
     "قتل ثلاثة مدنيين في قصف على مدينة حلب",

@@ -1,6 +1,6 @@
 """Compile the actor dictionary: curated YAML + generic agents + UniversalPetrarch seed.
 
-    python -m pipeline.build.actors [--up DIR] [--corpus DIR] [--out models/actors]
+    python -m conflict_events.build.actors [--up DIR] [--corpus DIR] [--out models/actors]
 
 Inputs (read-only):
 - pipeline/data/actors_curated.yaml  reviewed actors (win over everything else);
@@ -486,7 +486,7 @@ def summary(records: list[Record], info: dict) -> dict:
 
 
 def main(argv: Optional[Iterable[str]] = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m pipeline.build.actors", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m conflict_events.build.actors", description=__doc__.split("\n")[0])
     ap.add_argument("--up", type=Path, default=shared_data_dir() / "universalpetrarch")
     ap.add_argument("--corpus", type=Path, default=shared_data_dir() / "corpora" / "saudinewsnet")
     ap.add_argument("--out", type=Path, default=models_dir() / "actors")

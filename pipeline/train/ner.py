@@ -1,7 +1,7 @@
 """Rebuild the shipped Arabic NER model (models/ner) from the shared corpora, deterministically.
 
-    python -m pipeline.train.ner            # full recipe (47 min on 2 cores: model card), writes models/ner
-    python -m pipeline.train.ner --quick --out /tmp/ner   # tiny slice, seconds (tests)
+    python -m conflict_events.train.ner            # full recipe (47 min on 2 cores: model card), writes models/ner
+    python -m conflict_events.train.ner --quick --out /tmp/ner   # tiny slice, seconds (tests)
 
 Steps (each product is cached in --work, default build/ner, and reused when present):
  1. data: ANERcorp CAMeL Lab train/test read in place; dev = every 10th block of 200
@@ -229,7 +229,7 @@ def train_vote(args) -> int:
         for m in lane_a_members:
             if stop.is_set():
                 return
-            rc = subprocess.call([sys.executable, "-m", "pipeline.train.ner"] + VOTE_MEMBERS[m]
+            rc = subprocess.call([sys.executable, "-m", "conflict_events.train.ner"] + VOTE_MEMBERS[m]
                                  + ["--out", str(out / m), "--name", f"vote-{m}"] + common,
                                  stdout=lane_log, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
             if rc:
@@ -265,7 +265,7 @@ def train_vote(args) -> int:
               **({"weights": VOTE_WEIGHTS} if VOTE_WEIGHTS else {}), "profiles": PROFILES,
               "member_recipes": VOTE_MEMBERS, "helper_recipes": BASE_CRF, **({"subword": True} if args.subword else {}),
               "tagset": data.TAGS,
-              "normalisation": "pipeline.ner_model.model_form"}
+              "normalisation": "conflict_events.ner_model.model_form"}
     (out / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
     _, dev, test = data.load(args.quick)
     splits = {"dev": dev, "test": test}
@@ -473,7 +473,7 @@ def main(argv=None) -> int:
     config["tagset"] = data.TAGS
     if args.augment:
         config["augment"] = {"method": "mention_replacement", "p": args.augment, "sentences": len(augmented[0])}
-    config["normalisation"] = "pipeline.ner_model.model_form"
+    config["normalisation"] = "conflict_events.ner_model.model_form"
     (out / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
     if config["kind"] != "crf":
         kind = config["kind"]
