@@ -41,6 +41,7 @@ class Found:
     rule: str
     warnings: list[str] = field(default_factory=list)
     inheritable: bool = True  # background years and vague pasts do not date later sentences
+    offset: Optional[int] = None  # days from the article's own day, for اليوم/أمس/أول أمس
 
 
 def _phrases(words) -> list[tuple[str, ...]]:
@@ -120,6 +121,16 @@ def weekday_at(toks: list[Tok], i: int) -> Optional[int]:
         return wd[w]
     _, stem = strip_clitic(w, wd)
     return wd[stem] if stem else None
+
+
+def named_weekday(toks: list[Tok], k: int) -> tuple[Optional[int], int]:
+    """(weekday, index after it) of a weekday at k, bare or in brackets (اليوم (الخميس)); (None, k)."""
+    if k < len(toks) and (wd := weekday_at(toks, k)) is not None:
+        return wd, k + 1
+    if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" \
+            and (wd := weekday_at(toks, k + 1)) is not None:
+        return wd, k + 3
+    return None, k
 
 
 def shift_month(d: dt.date, months: int) -> dt.date:
@@ -287,21 +298,23 @@ def relative_at(toks: list[Tok], i: int, pub: Optional[dt.date], doc_text: str, 
     n, offset = match_table(toks, k, v["relative"])
     if n:
         k += n
-        wd = weekday_at(toks, k) if k < len(toks) else None
-        if wd is not None:
-            k += 1
+        wd, k = named_weekday(toks, k)
         start, end = toks[i].start, toks[k - 1].end
         if pub is None:
             return Found(start, end, None, None, "relative-no-published",
                          [f"text says {_orig(doc_text, to_orig, start, end)!r} but the article has no published date"])
         d = pub + dt.timedelta(days=offset)
+        if wd is None:
+            return Found(start, end, d, 1, "relative-day", offset=offset)
         warnings = []
-        if wd is not None and d.weekday() != wd:
+        if d.weekday() != wd:  # D7: the day the text names beats a count from a lagging crawl date
             words = _orig(doc_text, to_orig, start, end)
             how = "" if offset == 0 else f" minus {-offset} day{'s' if offset < -1 else ''}"
+            d = latest_weekday(pub, wd)
             warnings.append(f"text says {DAY_NAMES[wd]} ({words}) but published {pub.isoformat()}{how} "
-                            f"is a {DAY_NAMES[d.weekday()]}")
-        return Found(start, end, d, 1, "relative-day" + ("+weekday" if wd is not None else ""), warnings)
+                            f"is a {DAY_NAMES[(pub + dt.timedelta(days=offset)).weekday()]}: the named day "
+                            f"{d.isoformat()} is taken")
+        return Found(start, end, d, 1, "relative-day+weekday", warnings, offset=offset)
     wd = weekday_at(toks, k) if k < len(toks) else None
     if wd is not None and (toks[k].text.startswith("ال") or toks[k].text[1:].startswith("ال") or n_part):
         k += 1
@@ -389,9 +402,10 @@ def _orig(text: str, to_orig, start: int, end: int) -> str:
     return text[s:e]
 
 
-def find_dates(doc: Document, start: int, end: int) -> list[Found]:
-    """Every date expression in the original range [start, end), resolved against doc.published."""
-    pub = doc.published
+def find_dates(doc: Document, start: int, end: int, day: Optional[dt.date] = None) -> list[Found]:
+    """Every date expression in the original range [start, end), resolved against the article's
+    own day (``article_day``; doc.published when not given)."""
+    pub = day or doc.published
     ns, ne = doc.norm.from_original(start, end)
     text = doc.norm.text
     out = numeric_dates(text, ns, ne)
@@ -474,12 +488,53 @@ def _same_day_phrases() -> tuple[str, ...]:
     return tuple(normalize_for_matching(p) for p in load_yaml("dates_ar.yaml").get("same_day", []))
 
 
-def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict) -> DateValue:
+@dataclass
+class ArticleDay:
+    """D13: the day the article speaks from, and the words that say so (None: published)."""
+
+    date: Optional[dt.date]
+    cue: Optional[Found] = None
+    words: str = ""
+
+    def warn(self, f: Found, published: Optional[dt.date]) -> Found:
+        """A relative day counted from a day other than published says so (the cue keeps its D7 warning)."""
+        if self.cue is not None and (f.start, f.end) == (self.cue.start, self.cue.end):
+            f.warnings = list(self.cue.warnings)
+        elif self.cue is not None and f.rule == "relative-day":
+            f.warnings.append(f"counted from {self.date.isoformat()}, the day the article names "
+                              f"({self.words}), not from published {published.isoformat()}")
+        return f
+
+
+def article_day(doc: Document) -> ArticleDay:
+    """D13: the first اليوم/أمس + weekday of the article fixes the day it was written when the
+    published (crawl) date lags it; else the published date."""
+    pub = doc.published
+    if pub is None:
+        return ArticleDay(None)
+    weekday_forms = tuple(vocab()["weekdays"])
+    for s in doc.sentences:
+        ns, ne = doc.norm.from_original(s.start, s.end)
+        if not any(w in doc.norm.text[ns:ne] for w in weekday_forms):
+            continue
+        for f in find_dates(doc, s.start, s.end, pub):
+            if f.rule == "relative-day+weekday" and f.date is not None:
+                own = f.date - dt.timedelta(days=f.offset)
+                if own >= pub:  # agrees with published, or would be written after it
+                    return ArticleDay(pub)
+                return ArticleDay(own, f, _orig(doc.text, doc.norm.to_original, f.start, f.end))
+    return ArticleDay(pub)
+
+
+def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
+                 day: Optional[ArticleDay] = None) -> DateValue:
     """D1-D11 for one mention: own sentence, nearest preceding, lead for the headline, caption, published."""
+    day = day or ArticleDay(doc.published)
+
     def found(i: int) -> list[Found]:
         if i not in cache:
             s = doc.sentences[i]
-            cache[i] = find_dates(doc, s.start, s.end)
+            cache[i] = [day.warn(f, doc.published) for f in find_dates(doc, s.start, s.end, day.date)]
         return cache[i]
 
     own = [f for f in found(sentence) if not _same_day_at(doc, f)]
@@ -504,6 +559,10 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict) 
             inh = [f for f in found(i) if f.inheritable]
             if inh:
                 return to_value(doc, inh[0], "lead:")
+    if day.cue is not None:
+        return DateValue(day.date, 1, rule="article-day",
+                         warnings=[f"no date cue: the day the article names ({day.words}), not published "
+                                   f"{doc.published.isoformat()}"])
     if doc.published is not None:
         return DateValue(doc.published, 1, rule="published")
     return DateValue(None, None, rule="none", warnings=["no date in text and no published date"])
@@ -518,9 +577,10 @@ class Dates(Stage):
 
     def __call__(self, doc: Document) -> Document:
         cache: dict[int, list[Found]] = {}
+        day = article_day(doc) if doc.event_mentions else None
         for em in doc.event_mentions:
             if 0 <= em.sentence < len(doc.sentences):
-                em.date = date_mention(doc, em.sentence, em.trigger.start, cache)
+                em.date = date_mention(doc, em.sentence, em.trigger.start, cache, day)
             else:
                 em.date = DateValue(doc.published, 1 if doc.published else None, rule="published")
         doc.provided |= self.provides

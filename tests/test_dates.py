@@ -37,9 +37,52 @@ def test_seed_sentence_yesterday_sunday():
     assert d.warnings == []
 
 
-def test_seed_sentence_contradicting_weekday_warns_and_keeps_yesterday():
-    d = check(SEED_LEAD, "مواجهات", D(2018, 4, 10), D(2018, 4, 9), 1, "يوم أمس الأحد")
-    assert d.warnings == ["text says Sunday (يوم أمس الأحد) but published 2018-04-10 minus 1 day is a Monday"]
+def test_seed_sentence_contradicting_weekday_takes_the_named_day_with_a_warning():
+    d = check(SEED_LEAD, "مواجهات", D(2018, 4, 10), D(2018, 4, 8), 1, "يوم أمس الأحد")
+    assert d.warnings == ["text says Sunday (يوم أمس الأحد) but published 2018-04-10 minus 1 day is a Monday: "
+                          "the named day 2018-04-08 is taken"]
+
+
+def test_today_with_a_bracketed_weekday_is_the_named_day():
+    # published Friday 2015-07-31 by a crawler; the text says it was written on Thursday
+    check("قال المرصد اليوم (الخميس) إن طائرات قصفت بلدة في ريف إدلب.", "قصفت", D(2015, 7, 31),
+          D(2015, 7, 30), 1, "اليوم (الخميس)")
+
+
+def _dates_of(text, triggers, published):
+    doc = Segment()(Normalize()(Document(text=text, published=published)))
+    ems = []
+    for w in triggers:
+        i = text.find(w)
+        ems.append(EventMention(Span(i, i + len(w)), w, "Battles", "Armed clash", doc.sentence_of(i)))
+    doc.event_mentions = ems
+    doc.provided |= {"event_mentions"}
+    Dates()(doc)
+    return [em.date for em in ems]
+
+
+def test_the_article_day_named_in_the_lead_counts_yesterday_and_the_default():
+    text = ("أعلنت الشرطة اليوم الاثنين اعتقال خمسة مشتبه بهم في تفجير سيارة مفخخة. "
+            "وكان مسلحون قد هاجموا حاجزا للجيش أمس وقتلوا جنديين. "
+            "وأصيب ثلاثة مدنيين في انفجار عبوة ناسفة قرب السوق.")
+    arrest, attack, blast = _dates_of(text, ["اعتقال", "هاجموا", "انفجار"], D(2015, 7, 22))  # a Wednesday
+    assert (arrest.date, attack.date, blast.date) == (D(2015, 7, 20), D(2015, 7, 19), D(2015, 7, 19))
+    assert attack.warnings == ["counted from 2015-07-20, the day the article names (اليوم الاثنين), "
+                               "not from published 2015-07-22"]
+
+
+def test_no_cue_with_an_article_day_takes_that_day():
+    text = ("قالت وزارة الداخلية اليوم الأحد إن قواتها اعتقلت عشرة أشخاص.\n"
+            "وأضافت أن مسلحين قتلوا شرطيا في هجوم على نقطة تفتيش.")
+    arrest, attack = _dates_of(text, ["اعتقلت", "هجوم"], D(2015, 7, 21))  # a Tuesday: two days of lag
+    assert arrest.date == D(2015, 7, 19) and (attack.date, attack.precision) == (D(2015, 7, 19), 1)
+
+
+def test_an_article_day_after_published_is_not_trusted():
+    text = "قالت الوزارة أمس الأحد إن قواتها اعتقلت عشرة أشخاص. وقتل شرطي في هجوم اليوم."
+    # published on a Sunday: "yesterday, Sunday" would put the writing on Monday, after published
+    _, attack = _dates_of(text, ["اعتقلت", "هجوم"], D(2015, 7, 19))
+    assert attack.date == D(2015, 7, 19) and attack.warnings == []
 
 
 def test_seed_article_main_event_caption_and_background():
