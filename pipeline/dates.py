@@ -41,6 +41,11 @@ class Found:
     rule: str
     warnings: list[str] = field(default_factory=list)
     inheritable: bool = True  # background years and vague pasts do not date later sentences
+
+    def __post_init__(self):
+        """D1: only a day (precision 1) dates later sentences; a month or week told is background."""
+        if self.precision in (2, 3):
+            self.inheritable = False
     offset: Optional[int] = None  # days from the article's own day, for اليوم/أمس/أول أمس
 
 
@@ -73,6 +78,7 @@ def vocab() -> dict:
         "past": {normalize_for_matching(w) for w in raw["past_words"]},
         "ago": {normalize_for_matching(w) for w in raw["ago_words"]},
         "ago_units": {normalize_for_matching(k): v for k, v in raw["ago_units"].items()},
+        "since_after": {normalize_for_matching(w) for w in raw["since_after"]},
         "last_year": _phrases(raw["last_year"]),
         "year_words": {normalize_for_matching(w) for w in raw["year_words"]},
         "year_part": {normalize_for_matching(k): tuple(v) for k, v in raw["year_part"].items()},
@@ -345,6 +351,8 @@ def ago_at(toks: list[Tok], i: int, pub: Optional[dt.date]) -> Optional[Found]:
     w = toks[i].text
     if w not in v["ago"] and w[1:] not in v["ago"]:
         return None
+    if "منذ" in (w, w[1:]) and any(t.text in v["since_after"] for t in toks[max(0, i - 4):i]):
+        return None  # أعنف قتال منذ شهر: "since", a comparison, not the date of anything
     k = i + 1
     from .numbers import read_number
     num = read_number(toks, k) if k < len(toks) else None

@@ -224,3 +224,20 @@ def test_a_later_sentence_inherits_the_day_not_the_same_day_phrase():
     doc, d, words = date_of("أعلنت قوات دفاع شبوة، أمس الأربعاء، السيطرة على عتق بعد معارك اندلعت فجر اليوم نفسه. "
                             "وقالت مصادر طبية إن المعارك خلّفت أكثر من عشرين قتيلاً.", "المعارك خلّفت", D(2022, 8, 11))
     assert (d.date, d.precision, words) == (D(2022, 8, 10), 1, "أمس الأربعاء")
+
+
+def test_a_month_told_in_one_sentence_does_not_date_the_next():
+    text = ("وكانت الحركة قد شنت هجوما على سوق المدينة في يونيو الماضي. "
+            "وقال مسؤول إن ثلاثة جنود قتلوا في انفجار عبوة ناسفة شمال المدينة.")
+    old, news = _dates_of(text, ["هجوما", "انفجار"], D(2015, 7, 21))
+    assert (old.date, old.precision) == (D(2015, 6, 15), 3)
+    assert (news.date, news.precision, news.rule) == (D(2015, 7, 21), 1, "published")
+
+
+def test_since_after_a_superlative_is_no_date():
+    text = "قتل أربعة مدنيين في أعنف قصف تشهده المدينة منذ شهر، بحسب مصادر طبية."
+    (d,) = _dates_of(text, ["قصف"], D(2015, 7, 21))
+    assert (d.date, d.rule) == (D(2015, 7, 21), "published")
+    text = "وقتل جندي في هجوم على حاجز منذ ثلاثة أيام."  # منذ with no comparison is still "ago"
+    (d,) = _dates_of(text, ["هجوم"], D(2015, 7, 21))
+    assert d.date == D(2015, 7, 18)
