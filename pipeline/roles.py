@@ -347,6 +347,14 @@ def _aside_start(toks: list[Token], comma: int, lo: int) -> Optional[int]:
 
 # --------------------------------------------------------------------------- exclusion
 
+SPEAKER_TITLE_GAP = 4  # words of a title between a speech verb and its speaker
+
+
+def _ends_speaker(toks: list[Token], k: int) -> bool:
+    """The speaker's phrase ends at k: the reported clause begins (إن/أن/بأن …) or a comma."""
+    return k < len(toks) and (toks[k].norm in ("ان", "بان") or toks[k].norm in SELF_REPORT
+                              or toks[k].text in ("،", ",", ":"))
+
 def mark_excluded(toks: list[Token], args: list[Arg], cues: list[tuple[int, int, str]],
                   triggers: list[Trigger]) -> None:
     """Mark attributive, source and speaker mentions (no role); keep the speaker when the trigger
@@ -357,8 +365,10 @@ def mark_excluded(toks: list[Token], args: list[Arg], cues: list[tuple[int, int,
             if kind not in ("attributive", "source", "speech"):
                 continue
             gap = a.first - cl
-            if cl > a.first or gap > {"attributive": 0, "source": 1, "speech": 1}[kind]:
+            if cl > a.first or gap > {"attributive": 0, "source": 1, "speech": SPEAKER_TITLE_GAP}[kind]:
                 continue
+            if kind == "speech" and gap > 1 and not _ends_speaker(toks, a.last):
+                continue  # a title may stand between the verb and its speaker (قال الرئيس التركي أردوغان إن)
             if a.prefix.startswith(("و", "ف")):  # a conjunct after the described actor: "المدعومة من أنقرة وقوات X"
                 continue
             between = toks[cl:a.first]
@@ -473,10 +483,13 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
             before = reach_back(toks, args, t.first, lo, max_steps=3)
             if voice == "agent":
                 subj = after if after is not None else before
-                if subj is None and toks[t.first].norm.endswith("وا"):
-                    # "نحو 300 من أهالي القرية تجمهروا …، وأضرموا النار": the plural verb's subject is the
-                    # sentence's topic, the first mention before it
-                    subj = next((a for a in live if lo <= a.first and a.last <= t.first), None)
+                if toks[t.first].norm.endswith("وا"):
+                    # a verb that agrees in the plural follows its subject (مسلحون … قتلوا شرطيين): the
+                    # subject is before it, else the sentence's topic (نحو 300 من أهالي القرية تجمهروا …،
+                    # وأضرموا النار); a noun after it is its object
+                    subj = before or next((a for a in live if lo <= a.first and a.last <= t.first), None)
+                    if subj is None and after is not None:
+                        cands.append(Cand(2, after, 2, "object of " + t.text, (t.first, t.last)))
                 if subj is not None and t.cls == "withdrawal" and classes & LOSES_BY_WITHDRAWAL:
                     cands.append(Cand(2, subj, 2, "side that withdrew: " + t.text, (t.first, t.last)))
                 elif subj is not None:

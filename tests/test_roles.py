@@ -220,3 +220,18 @@ def test_a_force_with_a_possessive_pronoun_is_the_actor_named_before_it():
         ("Disrupted weapons use", "Military Forces of Israel")]
     ev = [x for x in events[0].evidence if x.field == "actor1"][0]
     assert ev.text == "قواته"
+
+
+def test_a_plural_verb_follows_its_subject_and_the_noun_after_it_is_the_object():
+    doc = run("وقالت وزارة الداخلية إن مسلحين من حزب العمال الكردستاني قتلوا شرطيين في هجوم على دورية.", "Iraq",
+              [("وزارة الداخلية", "Government of Iraq", 1), ("حزب العمال الكردستاني", "PKK", 2),
+               ("شرطيين", "Police Forces of Iraq", 1)])
+    em = one(doc)
+    assert (name(em.actor1), name(em.actor2)) == ("PKK", "Police Forces of Iraq")
+
+
+def test_a_speaker_with_a_title_before_the_name_gets_no_role():
+    doc = run("وقال الرئيس التركي رجب طيب أردوغان إن 30 شخصا قتلوا في تفجير انتحاري في بلدة سروج.", "Iraq",
+              [("رجب طيب أردوغان", "Government of Turkey", 1)], [("سروج", "Suruc", "Sanliurfa", 1)])
+    em = one(doc)
+    assert em.sub_event_type == "Suicide bomb" and name(em.actor1) != "Government of Turkey"
