@@ -67,6 +67,8 @@ class RoleCues:
         self.data = data
         self.bridge = {normalize_for_matching(w) for w in data["bridge"] if len(_k(w)) == 1}
         self.bridge |= {"«", "»", '"', "“", "”", "'", "\u201c", "\u201d"}
+        self.bridge_phrases = [k for k in map(_k, data["bridge"]) if len(k) > 1]
+        self.member_of = [k[:-1] if k[-1] in ("ل", "ب") else k for k in map(_k, data["member_of"])]
         self.matcher = PhraseMatcher()
         for kind in ("attributive", "source", "speech", "agent_cues", "patient_cues", "between", "with",
                      "on_target", "claim_verbs", "claim_announce", "accuse", "mourning", "membership"):
@@ -269,6 +271,15 @@ def readings_with_article(tok: Token) -> list[tuple[int, str]]:
 
 # --------------------------------------------------------------------------- reaching an actor
 
+def phrase_len(toks: list[Token], j: int, phrases: list[tuple[str, ...]]) -> int:
+    """Tokens of the longest of ``phrases`` (normalised word tuples) that starts at token j; 0 if none."""
+    best = 0
+    for p in phrases:
+        if len(p) > best and j + len(p) <= len(toks) and all(toks[j + i].norm == w for i, w in enumerate(p)):
+            best = len(p)
+    return best
+
+
 def reach(toks: list[Token], args: list[Arg], j: int, hi: int, skip_time: bool = False,
           max_steps: int = 6) -> Optional[Arg]:
     """The first usable mention reached from token j over bridge words ("N من عناصر X")."""
@@ -280,15 +291,21 @@ def reach(toks: list[Token], args: list[Arg], j: int, hi: int, skip_time: bool =
     while j < hi and steps <= max_steps:
         a = by_first.get(j)
         if a is not None:
-            # "جنود من قوات X", "عناصر من تنظيم X": the specific actor after من wins
+            # "جنود من قوات X", "عناصر من تنظيم X", "مقاتلين ينتمون إلى جماعة X": the specific actor wins
             k = a.last
-            if k + 1 < hi and toks[k].norm == "من":
-                b = reach(toks, args, k + 1, hi, max_steps=2)
+            n = 1 if k < hi and toks[k].norm == "من" else phrase_len(toks, k, rc.member_of)
+            if n and k + n < hi:
+                b = reach(toks, args, k + n, hi, max_steps=2)
                 if b is not None:
                     return b
             if a.excluded is None:
                 return a
             return None
+        n = phrase_len(toks, j, rc.bridge_phrases)
+        if n:
+            j += n
+            steps += n
+            continue
         t = toks[j]
         forms = forms_of(t)
         if forms & rc.bridge or is_number(t) or t.norm in rc.bridge or (skip_time and (t.norm in TIME_WORDS or is_punct(t))):

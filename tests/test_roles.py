@@ -235,3 +235,22 @@ def test_a_speaker_with_a_title_before_the_name_gets_no_role():
               [("رجب طيب أردوغان", "Government of Turkey", 1)], [("سروج", "Suruc", "Sanliurfa", 1)])
     em = one(doc)
     assert em.sub_event_type == "Suicide bomb" and name(em.actor1) != "Government of Turkey"
+
+
+def test_a_generic_gunman_said_to_belong_to_a_group_takes_the_group():
+    doc = run("هاجم مسلحون يعتقد أنهم من تنظيم داعش حاجزا للجيش العراقي وقتلوا أربعة جنود.", "Iraq",
+              [("مسلحون", "Unidentified Armed Group (Iraq)", 3), ("تنظيم داعش", "Islamic State (Iraq)", 2),
+               ("للجيش العراقي", "Military Forces of Iraq", 1)])
+    em = one(doc)
+    assert (name(em.actor1), name(em.actor2)) == ("Islamic State (Iraq)", "Military Forces of Iraq")
+    doc = run("قتل خمسة مدنيين برصاص مسلحين ينتمون إلى جبهة النصرة.", "Syria",
+              [("مسلحين", "Unidentified Armed Group (Syria)", 3), ("جبهة النصرة", "Al Nusrah Front", 2),
+               ("مدنيين", "Civilians (Syria)", 7)])
+    assert name(one(doc).actor1) == "Al Nusrah Front"
+
+
+def test_mines_left_behind_by_a_group_are_that_group_s():
+    doc = run("وقال المسؤول إن مدنيين قتلوا بانفجار ألغام أرضية تركها الحوثيون في المدينة.", "Yemen",
+              [("مدنيين", "Civilians (Yemen)", 7), ("الحوثيون", "Houthi Movement", 2)])
+    em = one(doc)
+    assert (name(em.actor1), name(em.actor2)) == ("Houthi Movement", "Civilians (Yemen)")
