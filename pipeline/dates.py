@@ -534,6 +534,15 @@ def article_day(doc: Document) -> ArticleDay:
     return ArticleDay(pub)
 
 
+CLAUSE_BREAK = re.compile(r"[،,؛;]\s*و")
+
+
+def _clause_break(doc: Document, start: int, end: int) -> bool:
+    """A new clause (، و… / ؛ و…) begins between two normalised positions: a background time
+    (منذ أشهر، في يونيو الماضي) dates only its own clause (تسيطر الفوضى منذ أشهر، وقتل خمسة جنود)."""
+    return CLAUSE_BREAK.search(doc.norm.text, start, end) is not None
+
+
 def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
                  day: Optional[ArticleDay] = None) -> DateValue:
     """D1-D11 for one mention: own sentence, nearest preceding, lead for the headline, caption, published."""
@@ -545,9 +554,10 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
             cache[i] = [day.warn(f, doc.published) for f in find_dates(doc, s.start, s.end, day.date)]
         return cache[i]
 
-    own = [f for f in found(sentence) if not _same_day_at(doc, f)]
+    t = doc.norm.from_original(trigger_start, trigger_start + 1)[0]
+    own = [f for f in found(sentence) if not _same_day_at(doc, f)
+           and (f.inheritable or not _clause_break(doc, min(f.end, t), max(f.start, t)))]
     if own:
-        t = doc.norm.from_original(trigger_start, trigger_start + 1)[0]
         best = min(own, key=lambda f: (min(abs(f.start - t), abs(f.end - t)), -f.start))
         return to_value(doc, best)
     if is_caption(doc, sentence):

@@ -337,13 +337,16 @@ def fold_withdrawals(mentions: list[EventMention]) -> list[EventMention]:
     return out
 
 
+HISTORY_DAYS = 30  # an event older than this at publication is recalled, not reported
+
+
 def _history(doc: Document, em: EventMention) -> bool:
-    """An event dated in a year two or more years before publication (أحرق منزلاً عام 2015 in a
-    2020 court report, أعدمهم التنظيم في آب 2014) is history the article recalls, not an event
-    it reports."""
+    """An event dated more than HISTORY_DAYS before publication (أحرق منزلاً عام 2015 in a 2020
+    court report, هجوم منتصف يونيو الماضي in a late-July report) is background the article
+    recalls: the news reported it when it happened."""
     d = em.date
     return bool(d is not None and d.date is not None and doc.published
-                and doc.published.year - d.date.year >= 2)
+                and (doc.published - d.date).days > HISTORY_DAYS)
 
 
 def uncodable(event: Event) -> Optional[str]:

@@ -241,3 +241,12 @@ def test_since_after_a_superlative_is_no_date():
     text = "وقتل جندي في هجوم على حاجز منذ ثلاثة أيام."  # منذ with no comparison is still "ago"
     (d,) = _dates_of(text, ["هجوم"], D(2015, 7, 21))
     assert d.date == D(2015, 7, 18)
+
+
+def test_a_background_time_dates_only_its_own_clause():
+    text = "تسيطر الفوضى على البلاد منذ أشهر، وقتل خمسة جنود في هجوم على حاجز."
+    (d,) = _dates_of(text, ["هجوم"], D(2015, 7, 20))
+    assert (d.date, d.rule) == (D(2015, 7, 20), "published")
+    text = "قتل خمسة جنود في هجوم على حاجز في يونيو الماضي."  # the same clause: the month is its date
+    (d,) = _dates_of(text, ["هجوم"], D(2015, 7, 20))
+    assert (d.date, d.precision) == (D(2015, 6, 15), 3)

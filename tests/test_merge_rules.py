@@ -26,6 +26,12 @@ def test_an_event_recalled_from_years_before_is_history_not_an_event(nlp):
     assert out == []
 
 
+def test_an_attack_recalled_from_last_month_is_background_and_the_news_stays(nlp):
+    out = rows(nlp, "قتل ثلاثة جنود في هجوم على حاجز للجيش في مدينة العريش أمس. وكان مسلحون قد هاجموا "
+                    "حاجزا آخر في مدينة رفح في منتصف يونيو الماضي وقتلوا خمسة جنود.", "2015-07-28")
+    assert [(r["event_date"], r["location"], r["fatalities"]) for r in out] == [("2015-07-27", "Al Arish", 3)]
+
+
 def test_an_air_strike_and_the_bombardment_it_is_blamed_for_are_one_event(nlp):
     out = rows(nlp, "قتل 12 مدنياً في غارة جوية استهدفت سوقاً شعبية في مدينة غريان، ليل أمس، بينما حمّلت "
                     "حكومة الوفاق قوات حفتر مسؤولية القصف.", "2019-08-20")
