@@ -34,9 +34,11 @@ def main(argv=None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from .resources import ModelsNotFound
+
     try:
         return args.func(args) or 0
-    except UserError as e:
+    except (UserError, ModelsNotFound) as e:
         print(f"conflict-events: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -64,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="Dask scheduler address (default: a LocalCluster with --workers workers)")
     ex.add_argument("--ner-model", default="fast", metavar="PROFILE",
                     help="NER model profile of models/ner: fast (default; the stanza tagger) or accurate "
-                         "(the 3-tagger vote, about 4x slower), or a model directory")
+                         "(the 3-tagger vote, about 4x slower), or a model directory (one with a config.json, "
+                         "as train-ner writes)")
     ex.set_defaults(func=cmd_extract)
 
     sh = sub.add_parser("show", help="print an output file as a short table of events")
@@ -109,9 +112,11 @@ def cmd_extract(args) -> int:
     if args.output.suffix.lower() not in OUTPUT_KINDS:
         raise UserError(f"{args.output}: output must end in {', '.join(OUTPUT_KINDS)}")
     try:
-        from .ner_model import DEFAULT_DIR, resolve_profile
+        from .ner_model import find_model
+        from .resources import check_models
 
-        resolve_profile(DEFAULT_DIR, args.ner_model)
+        find_model(args.ner_model)  # the models folder's profile, or the user's model directory
+        check_models(["gazetteer", "actors"])
     except ValueError as e:
         raise UserError(f"--ner-model: {e}") from None
     try:

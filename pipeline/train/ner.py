@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 
 from ..evaluate_ner import format_table, score
-from ..ner_model import DEFAULT_DIR, NerTagger, model_form
+from ..ner_model import PROFILES, NerTagger, default_dir, model_form
 from . import corpus, data, vectors
 from .augment import mention_replacement
 from .crf import CRF_VARIANTS, CrfTagger, Lexicon, jackknife_fold, train_crf
@@ -154,11 +154,6 @@ def train_bilstm(args, train, dev, test, wv, clusters, charlm_jobs, out: Path, t
         config["subword"] = {"min_n": sub.min_n, "max_n": sub.max_n}
     return config
 
-
-# Named choices of model inside the directory (NerTagger.load(profile=...)): the pipeline's ner
-# stage uses "fast" (the stanza member alone: 8x faster, 1.6 points lower on dev), the
-# `ner` and `evaluate ner` commands use "accurate" (the vote).
-PROFILES = {"accurate": ".", "fast": "stanza"}
 
 AUGMENT_P = "0.5"  # every member trains on mention-replacement copies too (train.augment)
 VOTE_MEMBERS = {  # member -> its own recipe (order = tie-break priority, best dev score first)
@@ -301,7 +296,8 @@ def train_vote(args) -> int:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="tiny slice, tiny model, seconds")
-    ap.add_argument("--out", type=Path, default=DEFAULT_DIR, help="model directory to write")
+    ap.add_argument("--out", type=Path, default=None,
+                    help="model directory to write (default: ner/ of the models folder)")
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "ner", help="cache for intermediate files")
     ap.add_argument("--no-charlm", action="store_true", help="stanza without character LMs")
     ap.add_argument("--model", choices=("vote", "bilstm", "stanza", "crf"), default="vote",
@@ -331,6 +327,7 @@ def main(argv=None) -> int:
                          "every member, and the bilstm's vector for unseen words (measured, not shipped)")
     ap.add_argument("--name", default="shipped", help="label of this configuration in results.jsonl")
     args = ap.parse_args(argv)
+    args.out = args.out or default_dir()
     if args.no_stanza:
         args.model = "crf"
     if args.model == "vote":
