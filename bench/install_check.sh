@@ -64,4 +64,5 @@ for k in want[0]:
     print(f"  {k}: {got[0][k] if got else None!r}" + ("" if got and got[0][k] == want[0][k] else f"   EXPECTED {want[0][k]!r}"))
 sys.exit(0 if got == want else "the installed package does not give the seed article's expected event")
 PY
+"$WORK/venv/bin/conflict-events" train-ner --help | grep -q -- "--quick" && echo "train-ner --help lists its options"
 echo "install check passed"

@@ -92,9 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
                     help="places: top-1 of Arabic names matched against Latin names, by country")
     ev.set_defaults(func=cmd_evaluate)
 
-    tr = sub.add_parser("train-ner", help="rebuild the NER model in models/ner from the shared corpora")
-    tr.add_argument("args", nargs=argparse.REMAINDER)
-    tr.set_defaults(func=cmd_train_ner)
+    from .train.ner import __doc__ as train_doc, add_arguments as train_arguments
+
+    tr = sub.add_parser("train-ner", help="rebuild the NER model in models/ner from the shared corpora",
+                        description=train_doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    train_arguments(tr).set_defaults(func=cmd_train_ner)
     return p
 
 
@@ -198,9 +200,15 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_train_ner(args) -> int:
-    from .train.ner import main as train_main
+    from .resources import SharedDataNotFound
+    from .train.ner import run as train
 
-    return train_main(args.args) or 0
+    try:
+        return train(args) or 0
+    except SharedDataNotFound as e:
+        raise UserError(str(e)) from None
+    except ModuleNotFoundError as e:  # an installed package without the train extra
+        raise UserError(f"train-ner needs {(e.name or 'a module').split('.')[0]}: pip install 'conflict-events[train]'") from None
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
 
 MODELS_ENV = "CONFLICT_EVENTS_MODELS"
+SHARED_ENV = "CONFLICT_EVENTS_SHARED"
 # what each model folder must hold for the pipeline to run
 MODEL_FILES = {"ner": "config.json", "gazetteer": "places.tsv", "actors": "actors.tsv"}
 
@@ -65,10 +66,25 @@ def check_models(names: Iterable[str] = tuple(MODEL_FILES)) -> Path:
 
 def shared_data_dir() -> Path:
     """The shared corpora used by the build and training scripts (not needed at run time)."""
-    env = os.environ.get("CONFLICT_EVENTS_SHARED")
+    env = os.environ.get(SHARED_ENV)
     if env:
         return Path(env)
     return PACKAGE_DIR.parent.parent / "shared" / "data"
+
+
+class SharedDataNotFound(FileNotFoundError):
+    """A shared corpus that a build or training step reads is not there; the message says where to put it."""
+
+
+def shared_path(*parts: str) -> Path:
+    """A file or folder of the shared corpora, or SharedDataNotFound saying where it was looked for."""
+    path = shared_data_dir().joinpath(*parts)
+    if not path.exists():
+        env = os.environ.get(SHARED_ENV)
+        source = f"{SHARED_ENV}={env}" if env else "../shared/data beside the project"
+        raise SharedDataNotFound(f"{path} not found: this step reads the shared corpora ({source}); "
+                                 f"set {SHARED_ENV} to the folder holding {parts[0]}/")
+    return path
 
 
 @lru_cache(maxsize=None)

@@ -11,6 +11,8 @@ import sys
 from fnmatch import fnmatch
 from pathlib import Path
 
+import pytest
+
 try:
     import tomllib
 except ImportError:  # Python 3.10
@@ -139,3 +141,52 @@ def test_ner_model_folder_without_a_model_exits_2_with_one_line(tmp_path, capsys
     assert main(["extract", str(SEED), "-o", str(tmp_path / "o.jsonl"), "--ner-model", str(empty)]) == 2
     err = capsys.readouterr().err.strip()
     assert err == f"conflict-events: {empty}: no NER model in this folder (it has no config.json)"
+
+
+def test_train_ner_lists_its_options(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["train-ner", "--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    for option in ("--quick", "--out", "--work", "--model {vote,bilstm,stanza,crf}", "--augment P", "--with-dev"):
+        assert option in out
+
+
+def test_train_ner_takes_its_options_and_writes_a_model(tmp_path, anercorp):
+    out = tmp_path / "crf"
+    assert main(["train-ner", "--quick", "--model", "crf", "--out", str(out), "--work", str(tmp_path / "work")]) == 0
+    config = json.loads((out / "config.json").read_text(encoding="utf-8"))
+    assert config["kind"] == "crf" and config["quick"] is True
+    recorded = json.loads((tmp_path / "work" / "quick" / "results.jsonl").read_text(encoding="utf-8"))
+    assert recorded["options"]["model"] == "crf" and recorded["options"]["out"] == str(out)
+
+
+def test_train_ner_without_the_shared_corpora_exits_2_with_one_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CONFLICT_EVENTS_SHARED", str(tmp_path / "shared"))
+    assert main(["train-ner", "--quick", "--out", str(tmp_path / "m"), "--work", str(tmp_path / "w")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert str(tmp_path / "shared" / "ner" / "anercorp_camellab" / "ANERCorp_CamelLab_train.txt") in err[0]
+    assert "CONFLICT_EVENTS_SHARED" in err[0]
+    assert not (tmp_path / "m").exists()
+
+
+def test_train_ner_without_the_train_extra_exits_2_naming_it(tmp_path, anercorp):
+    # a fresh interpreter in which gensim cannot be imported, as in an install without conflict-events[train]
+    code = ("import sys; sys.modules['gensim'] = None; from conflict_events.cli import main; "
+            f"sys.exit(main(['train-ner', '--quick', '--model', 'crf', '--out', {str(tmp_path / 'm')!r}, "
+            f"'--work', {str(tmp_path / 'w')!r}]))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=240)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "conflict-events: train-ner needs gensim: pip install 'conflict-events[train]'"
+
+
+def test_training_data_follows_the_shared_folder_named_at_run_time(tmp_path, monkeypatch):
+    from conftest import write_sample_anercorp
+
+    from conflict_events.train import data
+
+    monkeypatch.setenv("CONFLICT_EVENTS_SHARED", str(write_sample_anercorp(tmp_path)))
+    train, dev, test = data.load(quick=True)
+    assert (len(train), len(dev), len(test)) == (150, 40, 36)
+    assert test[0][0][:3] == ["أعلنت", "وزارة", "الدفاع"] and test[0][1][:3] == ["O", "B-ORG", "I-ORG"]

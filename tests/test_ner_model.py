@@ -73,7 +73,7 @@ def test_conll_round_trip_with_shipped_model(tmp_path):
     assert [len(s) for s in read_conll(dst)] == lengths
 
 
-def test_quick_training_gives_a_loadable_model(tmp_path):
+def test_quick_training_gives_a_loadable_model(tmp_path, anercorp):
     from conflict_events.train.ner import main
 
     out = tmp_path / "model"
@@ -85,7 +85,7 @@ def test_quick_training_gives_a_loadable_model(tmp_path):
     assert all(t == "O" or t[:2] in ("B-", "I-") for t in tags[0])
 
 
-def test_subword_bilstm_member_gives_unseen_words_a_vector(tmp_path):
+def test_subword_bilstm_member_gives_unseen_words_a_vector(tmp_path, anercorp):
     from conflict_events.train.ner import main
 
     out = tmp_path / "bilstm"
@@ -237,7 +237,7 @@ def test_weighted_vote_counts_weights_and_breaks_ties_by_order():
     assert vote([b, c, d], 1.0, [1, 0.5, 0.5]) == ["B-PERS", "I-PERS", "O", "B-LOC"]
 
 
-def test_crf_variant_member_trains_loads_and_tags_arabic(tmp_path):
+def test_crf_variant_member_trains_loads_and_tags_arabic(tmp_path, anercorp):
     """A CRF variant (its own feature set) sharing the crf member's lexicon file, trained with
     mention-replacement copies of its sentences."""
     from camel_tools.tokenizers.word import simple_word_tokenize
