@@ -34,9 +34,11 @@ def main(argv=None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from .resources import ModelsNotFound
+
     try:
         return args.func(args) or 0
-    except UserError as e:
+    except (UserError, ModelsNotFound) as e:
         print(f"conflict-events: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -64,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="Dask scheduler address (default: a LocalCluster with --workers workers)")
     ex.add_argument("--ner-model", default="fast", metavar="PROFILE",
                     help="NER model profile of models/ner: fast (default; the stanza tagger) or accurate "
-                         "(the 3-tagger vote, about 4x slower), or a model directory")
+                         "(the 3-tagger vote, about 4x slower), or a model directory (one with a config.json, "
+                         "as train-ner writes)")
     ex.set_defaults(func=cmd_extract)
 
     sh = sub.add_parser("show", help="print an output file as a short table of events")
@@ -89,9 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
                     help="places: top-1 of Arabic names matched against Latin names, by country")
     ev.set_defaults(func=cmd_evaluate)
 
-    tr = sub.add_parser("train-ner", help="rebuild the NER model in models/ner from the shared corpora")
-    tr.add_argument("args", nargs=argparse.REMAINDER)
-    tr.set_defaults(func=cmd_train_ner)
+    from .train.ner import __doc__ as train_doc, add_arguments as train_arguments
+
+    tr = sub.add_parser("train-ner", help="rebuild the NER model in models/ner from the shared corpora",
+                        description=train_doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    train_arguments(tr).set_defaults(func=cmd_train_ner)
     return p
 
 
@@ -109,9 +114,11 @@ def cmd_extract(args) -> int:
     if args.output.suffix.lower() not in OUTPUT_KINDS:
         raise UserError(f"{args.output}: output must end in {', '.join(OUTPUT_KINDS)}")
     try:
-        from .ner_model import DEFAULT_DIR, resolve_profile
+        from .ner_model import find_model
+        from .resources import check_models
 
-        resolve_profile(DEFAULT_DIR, args.ner_model)
+        find_model(args.ner_model)  # the models folder's profile, or the user's model directory
+        check_models(["gazetteer", "actors"])
     except ValueError as e:
         raise UserError(f"--ner-model: {e}") from None
     try:
@@ -193,9 +200,15 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_train_ner(args) -> int:
-    from .train.ner import main as train_main
+    from .resources import SharedDataNotFound
+    from .train.ner import run as train
 
-    return train_main(args.args) or 0
+    try:
+        return train(args) or 0
+    except SharedDataNotFound as e:
+        raise UserError(str(e)) from None
+    except ModuleNotFoundError as e:  # an installed package without the train extra
+        raise UserError(f"train-ner needs {(e.name or 'a module').split('.')[0]}: pip install 'conflict-events[train]'") from None
 
 
 if __name__ == "__main__":

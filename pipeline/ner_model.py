@@ -34,8 +34,13 @@ from pathlib import Path
 from typing import Optional
 
 from .normalize import normalize_for_matching
+from .resources import ModelsNotFound, check_models, models_dir, package_models_dir
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
+# Named choices of model inside the directory (NerTagger.load(profile=...), written into its config by
+# train.ner): the pipeline's ner stage uses "fast" (the stanza member alone: 8x faster, 1.6 points
+# lower on dev), the `ner` and `evaluate ner` commands use "accurate" (the vote).
+PROFILES = {"accurate": ".", "fast": "stanza"}
+
 _CACHE: dict[Path, "NerTagger"] = {}
 _LOCK = threading.Lock()
 _TORCH_LOAD_LOCK = threading.Lock()  # one patched torch.load at a time (shipped_torch_load)
@@ -170,6 +175,22 @@ def _lexicon(per_sent) -> dict[tuple[str, ...], str]:
     return lex
 
 
+def default_dir() -> Path:
+    """The ner/ folder of the models folder (resources.models_dir: $CONFLICT_EVENTS_MODELS or the package's own)."""
+    return models_dir() / "ner"
+
+
+def find_model(profile: Optional[str] = None) -> Path:
+    """The model directory ``profile`` stands for: a model directory of the user's, else a profile of
+    the models folder's ner/ ("fast", "accurate"; None: ner/'s own model); ModelsNotFound when there is none."""
+    if profile and profile not in PROFILES and Path(profile).is_dir():
+        if not (Path(profile) / "config.json").is_file():
+            raise ModelsNotFound(f"{profile}: no NER model in this folder (it has no config.json)")
+        return Path(profile).resolve()
+    p = check_models(["ner"]).joinpath("ner").resolve()
+    return resolve_profile(p, profile) if profile else p
+
+
 def resolve_profile(p: Path, profile: str) -> Path:
     """The model directory a profile name stands for in the model directory ``p``."""
     cfg_path = p / "config.json"
@@ -195,12 +216,15 @@ class NerTagger:
 
     @classmethod
     def load(cls, path: Optional[str | Path] = None, profile: Optional[str] = None) -> "NerTagger":
-        """Load the model in ``path`` (default models/ner), or the named ``profile`` of it
-        ("accurate": the directory's own model, "fast": the member its config names; a
-        path is taken as a model directory); cached per resolved path."""
-        p = Path(path or DEFAULT_DIR).resolve()
-        if profile:
-            p = resolve_profile(p, profile)
+        """Load the model in ``path`` (default: the models folder's ner/, ``find_model``), or the
+        named ``profile`` of it ("accurate": the directory's own model, "fast": the member its config
+        names; a path is taken as a model directory); cached per resolved path."""
+        if path is None:
+            p = find_model(profile)
+        else:
+            p = Path(path).resolve()
+            if profile:
+                p = resolve_profile(p, profile)
         with _LOCK:
             if p not in _CACHE:
                 _CACHE[p] = cls._load(p)
@@ -298,12 +322,10 @@ class _Union:
 
 
 def is_shipped(path) -> bool:
-    """True for a file inside the project's own models/ner (an artifact built and committed here)."""
-    try:
-        Path(path).resolve().relative_to(DEFAULT_DIR.resolve())
-        return True
-    except ValueError:
-        return False
+    """True for a file inside the ner/ folder of the models that come with the package (built and
+    committed here); not for a folder named by $CONFLICT_EVENTS_MODELS or a user's model directory."""
+    own = package_models_dir()
+    return own is not None and Path(path).resolve().is_relative_to((own / "ner").resolve())
 
 
 @contextmanager
@@ -379,7 +401,7 @@ class _StanzaBackend:
 def stanza_pipeline(tokenize: bool = True, path: Optional[str | Path] = None):
     """For bench/throughput.py: a callable text -> object with ``.sentences[i].words`` that runs
     the pipeline's own segmenter and this tagger (None when no stanza model is shipped)."""
-    p = Path(path or DEFAULT_DIR)
+    p = Path(path) if path else default_dir()
     try:
         tagger = NerTagger.load(p)
     except FileNotFoundError:

@@ -9,7 +9,7 @@ import pytest
 
 from conflict_events.conll import read_conll, read_tokens
 from conflict_events.evaluate_ner import entities, evaluate_conll, score, tag_conll
-from conflict_events.ner_model import DEFAULT_DIR, NerTagger, bioes_to_bio, model_form
+from conflict_events.ner_model import NerTagger, bioes_to_bio, default_dir, model_form
 
 
 
@@ -73,7 +73,7 @@ def test_conll_round_trip_with_shipped_model(tmp_path):
     assert [len(s) for s in read_conll(dst)] == lengths
 
 
-def test_quick_training_gives_a_loadable_model(tmp_path):
+def test_quick_training_gives_a_loadable_model(tmp_path, anercorp):
     from conflict_events.train.ner import main
 
     out = tmp_path / "model"
@@ -85,7 +85,7 @@ def test_quick_training_gives_a_loadable_model(tmp_path):
     assert all(t == "O" or t[:2] in ("B-", "I-") for t in tags[0])
 
 
-def test_subword_bilstm_member_gives_unseen_words_a_vector(tmp_path):
+def test_subword_bilstm_member_gives_unseen_words_a_vector(tmp_path, anercorp):
     from conflict_events.train.ner import main
 
     out = tmp_path / "bilstm"
@@ -237,7 +237,7 @@ def test_weighted_vote_counts_weights_and_breaks_ties_by_order():
     assert vote([b, c, d], 1.0, [1, 0.5, 0.5]) == ["B-PERS", "I-PERS", "O", "B-LOC"]
 
 
-def test_crf_variant_member_trains_loads_and_tags_arabic(tmp_path):
+def test_crf_variant_member_trains_loads_and_tags_arabic(tmp_path, anercorp):
     """A CRF variant (its own feature set) sharing the crf member's lexicon file, trained with
     mention-replacement copies of its sentences."""
     from camel_tools.tokenizers.word import simple_word_tokenize
@@ -265,7 +265,7 @@ def test_every_shipped_vote_member_loads_and_tags_arabic():
     cfg = NerTagger.load().config
     toks = simple_word_tokenize(UNSEEN[0][0])
     for m in cfg["members"]:
-        tags = NerTagger.load(DEFAULT_DIR / m).tag([toks], consistency=False)[0]
+        tags = NerTagger.load(default_dir() / m).tag([toks], consistency=False)[0]
         assert len(tags) == len(toks), m
         assert any(t != "O" for t in tags), (m, tags)  # every member finds something here
     if cfg.get("weights"):
@@ -275,12 +275,12 @@ def test_every_shipped_vote_member_loads_and_tags_arabic():
 def test_only_the_projects_own_model_files_skip_the_weights_only_unpickler(tmp_path, monkeypatch):
     import torch
 
-    from conflict_events.ner_model import DEFAULT_DIR, is_shipped, shipped_torch_load
+    from conflict_events.ner_model import default_dir, is_shipped, shipped_torch_load
 
     seen = []
     monkeypatch.setattr(torch, "load", lambda f, *a, **k: seen.append((str(f), k.get("weights_only"))))
     user_file = tmp_path / "ner.pt"
-    shipped = DEFAULT_DIR / "stanza" / "ner.pt"
+    shipped = default_dir() / "stanza" / "ner.pt"
     assert is_shipped(shipped) and not is_shipped(user_file)
     with shipped_torch_load():
         torch.load(str(shipped), weights_only=True)

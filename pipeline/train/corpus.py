@@ -10,20 +10,20 @@ from __future__ import annotations
 import json
 import zipfile
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 from camel_tools.tokenizers.word import simple_word_tokenize
 
 from ..ner_model import model_form
-from ..resources import shared_data_dir
+from ..resources import shared_path
 from ..segment import split_sentences
 
-SAUDINEWSNET = shared_data_dir() / "corpora" / "saudinewsnet"
+SAUDINEWSNET = ("corpora", "saudinewsnet")  # inside the shared data folder (resources.shared_data_dir)
 
 
-def articles(root: Path = SAUDINEWSNET) -> Iterator[str]:
+def articles(root: Optional[Path] = None) -> Iterator[str]:
     """Article bodies (title + content) in a fixed order: day files sorted, JSON order within."""
-    for zpath in sorted(root.glob("*.zip")):
+    for zpath in sorted((root or shared_path(*SAUDINEWSNET)).glob("*.zip")):
         with zipfile.ZipFile(zpath) as z:
             for name in sorted(z.namelist()):
                 if not name.endswith(".json"):
@@ -34,7 +34,7 @@ def articles(root: Path = SAUDINEWSNET) -> Iterator[str]:
                         yield text
 
 
-def sentences(root: Path = SAUDINEWSNET) -> Iterator[list[str]]:
+def sentences(root: Optional[Path] = None) -> Iterator[list[str]]:
     """Tokenised, normalised sentences of the whole corpus, in a fixed order."""
     for text in articles(root):
         for s, e in split_sentences(text):
@@ -43,11 +43,12 @@ def sentences(root: Path = SAUDINEWSNET) -> Iterator[list[str]]:
                 yield toks
 
 
-def write_corpus(path: Path, root: Path = SAUDINEWSNET) -> Path:
+def write_corpus(path: Path, root: Optional[Path] = None) -> Path:
     """Write one normalised sentence per line (cached: reused when present)."""
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         return path
+    root = root or shared_path(*SAUDINEWSNET)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".part")
     with open(tmp, "w", encoding="utf-8") as f:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..conll import read_conll
-from ..resources import shared_data_dir
+from ..resources import shared_path
 
-ANERCORP = shared_data_dir() / "ner" / "anercorp_camellab"
-TRAIN = ANERCORP / "ANERCorp_CamelLab_train.txt"
-TEST = ANERCORP / "ANERCorp_CamelLab_test.txt"
+ANERCORP = ("ner", "anercorp_camellab")  # inside the shared data folder (resources.shared_data_dir)
+TRAIN = "ANERCorp_CamelLab_train.txt"
+TEST = "ANERCorp_CamelLab_test.txt"
 TAGS = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
 
 Sent = tuple[list[str], list[str]]  # tokens, tags
@@ -37,16 +37,22 @@ def split_train_dev(sents: list[Sent], block: int = 200, every: int = 10) -> tup
     return train, dev
 
 
+def files() -> tuple[Path, Path]:
+    """The train and test files of the shared ANERcorp (resources.SharedDataNotFound when absent)."""
+    return shared_path(*ANERCORP, TRAIN), shared_path(*ANERCORP, TEST)
+
+
 def unlabelled_train_text() -> list[list[str]]:
     """All tokens of the train FILE (train + dev parts, no tags): extra text for word2vec."""
-    return [toks for toks, _ in read_tagged(TRAIN)]
+    return [toks for toks, _ in read_tagged(files()[0])]
 
 
 def load(quick: bool = False, with_dev: bool = False) -> tuple[list[Sent], list[Sent], list[Sent]]:
     """train, dev, test.  ``quick``: a tiny slice of each (for tests).  ``with_dev``: train is
     the whole train file (dev included), for a final fit of a recipe already chosen on dev."""
-    train, dev = split_train_dev(read_tagged(TRAIN))
-    test = read_tagged(TEST)
+    train_file, test_file = files()
+    train, dev = split_train_dev(read_tagged(train_file))
+    test = read_tagged(test_file)
     if quick:
         train, dev, test = train[:150], dev[:40], test[:40]
     if with_dev:

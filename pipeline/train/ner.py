@@ -1,7 +1,11 @@
 """Rebuild the shipped Arabic NER model (models/ner) from the shared corpora, deterministically.
 
-    python -m conflict_events.train.ner            # full recipe (47 min on 2 cores: model card), writes models/ner
-    python -m conflict_events.train.ner --quick --out /tmp/ner   # tiny slice, seconds (tests)
+    conflict-events train-ner                      # full recipe (47 min on 2 cores: model card), writes models/ner
+    conflict-events train-ner --quick --out /tmp/ner   # tiny slice, seconds (tests)
+    (the same as python -m conflict_events.train.ner ...)
+
+Reads ANERcorp and SaudiNewsNet from the shared corpora: ../shared/data beside the project, or the
+folder $CONFLICT_EVENTS_SHARED names.  Needs the train extra (gensim).
 
 Steps (each product is cached in --work, default build/ner, and reused when present):
  1. data: ANERcorp CAMeL Lab train/test read in place; dev = every 10th block of 200
@@ -34,12 +38,11 @@ import time
 from pathlib import Path
 
 from ..evaluate_ner import format_table, score
-from ..ner_model import DEFAULT_DIR, NerTagger, model_form
+from ..ner_model import PROFILES, NerTagger, default_dir, model_form
 from . import corpus, data, vectors
 from .augment import mention_replacement
 from .crf import CRF_VARIANTS, CrfTagger, Lexicon, jackknife_fold, train_crf
 
-ROOT = Path(__file__).resolve().parents[2]
 CHARLM_BYTES = 26_000_000
 CHARLM_HIDDEN = 256
 MAX_VOCAB = 100_000
@@ -155,11 +158,6 @@ def train_bilstm(args, train, dev, test, wv, clusters, charlm_jobs, out: Path, t
     return config
 
 
-# Named choices of model inside the directory (NerTagger.load(profile=...)): the pipeline's ner
-# stage uses "fast" (the stanza member alone: 8x faster, 1.6 points lower on dev), the
-# `ner` and `evaluate ner` commands use "accurate" (the vote).
-PROFILES = {"accurate": ".", "fast": "stanza"}
-
 AUGMENT_P = "0.5"  # every member trains on mention-replacement copies too (train.augment)
 VOTE_MEMBERS = {  # member -> its own recipe (order = tie-break priority, best dev score first)
     "stanza": ["--model", "stanza", "--no-charlm", "--no-crf", "--augment", AUGMENT_P],
@@ -231,7 +229,7 @@ def train_vote(args) -> int:
                 return
             rc = subprocess.call([sys.executable, "-m", "conflict_events.train.ner"] + VOTE_MEMBERS[m]
                                  + ["--out", str(out / m), "--name", f"vote-{m}"] + common,
-                                 stdout=lane_log, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+                                 stdout=lane_log, stderr=subprocess.STDOUT, env=env)
             if rc:
                 failed.append(f"member {m} failed, see {lane_log.name}")
                 stop.set()
@@ -298,11 +296,13 @@ def train_vote(args) -> int:
     return 0
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def add_arguments(ap: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The training options, for this module's command line and `conflict-events train-ner`."""
     ap.add_argument("--quick", action="store_true", help="tiny slice, tiny model, seconds")
-    ap.add_argument("--out", type=Path, default=DEFAULT_DIR, help="model directory to write")
-    ap.add_argument("--work", type=Path, default=ROOT / "build" / "ner", help="cache for intermediate files")
+    ap.add_argument("--out", type=Path, default=None,
+                    help="model directory to write (default: ner/ of the models folder)")
+    ap.add_argument("--work", type=Path, default=Path("build") / "ner",
+                    help="cache for intermediate files (default: build/ner)")
     ap.add_argument("--no-charlm", action="store_true", help="stanza without character LMs")
     ap.add_argument("--model", choices=("vote", "bilstm", "stanza", "crf"), default="vote",
                     help="what to train and ship (default vote: 2-of-3 entity vote of stanza, bilstm, crf_w3)")
@@ -330,7 +330,25 @@ def main(argv=None) -> int:
                     help="fastText vectors instead of word2vec (vectors.FASTTEXT): clusters and vectors of "
                          "every member, and the bilstm's vector for unseen words (measured, not shipped)")
     ap.add_argument("--name", default="shipped", help="label of this configuration in results.jsonl")
-    args = ap.parse_args(argv)
+    return ap
+
+
+def options(args: argparse.Namespace) -> dict:
+    """The training options of ``args`` as JSON values (recorded with the results)."""
+    return {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()
+            if k != "command" and not callable(v)}  # not the CLI's subcommand name and handler
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    return run(add_arguments(ap).parse_args(argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Train what ``args`` (add_arguments) ask for; paths are made absolute first (members train in subprocesses)."""
+    data.files()  # the shared ANERcorp is there, before any work starts
+    args.out = (args.out or default_dir()).resolve()
+    args.work = args.work.resolve()
     if args.no_stanza:
         args.model = "crf"
     if args.model == "vote":
@@ -488,7 +506,7 @@ def main(argv=None) -> int:
     config["quick"] = quick
     (out / "config.json").write_text(json.dumps(config, indent=1, ensure_ascii=False), encoding="utf-8")
     with open(work / "results.jsonl", "a", encoding="utf-8") as f:
-        f.write(json.dumps({"name": args.name, "argv": argv, "time": times, "results": results}) + "\n")
+        f.write(json.dumps({"name": args.name, "options": options(args), "time": times, "results": results}) + "\n")
     for m, v in results.items():
         for s, r in v.items():
             print(format_table(r, f"== {m} {s}"))
