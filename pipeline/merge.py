@@ -111,9 +111,19 @@ def compatible(group: list[EventMention], em: EventMention) -> bool:
         return False
     if not all(places_compatible(_place(g), _place(em)) for g in group):
         return False
-    if not all(dates_compatible(g.date, em.date) for g in group):
+    if not all(dates_compatible(g.date, em.date) or _next_day_same_place(g, em) for g in group):
         return False
     return all(_actors_agree(g, em) for g in group)
+
+
+def _next_day_same_place(a: EventMention, b: EventMention) -> bool:
+    """One day apart, the same kind of event at the same named place: one incident told with two
+    date cues (ليل الخميس الجمعة; أمس counted from a lagging crawl date in one sentence, the named
+    weekday in another), not two."""
+    da, db, pa, pb = a.date, b.date, _place(a), _place(b)
+    return bool(da and db and da.date and db.date and abs((da.date - db.date).days) == 1
+                and a.sub_event_type == b.sub_event_type and pa is not None and pb is not None
+                and pa.iso3 == pb.iso3 and pa.location == pb.location)
 
 
 def group_mentions(mentions: list[EventMention]) -> list[list[EventMention]]:
@@ -185,11 +195,19 @@ def _best_place(group: list[EventMention]):
 
 
 def _best_date(group: list[EventMention]):
-    """The most precise date of the group (day before week before month)."""
+    """The most precise date of the group (day before week before month); among equals, one the
+    mention's own sentence states before one inherited, before the published-date default."""
     found = [em.date for em in group if em.date is not None and em.date.date is not None]
     if not found:
         return next((em.date for em in group if em.date is not None), None)
-    return min(found, key=lambda d: d.precision or 9)
+    return min(found, key=lambda d: (d.precision or 9, _date_evidence_rank(d.rule)))
+
+
+def _date_evidence_rank(rule: str) -> int:
+    """0 a date the sentence states, 1 one inherited from before, 2 a default (published, caption)."""
+    if rule.startswith(("inherited:", "lead:")):
+        return 1
+    return 2 if rule in ("published", "article-day", "caption", "none") else 0
 
 
 class Merge(Stage):

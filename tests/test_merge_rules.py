@@ -168,3 +168,29 @@ def test_rapes_during_a_raid_are_an_event_beside_the_killings(nlp):
     assert sorted(r["sub_event_type"] for r in out) == ["Attack", "Sexual violence"]
     attack = next(r for r in out if r["sub_event_type"] == "Attack")
     assert (attack["actor1"], attack["fatalities"]) == ("RSF: Rapid Support Forces", 20)
+
+
+def test_the_same_bombing_told_with_two_day_cues_is_one_event(nlp):
+    # a night bombing: "the night of Thursday to Friday" in the lead, "Friday dawn" in the body
+    out = rows(nlp, "قتل خمسة مدنيين في تفجير عبوة ناسفة في سوق مدينة بعقوبة ليلة الخميس.\n"
+                    "وقالت الشرطة إن تفجير العبوة وقع فجر الجمعة قرب محل للخضار في سوق بعقوبة.",
+               "2015-07-25")
+    assert [(r["sub_event_type"], r["location"], r["fatalities"]) for r in out] == [
+        ("Remote explosive/landmine/IED", "Baquba", 5)]
+
+
+def test_a_date_the_sentence_states_beats_an_inherited_one_and_the_published_default():
+    import datetime as dt
+
+    from conflict_events.document import DateValue, EventMention, Span
+    from conflict_events.merge import _best_date
+
+    def em(date, rule):
+        m = EventMention(Span(0, 1), "خطف", "Violence against civilians", "Abduction/forced disappearance", 0)
+        m.date = DateValue(date, 1, 0, 1, rule, [])
+        return m
+
+    group = [em(dt.date(2015, 7, 21), "published"), em(dt.date(2015, 7, 20), "inherited:relative-day"),
+             em(dt.date(2015, 7, 19), "weekday")]
+    assert _best_date(group).date == dt.date(2015, 7, 19)
+    assert _best_date(group[:2]).date == dt.date(2015, 7, 20)
