@@ -252,6 +252,14 @@ def is_boundary(tok: Token) -> bool:
     return is_punct(tok) and tok.norm not in QUOTE_MARKS
 
 
+@lru_cache(maxsize=1)
+def suicide_nouns() -> frozenset[str]:
+    """Normalised words that name a suicide bomber (the Suicide bomb modifiers of triggers.yaml)."""
+    return frozenset(normalize_for_matching(w) for e in load_yaml("triggers.yaml")["entries"]
+                     if e.get("class") == "Suicide bomb" and e.get("role") == "modifier"
+                     for w in e.get("nouns", ()) if " " not in w)
+
+
 def names_again(trigger_text: str) -> bool:
     """A bare definite noun (الغارة، القصف، الهجوم) names an incident told before; it says
     neither how it was done nor who did it."""

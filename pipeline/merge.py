@@ -18,7 +18,8 @@ from conflict_events.schemas import Actor, Event, Evidence
 from .actors import UNIDENTIFIED
 from .casualties import add_missing_counts, combine_counts
 from .document import Document, EventMention
-from .events import ARMED, names_again
+from .events import ARMED, names_again, suicide_nouns
+from .normalize import normalize_for_matching
 from .resources import load_yaml
 from .stage import Stage
 
@@ -70,6 +71,9 @@ def dates_compatible(a, b) -> bool:
 
 
 CROWDS = ("Protesters (", "Rioters (")
+# sub-events a suicide bombing overrides (the same incident told by its blast or as an attack)
+EXPLOSIONS = "Explosions/Remote violence"
+SUICIDE_OVERRIDES = {"Remote explosive/landmine/IED", "Attack", "Grenade", "Shelling/artillery/missile attack"}
 # Non-violent developments: deaths told beside them (bodies exchanged, a toll before a truce) are not theirs.
 NO_FATALITIES = {"Agreement", "Non-violent transfer of territory", "Headquarters or base established",
                  "Change to group/activity", "Other"}  # Other: mass graves (old deaths) and releases
@@ -155,6 +159,21 @@ def choose_type(group: list[EventMention]) -> EventMention:
     best_type = max(votes, key=lambda t: (votes[t], -min(i for i, em in enumerate(group) if em.event_type == t)))
     return max((em for em in group if em.event_type == best_type),
                key=lambda em: (not _refers_back(em), em.confidence))
+
+
+def _sub_event(group: list[EventMention], head: EventMention) -> str:
+    """ACLED precedence: an explosion or attack of the incident that any mention tells as a suicide
+    bombing (فجرت نفسها، هاجم انتحاريان) is a Suicide bomb, whatever the others call it."""
+    if head.sub_event_type in SUICIDE_OVERRIDES and any(
+            em.sub_event_type == "Suicide bomb" or _suicide_actor(em) for em in group):
+        return "Suicide bomb"
+    return head.sub_event_type
+
+
+def _suicide_actor(em: EventMention) -> bool:
+    """The mention's perpetrator is named as a suicide bomber (انتحاريان)."""
+    m = em.actor1
+    return m is not None and any(w in suicide_nouns() for w in normalize_for_matching(m.text).split())
 
 
 def _refers_back(em: EventMention) -> bool:
@@ -261,10 +280,11 @@ class Merge(Stage):
         assoc1 = _assoc(group, "assoc_actor_1", a1)
         assoc2 = _assoc(group, "assoc_actor_2", a2)
         civ = any(em.civilian_targeting for em in same_type)
+        sub_event = _sub_event(group, head)
         event = Event(
             article_id=doc.id, event_index=index,
             event_date=date.date if date else None, time_precision=date.precision if date and date.date else None,
-            event_type=head.event_type, sub_event_type=head.sub_event_type,
+            event_type=EXPLOSIONS if sub_event == "Suicide bomb" else head.event_type, sub_event_type=sub_event,
             actor1=a1.actor if a1 else None, actor2=a2.actor if a2 else None,
             assoc_actor_1=assoc1, assoc_actor_2=assoc2, civilian_targeting=civ,
             place=place_m.place if place_m else None,

@@ -194,3 +194,10 @@ def test_a_date_the_sentence_states_beats_an_inherited_one_and_the_published_def
              em(dt.date(2015, 7, 19), "weekday")]
     assert _best_date(group).date == dt.date(2015, 7, 19)
     assert _best_date(group[:2]).date == dt.date(2015, 7, 20)
+
+
+def test_a_blast_any_sentence_tells_as_a_suicide_bombing_is_a_suicide_bomb(nlp):
+    out = rows(nlp, "قتل ثلاثة مدنيين في انفجار بسوق مدينة بعقوبة العراقية، وقالت الشرطة إن فتاة قامت "
+                    "بتفجير نفسها في السوق.", "2015-07-25")
+    assert [(r["event_type"], r["sub_event_type"], r["fatalities"]) for r in out] == [
+        ("Explosions/Remote violence", "Suicide bomb", 3)]
