@@ -320,3 +320,10 @@ def test_an_arrest_told_by_its_country_is_coded_at_the_town_the_next_sentence_na
         "المغرب. وبحسب بيان فككت الشرطة خلية تضم ثمانية اعضاء ناشطين في مدن طنجة وتاونات.", published="2015-07-22")]
     assert [(r["sub_event_type"], r["country"], r["location"], r["geo_precision"]) for r in out][:1] == [
         ("Arrests", "Morocco", "Tangier", 2)]
+
+
+def test_a_crowd_stoning_the_police_is_a_violent_demonstration_and_a_crowd_attacking_a_family_a_mob(nlp):
+    out = rows(nlp, "رشق شبان غاضبون الشرطة بالحجارة في مدينة السويس أمس.", "2013-01-27")
+    assert [r[:3] for r in out] == [("Violent demonstration", "Rioters (Egypt)", "Police Forces of Egypt")]
+    out = rows(nlp, "اعتدى عشرات الأهالي بالحجارة على عائلة في قرية قرب مدينة المنيا وأحرقوا منزلها.", "2013-01-27")
+    assert [(r[0], r[2]) for r in out] == [("Mob violence", "Civilians (Egypt)")]
