@@ -57,9 +57,8 @@ class OutputLock:
 
     def __init__(self, output: Path, wait: bool = False, log=None):
         self.path = lock_path(output)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = _open_lock(output, self.path)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -90,6 +89,20 @@ class OutputLock:
 
     def __exit__(self, *exc) -> None:
         self.release()
+
+
+def cannot_write(output: Path, e: OSError) -> OutputError:
+    """The one-line refusal of an OUTPUT the system will not let us write."""
+    return OutputError(f"{output}: cannot write it ({e.strerror or e}: {e.filename or output})")
+
+
+def _open_lock(output: Path, path: Path) -> int:
+    """The lock file, opened (and its folder made); OutputError if it cannot be."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise cannot_write(output, e) from None
 
 
 def _still_there(fd: int, path: Path) -> bool:

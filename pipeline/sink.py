@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 from .ledger import Ledger, done_path
-from .output_guard import OutputError, OutputLock, check_output
+from .output_guard import OutputError, OutputLock, cannot_write, check_output
 from .writers import RowWriter, errors_path, json_line, open_at, parts_dir
 
 COMMIT_SECONDS = 1.0
@@ -62,6 +62,9 @@ def open_sink(inputs, output: Path, *, fresh: bool = False, force: bool = False,
     lock = OutputLock(output, wait=wait, log=log)
     try:
         return Sink(output, resume_point(output, fresh=fresh, force=force), lock)
+    except OSError as e:
+        lock.release()
+        raise cannot_write(output, e) from None
     except BaseException:
         lock.release()
         raise

@@ -13,6 +13,7 @@ spreadsheet would run as a formula gets a leading quote, as OWASP recommends.
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import os
 import re
@@ -97,6 +98,7 @@ def _arrow_type(annotation):
     return {int: pa.int64(), float: pa.float64(), bool: pa.bool_()}.get(annotation, pa.string())
 
 
+@functools.cache
 def arrow_schema():
     """The Arrow schema of a Parquet OUTPUT, the same for every part (dates as ISO text)."""
     import pyarrow as pa
@@ -214,6 +216,8 @@ class _Parts:
         files = sorted(self.dir.glob("part-*.parquet"))
         if (self.dir / BASE).exists():
             files.insert(0, self.dir / BASE)
+        if files == [self.dir / BASE]:  # nothing new: put the OUTPUT back as it was
+            return self._finish(files[0])
         tmp = self.dir / "merged.tmp"
         schema = arrow_schema()
         with pq.ParquetWriter(tmp, schema) as writer:
@@ -227,7 +231,11 @@ class _Parts:
                         pending, n = [], 0
             writer.write_table(pa.Table.from_batches(pending, schema))
         _fsync_file(tmp)
-        os.replace(tmp, self.path)
+        self._finish(tmp)
+
+    def _finish(self, merged: Path) -> None:
+        """Rename the merged file to OUTPUT, then drop the parts folder."""
+        os.replace(merged, self.path)
         fsync_dir(self.path.parent)
         shutil.rmtree(self.dir)
 

@@ -322,3 +322,22 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_escaped_and_read
     rows = read_rows(out)
     assert sorted(r["article_id"] for r in rows) == sorted(DANGEROUS)
     assert all(r["source"] == r["article_id"] for r in rows)
+
+
+def test_an_output_that_cannot_be_written_exits_2_with_one_line(tmp_path, capsys):
+    src = write_jsonl(tmp_path / "in.jsonl", ARTICLES)
+    (tmp_path / "report.txt").write_text("a file, not a folder", encoding="utf-8")
+    assert extract(src, "-o", tmp_path / "report.txt" / "events.jsonl") == 2
+    err = one_line(capsys)
+    assert "events.jsonl: cannot write it (File exists: " in err and err.endswith("report.txt)")
+
+
+def test_a_rerun_with_nothing_to_do_leaves_a_parquet_output_as_it_was(tmp_path):
+    src = write_jsonl(tmp_path / "in.jsonl", ARTICLES)
+    out = tmp_path / "events.parquet"
+    assert extract(src, "-o", out) == 0
+    before = out.stat()
+    assert extract(src, "-o", out) == 0
+    after = out.stat()
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (before.st_ino, before.st_size, before.st_mtime_ns)
+    assert set(by_article(read_rows(out))) == {"idlib-shelling", "taiz-clash"}
