@@ -1,13 +1,13 @@
 """Batch extraction: many inputs in, one event table out, resumable, on local processes.
 
-Per article, the events' rows are written and flushed first, then the article id
-is appended to ``OUTPUT.done``. A run killed at any point and started again
-drops rows of articles not in ``.done`` (half-written ones) and processes the
-rest, so every article ends up processed exactly once.
+Records are read in input order with unique ids (``io.unique_ids``); their rows and
+error lines go to a ``sink.Sink``, which commits them with their ids to
+``OUTPUT.done``. A run killed at any point and started again cuts OUTPUT back to
+the last commit and processes the rest, so every article ends up processed
+exactly once. One run at a time writes an OUTPUT (``output_guard.OutputLock``).
 """
 from __future__ import annotations
 
-import json
 import multiprocessing as mp
 import os
 import sys
@@ -17,7 +17,10 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .core import ArticleError, Pipeline
-from .io import Record, RowWriter, errors_path, read_articles, read_rows
+from .io import Record, read_articles, unique_ids, valid_unicode
+from .ledger import done_path  # noqa: F401  (where OUTPUT.done is; part of this module's API)
+from .sink import Sink, open_sink
+from .writers import escape_surrogates
 
 _PIPELINES: dict[str, Pipeline] = {}
 NER_MODEL = "fast"  # the profile of models/ner the batch pipeline uses (see conflict_events.ner_model)
@@ -50,11 +53,6 @@ class Summary:
                 f"in {self.seconds:.1f}s ({rate:.1f} articles/s)")
 
 
-def done_path(output: Path) -> Path:
-    """The file that lists the ids of articles already processed into OUTPUT."""
-    return output.with_name(output.name + ".done")
-
-
 def process_record(record: Record, pipeline: Optional[Pipeline] = None) -> Result:
     """Run the pipeline over one record; every failure becomes a one-line error."""
     return process_records([record], pipeline)[0]
@@ -68,12 +66,12 @@ def process_records(records: list[Record], pipeline: Optional[Pipeline] = None) 
     results: list[Optional[Result]] = [None] * len(records)
     docs, where = [], []
     for i, record in enumerate(records):
-        rid = record.id or record.origin
+        rid = record.id
         if record.error:
             results[i] = Result(rid, error=record.error, origin=record.origin)
             continue
         try:
-            docs.append(pipeline.document(record.article))
+            docs.append(pipeline.document(_article(record)))
             where.append(i)
         except ArticleError as e:
             results[i] = Result(rid, error=e.reason, origin=record.origin)
@@ -87,13 +85,13 @@ def process_records(records: list[Record], pipeline: Optional[Pipeline] = None) 
                 results[i] = process_records([records[i]], pipeline)[0]
             return results
     for k, i in enumerate(where):
-        rid = records[i].id or records[i].origin
+        rid = records[i].id
         if done is None:
             results[i] = _internal_error(rid, records[i], pipeline)
         else:
             doc = done[k]
-            results[i] = Result(rid, [ev.to_acled_row() for ev in doc.events], origin=records[i].origin,
-                                words=len(doc.tokens))
+            rows = [{**ev.to_acled_row(), "article_id": rid} for ev in doc.events]  # rid as read, see _article
+            results[i] = Result(rid, rows, origin=records[i].origin, words=len(doc.tokens))
     return results
 
 
@@ -104,10 +102,16 @@ def process_partition(records: Iterable[Record], batch_size: int = 16,
     return [res for batch in chunks(records, batch_size) for res in process_records(batch, pipeline)]
 
 
+def _article(record: Record) -> dict:
+    """The article of a record under the record's id (so rows, errors and .done agree), in valid
+    Unicode (the id's lone surrogates escaped; its rows get the id as read back)."""
+    return dict(valid_unicode(record.article), id=escape_surrogates(record.id))
+
+
 def _internal_error(rid: str, record: Record, pipeline: Pipeline) -> Result:
     """The one-line report of a bug hit by one article (a batch of millions must go on)."""
     try:
-        pipeline.process(record.article)
+        pipeline.process(_article(record))
         msg = "internal error: the article failed in a batch but not alone"
     except ArticleError as e:
         return Result(rid, error=e.reason, origin=record.origin)
@@ -158,66 +162,46 @@ def iter_records(inputs: Iterable[Path]) -> Iterator[Record]:
         yield from read_articles(Path(path))
 
 
-def _load_done(output: Path) -> set[str]:
-    """Ids already processed, after dropping any rows of half-processed articles."""
-    done_file = done_path(output)
-    if not done_file.exists() or not output.exists():
-        for p in (done_file, output):
-            if p.exists() and output.suffix != ".parquet":
-                p.unlink()
-        return set()
-    done = {line.rstrip("\n") for line in open(done_file, encoding="utf-8") if line.strip()}
-    rows = read_rows(output)
-    keep = [r for r in rows if str(r["article_id"]) in done]
-    if len(keep) != len(rows):  # rows of an article whose .done line never came: rewrite without them
-        tmp = output.with_name(".resume-" + output.name)
-        w = RowWriter(tmp)
-        w.write(keep)
-        w.close()
-        os.replace(tmp, output)
-    return done
+def _todo(inputs: Iterable[Path], done: set[str], summary: Summary) -> Iterator[Record]:
+    """The records of all inputs, ids made unique, but for those ``done`` lists (dropped from it once met)."""
+    for rec in unique_ids(iter_records(inputs)):
+        if rec.id in done:
+            done.discard(rec.id)
+            summary.skipped += 1
+            continue
+        yield rec
 
 
 def run(inputs: list[Path], output: Path, *, workers: int = 1, progress: bool = True,
-        resume: bool = True, batch_size: int = 16, ner_model: str = "fast", log=None) -> Summary:
-    """Extract events from every article of ``inputs`` into ``output``; return the summary."""
+        resume: bool = True, force: bool = False, wait: bool = False, batch_size: int = 16,
+        ner_model: str = "fast", log=None) -> Summary:
+    """Extract events from every article of ``inputs`` into ``output``; return the summary.
+
+    ``resume=False`` starts over; ``force`` overwrites an OUTPUT conflict-events did not
+    write; ``wait`` waits for another run writing OUTPUT instead of refusing (OutputError)."""
     output = Path(output)
     start = time.perf_counter()
-    done = _load_done(output) if resume else set()
-    if not resume:
-        for p in (output, done_path(output), errors_path(output)):
-            if p.exists():
-                p.unlink()
+    sink = open_sink(inputs, output, fresh=not resume, force=force, wait=wait, log=log)
     summary = Summary()
-    writer = RowWriter(output, append=bool(done))
-    done_f = open(done_path(output), "a", encoding="utf-8")
-    errors_f = open(errors_path(output), "a", encoding="utf-8")
-
-    def todo() -> Iterator[Record]:
-        for rec in iter_records(inputs):
-            if (rec.id or rec.origin) in done:
-                summary.skipped += 1
-                continue
-            yield rec
-
+    todo = _todo(inputs, sink.done, summary)
     bar = _progress(progress)
+    finished = False
     try:
         if workers <= 1:
             pipeline = _worker_pipeline(ner_model)
-            results = (res for batch in chunks(todo(), batch_size) for res in process_records(batch, pipeline))
-            _consume(results, writer, done_f, errors_f, summary, bar)
+            results = (res for batch in chunks(todo, batch_size) for res in process_records(batch, pipeline))
+            _consume(results, sink, summary, bar)
         else:
             # spawn, not fork: a child forked from a process whose torch thread pool has run
             # deadlocks on its first tensor operation
             ctx = mp.get_context("spawn")
             threads = max(1, (os.cpu_count() or 1) // workers)
             with ctx.Pool(workers, initializer=_init_worker, initargs=(threads, ner_model)) as pool:
-                batches = pool.imap(process_records, chunks(todo(), batch_size))
-                _consume((res for batch in batches for res in batch), writer, done_f, errors_f, summary, bar)
+                batches = pool.imap(process_records, chunks(todo, batch_size))
+                _consume((res for batch in batches for res in batch), sink, summary, bar)
+        finished = True
     finally:
-        writer.close()
-        done_f.close()
-        errors_f.close()
+        sink.close(finished)
         if bar is not None:
             bar.close()
     summary.seconds = time.perf_counter() - start
@@ -225,21 +209,14 @@ def run(inputs: list[Path], output: Path, *, workers: int = 1, progress: bool = 
     return summary
 
 
-def _consume(results, writer, done_f, errors_f, summary, bar) -> None:
+def _consume(results, sink: Sink, summary: Summary, bar) -> None:
+    """Hand every result to the sink, counting it."""
     for res in results:
         summary.articles += 1
         summary.words += res.words
-        if res.error:
-            summary.errors += 1
-            errors_f.write(json.dumps({"article_id": res.id, "error": res.error, "input": res.origin},
-                                      ensure_ascii=False) + "\n")
-            errors_f.flush()
-        else:
-            summary.events += len(res.rows)
-            writer.write(res.rows)
-            writer.flush()
-        done_f.write(res.id + "\n")
-        done_f.flush()
+        summary.errors += bool(res.error)
+        summary.events += len(res.rows)
+        sink.add(res)
         if bar is not None:
             bar.update(1)
             bar.set_postfix(events=summary.events, errors=summary.errors, refresh=False)

@@ -19,8 +19,14 @@ article, a .txt file, or a folder of them (a .txt file's id is its name).
 OUTPUT: .jsonl, .csv or .parquet, one row per event in ACLED's columns plus
 article_id, actor1_ar, actor2_ar, location_ar, injured, evidence, confidence,
 warnings. Articles that cannot be processed go to OUTPUT's name + .errors.jsonl
-(one line each: article id and reason); the run goes on. Re-running with the same
-OUTPUT skips the articles already done (OUTPUT.done lists them); --fresh starts over.
+(one line each: article id and reason); the run goes on. An article without an
+id is named by where it was read (FILE:LINE); a repeated id is an error.
+Re-running with the same OUTPUT skips the articles already done (OUTPUT.done
+lists them); --fresh starts over.
+
+Refused (exit 2): an OUTPUT that is an INPUT or lies in an INPUT folder; an
+existing OUTPUT conflict-events did not write (no matching OUTPUT.done) unless
+--force or --fresh; an OUTPUT another run is writing, unless --wait.
 """
 
 
@@ -60,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help="worker processes (default: all cores)")
     ex.add_argument("--quiet", action="store_true", help="no progress bar, only the final summary")
     ex.add_argument("--fresh", action="store_true", help="start over instead of resuming OUTPUT")
+    ex.add_argument("--force", action="store_true",
+                    help="overwrite an OUTPUT that conflict-events did not write (one it did is resumed)")
+    ex.add_argument("--wait", action="store_true",
+                    help="if another run is writing OUTPUT, wait for it to end (default: exit 2)")
     ex.add_argument("--engine", choices=["local", "dask"], default="local",
                     help="local processes (default) or Dask; with dask, OUTPUT is a folder of parts")
     ex.add_argument("--scheduler", metavar="ADDRESS",
@@ -110,6 +120,7 @@ def _need(path: Path) -> None:
 def cmd_extract(args) -> int:
     from .batch import run
     from .io import OUTPUT_KINDS, InputError, check_input
+    from .output_guard import OutputError
 
     if args.output.suffix.lower() not in OUTPUT_KINDS:
         raise UserError(f"{args.output}: output must end in {', '.join(OUTPUT_KINDS)}")
@@ -128,11 +139,11 @@ def cmd_extract(args) -> int:
             from .dask_engine import run as run_dask
 
             run_dask(args.inputs, args.output, scheduler=args.scheduler, workers=max(1, args.workers),
-                     ner_model=args.ner_model)
+                     ner_model=args.ner_model, force=args.force or args.fresh, wait=args.wait)
         else:
             run(args.inputs, args.output, workers=max(1, args.workers), progress=not args.quiet,
-                resume=not args.fresh, ner_model=args.ner_model)
-    except InputError as e:
+                resume=not args.fresh, force=args.force, wait=args.wait, ner_model=args.ner_model)
+    except (InputError, OutputError) as e:
         raise UserError(str(e)) from None
     return 0
 

@@ -10,14 +10,16 @@ parts in name order gives the same rows as the local engine.
 """
 from __future__ import annotations
 
-import json
+import shutil
 import sys
 import time
 from pathlib import Path
 from typing import Optional
 
 from .batch import Summary, process_partition
-from .io import RowWriter, check_input, kind_of, read_articles
+from .io import BOM, RowWriter, check_input, kind_of, parse_jsonl_line, read_articles
+from .output_guard import OutputError, OutputLock, check_output
+from .writers import json_line
 
 PART_KINDS = (".jsonl", ".parquet")
 
@@ -26,25 +28,11 @@ def _records_of_file(path: str) -> list:
     return list(read_articles(Path(path)))
 
 
-def _jsonl_block(lines: list[str], name: str, first_line: int) -> list:
+def _jsonl_block(lines: list[bytes], name: str, first_line: int) -> list:
     """Parse one block of JSONL lines into Records (errors as Records too)."""
-    from .io import Record
-
-    out = []
-    for n, line in enumerate(lines, first_line):
-        if not line.strip():
-            continue
-        origin = f"{name}:{n}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            out.append(Record(None, origin, f"malformed JSON ({e.msg} at column {e.colno})"))
-            continue
-        if not isinstance(obj, dict):
-            out.append(Record(None, origin, f"line is a JSON {type(obj).__name__}, not an object"))
-            continue
-        out.append(Record(obj, origin))
-    return out
+    if first_line == 1 and lines and lines[0].startswith(BOM):
+        lines = [lines[0][len(BOM):]] + lines[1:]
+    return [parse_jsonl_line(line, f"{name}:{n}") for n, line in enumerate(lines, first_line) if line.strip()]
 
 
 def records_bag(inputs: list[Path], lines_per_partition: int = 500):
@@ -57,7 +45,7 @@ def records_bag(inputs: list[Path], lines_per_partition: int = 500):
         path = Path(path)
         check_input(path)
         if path.is_file() and kind_of(path) == ".jsonl":
-            with open(path, encoding="utf-8", errors="replace") as f:
+            with open(path, "rb") as f:
                 block, first = [], 1
                 for n, line in enumerate(f, 1):
                     block.append(line)
@@ -80,8 +68,7 @@ def _write_part(results: list, index: int, out_dir: str, ext: str) -> tuple[int,
         for res in results:
             if res.error:
                 errors += 1
-                ef.write(json.dumps({"article_id": res.id, "error": res.error, "input": res.origin},
-                                    ensure_ascii=False) + "\n")
+                ef.write(json_line({"article_id": res.id, "error": res.error, "input": res.origin}))
             else:
                 events += len(res.rows)
                 writer.write(res.rows)
@@ -89,17 +76,34 @@ def _write_part(results: list, index: int, out_dir: str, ext: str) -> tuple[int,
     return len(results), events, errors
 
 
+def _clear_parts(output: Path, force: bool) -> None:
+    """Remove the parts of an earlier run from the folder OUTPUT; OutputError if it holds anything
+    else (a folder conflict-events did not write) and ``force`` is not given."""
+    output.mkdir(parents=True, exist_ok=True)
+    ours = [p for p in output.iterdir() if p.name.startswith(("part-", "errors-"))]
+    if not force and len(ours) < len(list(output.iterdir())):
+        raise OutputError(f"{output}: folder holds files conflict-events did not write; choose another "
+                          f"OUTPUT, or pass --force to write its parts there")
+    for old in ours:
+        shutil.rmtree(old) if old.is_dir() else old.unlink()
+
+
 def run(inputs: list[Path], output: Path, *, scheduler: Optional[str] = None, workers: int = 2,
-        ner_model: str = "fast", log=None) -> Summary:
+        ner_model: str = "fast", force: bool = False, wait: bool = False, log=None) -> Summary:
     """Process every input on Dask into the folder OUTPUT (parts); return the summary."""
+    output = Path(output)
+    check_output(inputs, output, folder=True)
+    with OutputLock(output, wait=wait, log=log):
+        _clear_parts(output, force)
+        return _run(inputs, output, scheduler, workers, ner_model, log)
+
+
+def _run(inputs: list[Path], output: Path, scheduler: Optional[str], workers: int, ner_model: str,
+         log) -> Summary:
     import dask
     from dask.distributed import Client, LocalCluster
 
-    output = Path(output)
     ext = output.suffix.lower() if output.suffix.lower() in PART_KINDS else ".parquet"
-    output.mkdir(parents=True, exist_ok=True)
-    for old in list(output.glob("part-*")) + list(output.glob("errors-*")):
-        old.unlink()
     start = time.perf_counter()
     if scheduler:
         client = Client(scheduler)

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from conflict_events.batch import done_path, run
+from conflict_events.batch import run
 from conflict_events.cli import main
 from conflict_events.io import errors_path, read_rows
+from conflict_events.ledger import done_ids
 
 ARTICLES = [
     {"id": "idlib-shelling", "published": "2023-10-06",
@@ -112,25 +113,33 @@ def test_every_input_format_gives_the_same_events(tmp_path):
     assert [e[:2] for e in by_article(read_rows(tmp_path / "txt.jsonl"))["taiz-clash"]] == [("Battles", "Armed clash")]
 
 
+# the CLI in a child process, committing after every article (so a kill lands between any two)
+EVERY_ARTICLE = ("import sys, conflict_events.sink as s; s.COMMIT_SECONDS = s.PARQUET_COMMIT_SECONDS = 0; "
+                 "from conflict_events.cli import main; sys.exit(main(sys.argv[1:]))")
+
+
+def kill_when_done(cmd, out, n, timeout=120):
+    """Start ``cmd``, SIGKILL it once OUTPUT.done lists ``n`` ids; return the ids listed then."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + timeout
+    while time.time() < deadline and len(done_ids(out)) < n:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    return done_ids(out)
+
+
 def test_killed_run_resumes_with_every_article_exactly_once(tmp_path):
     arts = [dict(ARTICLES[i % 3], id=f"a{i:03d}") for i in range(60)]
     src = write_jsonl(tmp_path / "in.jsonl", arts)
     out = tmp_path / "events.jsonl"
-    cmd = [sys.executable, "-m", "conflict_events.cli", "extract", str(src), "-o", str(out), "--workers", "1", "--quiet"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.time() + 120
-    while time.time() < deadline:  # wait until part of the work is done, then kill -9
-        if done_path(out).exists() and len(done_path(out).read_text().splitlines()) >= 10:
-            break
-        time.sleep(0.05)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    done_before = done_path(out).read_text().splitlines()
+    cmd = [sys.executable, "-c", EVERY_ARTICLE, "extract", str(src), "-o", str(out), "--workers", "1", "--quiet"]
+    done_before = kill_when_done(cmd, out, 10)
     assert 10 <= len(done_before) < 60
     with open(out, "a", encoding="utf-8") as f:  # a half-written article at the moment of the kill
         f.write(json.dumps({"article_id": "a059", "event_type": "Battles"}) + "\n")
     assert subprocess.run(cmd, capture_output=True).returncode == 0
-    done = done_path(out).read_text().splitlines()
+    done = done_ids(out)
     assert sorted(done) == sorted(a["id"] for a in arts) and len(set(done)) == 60
     clean = tmp_path / "clean.jsonl"
     run([src], clean, workers=1, progress=False, resume=False)
