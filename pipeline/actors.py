@@ -70,6 +70,7 @@ class ActorRecord:
     kind: str = "ORG"  # ORG, PERSON, AGENT
     home: tuple[str, ...] = ()
     only_in: tuple[str, ...] = ()
+    strict: bool = False  # with only_in: not linked when the article's country is unknown either
     valid_from: Optional[dt.date] = None
     valid_to: Optional[dt.date] = None
     acled: str = ""
@@ -94,7 +95,10 @@ class ActorRecord:
         return (date - self.valid_to).days + 1 if self.valid_to else 0
 
     def allowed_in(self, country: Optional[str]) -> bool:
-        return not country or not self.only_in or country in self.only_in
+        """May the record link in an article of ``country`` (None: unknown)?"""
+        if not self.only_in:
+            return True
+        return country in self.only_in if country else not self.strict
 
     def to_actor(self, name_ar: str, country: Optional[str]) -> Actor:
         """The schemas.Actor this record gives in an article of ``country``."""
@@ -155,7 +159,7 @@ class ActorDictionary:
                     id=row["id"], name=row["name"], inter=int(row["inter"]), country=row["country"] or None,
                     source=row["source"], priority=int(row["priority"]), kind=row["kind"],
                     home=tuple(x for x in row["home"].split(";") if x),
-                    only_in=tuple(x for x in row["only_in"].split(";") if x),
+                    only_in=tuple(x for x in row["only_in"].split(";") if x), strict=row.get("strict") == "1",
                     valid_from=_d(row["valid_from"]), valid_to=_d(row["valid_to"]), acled=row["acled"],
                     name_ar=row["name_ar"]))
                 forms[row["id"]] = [x for x in row["forms"].split("|") if x]
@@ -170,7 +174,7 @@ class ActorDictionary:
         for r in curated_records() + agent_records():
             records.append(ActorRecord(
                 id=r.id, name=r.name, inter=r.inter, country=r.country, source=r.source,
-                priority=PRIORITY[r.source], kind=r.kind, home=tuple(r.home), only_in=tuple(r.only_in),
+                priority=PRIORITY[r.source], kind=r.kind, home=tuple(r.home), only_in=tuple(r.only_in), strict=r.strict,
                 valid_from=_d(r.valid_from), valid_to=_d(r.valid_to), acled=r.acled, name_ar=r.name_ar))
             forms[r.id] = sorted(" ".join(f) for f in r.forms)
         return cls(records, forms)
@@ -301,7 +305,8 @@ def patterns() -> _Patterns:
             stop |= {n(w) for w in ws}
     generic = {n(w) for w in d["stop_words"].get("generic_after_head", [])}
     return _Patterns(
-        heads={n(k): v for k, v in d["actor_heads"].items()},
+        heads={n(k): {**v, "name_start": [n(w) for w in v.get("name_start", [])], "joins": {n(w) for w in v.get("joins", [])}}
+               for k, v in d["actor_heads"].items()},
         overrides=tuple((tuple(n(w) for w in o["words"]), int(o["inter"])) for o in d.get("head_overrides", [])),
         titles={n(k): int(v) for k, v in d["person_titles"].items()},
         alias=frozenset(n(w) for w in d["alias_markers"] if " " not in w),
@@ -411,8 +416,9 @@ def match_patterns(tokens: list[str]) -> list[tuple[int, int, str]]:
         if title == "اللواء" and nxt.startswith("ال"):
             title = None
         rank_reading = False
-        if head and title is None and nxt not in p.generic:
-            end = _name_run(tokens, i + 1, int(p.heads[head].get("max", 3)), p)
+        if head and title is None and nxt not in p.generic and _starts_name(nxt, p.heads[head]["name_start"]):
+            limit = int(p.heads[head].get("max", 3))
+            end = _name_run(tokens, i + 1, limit + (nxt in p.heads[head]["joins"]), p)  # آل عواض, بني ضبيان
             if end > i + 1:
                 out.append((i, end, "ACTOR"))
                 i = end
@@ -431,6 +437,11 @@ def match_patterns(tokens: list[str]) -> list[tuple[int, int, str]]:
         i += 1
     out.sort()
     return _dedupe(out)
+
+
+def _starts_name(t: str, starts: list[str]) -> bool:
+    """Can a name that must start with one of ``starts`` (the article ال, or whole words بني, أولاد) start at t?"""
+    return not starts or any(t == s or (s == "ال" and t.startswith(s)) for s in starts)
 
 
 def _alias(tokens: list[str], i: int, p: _Patterns) -> list[tuple[int, int, str]]:
@@ -477,14 +488,19 @@ def pattern_actor(norm_name: str) -> Optional[ActorRecord]:
     for a, b, kind in match_patterns(toks):
         if a == 0 and kind == "ACTOR" and b == len(toks):
             head = _head_of(toks[0], p)
-            inter = int(p.heads[head].get("inter", 3))
+            spec = p.heads[head]
+            inter = int(spec.get("inter", 3))
             words = [r for r in _strip_clitics(toks[0]) if r == head or r == "ال" + head][:1] or [head]
             words += toks[1:]
             for ws, code in p.overrides:
                 if tuple(words[:len(ws)]) == ws:
                     inter = code
-            return ActorRecord(id="pattern:" + "_".join(words), name=romanise(" ".join(words)), inter=inter,
-                               country=None, source="pattern", priority=9, name_ar=" ".join(words))
+            name, country = romanise(" ".join(words)), None
+            if spec.get("militia"):  # an identity militia of the article's country: "Al Awad Tribal Militia (Yemen)"
+                own = romanise(" ".join(toks[1:]))
+                name, country = spec["militia"].replace("{name}", own[:1].upper() + own[1:]), "{country}"
+            return ActorRecord(id="pattern:" + "_".join(words), name=name, inter=inter,
+                               country=country, source="pattern", priority=9, name_ar=" ".join(words))
     return None
 
 
@@ -591,7 +607,7 @@ def evaluate_paragraphs(path: Path, dictionary: Optional[ActorDictionary] = None
     from .segment import Segment
 
     d = dictionary or ActorDictionary.default()
-    m = PhraseMatcher()
+    m = PhraseMatcher(skip_quotes=True)  # as the NER stage matches: حركة «حسم» is حركة حسم
     for form, rid in d.entries():
         m.add(tuple(form.split()), rid)
     exp_total = exp_found = pred_total = pred_ok = 0

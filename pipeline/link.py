@@ -137,6 +137,36 @@ def state_units(doc: Document, actors) -> None:
             m.actor = actors.link("الجيش", country=nxt.actor.country, date=doc.published)
 
 
+@lru_cache(maxsize=1)
+def _civilian_identity() -> dict[str, frozenset[str]]:
+    """The word lists of actor_patterns.yaml's civilian_identity, normalised."""
+    spec = load_yaml("actor_patterns.yaml")["civilian_identity"]
+    return {k: frozenset(normalize_for_matching(w) for w in ws) for k, ws in spec.items()}
+
+
+def civilian_members(doc: Document, actors, country: Optional[str]) -> None:
+    """An identity militia (inter 4) named as the people that civilians, notables or a count belong to
+    (مئات المدنيين من قبيلة المساليت، ثلاثة من أبناء قبيلة مراد، شيخ قبيلة العمور) is those civilians."""
+    from .ner import is_number_word
+
+    words = _civilian_identity()
+    for m in doc.mentions:
+        if m.type != "ACTOR" or m.actor is None or m.actor.inter != 4:
+            continue
+        before = [{f for _, f in readings(t)} for t in _tokens_before(doc, m)]
+        k = len(before)
+        while k and before[k - 1] & words["links"]:
+            k -= 1
+        if not k:
+            continue
+        owner, via_of = before[k - 1], any("من" in forms for forms in before[k:])
+        civilian = any(r.inter == 7 for f in owner - words["armed_people"] for r in actors.lookup(f))
+        count = any(f.isdigit() or f in words["counts"] or is_number_word(f) for f in owner)
+        if civilian or owner & words["notables"] or (via_of and count):
+            m.actor = actors.civilian(country).model_copy(update={"name_ar": m.text})
+            m.ext["civilians"] = "the identity of civilians, not a militia"
+
+
 def abroad_common_words(places: list[Mention], country, gaz) -> None:
     """A one-word place name that is mostly a common word in news (سحر 'pre-dawn', حرقة 'anguish':
     common_names.tsv) is no place when it lies in a country the article neither is about nor
@@ -353,5 +383,6 @@ class Link(Stage):
             if m.type == "ACTOR":
                 m.actor = actors.link(m.norm, country=country[0] if country else None, date=doc.published)
         state_units(doc, actors)
+        civilian_members(doc, actors, country[0] if country else None)
         doc.provided |= self.provides
         return doc

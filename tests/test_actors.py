@@ -142,3 +142,80 @@ def test_a_local_authority_is_the_government_of_the_articles_country():
                                 "بإعادة فتح طريق الحوبان أمام حركة المدنيين.", published="2024-06-13")
     assert [(e.sub_event_type, e.actor1.name, e.actor2.name) for e in events] == [
         ("Agreement", "Government of Yemen", "Houthi Movement")]
+
+
+def test_a_strict_country_limit_also_refuses_an_unknown_country():
+    from conflict_events.actors import ActorRecord
+
+    loose = ActorRecord("a", "A", 2, "Iraq", "curated", 0, only_in=("Iraq",))
+    strict = ActorRecord("b", "B", 2, "Iraq", "curated", 0, only_in=("Iraq",), strict=True)
+    assert (loose.allowed_in(None), loose.allowed_in("Iraq"), loose.allowed_in("Egypt")) == (True, True, False)
+    assert (strict.allowed_in(None), strict.allowed_in("Iraq"), strict.allowed_in("Egypt")) == (False, True, False)
+
+
+def test_a_country_limited_form_leaves_the_worse_record_to_link_elsewhere():
+    from conflict_events.build.actors import Record, drop_overridden
+
+    everywhere = Record("a", "A", 2, "Syria", "curated", forms={("داعش",)})
+    limited = Record("b", "B", 2, "Ukraine", "curated", only_in=["Ukraine"], forms={("الانفصاليين",)})
+    up = Record("c", "C", 3, "{country}", "up-agent", forms={("داعش",), ("الانفصاليين",), ("مسلحين",)})
+    assert drop_overridden([everywhere, limited, up]) == 1
+    assert up.forms == {("الانفصاليين",), ("مسلحين",)}
+    # and so, outside Ukraine, separatists are still an unidentified armed group
+    assert link(ActorDictionary.default(), "الجنجويد", "Egypt").name == "Unidentified Armed Group (Egypt)"
+
+
+def test_tribal_militias_are_listed_under_each_head_word():
+    from conflict_events.build.actors import tribal_records
+
+    spec = {"heads": ["قبيلة", "قبائل"], "name": "{name} {militia} Militia ({country})",
+            "groups": [{"name": "Murad", "country": "Yemen", "ar": ["مراد"]},
+                       {"name": "Masalit", "country": "Sudan", "militia": "Ethnic", "ar": ["المساليت"]}]}
+    murad, masalit = tribal_records(spec)
+    assert (murad.name, murad.inter, murad.only_in) == ("Murad Tribal Militia (Yemen)", 4, ["Yemen"])
+    assert murad.forms == {(norm("قبيلة"), "مراد"), (norm("قبائل"), "مراد")}
+    assert masalit.name == "Masalit Ethnic Militia (Sudan)"
+
+
+def test_a_national_adjective_can_leave_out_words_with_another_sense(tmp_path):
+    from conflict_events.build.actors import agent_records
+
+    (tmp_path / "agents.yaml").write_text(
+        "agents: []\nnational:\n  templates: {government: [السلطات <f>, الحكومة <f>], military: [الجيش <m>]}\n"
+        "  names: {government: 'Government of {country}', military: 'Military Forces of {country}'}\n"
+        "  countries:\n    Mali: {m: مالي, f: مالية, pl: ماليين, not: [السلطات المالية]}\n", encoding="utf-8")
+    forms = {r.name: {" ".join(f) for f in r.forms} for r in agent_records(tmp_path / "agents.yaml")}
+    assert forms == {"Government of Mali": {norm("الحكومة المالية")}, "Military Forces of Mali": {norm("الجيش المالي")}}
+
+
+def test_a_tribe_named_after_its_head_word_is_an_identity_militia_of_the_article_country(actors):
+    words, toks = tokens("اندلعت اشتباكات بين قبيلة آل عواض ومسلحين حوثيين، فيما نزحت قبائل كبيرة من قبيلة "
+                         "بني ضبيان قبيلة الدينكا نائبه")
+    found = {" ".join(words[a:b]) for a, b, kind in match_patterns(toks) if kind == "ACTOR"}
+    assert found == {"قبيلة آل عواض", "قبيلة بني ضبيان", "قبيلة الدينكا"}
+    a = link(actors, "قبيلة آل عواض", "Yemen")
+    assert (a.name, a.inter, a.country) == ("Al Uad Tribal Militia (Yemen)", 4, "Yemen")
+    assert link(actors, "عشيرة البو نمر", "Iraq").name.endswith(" Tribal Militia (Iraq)")
+
+
+def test_a_tribe_that_civilians_or_a_count_belong_to_is_civilians():
+    from conflict_events import Pipeline
+
+    docs = [Pipeline().process(t, published="2023-06-12") for t in (
+        "قتلت قوات الدعم السريع مئات المدنيين من قبيلة البرقد في مدينة الجنينة بولاية غرب دارفور.",
+        "اغتال مسلحون شيخ قبيلة البرقد في مدينة الجنينة بولاية غرب دارفور.",
+        "اندلعت اشتباكات بين قوات الدعم السريع ومسلحين من قبيلة البرقد في مدينة الجنينة بولاية غرب دارفور.")]
+    tribes = [next(m for m in d.mentions if m.text == "قبيلة البرقد") for d in docs]
+    assert [(m.actor.name, m.actor.inter) for m in tribes] == [
+        ("Civilians (Sudan)", 7), ("Civilians (Sudan)", 7), ("Al-Baraqad Tribal Militia (Sudan)", 4)]
+    assert tribes[0].actor.name_ar == "قبيلة البرقد"
+
+
+def test_paragraph_recall_reads_a_name_across_its_quotes(tmp_path):
+    from conflict_events.actors import ActorRecord, evaluate_paragraphs
+
+    d = ActorDictionary([ActorRecord("hasm", "Hasm Movement", 2, "Egypt", "curated", 0)], {"hasm": [norm("حركة حسم")]})
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "p1", "country": "Egypt", "published": "2017-02-14", "text": "ضبط خلية تنتمي إلى '
+                    'حركة «حسم» في الجيزة", "events": [{"actor1": "Hasm Movement"}]}\n', encoding="utf-8")
+    assert evaluate_paragraphs(gold, dictionary=d)["found"] == 1

@@ -32,7 +32,7 @@ from ..normalize import normalize_for_matching
 from ..resources import DATA_DIR, load_yaml, models_dir, shared_data_dir
 
 TSV_NAME = "actors.tsv"
-COLUMNS = ["id", "name", "inter", "country", "home", "only_in", "valid_from", "valid_to", "source",
+COLUMNS = ["id", "name", "inter", "country", "home", "only_in", "strict", "valid_from", "valid_to", "source",
            "priority", "kind", "acled", "name_ar", "forms"]
 PRIORITY = {"curated": 0, "national": 1, "agent": 2, "up": 3, "up-agent": 4}
 
@@ -101,6 +101,7 @@ class Record:
     kind: str = "ORG"  # ORG, PERSON, AGENT
     home: list[str] = field(default_factory=list)
     only_in: list[str] = field(default_factory=list)
+    strict: bool = False
     valid_from: str = ""
     valid_to: str = ""
     acled: str = ""
@@ -110,7 +111,7 @@ class Record:
     def row(self) -> dict:
         return {
             "id": self.id, "name": self.name, "inter": self.inter, "country": self.country or "",
-            "home": ";".join(self.home), "only_in": ";".join(self.only_in),
+            "home": ";".join(self.home), "only_in": ";".join(self.only_in), "strict": "1" if self.strict else "",
             "valid_from": self.valid_from, "valid_to": self.valid_to, "source": self.source,
             "priority": PRIORITY[self.source], "kind": self.kind, "acled": self.acled, "name_ar": self.name_ar,
             "forms": "|".join(sorted(" ".join(f) for f in self.forms)),
@@ -186,11 +187,26 @@ def curated_records(path: Optional[Path] = None) -> list[Record]:
         r = Record(
             id=a["id"], name=a["name"], inter=int(a["inter"]), country=a.get("country"), source="curated",
             kind=a.get("kind", "ORG"), home=list(a.get("home") or []), only_in=list(a.get("only_in") or []),
+            strict=bool(a.get("strict")),
             valid_from=_date(valid[0]), valid_to=_date(valid[1]), acled=a.get("acled", "") or "",
             name_ar=a["ar"][0],
         )
         for phrase in a["ar"]:
             r.forms |= listed_forms(phrase)
+        out.append(r)
+    return out + tribal_records(data.get("tribal_militias") or {})
+
+
+def tribal_records(spec: dict) -> list[Record]:
+    """One identity-militia record per curated tribe, under each head word + its name (قبيلة مراد)."""
+    out = []
+    for g in spec.get("groups", []):
+        name = spec["name"].format(name=g["name"], militia=g.get("militia", "Tribal"), country=g["country"])
+        r = Record(id=f"tribe:{_slug(g['name'])}_{_slug(g['country'])}", name=name, inter=4, country=g["country"],
+                   source="curated", only_in=[g["country"]], name_ar=f"{spec['heads'][0]} {g['ar'][0]}")
+        for head in spec["heads"]:
+            for ar in g["ar"]:
+                r.forms |= listed_forms(f"{head} {ar}")
         out.append(r)
     return out
 
@@ -207,6 +223,7 @@ def agent_records(path: Optional[Path] = None) -> list[Record]:
     nat = data["national"]
     inters = {"military": 1, "police": 1, "government": 1}
     for country, adj in nat["countries"].items():
+        excluded = {words(x) for x in adj.get("not", [])}  # the same words with another sense (السلطات المالية)
         for kind, templates in nat["templates"].items():
             r = Record(id=f"national:{kind}_{_slug(country)}", name=_fill(nat["names"][kind], country), inter=inters[kind],
                        country=country, source="national")
@@ -225,6 +242,8 @@ def agent_records(path: Optional[Path] = None) -> list[Record]:
                                         for i, w in enumerate(vws))
                             if len(words(v)) > 1:  # جنوب سوداني → جنوب السوداني is wrong; keep as written
                                 vws = words(v)
+                        if words(head) + vws in excluded:
+                            continue
                         r.forms.add(words(head) + vws)
                         if not r.name_ar:
                             r.name_ar = f"{head} {v}"
@@ -440,19 +459,7 @@ def compile_records(up_dir: Optional[Path], corpus_dir: Optional[Path]) -> tuple
     if up_dir and (up_dir / "actor_dict_ar_v4.txt").exists():
         records += up_records(up_dir, common, stats)
         records += up_agent_records(up_dir, common, stats)
-    # Curated (then national, agents) forms override UniversalPetrarch: a form owned by a
-    # better source is removed from the worse ones.
-    owner: dict[tuple[str, ...], int] = {}
-    for r in records:
-        p = PRIORITY[r.source]
-        for f in r.forms:
-            owner[f] = min(owner.get(f, 99), p)
-    for r in records:
-        p = PRIORITY[r.source]
-        if p >= PRIORITY["up"]:
-            before = len(r.forms)
-            r.forms = {f for f in r.forms if owner[f] >= p}
-            stats["up_forms_overridden"] += before - len(r.forms)
+    stats["up_forms_overridden"] += drop_overridden(records)
     records = [r for r in records if r.forms]
     records.sort(key=lambda r: (PRIORITY[r.source], r.id))
     seen: collections.Counter = collections.Counter()
@@ -462,6 +469,25 @@ def compile_records(up_dir: Optional[Path], corpus_dir: Optional[Path]) -> tuple
             r.id = f"{r.id}#{seen[r.id]}"
     info["stats"] = dict(sorted(stats.items()))
     return records, info
+
+
+def drop_overridden(records: list[Record]) -> int:
+    """Curated (then national, agents) forms override UniversalPetrarch: a form owned by a better
+    source is removed from the worse ones, unless the better record is limited to some countries
+    (only_in): elsewhere the worse one still links (الانفصاليين outside Ukraine). Returns how many
+    forms were removed."""
+    owner: dict[tuple[str, ...], int] = {}
+    for r in records:
+        for f in r.forms if not r.only_in else ():
+            owner[f] = min(owner.get(f, 99), PRIORITY[r.source])
+    removed = 0
+    for r in records:
+        p = PRIORITY[r.source]
+        if p >= PRIORITY["up"]:
+            before = len(r.forms)
+            r.forms = {f for f in r.forms if owner.get(f, 99) >= p}
+            removed += before - len(r.forms)
+    return removed
 
 
 def write_tsv(records: list[Record], path: Path) -> None:
