@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from conflict_events import Pipeline
-from conflict_events.actors import ActorDictionary
+from conflict_events.actors import ActorDictionary, nationality_adjectives
 from conflict_events.normalize import normalize_for_matching as norm
 
 D2015, D2019, D2023 = dt.date(2015, 8, 2), dt.date(2019, 8, 2), dt.date(2023, 8, 2)
@@ -87,7 +87,11 @@ def test_sahel_and_maghreb_jihadists(actors):
     assert name(actors, "كتيبة عقبة بن نافع", "Tunisia") == "Okba Ibn Nafaa Brigade"
     assert name(actors, "الحركة الوطنية لتحرير أزواد", "Mali") == "MNLA: National Movement for the Liberation of Azawad"
     assert name(actors, "الجيش المالي", "Mali") == "Military Forces of Mali"
-    assert name(actors, "السلطات المالية", "Mali") is None  # "the financial authorities"
+    assert name(actors, "القوات المالية", "Mali") == "Military Forces of Mali"
+    assert name(actors, "قوات الأمن المالية", "Mali") == "Police Forces of Mali"
+    for financial in ("السلطات المالية", "الأمن المالي", "وزارة المالية"):  # "financial", not Malian
+        assert name(actors, financial, "Mali") is None, financial
+    assert "الماليه" not in nationality_adjectives()  # العاصمة المالية is no capital of Mali
 
 
 def test_libya_and_egypt(actors):
