@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Optional
 
 from .batch import Summary, process_partition
+from .budget import ARTICLE_TIMEOUT
 from .io import BOM, RowWriter, check_input, kind_of, parse_jsonl_line, read_articles
 from .output_guard import OutputError, OutputLock, check_output
 from .writers import json_line
@@ -89,17 +90,18 @@ def _clear_parts(output: Path, force: bool) -> None:
 
 
 def run(inputs: list[Path], output: Path, *, scheduler: Optional[str] = None, workers: int = 2,
-        ner_model: str = "fast", force: bool = False, wait: bool = False, log=None) -> Summary:
+        ner_model: str = "fast", force: bool = False, wait: bool = False,
+        article_timeout: Optional[float] = ARTICLE_TIMEOUT, log=None) -> Summary:
     """Process every input on Dask into the folder OUTPUT (parts); return the summary."""
     output = Path(output)
     check_output(inputs, output, folder=True)
     with OutputLock(output, wait=wait, log=log):
         _clear_parts(output, force)
-        return _run(inputs, output, scheduler, workers, ner_model, log)
+        return _run(inputs, output, scheduler, workers, ner_model, article_timeout, log)
 
 
 def _run(inputs: list[Path], output: Path, scheduler: Optional[str], workers: int, ner_model: str,
-         log) -> Summary:
+         article_timeout: Optional[float], log) -> Summary:
     import dask
     from dask.distributed import Client, LocalCluster
 
@@ -113,7 +115,7 @@ def _run(inputs: list[Path], output: Path, scheduler: Optional[str], workers: in
                                dashboard_address=None)
         client = Client(cluster)
     try:
-        bag = records_bag(inputs).map_partitions(process_partition, ner_model=ner_model)
+        bag = records_bag(inputs).map_partitions(process_partition, ner_model=ner_model, timeout=article_timeout)
         tasks = [dask.delayed(_write_part)(part, i, str(output), ext)
                  for i, part in enumerate(bag.to_delayed())]
         counts = dask.compute(*tasks)
