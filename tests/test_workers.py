@@ -136,3 +136,23 @@ def test_a_run_whose_worker_is_killed_ends_with_the_rows_of_a_clean_run(tmp_path
 def _lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
 
+
+def echo_partition(records, ner_model=None, timeout=None):
+    """A Dask partition's stand-in work: ``echo``, killing its worker on the article "poison"."""
+    return echo(list(records), deadly="poison")
+
+
+def test_dask_runs_a_partition_that_kills_its_workers_again_one_article_at_a_time(tmp_path, capsys):
+    from conflict_events.dask_engine import run as run_dask
+
+    ids = ["a0", "a1", "poison", "a3"]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": "نص"}) + "\n" for i in ids), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    summary = run_dask([src], out, workers=1, work=echo_partition)
+    assert [r["article_id"] for r in read_rows(out / "part-00000.jsonl")] == ["a0", "a1", "a3"]
+    errors = [json.loads(line) for line in _lines(out / "errors-00000.jsonl")]
+    assert errors == [{"article_id": "poison", "error": "every Dask worker that ran it died; left out",
+                       "input": "in.jsonl:3"}]
+    assert (summary.articles, summary.errors) == (4, 1)
+    assert "part 0: Attempted to run task" in capsys.readouterr().err
