@@ -8,7 +8,6 @@ exactly once. One run at a time writes an OUTPUT (``output_guard.OutputLock``).
 """
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 import sys
 import time
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from .budget import ARTICLE_TIMEOUT, ArticleTimeout, time_limit
 from .core import ArticleError, Pipeline
 from .io import Record, read_articles, unique_ids, valid_unicode
 from .ledger import done_path  # noqa: F401  (where OUTPUT.done is; part of this module's API)
@@ -45,23 +45,28 @@ class Summary:
     skipped: int = 0
     seconds: float = 0.0
     words: int = 0
+    worker_deaths: int = 0
 
     def line(self) -> str:
         rate = self.articles / self.seconds if self.seconds else 0.0
         skipped = f", {self.skipped} already done" if self.skipped else ""
+        deaths = (f"; {self.worker_deaths} worker process(es) died and were replaced, their articles run "
+                  f"again (see above)" if self.worker_deaths else "")
         return (f"{self.articles} articles, {self.events} events, {self.errors} errors{skipped} "
-                f"in {self.seconds:.1f}s ({rate:.1f} articles/s)")
+                f"in {self.seconds:.1f}s ({rate:.1f} articles/s){deaths}")
 
 
-def process_record(record: Record, pipeline: Optional[Pipeline] = None) -> Result:
+def process_record(record: Record, pipeline: Optional[Pipeline] = None, timeout: Optional[float] = None) -> Result:
     """Run the pipeline over one record; every failure becomes a one-line error."""
-    return process_records([record], pipeline)[0]
+    return process_records([record], pipeline, timeout)[0]
 
 
-def process_records(records: list[Record], pipeline: Optional[Pipeline] = None) -> list[Result]:
+def process_records(records: list[Record], pipeline: Optional[Pipeline] = None,
+                    timeout: Optional[float] = None) -> list[Result]:
     """Run the pipeline over a batch of records (``Pipeline.pipe``: one NER batch for all);
     every failure becomes a one-line error on its own article.  If the batch fails as a
-    whole, its articles are run one by one so the failure lands on the article that caused it."""
+    whole, or takes longer than ``timeout`` seconds (one article's budget), its articles are
+    run one by one, each within ``timeout``, so the failure lands on the article that caused it."""
     pipeline = pipeline or _worker_pipeline()
     results: list[Optional[Result]] = [None] * len(records)
     docs, where = [], []
@@ -76,18 +81,20 @@ def process_records(records: list[Record], pipeline: Optional[Pipeline] = None) 
         except ArticleError as e:
             results[i] = Result(rid, error=e.reason, origin=record.origin)
     try:
-        done = pipeline.pipe(docs)
-    except Exception:
-        if len(docs) == 1:
-            done = None
-        else:  # isolate the article that broke the batch
+        with time_limit(timeout):
+            done = pipeline.pipe(docs)
+    except (Exception, ArticleTimeout) as e:
+        if len(docs) > 1:  # isolate the article that broke the batch or took its time
             for i in where:
-                results[i] = process_records([records[i]], pipeline)[0]
+                results[i] = process_records([records[i]], pipeline, timeout)[0]
             return results
+        done, failure = None, e
     for k, i in enumerate(where):
         rid = records[i].id
-        if done is None:
-            results[i] = _internal_error(rid, records[i], pipeline)
+        if done is None and isinstance(failure, ArticleTimeout):
+            results[i] = Result(rid, error=over_budget(timeout), origin=records[i].origin)
+        elif done is None:
+            results[i] = _internal_error(rid, records[i], pipeline, timeout)
         else:
             doc = done[k]
             rows = [{**ev.to_acled_row(), "article_id": rid} for ev in doc.events]  # rid as read, see _article
@@ -96,10 +103,15 @@ def process_records(records: list[Record], pipeline: Optional[Pipeline] = None) 
 
 
 def process_partition(records: Iterable[Record], batch_size: int = 16,
-                      ner_model: Optional[str] = None) -> list[Result]:
+                      ner_model: Optional[str] = None, timeout: Optional[float] = None) -> list[Result]:
     """Every record of a partition (a Dask one, say), in batches, in order."""
     pipeline = _worker_pipeline(ner_model)
-    return [res for batch in chunks(records, batch_size) for res in process_records(batch, pipeline)]
+    return [res for batch in chunks(records, batch_size) for res in process_records(batch, pipeline, timeout)]
+
+
+def over_budget(timeout: Optional[float]) -> str:
+    """The error line of an article that took longer than its time budget."""
+    return f"took longer than {timeout:g} s (the --article-timeout budget) and was left out"
 
 
 def _article(record: Record) -> dict:
@@ -108,11 +120,14 @@ def _article(record: Record) -> dict:
     return dict(valid_unicode(record.article), id=escape_surrogates(record.id))
 
 
-def _internal_error(rid: str, record: Record, pipeline: Pipeline) -> Result:
+def _internal_error(rid: str, record: Record, pipeline: Pipeline, timeout: Optional[float] = None) -> Result:
     """The one-line report of a bug hit by one article (a batch of millions must go on)."""
     try:
-        pipeline.process(_article(record))
+        with time_limit(timeout):
+            pipeline.process(_article(record))
         msg = "internal error: the article failed in a batch but not alone"
+    except ArticleTimeout:
+        return Result(rid, error=over_budget(timeout), origin=record.origin)
     except ArticleError as e:
         return Result(rid, error=e.reason, origin=record.origin)
     except Exception as e:
@@ -153,7 +168,13 @@ def _init_worker(threads: int = 1, ner_model: Optional[str] = None) -> None:
         torch.set_num_threads(max(1, threads))
     except ImportError:
         pass
-    _worker_pipeline(ner_model)
+    _warm(_worker_pipeline(ner_model))
+
+
+def _warm(pipeline: Pipeline) -> None:
+    """Load everything the pipeline loads on first use (tagger, gazetteer, dictionaries) now,
+    so that no article's time budget pays for it."""
+    pipeline.process("قتل جندي في حلب")
 
 
 def iter_records(inputs: Iterable[Path]) -> Iterator[Record]:
@@ -174,11 +195,13 @@ def _todo(inputs: Iterable[Path], done: set[str], summary: Summary) -> Iterator[
 
 def run(inputs: list[Path], output: Path, *, workers: int = 1, progress: bool = True,
         resume: bool = True, force: bool = False, wait: bool = False, batch_size: int = 16,
-        ner_model: str = "fast", log=None) -> Summary:
+        ner_model: str = "fast", article_timeout: Optional[float] = ARTICLE_TIMEOUT, log=None) -> Summary:
     """Extract events from every article of ``inputs`` into ``output``; return the summary.
 
     ``resume=False`` starts over; ``force`` overwrites an OUTPUT conflict-events did not
-    write; ``wait`` waits for another run writing OUTPUT instead of refusing (OutputError)."""
+    write; ``wait`` waits for another run writing OUTPUT instead of refusing (OutputError).
+    An article that takes longer than ``article_timeout`` seconds (None or 0: no limit) becomes
+    an error line; with workers > 1, a worker that dies is replaced (workers.WorkerPool)."""
     output = Path(output)
     start = time.perf_counter()
     sink = open_sink(inputs, output, fresh=not resume, force=force, wait=wait, log=log)
@@ -189,16 +212,15 @@ def run(inputs: list[Path], output: Path, *, workers: int = 1, progress: bool = 
     try:
         if workers <= 1:
             pipeline = _worker_pipeline(ner_model)
-            results = (res for batch in chunks(todo, batch_size) for res in process_records(batch, pipeline))
+            _warm(pipeline)
+            results = (res for batch in chunks(todo, batch_size)
+                       for res in process_records(batch, pipeline, article_timeout))
             _consume(results, sink, summary, bar)
         else:
-            # spawn, not fork: a child forked from a process whose torch thread pool has run
-            # deadlocks on its first tensor operation
-            ctx = mp.get_context("spawn")
-            threads = max(1, (os.cpu_count() or 1) // workers)
-            with ctx.Pool(workers, initializer=_init_worker, initargs=(threads, ner_model)) as pool:
-                batches = pool.imap(process_records, chunks(todo, batch_size))
-                _consume((res for batch in batches for res in batch), sink, summary, bar)
+            with _pool(workers, ner_model, article_timeout, log) as pool:
+                results = (res for batch in pool.imap(chunks(todo, batch_size)) for res in batch)
+                _consume(results, sink, summary, bar)
+                summary.worker_deaths = len(pool.deaths)
         finished = True
     finally:
         sink.close(finished)
@@ -207,6 +229,14 @@ def run(inputs: list[Path], output: Path, *, workers: int = 1, progress: bool = 
     summary.seconds = time.perf_counter() - start
     print(summary.line(), file=log or sys.stderr)
     return summary
+
+
+def _pool(workers: int, ner_model: str, article_timeout: Optional[float], log):
+    """The worker processes of a run, each with its share of the cores (workers.WorkerPool)."""
+    from .workers import WorkerPool
+
+    threads = max(1, (os.cpu_count() or 1) // workers)
+    return WorkerPool(workers, threads=threads, ner_model=ner_model, timeout=article_timeout, log=log)
 
 
 def _consume(results, sink: Sink, summary: Summary, bar) -> None:

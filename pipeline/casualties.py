@@ -700,8 +700,8 @@ def find_counts(doc: Document, start: int, end: int) -> list[Count]:
     figs = read_figures(toks)
     cues = find_cues(toks)
     assign(toks, figs, cues)
-    persons = [doc.norm.from_original(m.start, m.end) for m in doc.mentions
-               if m.type == "PERSON" and start <= m.start < end]
+    persons = [doc.norm.from_original(m.start, m.end) for m in doc.mentions_between(start, end)
+               if m.type == "PERSON"]
     figs = [f for f in figs if f.kind] + implied(toks, figs, cues, persons)
     figs += coordinated_singulars(toks, figs)
     for f in figs:
@@ -767,10 +767,14 @@ def toll_sentences(doc: Document, reach: int = 1) -> None:
     be other news): they go to that mention, for the kinds it has no figure of."""
     own = {em.sentence for em in doc.event_mentions}
     told = sorted((em for em in doc.event_mentions if not em.ext.get("background")), key=lambda em: em.trigger.start)
+    told_in: dict[int, list] = {}
+    for em in told:
+        told_in.setdefault(em.sentence, []).append(em)
     for si, s in enumerate(doc.sentences):
         if si in own:
             continue
-        before = [em for em in told if 0 < si - em.sentence <= reach]
+        before = sorted((em for k in range(si - reach, si) for em in told_in.get(k, ())),
+                        key=lambda em: em.trigger.start)
         if not before:
             continue
         if _negated(doc, si):  # ولم ترد تقارير عن سقوط ضحايا: no toll

@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+from .budget import ARTICLE_TIMEOUT
+
 EXTRACT_EXAMPLE = """\
 examples:
   conflict-events extract data/samples/articles.jsonl -o events.csv
@@ -20,7 +22,9 @@ OUTPUT: .jsonl, .csv or .parquet, one row per event in ACLED's columns plus
 article_id, actor1_ar, actor2_ar, location_ar, injured, evidence, confidence,
 warnings. Articles that cannot be processed go to OUTPUT's name + .errors.jsonl
 (one line each: article id and reason); the run goes on. An article without an
-id is named by where it was read (FILE:LINE); a repeated id is an error.
+id is named by where it was read (FILE:LINE); a repeated id is an error. An article
+that takes longer than --article-timeout seconds is such a line too; a worker process
+that dies is replaced and its articles run again.
 Re-running with the same OUTPUT skips the articles already done (OUTPUT.done
 lists them); --fresh starts over.
 
@@ -74,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="local processes (default) or Dask; with dask, OUTPUT is a folder of parts")
     ex.add_argument("--scheduler", metavar="ADDRESS",
                     help="Dask scheduler address (default: a LocalCluster with --workers workers)")
+    ex.add_argument("--article-timeout", type=float, default=ARTICLE_TIMEOUT, metavar="SECONDS",
+                    help="an article that takes longer becomes an error line and the run goes on "
+                         "(default: %(default)g; 0: no limit)")
     ex.add_argument("--ner-model", default="fast", metavar="PROFILE",
                     help="NER model profile of models/ner: fast (default; the stanza tagger) or accurate "
                          "(the 3-tagger vote, about 4x slower), or a model directory (one with a config.json, "
@@ -121,9 +128,12 @@ def cmd_extract(args) -> int:
     from .batch import run
     from .io import OUTPUT_KINDS, InputError, check_input
     from .output_guard import OutputError
+    from .workers import PoolError
 
     if args.output.suffix.lower() not in OUTPUT_KINDS:
         raise UserError(f"{args.output}: output must end in {', '.join(OUTPUT_KINDS)}")
+    if not args.article_timeout >= 0:  # also refuses nan
+        raise UserError(f"--article-timeout: {args.article_timeout:g} is not a number of seconds (0 for no limit)")
     try:
         from .ner_model import find_model
         from .resources import check_models
@@ -139,12 +149,17 @@ def cmd_extract(args) -> int:
             from .dask_engine import run as run_dask
 
             run_dask(args.inputs, args.output, scheduler=args.scheduler, workers=max(1, args.workers),
-                     ner_model=args.ner_model, force=args.force or args.fresh, wait=args.wait)
+                     ner_model=args.ner_model, force=args.force or args.fresh, wait=args.wait,
+                     article_timeout=args.article_timeout)
         else:
             run(args.inputs, args.output, workers=max(1, args.workers), progress=not args.quiet,
-                resume=not args.fresh, force=args.force, wait=args.wait, ner_model=args.ner_model)
+                resume=not args.fresh, force=args.force, wait=args.wait, ner_model=args.ner_model,
+                article_timeout=args.article_timeout)
     except (InputError, OutputError) as e:
         raise UserError(str(e)) from None
+    except PoolError as e:  # the workers cannot run at all: nothing the input could change
+        print(f"conflict-events: {e}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -7,6 +7,11 @@ per worker process, and written as
 its own part: ``OUTPUT/part-00000.parquet`` (or ``.jsonl``) and
 ``OUTPUT/errors-00000.jsonl``. Part numbers follow input order, so reading the
 parts in name order gives the same rows as the local engine.
+
+A worker process that dies is restarted by its nanny and its task run again (Dask's own
+doing); a partition whose task kills every worker that runs it (KilledWorker, after Dask's
+allowed failures) is run again one article per task, and an article whose task does the same
+becomes an error line: the run goes on and ends.
 """
 from __future__ import annotations
 
@@ -16,7 +21,8 @@ import time
 from pathlib import Path
 from typing import Optional
 
-from .batch import Summary, process_partition
+from .batch import Result, Summary, process_partition
+from .budget import ARTICLE_TIMEOUT
 from .io import BOM, RowWriter, check_input, kind_of, parse_jsonl_line, read_articles
 from .output_guard import OutputError, OutputLock, check_output
 from .writers import json_line
@@ -88,20 +94,38 @@ def _clear_parts(output: Path, force: bool) -> None:
         shutil.rmtree(old) if old.is_dir() else old.unlink()
 
 
+def one_by_one(client, partition, work, options: dict) -> list[Result]:
+    """A partition's results with one task per article, one task at a time (a worker's death
+    counts against every task it holds, queued ones too); an article whose task kills the
+    workers that run it (Dask retries it on a fresh one a few times) becomes an error Result."""
+    from distributed import KilledWorker
+
+    out = []
+    for rec in client.compute(partition).result():
+        try:
+            out += client.submit(work, [rec], pure=False, **options).result()
+        except KilledWorker:
+            out.append(Result(rec.id or rec.origin, error="every Dask worker that ran it died; left out",
+                              origin=rec.origin))
+    return out
+
+
 def run(inputs: list[Path], output: Path, *, scheduler: Optional[str] = None, workers: int = 2,
-        ner_model: str = "fast", force: bool = False, wait: bool = False, log=None) -> Summary:
-    """Process every input on Dask into the folder OUTPUT (parts); return the summary."""
+        ner_model: str = "fast", force: bool = False, wait: bool = False,
+        article_timeout: Optional[float] = ARTICLE_TIMEOUT, log=None, work=process_partition) -> Summary:
+    """Process every input on Dask into the folder OUTPUT (parts); return the summary.
+    ``work`` is what runs on each partition's records (keywords ner_model and timeout)."""
     output = Path(output)
     check_output(inputs, output, folder=True)
     with OutputLock(output, wait=wait, log=log):
         _clear_parts(output, force)
-        return _run(inputs, output, scheduler, workers, ner_model, log)
+        return _run(inputs, output, scheduler, workers, ner_model, article_timeout, log, work)
 
 
 def _run(inputs: list[Path], output: Path, scheduler: Optional[str], workers: int, ner_model: str,
-         log) -> Summary:
+         article_timeout: Optional[float], log, work=process_partition) -> Summary:
     import dask
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client, KilledWorker, LocalCluster
 
     ext = output.suffix.lower() if output.suffix.lower() in PART_KINDS else ".parquet"
     start = time.perf_counter()
@@ -113,10 +137,20 @@ def _run(inputs: list[Path], output: Path, scheduler: Optional[str], workers: in
                                dashboard_address=None)
         client = Client(cluster)
     try:
-        bag = records_bag(inputs).map_partitions(process_partition, ner_model=ner_model)
+        records = records_bag(inputs)
+        options = {"ner_model": ner_model, "timeout": article_timeout}
+        bag = records.map_partitions(work, **options)
         tasks = [dask.delayed(_write_part)(part, i, str(output), ext)
                  for i, part in enumerate(bag.to_delayed())]
-        counts = dask.compute(*tasks)
+        counts = []
+        for i, future in enumerate(client.compute(tasks)):
+            try:
+                counts.append(future.result())
+            except KilledWorker as e:  # a partition whose task killed every worker that ran it
+                print(f"conflict-events: part {i}: {' '.join(str(e).split())} Its articles run again, one "
+                      f"by one.", file=log or sys.stderr, flush=True)
+                results = one_by_one(client, records.to_delayed()[i], work, options)
+                counts.append(_write_part(results, i, str(output), ext))
     finally:
         client.close()
         if cluster is not None:

@@ -87,7 +87,10 @@ def vocab() -> dict:
 
 
 def match_table(toks: list[Tok], i: int, table) -> tuple[int, object]:
-    """(length, value) of the longest phrase of ``table`` at token i (first word may carry و/ف/ب/ل/في-less clitics)."""
+    """(length, value) of the longest phrase of ``table`` at token i (first word may carry و/ف/ب/ل/في-less clitics);
+    (0, None) past the last token (a sentence that ends in a day part: ... حلب مساء)."""
+    if i >= len(toks):
+        return 0, None
     firsts = _first_forms(toks[i].text)
     index = _first_word_index(table)
     best = (0, None)

@@ -8,6 +8,7 @@ parallel structure.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -163,6 +164,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     provided: set[str] = field(default_factory=lambda: {"text"})
     ext: dict = field(default_factory=dict)
+    _index: dict = field(default_factory=dict, repr=False, compare=False)  # lookups built on demand
 
     def span_text(self, start: int, end: int) -> str:
         """The original characters of a span."""
@@ -175,11 +177,55 @@ class Document:
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence that contains a character offset (-1 if none)."""
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s.index
-        return -1
+        i = bisect.bisect_right(self.sentences, offset, key=_start) - 1
+        return self.sentences[i].index if i >= 0 and offset < self.sentences[i].end else -1
 
     def mentions_in(self, sentence: int, type: Optional[str] = None) -> list[Mention]:
-        """Mentions of one sentence, optionally of one type, in text order."""
-        return [m for m in self.mentions if m.sentence == sentence and (type is None or m.type == type)]
+        """Mentions of one sentence, optionally of one type, in the order of ``mentions``."""
+        found = self._mention_index()[0].get(sentence, ())
+        return [m for m in found if type is None or m.type == type]
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """Mentions that start within [start, end), in the order of ``mentions``."""
+        _, starts = self._mention_index()
+        if starts is None:  # not in text order (a custom stage's list): look at every one
+            return [m for m in self.mentions if start <= m.start < end]
+        return self.mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    def _mention_index(self) -> tuple[dict[int, list[Mention]], Optional[list[int]]]:
+        """Mentions by sentence, and their starts when in text order (None otherwise); rebuilt
+        when ``mentions`` is replaced or changes length."""
+        cached = self._index.get("mentions")
+        if cached is None or cached[0] is not self.mentions or cached[1] != len(self.mentions):
+            by_sentence: dict[int, list[Mention]] = {}
+            for m in self.mentions:
+                by_sentence.setdefault(m.sentence, []).append(m)
+            starts = [m.start for m in self.mentions]
+            ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+            cached = (self.mentions, len(self.mentions), by_sentence, starts if ordered else None)
+            self._index["mentions"] = cached
+        return cached[2], cached[3]
+
+
+def _start(span) -> int:
+    return span.start
+
+
+def _end(span) -> int:
+    return span.end
+
+
+def token_at(tokens: list[Token], offset: int) -> int:
+    """Index of the token of ``tokens`` (in text order) that contains a character offset, else -1."""
+    i = bisect.bisect_right(tokens, offset, key=_start) - 1
+    return i if i >= 0 and offset < tokens[i].end else -1
+
+
+def tokens_starting_before(tokens: list[Token], offset: int) -> int:
+    """How many tokens of ``tokens`` (in text order) start before a character offset."""
+    return bisect.bisect_left(tokens, offset, key=_start)
+
+
+def tokens_ending_by(tokens: list[Token], offset: int) -> int:
+    """How many tokens of ``tokens`` (in text order) end at or before a character offset."""
+    return bisect.bisect_right(tokens, offset, key=_end)

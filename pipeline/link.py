@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
-from .document import Document, Mention
+from .document import Document, Mention, token_at, tokens_ending_by, tokens_starting_before
 from .normalize import normalize_for_matching
 from .resources import load_yaml
 from .segment import readings
@@ -54,17 +54,12 @@ def is_adjective(doc: Document, m: Mention) -> bool:
     return False
 
 
-def _tokens_before(doc: Document, mention: Mention) -> list:
-    """The tokens of the mention's sentence that end before it."""
-    if not 0 <= mention.sentence < len(doc.sentences):
-        return []
-    return [t for t in doc.sentence_tokens(mention.sentence) if t.end <= mention.start]
-
-
 def _position(doc: Document, mention: Mention) -> tuple[list, int]:
     """The mention's sentence tokens and the index of the token it starts in."""
-    toks = doc.sentence_tokens(mention.sentence) if 0 <= mention.sentence < len(doc.sentences) else []
-    return toks, len(_tokens_before(doc, mention))
+    if not 0 <= mention.sentence < len(doc.sentences):
+        return [], 0
+    toks = doc.sentence_tokens(mention.sentence)
+    return toks, tokens_ending_by(toks, mention.start)
 
 
 def is_neighbourhood(doc: Document, mention: Mention) -> bool:
@@ -77,8 +72,8 @@ def is_neighbourhood(doc: Document, mention: Mention) -> bool:
 def place_qualifier(doc: Document, mention: Mention) -> Optional[str]:
     """countryside / outskirts / near when the words before a place say so, else None."""
     words, designators = _qualifiers()
-    before = _tokens_before(doc, mention)
-    for tok in reversed(before[-3:]):
+    toks, first = _position(doc, mention)
+    for tok in reversed(toks[max(0, first - 3):first]):
         forms = {f for _, f in readings(tok)}
         hit = next((words[f] for f in forms if f in words), None)
         if hit:
@@ -129,10 +124,11 @@ def state_units(doc: Document, actors) -> None:
     for m, nxt in zip(ments, ments[1:]):
         if m.source != "pattern" or nxt.actor is None or nxt.actor.inter != 1 or not nxt.actor.country:
             continue
-        words = [t.norm for t in doc.tokens if m.end <= t.start and t.end <= nxt.start]
-        host = next((t for t in doc.tokens if t.start < nxt.start < t.end), None)  # لحكومة: the ل
-        if host is not None:
-            words.append(normalize_for_matching(doc.text[host.start:nxt.start]))
+        between = doc.tokens[tokens_starting_before(doc.tokens, m.end):tokens_ending_by(doc.tokens, nxt.start)]
+        words = [t.norm for t in between]
+        host = token_at(doc.tokens, nxt.start)  # لحكومة: the ل
+        if host >= 0 and doc.tokens[host].start < nxt.start:
+            words.append(normalize_for_matching(doc.text[doc.tokens[host].start:nxt.start]))
         if tuple(words) in _state_unit_markers():
             m.actor = actors.link("الجيش", country=nxt.actor.country, date=doc.published)
 
@@ -153,7 +149,8 @@ def civilian_members(doc: Document, actors, country: Optional[str]) -> None:
     for m in doc.mentions:
         if m.type != "ACTOR" or m.actor is None or m.actor.inter != 4:
             continue
-        before = [{f for _, f in readings(t)} for t in _tokens_before(doc, m)]
+        toks, first = _position(doc, m)
+        before = [{f for _, f in readings(t)} for t in toks[:first]]
         k = len(before)
         while k and before[k - 1] & words["links"]:
             k -= 1
@@ -165,6 +162,14 @@ def civilian_members(doc: Document, actors, country: Optional[str]) -> None:
         if civilian or owner & words["notables"] or (via_of and count):
             m.actor = actors.civilian(country).model_copy(update={"name_ar": m.text})
             m.ext["civilians"] = "the identity of civilians, not a militia"
+
+
+def grouped(mentions: list[Mention], attribute: str) -> dict:
+    """Mentions by the value of one attribute (sentence, norm), each group in list order."""
+    out: dict = {}
+    for m in mentions:
+        out.setdefault(getattr(m, attribute), []).append(m)
+    return out
 
 
 def abroad_common_words(places: list[Mention], country, gaz) -> None:
@@ -245,6 +250,7 @@ def contained(doc: Document, places: list[Mention], gaz) -> None:
     to a sound match in Y's country, else X is coded at Y (geo_precision 2 at least)."""
     from .places import chain_relation
 
+    by_name = grouped(places, "norm")
     for a, b in zip(places, places[1:]):
         if a.sentence != b.sentence or b.place is None or not gaz.implies_country(b.place) \
                 or a.ext.get("rule") == "capital":
@@ -267,8 +273,8 @@ def contained(doc: Document, places: list[Mention], gaz) -> None:
         a.place = place or gaz.anchored(a.text, [container])
         a.ext.pop("dropped", None)
         a.ext["container"] = b.text
-        for o in places:  # one reading per article: مدينة سيفاري told again without its container
-            if o.norm == a.norm and "container" not in o.ext and (o.place is None or o.place.iso3 != a.place.iso3
+        for o in by_name[a.norm]:  # one reading per article: مدينة سيفاري told again without its container
+            if "container" not in o.ext and (o.place is None or o.place.iso3 != a.place.iso3
                                                                     and not gaz.implies_country(o.place)):
                 o.place = a.place
                 o.ext.pop("dropped", None)
@@ -354,26 +360,30 @@ class Link(Stage):
         contained(doc, places, gaz)
         country = article_country(doc, gaz)
         foreign_places(doc, places, named_countries(places, gaz, doc), country, gaz)
+        in_sentence, by_name = grouped(places, "sentence"), grouped(places, "norm")
         for m in places:  # صلاح الدين جنوبي طرابلس in a Libyan report: a Libyan locality, not Iraq's province
             if m.place is not None and country and m.place.iso3 != country[1] \
                     and not gaz.is_country(m.place) and not gaz.country_of(m.norm) and "container" not in m.ext \
                     and not gaz.is_national_capital(m.place):  # أنقرة beside سورية is still Ankara
-                near = [o.place for o in places if o.sentence == m.sentence and o.place is not None
+                near = [o.place for o in in_sentence[m.sentence] if o.place is not None
                         and o.place.iso3 == country[1]]
                 if near:
                     m.place = gaz.anchored(m.text, near)
                     m.ext["anchored"] = True
         for m in places:  # one reading per article: the name told again without a neighbour (عمران)
             if m.place is not None and country and m.place.iso3 != country[1] and "anchored" not in m.ext:
-                same = next((o.place for o in places if o.norm == m.norm and o.ext.get("anchored")), None)
+                same = next((o.place for o in by_name[m.norm] if o.ext.get("anchored")), None)
                 if same is not None:
                     m.place = same
         cross_script(doc, places, named or adjective_countries(doc, gaz) or frozenset([country[1]] if country else ()), gaz)
         known = [m for m in places if m.place is not None]
+        known_in, anywhere = grouped(known, "sentence"), None
         for m in places:  # unknown names: coded at a known place of their own sentence, else the article's
             if m.place is None and m.source != "gazetteer" and m.ext.get("rule") != "capital":
-                near = [o.place for o in known if o.sentence == m.sentence]
-                m.place = gaz.resolve_unknown(m.text, near or [o.place for o in known])
+                near = [o.place for o in known_in.get(m.sentence, ())]
+                if not near and anywhere is None:  # the article's most specific known place, found once
+                    anywhere = [gaz.most_specific([o.place for o in known])]
+                m.place = gaz.resolve_unknown(m.text, near or anywhere)
             if m.place is not None:  # keep the Arabic as written, not its normalised form
                 m.place = m.place.model_copy(update={"location_ar": m.text})
         capitals_for_governments(doc, places, gaz)

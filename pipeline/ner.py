@@ -16,6 +16,7 @@ the word joined by و to a place, ending the list, is a place too).
 """
 from __future__ import annotations
 
+import bisect
 import logging
 from functools import lru_cache
 from typing import Optional
@@ -296,9 +297,13 @@ def coordinated_places(doc: Document) -> list[Mention]:
 def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
     """Keep the most trusted, then longest, of overlapping mentions; return them in text order."""
     kept: list[Mention] = []
+    spans: list[tuple[int, int]] = []  # the kept ones' (start, end), in text order: they never
+    # overlap, so their ends are in order too and only the last one starting before m can reach m
     for m in sorted(candidates, key=lambda m: (TRUST.get(m.source, 9), -(m.end - m.start), m.start)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
+        j = bisect.bisect_left(spans, (m.end, -1)) - 1
+        if j < 0 or spans[j][1] <= m.start:
             kept.append(m)
+            bisect.insort(spans, (m.start, m.end))
     return sorted(kept, key=lambda m: m.start)
 
 

@@ -31,7 +31,7 @@ from collections import Counter
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 from .normalize import normalize_for_matching
 from .resources import ModelsNotFound, check_models, models_dir, package_models_dir
@@ -44,6 +44,18 @@ PROFILES = {"accurate": ".", "fast": "stanza"}
 _CACHE: dict[Path, "NerTagger"] = {}
 _LOCK = threading.Lock()
 _TORCH_LOAD_LOCK = threading.Lock()  # one patched torch.load at a time (shipped_torch_load)
+# What the tagger is given is bounded, whatever the text: the networks pad every word of a batch to
+# its longest word and run step by step along a sentence, so one 50,000-letter "word" or one
+# 50,000-word "sentence" would cost gigabytes and minutes.  No name is longer than this (the longest
+# word in 70,000 sentences of news has 21 letters) ...
+MAX_WORD_CHARS = 50
+# ... and a longer sentence is tagged in pieces of this many words (the pipeline's segmenter never
+# makes longer ones: segment.MAX_SENTENCE_WORDS).
+MAX_TAGGED_WORDS = 1000
+# A batch of sentences is padded to its longest word, so its memory grows with its words times its
+# longest word: stanza's batches (batch_size sentences) are cut earlier when this product would pass
+# the limit (about 300 MB of activations; real batches of news stay under 35,000).
+MAX_BATCH_CELLS = 100_000
 
 
 @lru_cache(maxsize=100_000)
@@ -274,8 +286,9 @@ class NerTagger:
         out: list[list[str]] = [[] for _ in sentences]
         if not idx:
             return out
+        pieces, owners = bounded_input([sentences[i] for i in idx])
         with self._lock:
-            tags = self._backend.tag([sentences[i] for i in idx])
+            tags = joined(self._backend.tag(pieces), owners, len(idx))
         for i, t in zip(idx, tags):
             if len(t) != len(sentences[i]):
                 raise AssertionError("tagger returned a different number of tags than tokens")
@@ -295,6 +308,41 @@ class NerTagger:
             for i, t in zip(members, fixed):
                 out[i] = t
         return out
+
+
+def bounded_input(sentences: list[list[str]]) -> tuple[list[list[str]], list[int]]:
+    """What the tagger is given for some sentences: every word cut to MAX_WORD_CHARS characters and
+    every sentence longer than MAX_TAGGED_WORDS in pieces; with the sentence each piece comes from."""
+    pieces, owners = [], []
+    for n, words in enumerate(sentences):
+        words = [w if len(w) <= MAX_WORD_CHARS else w[:MAX_WORD_CHARS] for w in words]
+        for i in range(0, len(words), MAX_TAGGED_WORDS):
+            pieces.append(words[i:i + MAX_TAGGED_WORDS])
+            owners.append(n)
+    return pieces, owners
+
+
+def batches(items: list, size: int, max_cells: int, weight, width) -> Iterator[list]:
+    """Consecutive groups of at most ``size`` items, cut earlier where the group's total ``weight``
+    times its largest ``width`` would pass ``max_cells`` (an item alone always makes a group)."""
+    group, total, widest = [], 0, 0
+    for item in items:
+        w, d = weight(item), width(item)
+        if group and (len(group) == size or (total + w) * max(widest, d) > max_cells):
+            yield group
+            group, total, widest = [], 0, 0
+        group.append(item)
+        total, widest = total + w, max(widest, d)
+    if group:
+        yield group
+
+
+def joined(tags: list[list[str]], owners: list[int], n: int) -> list[list[str]]:
+    """The tags of ``n`` sentences from the tags of their pieces (``bounded_input``)."""
+    out: list[list[str]] = [[] for _ in range(n)]
+    for t, owner in zip(tags, owners):
+        out[owner].extend(t)
+    return out
 
 
 class _Vote:
@@ -388,13 +436,16 @@ class _StanzaBackend:
         from stanza.models.common.doc import Document
         from stanza.models.ner.data import DataLoader
 
-        doc = Document([[{"id": i + 1, "text": model_form(t)} for i, t in enumerate(s)] for s in sentences])
-        loader = DataLoader(doc, self.batch_size, self.trainer.args, vocab=self.trainer.vocab,
-                            evaluation=True, preprocess_tags=False, bert_tokenizer=None)
+        forms = [[model_form(t) for t in s] for s in sentences]
         preds: list[list[str]] = []
         with torch.no_grad():
-            for b in loader:
-                preds += self.trainer.predict(b)
+            for group in batches(forms, self.batch_size, MAX_BATCH_CELLS, weight=len,
+                                 width=lambda s: max(map(len, s), default=0)):
+                doc = Document([[{"id": i + 1, "text": f} for i, f in enumerate(s)] for s in group])
+                loader = DataLoader(doc, self.batch_size, self.trainer.args, vocab=self.trainer.vocab,
+                                    evaluation=True, preprocess_tags=False, bert_tokenizer=None)
+                for b in loader:  # one batch: the group
+                    preds += self.trainer.predict(b)
         return preds
 
 

@@ -32,6 +32,7 @@ from typing import Iterable, Iterator, NamedTuple, Optional
 
 from conflict_events.schemas import Place
 
+from .document import token_at
 from .normalize import normalize_for_matching
 from .resources import load_yaml, models_dir
 
@@ -178,8 +179,8 @@ def chain_relation(toks, a_end: int, b_start: int) -> Optional[str]:
     غربي Y, outside Y but by it), "in" (X في قضاء Y, X بريف Y); None when they are no chain."""
     from .segment import reading_forms
 
-    fa = next((i for i, t in enumerate(toks) if t.start < a_end <= t.end), -1)
-    fb = next((i for i, t in enumerate(toks) if t.start <= b_start < t.end), -1)
+    fa = token_at(toks, a_end - 1)  # the token X ends in
+    fb = token_at(toks, b_start)
     if fa < 0 or fb < 0 or fb <= fa or fb - fa > 4:
         return None
     chain, town, direction = chain_words()
@@ -275,6 +276,8 @@ class Gazetteer:
                 if best is None or (r.source, r.population) > (best.source, best.population):
                     self._capital_town[a1.id] = r
         self._capital_ids = frozenset(r.id for r in self._capital_town.values())
+        self._context_cache: Optional[tuple] = None  # (names, votes) of the last context (_context_votes)
+        self._capital_records: dict[str, Optional[PlaceRecord]] = {}  # iso3 → capital(iso3)'s record, on first use
 
     # ---------- loading ----------
     @classmethod
@@ -430,30 +433,49 @@ class Gazetteer:
         return min(groups[best], key=lambda r: (r.kind not in prefer, -admin2s[(r.iso3, r.admin1, r.admin2)] if r.admin2 else 0,
                                                 KIND_RANK[r.kind], -r.population, r.id))
 
-    def _context(self, context_places: Iterable[str], exclude: str) -> tuple[Counter, Counter, Counter]:
+    def _context(self, context_places: Iterable[str], exclude: str) -> tuple:
         """Votes for countries, (country, admin1) and (country, admin1, admin2) from the article's
-        other place names (a name votes for a unit when all its records lie in that one unit)."""
+        other place names (a name votes for a unit when all its records lie in that one unit),
+        each read by [unit]; the names whose key is ``exclude`` do not vote."""
+        per_key, total = self._context_votes(context_places)
+        own = per_key.get(exclude)
+        return total if own is None else tuple(_VotesWithout(t, o) for t, o in zip(total, own))
+
+    def _context_votes(self, context_places: Iterable[str]) -> tuple[dict, tuple[Counter, Counter, Counter]]:
+        """The votes of each known key's names, and of all names; computed once per list of names
+        (the link stage resolves every place of an article against the same list)."""
+        names = tuple(context_places)
+        cached = self._context_cache
+        if cached is not None and cached[0] == names:
+            return cached[1]
+        keys = Counter(key for key in (self._parse(name)[0] for name in names) if key)
+        per_key = {key: self._name_votes(key, n) for key, n in keys.items()}
+        total = (Counter(), Counter(), Counter())
+        for votes in per_key.values():
+            for t, v in zip(total, votes):
+                t.update(v)
+        self._context_cache = (names, (per_key, total))
+        return per_key, total
+
+    def _name_votes(self, key: str, n: int) -> tuple[Counter, Counter, Counter]:
+        """The country, admin1 and admin2 votes of ``n`` names of one known key."""
         countries: Counter = Counter()
         admin1s: Counter = Counter()
         admin2s: Counter = Counter()
-        for name in context_places:
-            key, _, _ = self._parse(name)
-            if not key or key == exclude:
-                continue
-            cands = [r for r in self._by_name[key] if not r.trust]  # مغرب, an Iraqi list's word, is no evidence
-            isos = {r.iso3 for r in cands}
-            if any(r.kind == "country" for r in cands):
-                for r in cands:
-                    if r.kind == "country":
-                        countries[r.iso3] += 2
-            elif len(isos) == 1:
-                countries[next(iter(isos))] += 1
-            groups = {(r.iso3, r.admin1) for r in cands if r.admin1}
-            if len(groups) == 1:
-                admin1s[next(iter(groups))] += 1
-            districts = {(r.iso3, r.admin1, r.admin2) for r in cands}
-            if len(districts) == 1 and next(iter(districts))[2]:
-                admin2s[next(iter(districts))] += 1
+        cands = [r for r in self._by_name[key] if not r.trust]  # مغرب, an Iraqi list's word, is no evidence
+        isos = {r.iso3 for r in cands}
+        if any(r.kind == "country" for r in cands):
+            for r in cands:
+                if r.kind == "country":
+                    countries[r.iso3] += 2 * n
+        elif len(isos) == 1:
+            countries[next(iter(isos))] += n
+        groups = {(r.iso3, r.admin1) for r in cands if r.admin1}
+        if len(groups) == 1:
+            admin1s[next(iter(groups))] += n
+        districts = {(r.iso3, r.admin1, r.admin2) for r in cands}
+        if len(districts) == 1 and next(iter(districts))[2]:
+            admin2s[next(iter(districts))] += n
         return countries, admin1s, admin2s
 
     def iso3_of(self, country: Optional[str]) -> Optional[str]:
@@ -510,16 +532,19 @@ class Gazetteer:
 
     def anchored(self, surface: str, anchors: Iterable[Place]) -> Optional[Place]:
         """A locality coded at the most specific of the known places ``anchors``."""
-        anchors = [a for a in anchors if a is not None]
-        if not anchors:
+        best = self.most_specific(anchors)
+        if best is None:
             return None
+        return best.model_copy(update={"geo_precision": max(2, best.geo_precision), "id": None,
+                                       "location_ar": surface.strip()})
+
+    def most_specific(self, places: Iterable[Optional[Place]]) -> Optional[Place]:
+        """The first of the most specific places (geo_precision, then kind); None when there is none."""
         def specificity(a: Place) -> tuple[int, int]:
             rec = self._records.get(a.id) if a.id else None
             return a.geo_precision, SPECIFIC.get(rec.kind, 4) if rec else 4
 
-        best = min(anchors, key=specificity)  # the first of the most specific
-        return best.model_copy(update={"geo_precision": max(2, best.geo_precision), "id": None,
-                                       "location_ar": surface.strip()})
+        return min((a for a in places if a is not None), key=specificity, default=None)
 
     def implies_country(self, place: Place) -> bool:
         """Whether a linked place names its country by itself: a country, a first-level division,
@@ -604,6 +629,13 @@ class Gazetteer:
 
     def capital(self, iso3: str) -> Optional[Place]:
         """The capital city of a country (for العاصمة), as schemas.Place."""
+        if iso3 not in self._capital_records:
+            self._capital_records[iso3] = self._capital_record(iso3)
+        rec = self._capital_records[iso3]
+        return self.to_place(rec, location_ar="العاصمة") if rec is not None else None
+
+    def _capital_record(self, iso3: str) -> Optional[PlaceRecord]:
+        """The record of a country's capital: its town, else the first-level division named after it."""
         country = self._countries.get(iso3)
         if country is None or not country.capital:
             return None
@@ -611,9 +643,20 @@ class Gazetteer:
                  if r.iso3 == iso3 and r.kind in ("town", "village") and r.name == country.capital]
         if not towns:
             a1 = [r for r in self._records.values() if r.iso3 == iso3 and r.kind == "admin1" and r.capital == country.capital]
-            return self.to_place(a1[0], location_ar="العاصمة") if a1 else None
-        rec = max(towns, key=lambda r: (r.trust == 0, r.population))
-        return self.to_place(rec, location_ar="العاصمة")
+            return a1[0] if a1 else None
+        return max(towns, key=lambda r: (r.trust == 0, r.population))
+
+
+class _VotesWithout:
+    """All names' votes less one key's names' votes, read by [unit] as a Counter is."""
+
+    __slots__ = ("total", "less")
+
+    def __init__(self, total: Counter, less: Counter):
+        self.total, self.less = total, less
+
+    def __getitem__(self, unit) -> int:
+        return self.total[unit] - self.less[unit]
 
 
 def _shares_name(a: PlaceRecord, b: PlaceRecord) -> bool:

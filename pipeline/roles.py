@@ -34,7 +34,7 @@ from conflict_events.schemas import Actor
 
 from .actors import UNIDENTIFIED
 from .dates import time_words
-from .document import Document, EventMention, Mention, Token
+from .document import Document, EventMention, Mention, Token, token_at, tokens_starting_before
 from .events import (ARMED, Facts, Trigger, forms_of, is_number, is_punct, lexicon, names_again, new_event_mention,
                      resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of)
 from .matcher import PhraseMatcher, phrase_key
@@ -162,23 +162,16 @@ class Cand:
     cue: Optional[tuple[int, int]] = None
 
 
-def _tok_index(toks: list[Token], offset: int) -> int:
-    for i, t in enumerate(toks):
-        if t.start <= offset < t.end:
-            return i
-    return -1
-
-
 def incident_args(doc: Document, si: int, toks: list[Token], lo: int, hi: int) -> list[Arg]:
     """Linked ACTOR mentions of the incident's tokens, plus resolved anaphors, in text order."""
     out = []
     if not toks:
         return out
     start, end = toks[lo].start, toks[hi - 1].end
-    for m in doc.mentions:
+    for m in doc.mentions_between(start, end):
         if m.sentence != si or m.type != "ACTOR" or m.actor is None or not (start <= m.start < end):
             continue
-        f, l = _tok_index(toks, m.start), _tok_index(toks, m.end - 1)
+        f, l = token_at(toks, m.start), token_at(toks, m.end - 1)
         if f < 0 or l < 0:
             continue
         if f == l and _bare_head(m):  # "اللواء" alone: refers back, whatever the dictionary says
@@ -224,7 +217,8 @@ def _anaphor(doc: Document, si: int, toks: list[Token], i: int) -> Optional[Arg]
             and toks[i + 1].norm not in ("الارهابي", "الارهابيه", "المتطرف"):
         return None  # "التنظيم الإرهابي" is fine; "الحركة الشعبية" names another actor
     best = None
-    for m in doc.mentions:
+    since = doc.sentences[max(0, si - rc.anaphora_sentences)].start
+    for m in doc.mentions_between(since, tok.start):
         if m.type != "ACTOR" or m.actor is None or m.start >= tok.start or _bare_head(m):
             continue
         if m.sentence < si - rc.anaphora_sentences:
@@ -246,7 +240,7 @@ def _possessive_force(doc: Document, si: int, tok: Token) -> Optional[Mention]:
     start, form = next(((s, f) for s, f in readings(tok) if f in rc.possessive_forces), (None, None))
     if form is None:
         return None
-    before = [m for m in doc.mentions if m.type == "ACTOR" and m.actor is not None and m.sentence == si
+    before = [m for m in doc.mentions_in(si) if m.type == "ACTOR" and m.actor is not None
               and m.end <= tok.start and m.actor.inter not in (6, 7)]
     if not before:
         return None
@@ -926,14 +920,14 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
     destinations and origins left out), else of the sentence, else the nearest one before."""
     rc = role_cues()
     start, end = toks[lo].start, toks[hi - 1].end
-    sent_places = [m for m in doc.mentions if m.sentence == si and m.type == "PLACE"]
+    sent_places = doc.mentions_in(si, "PLACE")
 
     def usable(m: Mention, toks: list[Token] = toks) -> bool:
         if normalize_for_matching(m.text) in TIME_WORDS:  # a weekday read as a place name (الأحد)
             return False
         if m.ext.get("metonymy"):  # بدأت أنقرة حملة: the government, not the city
             return False
-        f = _tok_index(toks, m.start)
+        f = token_at(toks, m.start)
         if f < 0:
             return True
         if head.cls in ARRIVALS and any(seq_ending_at(toks, f - 1, k) for k in rc.origin):
@@ -949,7 +943,7 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
         return True
 
     def score(m: Mention) -> tuple:
-        f = _tok_index(toks, m.start)
+        f = token_at(toks, m.start)
         dist = abs(f - head.first) if f >= 0 else 99
         intro = any(seq_ending_at(toks, f - 1, k) for k in rc.place_intro) or bool(
             doc.text[toks[f].start:m.start]) if f >= 0 else False
@@ -960,11 +954,10 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
              ([m for m in sent_places if m.start < end], toks)]
     # else the places of the nearest sentence before with a linked place (… قرية قصرة جنوب نابلس.
     # وأحرقوا مركبة في المنطقة: Qusrah, the innermost, not Nablus, the last named)
-    prev = max((m.sentence for m in doc.mentions if m.type == "PLACE" and m.place is not None
-                and m.start < toks[lo].start and m.sentence < si), default=None)
+    prev = next((s for s in range(si - 1, -2, -1) if any(
+        m.type == "PLACE" and m.place is not None and m.start < toks[lo].start for m in doc.mentions_in(s))), None)
     if prev is not None:
-        pools.append(([m for m in doc.mentions if m.type == "PLACE" and m.sentence == prev],
-                      doc.sentence_tokens(doc.sentences[prev])))
+        pools.append((doc.mentions_in(prev, "PLACE"), doc.sentence_tokens(doc.sentences[prev])))
     for pool, ptoks in pools:
         cands = [m for m in pool if usable(m, ptoks)]
         if not cands:
@@ -993,10 +986,10 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
         if best.place is not None and _is_country(best.place):
             best = _within_country(doc, best, si, usable) or best
         return best, _qualifier(doc, best), _place_evidence(best)
-    before = [m for m in doc.mentions if m.type == "PLACE" and m.start < toks[lo].start and m.place is not None
-              and usable(m, doc.sentence_tokens(doc.sentences[m.sentence]))]  # not a destination told before
-    if before:
-        best = before[-1]
+    best = next((m for m in reversed(doc.mentions_between(0, toks[lo].start)) if m.type == "PLACE"
+                 and m.place is not None and usable(m, doc.sentence_tokens(doc.sentences[m.sentence]))),
+                None)  # the last one told before, not a destination
+    if best is not None:
         if _is_country(best.place):
             best = _within_country(doc, best, si, usable) or best
         return best, _qualifier(doc, best), _place_evidence(best)
@@ -1012,15 +1005,13 @@ def _within_country(doc: Document, country: Mention, si: int, usable) -> Optiona
 
     def placed(m: Mention) -> bool:  # في القاهرة, مدينة X or the dateline; not طهران in "إصرار طهران"
         toks = doc.sentence_tokens(doc.sentences[m.sentence])
-        f = _tok_index(toks, m.start)
+        f = token_at(toks, m.start)
         return f >= 0 and usable(m, toks) and ((m.sentence == 0 and f == 0)
                                                or in_place_context(toks, f, m.norm.split()[0] if m.norm else ""))
 
-    inside = [m for m in doc.mentions if m.type == "PLACE" and m.place is not None and m.place.admin1
-              and m.place.iso3 == country.place.iso3 and not _is_country(m.place) and placed(m)]
-    if not inside:
-        return None
-    tied = [m for m in inside if m.sentence in (si, si + 1, 0)]
+    tied = [m for s in sorted({si, si + 1, 0}) for m in doc.mentions_in(s) if m.type == "PLACE"
+            and m.place is not None and m.place.admin1 and m.place.iso3 == country.place.iso3
+            and not _is_country(m.place) and placed(m)]
     if not tied:
         return None
     m = min(tied, key=lambda m: (m.sentence != si, m.sentence != si + 1, m.start))
@@ -1029,17 +1020,17 @@ def _within_country(doc: Document, country: Mention, si: int, usable) -> Optiona
 
 def _country_party(doc: Document, si: int, toks: list[Token], lo: int, hi: int) -> Optional[Arg]:
     """A country named right after بين in the incident (اتفاق بين إسرائيل وحركة X), as its military."""
-    for m in doc.mentions:
-        if m.sentence != si or m.type != "PLACE" or m.place is None or not _is_country(m.place):
+    for m in doc.mentions_in(si):
+        if m.type != "PLACE" or m.place is None or not _is_country(m.place):
             continue
-        f = _tok_index(toks, m.start)
+        f = token_at(toks, m.start)
         if lo < f < hi and toks[f - 1].norm == "بين":
             country = m.place.country
             actor = Actor(name=f"Military Forces of {country}", name_ar=m.text, inter=1, country=country,
                           id="state_party")
             mention = Mention(m.start, m.end, m.text, "ACTOR", "implied", norm=m.norm, sentence=si, actor=actor,
                               ext={"implied": "state_party"})
-            return Arg(mention, f, _tok_index(toks, m.end - 1) + 1, prefix="")
+            return Arg(mention, f, token_at(toks, m.end - 1) + 1, prefix="")
     return None
 
 
@@ -1239,7 +1230,7 @@ def _finish(doc: Document, em: EventMention) -> None:
     rc = role_cues()
     sub, etype = em.sub_event_type, em.event_type
     s0, e0 = em.ext.get("incident", [em.trigger.start, em.trigger.end])
-    ments = [m for m in doc.mentions if m.type == "ACTOR" and m.actor is not None and s0 <= m.start < e0]
+    ments = [m for m in doc.mentions_between(s0, e0) if m.type == "ACTOR" and m.actor is not None]
     if etype in ("Protests", "Riots"):
         prot = next((m for m in (em.actor1, em.actor2) if m is not None and m.actor and m.actor.inter in (5, 6)), None)
         if prot is None:
@@ -1310,8 +1301,9 @@ def _word_span(doc: Document, em: EventMention, kind: str) -> Optional[tuple[int
     rc = role_cues()
     toks = doc.sentence_tokens(em.sentence)
     s0, e0 = em.ext.get("incident", [em.trigger.start, em.trigger.end])
-    lo = next((i for i, t in enumerate(toks) if t.start >= s0), 0)
-    hi = next((i for i, t in enumerate(toks) if t.start >= e0), len(toks))
+    lo = tokens_starting_before(toks, s0)
+    lo = 0 if lo == len(toks) else lo
+    hi = tokens_starting_before(toks, e0)
     for f, l, k in rc.targets_in(toks, lo, hi):
         if k == kind:
             return _strip_clitic_start(doc, toks[f]), toks[l - 1].end

@@ -27,6 +27,11 @@ PREPOSITIONS = ("ب", "ل", "ك")
 ARTICLE = "ال"
 ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
 MIN_STEM = 2
+# A sentence is at most this many words (the longest in 70,000 sentences of Saudi news has 749): a
+# longer one (a list without stops, 50,000 commas) is cut in pieces, so that no stage ever works
+# on an unbounded sentence.
+MAX_SENTENCE_WORDS = 1000
+CUT_LOOKBACK = 200  # a piece ends after the last punctuation within this many words of the limit
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -45,6 +50,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
+
+
+def cut_long(words: list[tuple[int, int]], text: str, limit: int = MAX_SENTENCE_WORDS) -> list[list[tuple[int, int]]]:
+    """A sentence's word spans in pieces of at most ``limit`` words, each ending after a
+    punctuation mark where one is near the limit (one piece when the sentence is short)."""
+    pieces, i = [], 0
+    while len(words) - i > limit:
+        end = i + limit
+        cut = next((k + 1 for k in range(end - 1, max(i, end - CUT_LOOKBACK) - 1, -1)
+                    if not any(c.isalnum() for c in text[words[k][0]:words[k][1]])), end)
+        pieces.append(words[i:cut])
+        i = cut
+    pieces.append(words[i:])
+    return pieces
 
 
 def align_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -187,14 +206,19 @@ class Segment(Stage):
 
     def __call__(self, doc: Document) -> Document:
         doc.sentences, doc.tokens = [], []
-        for si, (s, e) in enumerate(split_sentences(doc.text)):
-            sent = Sentence(s, e, si, token_start=len(doc.tokens))
-            for ws, we in align_words(doc.text, s, e):
-                word = doc.text[ws:we]
-                ns, ne = doc.norm.from_original(ws, we)
-                doc.tokens.append(Token(ws, we, word, doc.norm.text[ns:ne], si,
-                                        len(doc.tokens), clitic_parts(word, ws)))
-            sent.token_end = len(doc.tokens)
-            doc.sentences.append(sent)
+        for s, e in split_sentences(doc.text):
+            pieces = cut_long(align_words(doc.text, s, e), doc.text)
+            for k, words in enumerate(pieces):
+                si = len(doc.sentences)
+                start = s if k == 0 else words[0][0]
+                end = e if k == len(pieces) - 1 else words[-1][1]
+                sent = Sentence(start, end, si, token_start=len(doc.tokens))
+                for ws, we in words:
+                    word = doc.text[ws:we]
+                    ns, ne = doc.norm.from_original(ws, we)
+                    doc.tokens.append(Token(ws, we, word, doc.norm.text[ns:ne], si,
+                                            len(doc.tokens), clitic_parts(word, ws)))
+                sent.token_end = len(doc.tokens)
+                doc.sentences.append(sent)
         doc.provided |= self.provides
         return doc

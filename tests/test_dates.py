@@ -250,3 +250,9 @@ def test_a_background_time_dates_only_its_own_clause():
     text = "قتل خمسة جنود في هجوم على حاجز في يونيو الماضي."  # the same clause: the month is its date
     (d,) = _dates_of(text, ["هجوم"], D(2015, 7, 20))
     assert (d.date, d.precision) == (D(2015, 6, 15), 3)
+
+
+def test_a_sentence_that_ends_in_a_day_part_falls_back_to_the_published_date():
+    # the day-part word (مساء) was read, then the words after it looked up past the last one
+    doc, d, words = date_of("قصفت قوات النظام السوري مدينة حلب مساء", "قصفت", D(2020, 1, 2))
+    assert (d.date, d.precision, d.rule, words) == (D(2020, 1, 2), 1, "published", None)

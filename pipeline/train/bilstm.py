@@ -20,12 +20,13 @@ import numpy as np
 import torch
 from torch import nn
 
-from ..ner_model import model_form
+from ..ner_model import batches, model_form
 from ..wordvectors import SubwordVectors
 from .crf import Lexicon, shape, strip_proclitics
 
 TAGS = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
 GAZ = TAGS[1:]
+MAX_CHAR_CELLS = 100_000  # a batch's sentences times its longest sentence's characters (about 650 MB)
 SHAPES = ["A", "AD", "D", "L", "P"]
 
 
@@ -282,5 +283,10 @@ class BilstmBackend:
         self.model.eval()
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
-        feats = featurize(self.fz, [(s, ["O"] * len(s)) for s in sentences])
-        return predict(self.model, feats)
+        """Tags in groups of whole 64-sentence batches (the character LMs pad each to its longest
+        sentence), cut earlier where a batch's padded characters would pass MAX_CHAR_CELLS."""
+        out: list[list[str]] = []
+        for group in batches(sentences, 64, MAX_CHAR_CELLS, weight=lambda s: 1,
+                             width=lambda s: sum(len(w) + 1 for w in s)):
+            out += predict(self.model, featurize(self.fz, [(s, ["O"] * len(s)) for s in group]))
+        return out
