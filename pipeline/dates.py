@@ -83,6 +83,7 @@ def vocab() -> dict:
         "year_words": {normalize_for_matching(w) for w in raw["year_words"]},
         "year_part": {normalize_for_matching(k): tuple(v) for k, v in raw["year_part"].items()},
         "vague_past": _phrases(raw["vague_past"]),
+        "name_heads": {normalize_for_matching(w) for w in raw["name_heads"]},
     }
 
 
@@ -220,6 +221,14 @@ def _past_after(toks: list[Tok], k: int) -> int:
     return 1 if k < len(toks) and toks[k].text in vocab()["past"] else 0
 
 
+def _names_a_place(toks: list[Tok], i: int) -> bool:
+    """D14: the word before token i is a name head (قصر, ميدان, ثورة), so "day month" is a name."""
+    if i == 0:
+        return False
+    heads = vocab()["name_heads"]
+    return any(f in heads or (f.startswith("ال") and f[2:] in heads) for f in _first_forms(toks[i - 1].text))
+
+
 def absolute_at(toks: list[Tok], i: int, pub: Optional[dt.date]) -> Optional[Found]:
     """D2-D4: [day] [من] [شهر] MONTH[/MONTH] [year] at token i."""
     day, k = None, i
@@ -246,6 +255,8 @@ def absolute_at(toks: list[Tok], i: int, pub: Optional[dt.date]) -> Optional[Fou
     k += past
     if mark is True or (year is not None and year < 1600):
         hijri = True
+    if day is not None and year is None and _names_a_place(toks, i):
+        return None  # D14: قصر 22 مايو, مدينة 6 أكتوبر
     if day is None and year is None and not past and not (i > 0 and toks[i - 1].text in ("شهر", "خلال", "في")) \
             and toks[i].text not in ("شهر", "لشهر", "بشهر"):
         return None  # a bare month word (أب "father" is آب "August" once normalised)

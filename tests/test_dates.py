@@ -256,3 +256,15 @@ def test_a_sentence_that_ends_in_a_day_part_falls_back_to_the_published_date():
     # the day-part word (مساء) was read, then the words after it looked up past the last one
     doc, d, words = date_of("قصفت قوات النظام السوري مدينة حلب مساء", "قصفت", D(2020, 1, 2))
     assert (d.date, d.precision, d.rule, words) == (D(2020, 1, 2), 1, "published", None)
+
+
+def test_a_day_and_month_after_a_place_noun_is_a_name_not_a_date():
+    # D14: قصر 22 مايو (a palace), ميدان 6 أكتوبر (a square) are names; the sentence's day is its date
+    text = ("وأضاف أن القوات استعادت قصر 22 مايو الرئاسي بعد معارك عنيفة اليوم. "
+            "وقتل ثلاثة متظاهرين في ميدان 6 أكتوبر خلال اشتباكات مع الشرطة.")
+    palace, square = _dates_of(text, ["معارك", "اشتباكات"], D(2015, 7, 20))
+    assert (palace.date, palace.rule) == (D(2015, 7, 20), "relative-day")
+    assert (square.date, square.precision) == (D(2015, 7, 20), 1) and square.rule != "absolute"
+    # a day and month after a verb or a time noun is still a date
+    (d,) = _dates_of("وقتل ثلاثة جنود في هجوم يوم 22 مايو.", ["هجوم"], D(2015, 7, 20))
+    assert (d.date, d.rule) == (D(2015, 5, 22), "absolute")
