@@ -219,3 +219,10 @@ def test_paragraph_recall_reads_a_name_across_its_quotes(tmp_path):
     gold.write_text('{"id": "p1", "country": "Egypt", "published": "2017-02-14", "text": "ضبط خلية تنتمي إلى '
                     'حركة «حسم» في الجيزة", "events": [{"actor1": "Hasm Movement"}]}\n', encoding="utf-8")
     assert evaluate_paragraphs(gold, dictionary=d)["found"] == 1
+
+
+def test_forces_loyal_to_hadi_are_yemens_military(actors):
+    # ACLED codes the forces loyal to President Hadi as Military Forces of Yemen (2012-)
+    for w in ("القوات الموالية لهادي", "قوات هادي", "القوات الموالية لحكومة هادي", "القوات الموالية للشرعية"):
+        assert link(actors, w, "Yemen", dt.date(2015, 7, 20)).name == "Military Forces of Yemen", w
+    assert link(actors, "القوات الموالية للحكومة", "Syria") is None  # a Yemeni name only
