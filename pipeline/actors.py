@@ -46,14 +46,20 @@ _TRAILING = {normalize_for_matching(w) for w in (
     "المتمردة المتمرد الانقلابية الانقلابي التابعة التابع المحلية").split()}
 
 
-@lru_cache(maxsize=1)
-def nationality_adjectives() -> dict[str, str]:
-    """Normalised feminine nationality adjective (العراقية, عراقية, الأفغانية) → country (agents.yaml)."""
+@lru_cache(maxsize=2)
+def nationality_adjectives(masculine: bool = False) -> dict[str, str]:
+    """Normalised feminine nationality adjective (العراقية, عراقية, الأفغانية) → country (agents.yaml);
+    with ``masculine``, also the masculine ones with the article (الصومالي, اليمني) of the countries
+    that have a feminine one (المالي is "financial" far more often than "Malian")."""
     out = {}
     for country, forms in load_yaml("agents.yaml")["national"]["countries"].items():
-        for f in forms["f"] if isinstance(forms["f"], list) else [forms["f"]]:
+        fem = forms["f"] if isinstance(forms["f"], list) else [forms["f"]]
+        for f in fem:
             f = normalize_for_matching(f)
             out[f] = out["ال" + f] = country
+        if masculine and fem:
+            for m in forms["m"] if isinstance(forms["m"], list) else [forms["m"]]:
+                out["ال" + normalize_for_matching(m)] = country
     return out
 
 

@@ -282,11 +282,34 @@ def contained(doc: Document, places: list[Mention], gaz) -> None:
 
 def adjective_countries(doc: Document, gaz) -> frozenset[str]:
     """ISO3 of the countries the article's nationality adjectives name (العاصمة الأفغانية، القوات
-    الصومالية): where no place names a country, they say where a name heard by sound lies."""
+    الصومالية، وزير الدفاع الصومالي): where no place names a country, they say where a name heard by
+    sound lies."""
     from .actors import nationality_adjectives
 
-    adjectives = nationality_adjectives()
+    adjectives = nationality_adjectives(masculine=True)
     return frozenset(filter(None, (gaz.iso3_of(adjectives[t.norm]) for t in doc.tokens if t.norm in adjectives)))
+
+
+CONJUNCTIONS = ("و", "ف")
+
+
+def read_off_conjunction(doc: Document, places: list[Mention], gaz) -> None:
+    """A tagged name that starts with the conjunction و (طنجة (شمال) وبوزنيقة): where the name as
+    written is no place and follows another place or a bracket or comma (a list), or the name
+    without the و is a place, the و is the conjunction; the mention starts after it."""
+    ends = {m.end for m in places}
+    for m in places:
+        first = m.norm.split(" ")[0] if m.norm else ""
+        if m.source != "model" or first[:1] not in CONJUNCTIONS or len(first) < 5 or \
+                doc.text[m.start:m.start + 1] not in CONJUNCTIONS or gaz.lookup(m.norm):
+            continue
+        toks, i = _position(doc, m)
+        prev = toks[i - 1] if 0 < i <= len(toks) else None
+        listed = prev is not None and (prev.end in ends or prev.norm in (")", "،", ",", "(") )
+        if listed or gaz.lookup(m.norm[1:]):
+            m.start, m.text, m.norm = m.start + 1, m.text[1:], m.norm[1:]
+            if listed:  # an item of a list of places is in the list's place context
+                m.ext["listed"] = True
 
 
 def cross_script(doc: Document, places: list[Mention], countries: frozenset[str], gaz) -> None:
@@ -301,7 +324,7 @@ def cross_script(doc: Document, places: list[Mention], countries: frozenset[str]
     for m in places:
         if m.place is None and m.ext.get("rule") != "capital" and m.norm not in common \
                 and not any(r.iso3 in countries for r in gaz.lookup(m.norm)) \
-                and (in_context(doc, m) or designated(doc, m)):
+                and (in_context(doc, m) or designated(doc, m) or m.ext.get("listed")):
             m.place = gaz.resolve_cross_script(m.norm, countries, qualifier=place_qualifier(doc, m))
             if m.place is not None:
                 m.ext.pop("dropped", None)
@@ -339,6 +362,7 @@ class Link(Stage):
 
         gaz, actors = Gazetteer.default(), ActorDictionary.default()
         places = [m for m in doc.mentions if m.type == "PLACE" and not is_month_name(m) and not is_adjective(doc, m)]
+        read_off_conjunction(doc, places, gaz)
         names = [m.norm for m in places]
         for m in places:  # first pass: no country hint, to learn the article's country
             if m.ext.get("rule") == "capital":

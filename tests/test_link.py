@@ -56,3 +56,19 @@ def test_a_town_west_of_the_capital_is_not_inside_it(nlp):
         "اختطف مسلحون مجهولون، فجر اليوم، موظفاً في بلدية مدينة الزاوية غربي العاصمة طرابلس.",
         published="2021-05-03")]
     assert [(e["location"], e["admin1"]) for e in events] == [("Az Zawiyah", "Az Zawiyah")]
+
+
+def test_a_conjunction_on_a_listed_town_is_no_part_of_its_name(nlp):
+    # the tagger reads وبوزنيقة whole; the و is the list's conjunction, and Bouznika is heard by sound
+    text = ("أعلنت السلطات المغربية تفكيك خلية تضم ثمانية أعضاء ناشطين في مدن طنجة (شمال) "
+            "وبوزنيقة (غرب) وتاونات (شمال).")
+    doc = nlp.process(text)
+    m = next(m for m in doc.mentions if m.type == "PLACE" and "بوزنيقة" in m.text)
+    assert (text[m.start:m.end], m.place.location, m.place.admin1) == ("بوزنيقة", "Bouznika", "Casablanca-Settat")
+
+
+def test_a_masculine_nationality_adjective_says_where_a_town_heard_by_sound_lies(nlp):
+    # no place names Somalia; وزير الدفاع الصومالي does, so دينسور is Diinsoor (Bay), not a guess
+    doc = nlp.process("قال وزير الدفاع الصومالي إن القوات سيطرت على مدينة دينسور بعد معارك مع حركة الشباب.")
+    assert ("دينسور", "Diinsoor", "Somalia") in places(doc)
+    assert next(m.place.admin1 for m in doc.mentions if m.text == "دينسور") == "Bay"
