@@ -240,8 +240,9 @@ class Merge(Stage):
         doc.events = []
         told = [em for em in doc.event_mentions if not em.ext.get("background") and not _history(doc, em)]
         told = fold_withdrawals(fold_references(fold_casualty_reports(told)))
+        suspects = sole_armed_group(doc)
         for group in group_mentions(told):
-            event = self.event(doc, group, len(doc.events))
+            event = self.event(doc, group, len(doc.events), suspects)
             reason = uncodable(event)
             if reason:  # ACLED codes no event without an actor; say so on the document
                 doc.warnings.append(f"not coded: {event.sub_event_type} at "
@@ -251,7 +252,7 @@ class Merge(Stage):
         doc.provided |= self.provides
         return doc
 
-    def event(self, doc: Document, group: list[EventMention], index: int) -> Event:
+    def event(self, doc: Document, group: list[EventMention], index: int, suspects: list = ()) -> Event:
         """The schemas.Event for one group of mentions."""
         head = choose_type(group)
         same_type = [em for em in group if em.event_type == head.event_type] or group
@@ -295,6 +296,7 @@ class Merge(Stage):
             source=doc.source, evidence=evidence, warnings=warnings,
             confidence=min(1.0, max(em.confidence for em in group) + 0.05 * (len(group) - 1)),
         )
+        attribute(event, list(suspects))
         event.notes = summary(event, place_m.ext.get("qualifier") if place_m else None)
         return event
 
@@ -373,6 +375,43 @@ def fold_withdrawals(mentions: list[EventMention]) -> list[EventMention]:
             continue
         out.append(em)
     return out
+
+
+REBELS = 2  # ACLED's inter code of rebel groups (Islamic State, Boko Haram, the PKK, al-Shabaab)
+ATTRIBUTABLE = ("Explosions/Remote violence", "Violence against civilians")
+
+
+def sole_armed_group(doc: Document) -> list:
+    """The mentions of the one rebel group (a dictionary actor of inter code 2) an article names, when
+    it names no other and tells of no incident against it ([] otherwise): an attack or bombing the
+    article tells with no perpetrator is that group's (بوكو حرام in a report of suicide bombings in
+    Cameroon, حزب العمال الكردستاني in one of a roadside bomb in Turkey): the report names it as the
+    suspect."""
+    groups = [m for m in doc.mentions if m.type == "ACTOR" and m.actor is not None and m.source == "gazetteer"
+              and m.actor.inter == REBELS and not m.actor.name.startswith("Unidentified")]
+    names = {m.actor.name for m in groups}
+    if len(names) != 1:
+        return []
+    if any(em.actor2 is not None and em.actor2.actor is not None and em.actor2.actor.name in names
+           for em in doc.event_mentions):
+        return []
+    return groups
+
+
+def attribute(event: Event, groups: list) -> None:
+    """Give an attack or bombing by an Unidentified Armed Group to the article's sole rebel group
+    (sole_armed_group) when it lies in the event's country or in none, citing its nearest naming."""
+    if not groups or event.event_type not in ATTRIBUTABLE or event.actor1 is None or event.actor1.id != "unidentified":
+        return
+    if groups[0].actor.country not in (None, event.actor1.country):
+        return
+    trigger = next((ev.start for ev in event.evidence if ev.field == "event_type"), 0)
+    group = min(groups, key=lambda m: abs(m.start - trigger))
+    event.evidence = [ev for ev in event.evidence if ev.field != "actor1"] + [
+        Evidence(field="actor1", start=group.start, end=group.end, text=group.text)]
+    event.warnings.append(f"perpetrator not named; attributed to {group.actor.name}, the only armed group "
+                          f"the article names")
+    event.actor1 = group.actor
 
 
 HISTORY_DAYS = 30  # an event older than this at publication is recalled, not reported

@@ -201,3 +201,21 @@ def test_a_blast_any_sentence_tells_as_a_suicide_bombing_is_a_suicide_bomb(nlp):
                     "بتفجير نفسها في السوق.", "2015-07-25")
     assert [(r["event_type"], r["sub_event_type"], r["fatalities"]) for r in out] == [
         ("Explosions/Remote violence", "Suicide bomb", 3)]
+
+
+SUSPECT = ("قتل عشرة أشخاص وأصيب 25 آخرون في انفجار سيارة مفخخة في سوق شعبي بمدينة بعقوبة في محافظة ديالى "
+           "أمس. وكان تنظيم داعش قد سيطر على أجزاء واسعة من العراق العام الماضي.")
+
+
+def test_a_bombing_with_no_perpetrator_is_the_only_rebel_group_s_the_article_names(nlp):
+    (row,) = rows(nlp, SUSPECT, "2015-07-20")
+    assert (row["sub_event_type"], row["actor1"], row["location"], row["fatalities"]) == \
+        ("Remote explosive/landmine/IED", "Islamic State (Iraq)", "Baquba", 10)
+    assert any("the only armed group the article names" in w for w in row["warnings"])
+
+
+def test_no_attribution_when_the_article_names_two_groups_or_the_group_is_a_victim(nlp):
+    two = SUSPECT.replace("تنظيم داعش", "تنظيم داعش وتنظيم القاعدة")
+    assert [r["actor1"] for r in rows(nlp, two, "2015-07-20")][0] == "Unidentified Armed Group (Iraq)"
+    victim = SUSPECT + " وقتلت القوات العراقية خمسة من عناصر تنظيم داعش في اشتباك قرب تكريت."
+    assert "Unidentified Armed Group (Iraq)" in [r["actor1"] for r in rows(nlp, victim, "2015-07-20")]
