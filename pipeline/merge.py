@@ -399,19 +399,27 @@ def sole_armed_group(doc: Document) -> list:
 
 
 def attribute(event: Event, groups: list) -> None:
-    """Give an attack or bombing by an Unidentified Armed Group to the article's sole rebel group
-    (sole_armed_group) when it lies in the event's country or in none, citing its nearest naming."""
-    if not groups or event.event_type not in ATTRIBUTABLE or event.actor1 is None or event.actor1.id != "unidentified":
+    """Give an Unidentified Armed Group to the article's sole rebel group (sole_armed_group) when
+    that lies in the event's country or in none, citing its nearest naming: the perpetrator of an
+    attack or bombing, the militants of an arrest (اعتقال خلية إرهابية)."""
+    if not groups:
         return
-    if groups[0].actor.country not in (None, event.actor1.country):
+    if event.event_type in ATTRIBUTABLE:
+        slot, role = "actor1", "perpetrator"
+    elif event.sub_event_type == "Arrests":
+        slot, role = "actor2", "militants arrested"
+    else:
+        return
+    actor = getattr(event, slot)
+    if actor is None or actor.id != "unidentified" or groups[0].actor.country not in (None, actor.country):
         return
     trigger = next((ev.start for ev in event.evidence if ev.field == "event_type"), 0)
     group = min(groups, key=lambda m: abs(m.start - trigger))
-    event.evidence = [ev for ev in event.evidence if ev.field != "actor1"] + [
-        Evidence(field="actor1", start=group.start, end=group.end, text=group.text)]
-    event.warnings.append(f"perpetrator not named; attributed to {group.actor.name}, the only armed group "
+    event.evidence = [ev for ev in event.evidence if ev.field != slot] + [
+        Evidence(field=slot, start=group.start, end=group.end, text=group.text)]
+    event.warnings.append(f"{role} not named; attributed to {group.actor.name}, the only armed group "
                           f"the article names")
-    event.actor1 = group.actor
+    setattr(event, slot, group.actor)
 
 
 HISTORY_DAYS = 30  # an event older than this at publication is recalled, not reported

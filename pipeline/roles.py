@@ -84,13 +84,15 @@ class RoleCues:
         self.possessive_forces = {normalize_for_matching(w) for w in data.get("possessive_forces", ())}
         self.target_matcher = PhraseMatcher()
         from .events import noun_forms
-        for kind in ("civilian_targets", "military_targets", "civilian_victims", "protesters_words"):
+        for kind in ("civilian_targets", "military_targets", "police_targets", "army_targets", "civilian_victims",
+                     "protesters_words", "militant_words"):
             for w in data[kind]:
                 for k in noun_forms(w):  # with and without ال, accusative (سوقا، منزلا)
                     self.target_matcher.add(k, kind)
         self.implied = data["implied"]
         self.unknown_perpetrator = set(data["unknown_perpetrator"])
         self.civilian_actor2 = set(data["civilian_actor2"])
+        self.state_target_types = set(data["state_target_types"])
         self.civilian_targeting_types = set(data["civilian_targeting_types"])
         self.place_intro = {_k(w) for w in data["place_intro"]}
         self.place_not = {_k(w) for w in data["place_not"]}
@@ -902,7 +904,7 @@ def _facts(toks: list[Token], res: RoleResult, args: list[Arg], actions: list[Tr
         a.inter == 6 and a.excluded is None for a in args)
     kinds = [k for _, _, k in targets]
     f.civ_target = "civilian_targets" in kinds or f.actor2_inter == 7
-    f.mil_target = "military_targets" in kinds
+    f.mil_target = bool(set(kinds) & STATE_TARGETS)
     victims_after = any(k == "civilian_victims" for _, _, k in targets)
     f.civ_victims = victims_after or f.actor2_inter == 7
     if "protesters_words" in kinds and any(t.cls in ("protest", "dispersal") for t in actions):
@@ -1194,7 +1196,7 @@ def _retype(doc: Document, em: EventMention) -> None:
         f.actor2_inter, f.actor2_name = em.actor2.actor.inter, em.actor2.actor.name
     kinds = set(em.ext.get("targets", ()))
     f.civ_target = "civilian_targets" in kinds or f.actor2_inter == 7
-    f.mil_target = "military_targets" in kinds
+    f.mil_target = bool(set(kinds) & STATE_TARGETS)
     f.civ_victims = bool(em.ext.get("civ_victims")) or f.actor2_inter == 7
     f.protest_ctx = bool(em.ext.get("protest_ctx"))
     sub, _ = resolve_type(classes, actions, f)
@@ -1223,6 +1225,35 @@ def _absorb(doc: Document) -> None:
             em.ext["background"] = True
             em.ext["background_reason"] = "part of the incident reported before (looting/arson in the same raid)"
             em.ext["absorbed_into"] = doc.event_mentions.index(prev[-1])
+
+
+STATE_TARGETS = {"military_targets", "police_targets", "army_targets"}
+FORCE_OF_TARGET = (("police_targets", "police"), ("army_targets", "military"))
+
+
+def _state_target(doc: Document, em: EventMention) -> Optional[Mention]:
+    """The police or army of the event's country when the attack's target is theirs (هجوم استهدف
+    مركزا للشرطة, فجر نفسه قرب عربة عسكرية مدرعة) and no actor names the victims: an implied actor."""
+    kinds = set(em.ext.get("targets", ()))
+    if em.sub_event_type not in role_cues().state_target_types or "civilian_targets" in kinds:
+        return None
+    if em.actor1 is not None and em.actor1.actor is not None and em.actor1.actor.inter == 1:
+        return None  # one state force attacking a post is fighting, not the post's owner's doing
+    for kind, force in FORCE_OF_TARGET:
+        if kind in kinds:
+            span = _word_span(doc, em, kind)
+            if span:
+                return implied(doc, force, em, *span)
+    return None
+
+
+def _militants_arrested(doc: Document, em: EventMention) -> Optional[Mention]:
+    """The people arrested are militants (اعتقال خلية إرهابية, القبض على عناصر مسلحة) and no group
+    is named for them: an Unidentified Armed Group (merge gives it to the article's only rebel group)."""
+    if em.sub_event_type != "Arrests":
+        return None
+    span = _word_span(doc, em, "militant_words")
+    return implied(doc, "unidentified", em, *span) if span else None
 
 
 def _finish(doc: Document, em: EventMention) -> None:
@@ -1265,6 +1296,8 @@ def _finish(doc: Document, em: EventMention) -> None:
                 em.actor2 if em.actor2 is not None and em.actor2.actor and em.actor2.actor.inter not in (5, 6) else None)
     if sub == "Arrests" and em.actor2 is not None and em.actor2.actor and em.actor2.actor.inter == 6:
         em.actor2 = implied(doc, "civilians", em, em.actor2.start, em.actor2.end) or em.actor2
+    if em.actor2 is None or (em.actor2.source == "implied" and em.actor2.ext.get("implied") == "civilians"):
+        em.actor2 = _state_target(doc, em) or _militants_arrested(doc, em) or em.actor2
     if em.actor2 is None and sub in rc.civilian_actor2 and (em.ext.get("civ_victims") or "civilian_targets" in em.ext.get("targets", ())):
         span = _word_span(doc, em, "civilian_victims") or _word_span(doc, em, "civilian_targets")
         if span:

@@ -219,3 +219,14 @@ def test_no_attribution_when_the_article_names_two_groups_or_the_group_is_a_vict
     assert [r["actor1"] for r in rows(nlp, two, "2015-07-20")][0] == "Unidentified Armed Group (Iraq)"
     victim = SUSPECT + " وقتلت القوات العراقية خمسة من عناصر تنظيم داعش في اشتباك قرب تكريت."
     assert "Unidentified Armed Group (Iraq)" in [r["actor1"] for r in rows(nlp, victim, "2015-07-20")]
+
+
+def test_militants_arrested_with_no_group_named_are_the_only_rebel_group_s_or_unidentified(nlp):
+    text = "اعتقلت قوات الأمن التونسية خمسة عناصر إرهابية في مدينة بنزرت أمس."
+    (row,) = rows(nlp, text, "2015-07-24")
+    assert (row["sub_event_type"], row["actor2"]) == ("Arrests", "Unidentified Armed Group (Tunisia)")
+    text += " وتقول السلطات إن تنظيم داعش يجند الشبان في المنطقة."
+    (row,) = rows(nlp, text, "2015-07-24")
+    assert (row["sub_event_type"], row["actor2"]) == ("Arrests", "Islamic State (Tunisia)")
+    (row,) = rows(nlp, "اعتقلت قوات الأمن التونسية خمسة طلاب في مدينة بنزرت أمس.", "2015-07-24")
+    assert row["actor2"] == "Civilians (Tunisia)"

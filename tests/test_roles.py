@@ -254,3 +254,15 @@ def test_mines_left_behind_by_a_group_are_that_group_s():
               [("مدنيين", "Civilians (Yemen)", 7), ("الحوثيون", "Houthi Movement", 2)])
     em = one(doc)
     assert (name(em.actor1), name(em.actor2)) == ("Houthi Movement", "Civilians (Yemen)")
+
+
+def test_an_attack_on_a_police_station_or_an_army_vehicle_is_on_that_force():
+    doc = run("واستهدف هجوم بسيارة مفخخة مركزا للشرطة في مدينة العريش فجر اليوم.", "Egypt")
+    em = one(doc)
+    assert (name(em.actor1), name(em.actor2)) == ("Unidentified Armed Group (Egypt)", "Police Forces of Egypt")
+    assert doc.text[em.actor2.start:em.actor2.end] == "مركزا للشرطة"
+    doc = run("وانفجرت عبوة ناسفة لدى مرور دورية عسكرية على طريق العريش.", "Egypt")
+    assert name(one(doc).actor2) == "Military Forces of Egypt"
+    # a checkpoint of no named force is not the state's: rebels hold checkpoints too
+    doc = run("وانفجرت عبوة ناسفة قرب حاجز على طريق العريش.", "Egypt")
+    assert name(one(doc).actor2) != "Military Forces of Egypt"
