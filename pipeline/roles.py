@@ -747,6 +747,8 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
     args = incident_args(doc, si, toks, lo, hi)
     res, cands = assign_roles(doc, toks, lo, hi, args, used if not is_background else
                               [_as_coded(t) for t in used])
+    if _lone_attacker(res.actor1, actions):
+        res.actor1, res.rules["actor1"] = None, "a lone attacker is no civilian"
     targets = rc.targets_in(toks, lo, hi)
     facts = _facts(toks, res, args, actions, targets)
     classes = {t.cls for t in used}
@@ -856,6 +858,19 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
     if pev:
         evidence.append(pev)
     return em
+
+
+CROWD_ACTIONS = {"protest", "riot", "stone", "arson", "storm", "Looting/property destruction", "dispersal"}
+
+
+def _lone_attacker(arg: Optional[Arg], actions: list[Trigger]) -> bool:
+    """The agent of a violent act is one person named only by what they are (هجوم نفذته فتاة): a
+    lone attacker, not civilians and not a mob (a crowd's acts, رشق، اقتحام، إحراق, stay with it)."""
+    if arg is None or arg.inter != 7 or any(t.cls in CROWD_ACTIONS for t in actions):
+        return False
+    words = {normalize_for_matching(w) for w in role_cues().data.get("lone_person_words", ())}
+    norm = normalize_for_matching(arg.mention.text)
+    return norm in words or norm.removeprefix("ال") in words
 
 
 def _without_claimed(toks: list[Token], lo: int, hi: int, actions: list[Trigger]) -> list[Trigger]:

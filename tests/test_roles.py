@@ -266,3 +266,14 @@ def test_an_attack_on_a_police_station_or_an_army_vehicle_is_on_that_force():
     # a checkpoint of no named force is not the state's: rebels hold checkpoints too
     doc = run("وانفجرت عبوة ناسفة قرب حاجز على طريق العريش.", "Egypt")
     assert name(one(doc).actor2) != "Military Forces of Egypt"
+
+
+def test_a_lone_attacker_named_by_what_she_is_is_no_mob():
+    doc = run("أسفر هجوم نفذته فتاة عن سقوط 20 قتيلاً مساء السبت في مدينة العريش.", "Egypt",
+              [("فتاة", "Civilians (Egypt)", 7)])
+    em = one(doc)
+    assert em.sub_event_type == "Attack" and name(em.actor1) == "Unidentified Armed Group (Egypt)"
+    # a crowd of residents who storm and burn is still a mob
+    doc = run("اقتحم أهالي القرية منزل المتهم وأحرقوه في مدينة العريش.", "Egypt",
+              [("أهالي القرية", "Civilians (Egypt)", 7)])
+    assert one(doc).sub_event_type == "Mob violence"
