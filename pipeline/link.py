@@ -85,7 +85,8 @@ def place_qualifier(doc: Document, mention: Mention) -> Optional[str]:
 
 def article_country(doc: Document, gaz=None) -> Optional[tuple[str, str]]:
     """The (country, iso3) that the article's places point to most, if any (a place in a place
-    context counts twice as much as a bare word); a named actor of a single country (قوات حفتر →
+    context counts twice as much as a bare word, which counts twice as much as a bare word read as
+    a village, a low-trust place or a neighbourhood); a named actor of a single country (قوات حفتر →
     Libya) breaks a tie between places (طرابلس, صلاح الدين)."""
     from .places import low_trust
 
@@ -93,6 +94,8 @@ def article_country(doc: Document, gaz=None) -> Optional[tuple[str, str]]:
     for m in doc.mentions:
         if m.type == "PLACE" and m.place:  # a low-trust Iraqi village or a neighbourhood is weak evidence
             weak = low_trust(m.place) or is_neighbourhood(doc, m)
+            if not weak and not in_context(doc, m) and gaz is not None and not gaz.implies_country(m.place):
+                weak = True  # a bare word read as a village abroad (الدالي, a surname) says little
             votes[(m.place.country, m.place.iso3)] += 0.25 if weak else 1 if in_context(doc, m) else 0.5
     if gaz is not None and len(votes) > 1:
         from .actors import ActorDictionary
@@ -363,7 +366,10 @@ class Link(Stage):
         gaz, actors = Gazetteer.default(), ActorDictionary.default()
         places = [m for m in doc.mentions if m.type == "PLACE" and not is_month_name(m) and not is_adjective(doc, m)]
         read_off_conjunction(doc, places, gaz)
-        names = [m.norm for m in places]
+        # the other names that choose among a name's readings; a bare word whose every reading is a
+        # village abroad (الدالي, a surname) is none: it would pull الجيزة to a Syrian village
+        names = [m.norm for m in places if in_context(doc, m) or designated(doc, m)
+                 or not gaz.only_minor_readings(m.norm)]
         for m in places:  # first pass: no country hint, to learn the article's country
             if m.ext.get("rule") == "capital":
                 m.place = gaz.capital(gaz.iso3_of(m.ext["country"])) if m.ext.get("country") else None

@@ -550,10 +550,17 @@ class Gazetteer:
         """Whether a linked place names its country by itself: a country, a first-level division,
         a governorate capital or a city of BIG_CITY people (not a village that shares a word's spelling)."""
         rec = self._records.get(place.id) if place.id else None
-        if rec is None:
-            return False
+        return rec is not None and self._implies_country(rec)
+
+    def _implies_country(self, rec: PlaceRecord) -> bool:
         return (rec.kind in ("country", "admin1") or rec.population >= BIG_CITY
                 or rec.id in self._capital_ids or rec.source == "opensyria")
+
+    def only_minor_readings(self, norm_name: str) -> bool:
+        """Every reading of a known name is a place that names no country by itself (الدالي: a
+        Syrian village, and a surname): such a bare word is weak evidence of where an article is."""
+        recs = self.lookup(norm_name)
+        return bool(recs) and not any(self._implies_country(r) for r in recs)
 
     def latin_table(self, iso3: str):
         """(CrossScriptIndex, id → row) of a country's GeoNames towns and admin1 units by their Latin

@@ -72,3 +72,10 @@ def test_a_masculine_nationality_adjective_says_where_a_town_heard_by_sound_lies
     doc = nlp.process("قال وزير الدفاع الصومالي إن القوات سيطرت على مدينة دينسور بعد معارك مع حركة الشباب.")
     assert ("دينسور", "Diinsoor", "Somalia") in places(doc)
     assert next(m.place.admin1 for m in doc.mentions if m.text == "دينسور") == "Bay"
+
+
+def test_a_surname_read_as_a_village_abroad_does_not_pull_a_governorate_there(nlp):
+    # الدالي is a surname here and only a Syrian village in the gazetteer; الجيزة stays Egypt's Giza
+    doc = nlp.process("قطع العشرات من الأهالي الطريق احتجاجا، وأمر اللواء كمال الدالي مدير الإدارة العامة "
+                      "لمباحث الجيزة بتوجيه رجال البحث الجنائي الى مكان الواقعة.")
+    assert ("الجيزة", "Giza", "Egypt") in places(doc)
