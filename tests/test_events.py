@@ -346,6 +346,9 @@ def _pipeline():
     # a depot with weapons in it, found by the army
     ("عثرت وحدات من الجيش السوري خلال تمشيط المزارع المحيطة ببلدة المزيريب في ريف درعا على مستودع يحوي صواريخ وقذائف هاون.",
      "2019-03-11", [("Disrupted weapons use", "Military Forces of Syria")]),
+    # a missile intercepted (التصدي لصاروخ) is no battle
+    ("نجحت وحدات الدفاع الجوي السعودي في التصدي لصاروخ سكود أطلقه الحوثيون باتجاه مدينة جازان فجر اليوم.",
+     "2015-08-07", [("Disrupted weapons use", "Military Forces of Saudi Arabia")]),
 ])
 def test_what_the_words_around_a_trigger_make_of_it(text, published, expected):
     events = _pipeline().extract(text, published=published)
