@@ -268,3 +268,8 @@ def test_a_day_and_month_after_a_place_noun_is_a_name_not_a_date():
     # a day and month after a verb or a time noun is still a date
     (d,) = _dates_of("وقتل ثلاثة جنود في هجوم يوم 22 مايو.", ["هجوم"], D(2015, 7, 20))
     assert (d.date, d.rule) == (D(2015, 5, 22), "absolute")
+
+
+def test_during_the_night_is_the_night_before_the_report():
+    check("قال الجيش التركي إن جنديين قتلا في هجوم نفذه حزب العمال الكردستاني خلال الليل.", "هجوم",
+          D(2015, 8, 3), D(2015, 8, 2), 1, "خلال الليل")
