@@ -149,7 +149,12 @@ def test_dask_runs_a_partition_that_kills_its_workers_again_one_article_at_a_tim
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps({"id": i, "text": "نص"}) + "\n" for i in ids), encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    summary = run_dask([src], out, workers=1, work=echo_partition)
+    import dask
+
+    # one death is enough for Dask to give a task up (its default, 3 retries, costs a worker start
+    # each: minutes on a loaded machine); the engine's handling is the same
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        summary = run_dask([src], out, workers=1, work=echo_partition)
     assert [r["article_id"] for r in read_rows(out / "part-00000.jsonl")] == ["a0", "a1", "a3"]
     errors = [json.loads(line) for line in _lines(out / "errors-00000.jsonl")]
     assert errors == [{"article_id": "poison", "error": "every Dask worker that ran it died; left out",
