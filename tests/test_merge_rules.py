@@ -230,3 +230,10 @@ def test_militants_arrested_with_no_group_named_are_the_only_rebel_group_s_or_un
     assert (row["sub_event_type"], row["actor2"]) == ("Arrests", "Islamic State (Tunisia)")
     (row,) = rows(nlp, "اعتقلت قوات الأمن التونسية خمسة طلاب في مدينة بنزرت أمس.", "2015-07-24")
     assert row["actor2"] == "Civilians (Tunisia)"
+
+
+def test_the_defendants_of_a_bombing_tell_no_new_bombing_but_their_arrest_is_news(nlp):
+    assert rows(nlp, "بدأت محكمة الجنايات في الكويت أمس محاكمة المتهمين بتفجير مسجد الإمام الصادق، "
+                     "وكانت النيابة العامة وجهت الاتهام إلى 29 شخصا في حادث التفجير.", "2015-08-05") == []
+    out = rows(nlp, "ألقت الشرطة المصرية القبض على المتهم بتفجير عبوة ناسفة في مدينة المنصورة أمس.", "2015-08-05")
+    assert [r["sub_event_type"] for r in out] == ["Arrests"]
