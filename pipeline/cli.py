@@ -13,6 +13,7 @@ examples:
   conflict-events extract data/samples/articles.jsonl -o events.csv
   conflict-events extract dump/*.jsonl.gz -o events.parquet --workers 2
   conflict-events extract folder_of_txt/ -o events.jsonl --quiet
+  conflict-events extract data/samples/articles.jsonl -o events.geojson
   conflict-events extract parquet_dump/ -o events.parquet --engine dask --scheduler tcp://host:8786
 
 INPUT: .jsonl / .jsonl.gz (one article a line: id, text, optional published
@@ -20,11 +21,13 @@ INPUT: .jsonl / .jsonl.gz (one article a line: id, text, optional published
 article, a .txt file, or a folder of them (a .txt file's id is its name).
 OUTPUT: .jsonl, .csv or .parquet, one row per event in ACLED's columns plus
 article_id, actor1_ar, actor2_ar, location_ar, injured, evidence, confidence,
-warnings. Articles that cannot be processed go to OUTPUT's name + .errors.jsonl
-(one line each: article id and reason); the run goes on. An article without an
-id is named by where it was read (FILE:LINE); a repeated id is an error. An article
-that takes longer than --article-timeout seconds is such a line too; a worker process
-that dies is replaced and its articles run again.
+warnings; or .geojson, a FeatureCollection of Points [longitude, latitude] with
+those columns as properties (complete when the run ends). Articles that cannot
+be processed go to OUTPUT's name + .errors.jsonl (one line each: article id and
+reason); the run goes on. An article without an id is named by where it was
+read (FILE:LINE); a repeated id is an error. An article that takes longer than
+--article-timeout seconds is such a line too; a worker process that dies is
+replaced and its articles run again.
 Re-running with the same OUTPUT skips the articles already done (OUTPUT.done
 lists them); --fresh starts over.
 
