@@ -36,6 +36,19 @@ existing OUTPUT conflict-events did not write (no matching OUTPUT.done) unless
 --force or --fresh; an OUTPUT another run is writing, unless --wait.
 """
 
+REVIEW_EXAMPLE = """\
+examples:
+  conflict-events extract data/samples/articles.jsonl -o events.jsonl
+  conflict-events review events.jsonl --articles data/samples/articles.jsonl -o review.html
+
+One HTML file that works offline: each article's text (right to left) with every
+evidence span marked in its field's colour, its event cards with all ACLED fields,
+confidence and warnings, filters, and a map. Mark each event correct or wrong,
+correct its fields, add missed ones; Export downloads the reviewed articles as
+JSONL in the gold format of `conflict-events evaluate events --gold`.
+EVENTS: any OUTPUT of extract; INPUT: the articles it was extracted from.
+"""
+
 
 class UserError(Exception):
     """A problem with what the user asked for: printed as one line, exit 2."""
@@ -93,6 +106,18 @@ def build_parser() -> argparse.ArgumentParser:
     sh = sub.add_parser("show", help="print an output file as a short table of events")
     sh.add_argument("output", type=Path, metavar="OUTPUT")
     sh.set_defaults(func=cmd_show)
+
+    rv = sub.add_parser("review", help="write an offline HTML page to check every event against its evidence",
+                        description="Write one self-contained HTML page to review extracted events.",
+                        epilog=REVIEW_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    rv.add_argument("events", type=Path, metavar="EVENTS", help="an output of extract (.jsonl, .csv, .parquet, .geojson)")
+    rv.add_argument("--articles", nargs="+", required=True, type=Path, metavar="INPUT",
+                    help="the articles EVENTS was extracted from (any INPUT extract reads)")
+    rv.add_argument("-o", "--output", required=True, type=Path, metavar="REVIEW.html")
+    rv.add_argument("--max-articles", type=int, default=None, metavar="N",
+                    help="refuse INPUT with more articles than this (default 2000: a page is for a sample)")
+    rv.add_argument("--force", action="store_true", help="overwrite an OUTPUT that conflict-events review did not write")
+    rv.set_defaults(func=cmd_review)
 
     sc = sub.add_parser("schema", help="write the JSON Schema of an output row")
     sc.add_argument("-o", "--output", type=Path, default=None,
@@ -163,6 +188,23 @@ def cmd_extract(args) -> int:
     except PoolError as e:  # the workers cannot run at all: nothing the input could change
         print(f"conflict-events: {e}", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_review(args) -> int:
+    from .io import InputError, check_input
+    from .review import MAX_ARTICLES, ReviewError, run as write_review
+
+    _need(args.events)
+    try:
+        for path in args.articles:
+            check_input(path)
+        write_review(args.events, args.articles, args.output, max_articles=args.max_articles or MAX_ARTICLES,
+                     force=args.force)
+    except (InputError, ReviewError) as e:
+        raise UserError(str(e)) from None
+    except OSError as e:
+        raise UserError(f"{args.output}: cannot write it ({e.strerror or e})") from None
     return 0
 
 
