@@ -119,6 +119,13 @@ def build_parser() -> argparse.ArgumentParser:
     rv.add_argument("--force", action="store_true", help="overwrite an OUTPUT that conflict-events review did not write")
     rv.set_defaults(func=cmd_review)
 
+    dr = sub.add_parser("doctor", help="check this install: versions, models and their checksums, a smoke extract",
+                        description="Check that this install can extract events. Prints what it checks: versions, "
+                                    "the models and a SHA-256 of each, the shared data (found or not), a smoke "
+                                    "extract compared with its expected event. Exit 0 when healthy, else 1 with "
+                                    "one line naming the first failure.")
+    dr.set_defaults(func=cmd_doctor)
+
     sc = sub.add_parser("schema", help="write the JSON Schema of an output row")
     sc.add_argument("-o", "--output", type=Path, default=None,
                     help="default: schemas/event.schema.json beside the package")
@@ -206,6 +213,12 @@ def cmd_review(args) -> int:
     except OSError as e:
         raise UserError(f"{args.output}: cannot write it ({e.strerror or e})") from None
     return 0
+
+
+def cmd_doctor(args) -> int:
+    from .doctor import run as doctor
+
+    return doctor()
 
 
 SHOW_COLUMNS = ["article_id", "event_date", "sub_event_type", "actor1", "actor2", "location",
