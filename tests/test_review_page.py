@@ -8,6 +8,7 @@ import pytest
 
 from conflict_events.cli import main
 from conflict_events.io import read_rows
+from conflict_events.schemas import OUTPUT_COLUMNS
 from test_batch import ARTICLES, by_article, write_jsonl
 
 REPO = Path(__file__).resolve().parents[1]
@@ -80,6 +81,11 @@ def test_the_review_page_in_a_browser(chromium, page_files, capsys):
     assert actor2["title"] == f"actor2: {seed_row['actor2']} ({seed_row['actor2_ar']})"  # hover: field and value
     page.hover(f'article[data-article="{SEED_ID}"] mark.ev[data-field="actor2"]')
     assert "linked" in card(page, SEED_ID).get_attribute("class")
+    card(page, SEED_ID).locator("details.all-fields summary").click()  # every ACLED field of the event
+    cells = card(page, SEED_ID).locator("details.all-fields td").all_inner_texts()
+    fields = dict(zip(cells[0::2], cells[1::2]))
+    assert list(fields) == [c for c in OUTPUT_COLUMNS if c != "evidence"]
+    assert fields["geo_precision"] == "2" and fields["location"] == "al-Mayadin" and fields["confidence"] == "1"
 
     # a filter: only Syria's events, their articles and their map points stay
     page.select_option("#f-country", "Syria")

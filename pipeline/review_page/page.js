@@ -10,6 +10,10 @@
   Object.entries(DATA.event_types).forEach(([type, subs]) => subs.forEach((s) => { TYPE_OF[s] = type; }));
   const EVENTS = {};  // key -> {article, row}
   DATA.articles.forEach((a) => a.events.forEach((ev) => { EVENTS[ev.key] = { article: a, row: ev.row }; }));
+  const SECTIONS = {};  // article key -> its <article> element (as last rendered)
+  const CARDS = {};  // event key -> its card (as last rendered)
+  const POINTS = {};  // event key -> its map point
+  document.querySelectorAll("#map .pt").forEach((p) => { POINTS[p.dataset.event] = p; });
   let state = load();
 
   // --- state: {events: {key: {verdict, edits}}, added: {articleKey: [{key, fields}]}, empty: {articleKey: true}}
@@ -132,7 +136,7 @@
     const card = el("div", {
       class: "card", "data-event": key, "data-status": st, "data-country": row.country || "",
       "data-type": row.event_type, "data-confidence": row.confidence, "data-warnings": (row.warnings || []).length,
-      onmouseenter: () => link(key, true), onmouseleave: () => link(key, false),
+      onmouseenter: () => link(a, key, true), onmouseleave: () => link(a, key, false),
     },
     cardHead(row.sub_event_type, row.event_type, [
       el("span", { class: "conf", text: "confidence " + Number(row.confidence).toFixed(2) }),
@@ -145,13 +149,19 @@
       el("button", { type: "button", class: "reset", text: "Reset", onclick: () => { delete state.events[key]; update(); } })),
     (row.warnings || []).length ? el("ul", { class: "warnings" }, row.warnings.map((w) => el("li", { text: w }))) : null,
     el("div", { class: "gold" }, goldTable(values, predicted(row), (f, v) => { setField(key, f, v); update(); })),
-    el("details", { class: "all-fields" }, el("summary", { text: "all ACLED fields" }),
-      el("table", {}, DATA.columns.map((c) => el("tr", {}, el("td", { text: c }),
-        el("td", { text: row[c] == null ? "" : Array.isArray(row[c]) ? row[c].join("; ") : String(row[c]) }))))),
+    el("details", { class: "all-fields", ontoggle: (e) => allFields(e.target, row) }, el("summary", { text: "all ACLED fields" })),
     el("div", { class: "evidence-list" }, "evidence: ", (row.evidence || []).map((e) =>
       el("button", { type: "button", title: e.field + " [" + e.start + ", " + e.end + ")", text: e.field + " «" + e.text + "»",
         onclick: () => flash(a, e) }))));
+    CARDS[key] = card;
     return card;
+  }
+
+  function allFields(details, row) {
+    // built when first opened: thousands of cards' tables would slow the page down for nothing
+    if (!details.open || details.querySelector("table")) return;
+    details.append(el("table", {}, DATA.columns.map((c) => el("tr", {}, el("td", { text: c }),
+      el("td", { text: row[c] == null ? "" : Array.isArray(row[c]) ? row[c].join("; ") : String(row[c]) })))));
   }
 
   function renderAdded(a, x) {
@@ -197,39 +207,40 @@
     text.innerHTML = a.html;  // built by conflict_events.highlight: the article's text, escaped, with its marks
     text.addEventListener("mouseover", (e) => hoverMark(e, true));
     text.addEventListener("mouseout", (e) => hoverMark(e, false));
-    return el("article", { id: "article-" + a.key, "data-article": a.id, class: complete(a) ? "complete" : null },
+    const section = el("article", { id: "article-" + a.key, "data-article": a.id, class: complete(a) ? "complete" : null },
       el("header", {}, el("span", { class: "id", text: a.id }), a.title ? el("span", { class: "title", dir: "rtl", lang: "ar", text: a.title }) : null,
         el("span", { class: "meta", text: meta }),
         /^https?:\/\//i.test(a.url || "") ? el("a", { href: a.url, rel: "noreferrer noopener", target: "_blank", text: "source" }) : null),
       text, cards);
+    SECTIONS[a.key] = section;
+    return section;
   }
 
   function rerender(a) {
-    const old = document.getElementById("article-" + a.key);
-    old.replaceWith(renderArticle(a));
+    SECTIONS[a.key].replaceWith(renderArticle(a));
     applyFilters();
   }
 
   // --- linking spans, cards and map points
 
-  function link(key, on) {
-    document.querySelectorAll(".text mark.ev").forEach((m) => {
+  function link(a, key, on) {
+    SECTIONS[a.key].querySelectorAll(".text mark.ev").forEach((m) => {
       if ((m.dataset.events || "").split(" ").includes(key)) m.classList.toggle("on", on);
     });
-    document.querySelectorAll('#map .pt[data-event="' + key + '"]').forEach((p) => p.classList.toggle("on", on));
+    if (POINTS[key]) POINTS[key].classList.toggle("on", on);
   }
 
   function hoverMark(e, on) {
     const mark = e.target.closest("mark.ev");
     if (!mark) return;
     (mark.dataset.events || "").split(" ").filter(Boolean).forEach((key) => {
-      document.querySelectorAll('.card[data-event="' + key + '"]').forEach((c) => c.classList.toggle("linked", on));
+      if (CARDS[key]) CARDS[key].classList.toggle("linked", on);
     });
   }
 
   function flash(a, e) {
-    const sel = '#article-' + a.key + ' mark.ev[data-field="' + e.field + '"][data-start="' + e.start + '"][data-end="' + e.end + '"]';
-    document.querySelectorAll(sel).forEach((m, i) => {
+    const sel = 'mark.ev[data-field="' + e.field + '"][data-start="' + e.start + '"][data-end="' + e.end + '"]';
+    SECTIONS[a.key].querySelectorAll(sel).forEach((m, i) => {
       if (i === 0) m.scrollIntoView({ block: "center", behavior: "smooth" });
       m.classList.remove("flash");
       void m.offsetWidth;
@@ -266,12 +277,11 @@
       a.events.forEach((ev) => {
         const ok = passes(ev, f);
         visible += ok;
-        const card = document.querySelector('.card[data-event="' + ev.key + '"]');
-        if (card) card.classList.toggle("hidden", !ok);
-        document.querySelectorAll('#map .pt[data-event="' + ev.key + '"]').forEach((p) => p.classList.toggle("hidden", !ok));
+        CARDS[ev.key].classList.toggle("hidden", !ok);
+        if (POINTS[ev.key]) POINTS[ev.key].classList.toggle("hidden", !ok);
       });
       const show = visible > 0 || !any;
-      document.getElementById("article-" + a.key).classList.toggle("hidden", !show);
+      SECTIONS[a.key].classList.toggle("hidden", !show);
       events += visible;
       articles += show;
     });
@@ -349,9 +359,8 @@
     document.getElementById(id).addEventListener("input", applyFilters);
     document.getElementById(id).addEventListener("change", applyFilters);
   });
-  document.querySelectorAll("#map .pt").forEach((p) => p.addEventListener("click", () => {
-    const card = document.querySelector('.card[data-event="' + p.dataset.event + '"]');
-    if (card) card.scrollIntoView({ block: "center", behavior: "smooth" });
+  Object.entries(POINTS).forEach(([key, p]) => p.addEventListener("click", () => {
+    if (CARDS[key]) CARDS[key].scrollIntoView({ block: "center", behavior: "smooth" });
   }));
   document.getElementById("export").addEventListener("click", exportGold);
   document.getElementById("clear").addEventListener("click", () => {
