@@ -4,11 +4,13 @@
     events = Pipeline().extract(text, published="2018-04-09")
     doc = Pipeline().process(text)          # the annotated Document
     frame = extract_frame(articles)         # pandas DataFrame in ACLED columns
+    geo = to_geodataframe(frame)            # geopandas GeoDataFrame of Points (the geo extra)
 """
 from .core import ArticleError, Pipeline, default_stages
 from .document import Document, Mention, Span, Token
-from .frame import extract_frame
+from .frame import extract_frame, to_geodataframe
 from .stage import PipelineOrderError, Stage
 
 __all__ = ["Pipeline", "Document", "Mention", "Span", "Token", "Stage", "PipelineOrderError",
-           "ArticleError", "default_stages", "extract_frame"]
+           "ArticleError", "default_stages", "extract_frame",
+           "to_geodataframe"]

@@ -13,6 +13,7 @@ examples:
   conflict-events extract data/samples/articles.jsonl -o events.csv
   conflict-events extract dump/*.jsonl.gz -o events.parquet --workers 2
   conflict-events extract folder_of_txt/ -o events.jsonl --quiet
+  conflict-events extract data/samples/articles.jsonl -o events.geojson
   conflict-events extract parquet_dump/ -o events.parquet --engine dask --scheduler tcp://host:8786
 
 INPUT: .jsonl / .jsonl.gz (one article a line: id, text, optional published
@@ -20,17 +21,32 @@ INPUT: .jsonl / .jsonl.gz (one article a line: id, text, optional published
 article, a .txt file, or a folder of them (a .txt file's id is its name).
 OUTPUT: .jsonl, .csv or .parquet, one row per event in ACLED's columns plus
 article_id, actor1_ar, actor2_ar, location_ar, injured, evidence, confidence,
-warnings. Articles that cannot be processed go to OUTPUT's name + .errors.jsonl
-(one line each: article id and reason); the run goes on. An article without an
-id is named by where it was read (FILE:LINE); a repeated id is an error. An article
-that takes longer than --article-timeout seconds is such a line too; a worker process
-that dies is replaced and its articles run again.
+warnings; or .geojson, a FeatureCollection of Points [longitude, latitude] with
+those columns as properties (complete when the run ends). Articles that cannot
+be processed go to OUTPUT's name + .errors.jsonl (one line each: article id and
+reason); the run goes on. An article without an id is named by where it was
+read (FILE:LINE); a repeated id is an error. An article that takes longer than
+--article-timeout seconds is such a line too; a worker process that dies is
+replaced and its articles run again.
 Re-running with the same OUTPUT skips the articles already done (OUTPUT.done
 lists them); --fresh starts over.
 
 Refused (exit 2): an OUTPUT that is an INPUT or lies in an INPUT folder; an
 existing OUTPUT conflict-events did not write (no matching OUTPUT.done) unless
 --force or --fresh; an OUTPUT another run is writing, unless --wait.
+"""
+
+REVIEW_EXAMPLE = """\
+examples:
+  conflict-events extract data/samples/articles.jsonl -o events.jsonl
+  conflict-events review events.jsonl --articles data/samples/articles.jsonl -o review.html
+
+One HTML file that works offline: each article's text (right to left) with every
+evidence span marked in its field's colour, its event cards with all ACLED fields,
+confidence and warnings, filters, and a map. Mark each event correct or wrong,
+correct its fields, add missed ones; Export downloads the reviewed articles as
+JSONL in the gold format of `conflict-events evaluate events --gold`.
+EVENTS: any OUTPUT of extract; INPUT: the articles it was extracted from.
 """
 
 
@@ -90,6 +106,25 @@ def build_parser() -> argparse.ArgumentParser:
     sh = sub.add_parser("show", help="print an output file as a short table of events")
     sh.add_argument("output", type=Path, metavar="OUTPUT")
     sh.set_defaults(func=cmd_show)
+
+    rv = sub.add_parser("review", help="write an offline HTML page to check every event against its evidence",
+                        description="Write one self-contained HTML page to review extracted events.",
+                        epilog=REVIEW_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    rv.add_argument("events", type=Path, metavar="EVENTS", help="an output of extract (.jsonl, .csv, .parquet, .geojson)")
+    rv.add_argument("--articles", nargs="+", required=True, type=Path, metavar="INPUT",
+                    help="the articles EVENTS was extracted from (any INPUT extract reads)")
+    rv.add_argument("-o", "--output", required=True, type=Path, metavar="REVIEW.html")
+    rv.add_argument("--max-articles", type=int, default=None, metavar="N",
+                    help="refuse INPUT with more articles than this (default 2000: a page is for a sample)")
+    rv.add_argument("--force", action="store_true", help="overwrite an OUTPUT that conflict-events review did not write")
+    rv.set_defaults(func=cmd_review)
+
+    dr = sub.add_parser("doctor", help="check this install: versions, models and their checksums, a smoke extract",
+                        description="Check that this install can extract events. Prints what it checks: versions, "
+                                    "the models and a SHA-256 of each, the shared data (found or not), a smoke "
+                                    "extract compared with its expected event. Exit 0 when healthy, else 1 with "
+                                    "one line naming the first failure.")
+    dr.set_defaults(func=cmd_doctor)
 
     sc = sub.add_parser("schema", help="write the JSON Schema of an output row")
     sc.add_argument("-o", "--output", type=Path, default=None,
@@ -161,6 +196,29 @@ def cmd_extract(args) -> int:
         print(f"conflict-events: {e}", file=sys.stderr)
         return 1
     return 0
+
+
+def cmd_review(args) -> int:
+    from .io import InputError, check_input
+    from .review import MAX_ARTICLES, ReviewError, run as write_review
+
+    _need(args.events)
+    try:
+        for path in args.articles:
+            check_input(path)
+        write_review(args.events, args.articles, args.output, max_articles=args.max_articles or MAX_ARTICLES,
+                     force=args.force)
+    except (InputError, ReviewError) as e:
+        raise UserError(str(e)) from None
+    except OSError as e:
+        raise UserError(f"{args.output}: cannot write it ({e.strerror or e})") from None
+    return 0
+
+
+def cmd_doctor(args) -> int:
+    from .doctor import run as doctor
+
+    return doctor()
 
 
 SHOW_COLUMNS = ["article_id", "event_date", "sub_event_type", "actor1", "actor2", "location",

@@ -4,7 +4,7 @@ Inputs become a dask.bag of Records (JSONL files split in blocks, Parquet by
 row groups, .txt files one each); every partition is processed by
 ``batch.process_partition`` (batches of ``batch.process_records``) with one Pipeline
 per worker process, and written as
-its own part: ``OUTPUT/part-00000.parquet`` (or ``.jsonl``) and
+its own part: ``OUTPUT/part-00000.parquet`` (or ``.jsonl``, ``.geojson``) and
 ``OUTPUT/errors-00000.jsonl``. Part numbers follow input order, so reading the
 parts in name order gives the same rows as the local engine.
 
@@ -27,7 +27,7 @@ from .io import BOM, RowWriter, check_input, kind_of, parse_jsonl_line, read_art
 from .output_guard import OutputError, OutputLock, check_output
 from .writers import json_line
 
-PART_KINDS = (".jsonl", ".parquet")
+PART_KINDS = (".jsonl", ".parquet", ".geojson")
 
 
 def _records_of_file(path: str) -> list:

@@ -180,8 +180,9 @@ def _error_line(kind: str, art: dict, g: Optional[dict], p: Optional[dict], wron
     return "\n    ".join(parts)
 
 
-def evaluate_file(gold_path: Path, pipeline=None, out=sys.stdout, show_errors: bool = False) -> dict:
-    """Score the pipeline on a gold file and print the report."""
+def evaluate_file(gold_path: Path, pipeline=None, out=None, show_errors: bool = False) -> dict:
+    """Score the pipeline on a gold file and print the report (on ``out``, else on sys.stdout as it is at the call)."""
+    out = out or sys.stdout
     with open(gold_path, encoding="utf-8") as f:
         articles = [json.loads(line) for line in f if line.strip()]
     result = score(predict(articles, pipeline))

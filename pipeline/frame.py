@@ -1,4 +1,4 @@
-"""Notebook entry point: articles in, a pandas DataFrame in ACLED's columns out."""
+"""Notebook entry points: articles in, a pandas DataFrame in ACLED's columns out; its events as a GeoDataFrame."""
 from __future__ import annotations
 
 from typing import Iterable, Optional
@@ -32,3 +32,16 @@ def extract_frame(articles: Iterable, pipeline: Optional[Pipeline] = None, *,
     frame["event_date"] = pd.to_datetime(frame["event_date"])
     frame.attrs["errors"] = failed
     return frame
+
+
+def to_geodataframe(frame: pd.DataFrame):
+    """Event rows (``extract_frame``'s DataFrame) as a geopandas GeoDataFrame of Points in WGS 84 (EPSG:4326),
+    one per row; a row without coordinates has no geometry. Needs the ``geo`` extra."""
+    try:
+        import geopandas
+        from shapely.geometry import Point
+    except ImportError:
+        raise ImportError("to_geodataframe needs geopandas: pip install 'conflict-events[geo]'") from None
+    points = [None if pd.isna(lon) or pd.isna(lat) else Point(float(lon), float(lat))
+              for lon, lat in zip(frame["longitude"], frame["latitude"])]
+    return geopandas.GeoDataFrame(frame, geometry=points, crs="EPSG:4326")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .ledger import done_path
-from .writers import errors_path, parts_dir
+from .writers import OUTPUT_KINDS, errors_path, parts_dir
 
 
 class OutputError(Exception):
@@ -41,7 +41,8 @@ def check_output(inputs: Iterable[Path], output: Path, folder: bool = False) -> 
     """Raise OutputError if OUTPUT would overwrite an INPUT or be read as one by a later run;
     ``folder``: OUTPUT is a folder of parts (the Dask engine), else a file."""
     if not folder and output.is_dir():
-        raise OutputError(f"{output}: OUTPUT is a folder; give a file ending in .jsonl, .csv or .parquet")
+        raise OutputError(f"{output}: OUTPUT is a folder; give a file ending in "
+                          f"{', '.join(OUTPUT_KINDS)}")
     for inp in map(Path, inputs):
         for written in run_files(output):
             if _same(written, inp) or (folder and _inside(inp, output)):

@@ -1,10 +1,11 @@
 """Writing event tables and error lines so that any string survives and a kill loses nothing.
 
-``RowWriter`` appends ACLED rows to a .jsonl, .csv or .parquet OUTPUT. ``commit()``
+``RowWriter`` appends ACLED rows to a .jsonl, .csv, .parquet or .geojson OUTPUT. ``commit()``
 makes every row written so far durable and returns OUTPUT's position (``{"rows":
 bytes}``, or ``{"parts": n}`` for Parquet); a writer opened at a position drops what
 came after it (rows of a run killed before its next commit) and appends. Parquet is
-written as numbered parts in ``OUTPUT.parts/`` and merged into OUTPUT by ``close()``.
+written as numbered parts in ``OUTPUT.parts/`` and merged into OUTPUT by ``close()``;
+GeoJSON as one feature a line, the FeatureCollection closed by ``close()`` (see ``geojson``).
 
 Any string survives: JSON escapes lone surrogates (``\\ud800``, which JSON input may
 hold); CSV and Parquet cells write them as that six-character text. A CSV cell a
@@ -24,7 +25,9 @@ from typing import Optional
 
 from conflict_events.schemas import OUTPUT_COLUMNS, AcledRow
 
-OUTPUT_KINDS = (".jsonl", ".csv", ".parquet")
+from . import geojson
+
+OUTPUT_KINDS = (".jsonl", ".csv", ".parquet", ".geojson")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell starting so as a formula
 QUOTE = "'"  # the spreadsheet's "this cell is text" mark
 BASE = "base.parquet"  # in OUTPUT.parts/: the OUTPUT a resumed run started from
@@ -140,6 +143,10 @@ class RowWriter:
             self._csv = csv.DictWriter(self._f, fieldnames=OUTPUT_COLUMNS)
             if self._size() == 0:
                 self._csv.writeheader()
+        elif self.kind == ".geojson":
+            if self._size() == 0:
+                self._f.write(geojson.HEAD)
+            self._features = self._size() > len(geojson.HEAD.encode())
 
     def _size(self) -> int:
         self._f.flush()
@@ -151,6 +158,10 @@ class RowWriter:
             self._f.write("".join(json_line(r) for r in rows))
         elif self.kind == ".csv":
             self._csv.writerows({k: csv_cell(v) for k, v in r.items()} for r in rows)
+        elif self.kind == ".geojson":
+            for r in rows:
+                self._f.write((geojson.SEPARATOR if self._features else "") + json_line(geojson.feature(r))[:-1])
+                self._features = True
         else:
             self._parts.rows.extend(_clean(r) for r in rows)
 
@@ -163,9 +174,13 @@ class RowWriter:
         return {"rows": size}
 
     def close(self, finished: bool = True) -> None:
-        """Commit and close; a finished Parquet OUTPUT gets its parts merged into one file."""
+        """Commit and close; a finished Parquet OUTPUT gets its parts merged into one file, a finished
+        GeoJSON one its closing brackets (after the commit: a resumed run cuts them off and appends)."""
         if self._f is not None:
             self.commit()
+            if finished and self.kind == ".geojson":
+                self._f.write(geojson.TAIL)
+                self.commit()  # durable; the ledger keeps the position before the tail
             self._f.close()
         else:
             self._parts.commit()
@@ -248,6 +263,8 @@ def _fsync_file(path: Path) -> None:
 def read_rows(path: Path) -> list[dict]:
     """Read back an output file written by RowWriter (for tests, evaluation and ``show``)."""
     kind = path.suffix.lower()
+    if kind == ".geojson":
+        return geojson.read_rows(path)
     if kind == ".jsonl":
         with open(path, encoding="utf-8") as f:
             return [json.loads(line) for line in f if line.strip()]

@@ -1,6 +1,8 @@
-"""Shared fixtures: the ANERcorp files the NER training tests read, from ../shared or from the project's own sample."""
+"""Shared fixtures: the ANERcorp files the NER training tests read, from ../shared or from the project's own sample;
+the headless Chromium the review page's browser test drives (Debian's package, never a downloaded build)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,8 @@ from conflict_events.train import data
 
 # 36 sentences written for these tests (not taken from ANERcorp), tagged as ANERcorp is
 NER_SAMPLE = Path(__file__).resolve().parent / "data" / "ner_sample.conll"
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's chromium package; `make test` installs it where apt-get can
+BROWSER_REPORT: list[str] = []  # what the browser test did, for the last lines of the run
 
 
 def shared_anercorp_present() -> bool:
@@ -42,8 +46,46 @@ def anercorp(tmp_path_factory):
         yield root
 
 
+def missing_browser() -> str | None:
+    """Why the browser test cannot run here (None when it can)."""
+    if not CHROMIUM.is_file():
+        return f"no Chromium at {CHROMIUM} (apt-get install -y chromium; make test does it where apt-get can)"
+    if not _playwright_importable():
+        return "the playwright package is not installed (it is in the dev extra)"
+    return None
+
+
+def _playwright_importable() -> bool:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, headless, driven by Playwright. Where it is missing the test does not run and the
+    run's last lines say so; in CI (CI=true), where .ci/run's make test installs it, that is a failure."""
+    reason = missing_browser()
+    if reason:
+        BROWSER_REPORT.append(f"browser test: NOT RUN: {reason}")
+        if os.environ.get("CI"):
+            pytest.fail(f"browser test cannot run in CI: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+        BROWSER_REPORT.append(f"browser test: drove the review page in {CHROMIUM} (Chromium {browser.version})")
+        yield browser
+        browser.close()
+
+
 def pytest_terminal_summary(terminalreporter):
-    """Say which ANERcorp the NER training tests read (shown with -q too)."""
+    """Say which ANERcorp the NER training tests read, and whether the browser test ran (shown with -q too)."""
+    for line in BROWSER_REPORT:
+        terminalreporter.write_line(line)
     if shared_anercorp_present():
         terminalreporter.write_line(f"NER training tests: ANERcorp from {shared_data_dir()}")
     else:

@@ -1,10 +1,12 @@
 """End to end on data/samples: the seed article and the demo articles with their expected events."""
 import json
+import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from conflict_events import Pipeline, extract_frame
+from conflict_events import Pipeline, extract_frame, to_geodataframe
 from conflict_events.evaluate_events import canon
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
@@ -89,6 +91,22 @@ def test_extract_frame_gives_acled_columns_and_lists_bad_articles():
                                         "disorder_type", "event_type", "sub_event_type"]
     assert set(frame["article_id"]) == {ARTICLES[0]["id"]}
     assert frame.attrs["errors"] == [{"article_id": "empty", "error": "text is empty"}]
+
+
+def test_to_geodataframe_gives_points_at_longitude_latitude_and_none_where_unplaced():
+    frame = extract_frame([ARTICLES[0]])
+    frame.loc[len(frame)] = dict(frame.iloc[0], latitude=None, longitude=None)  # an event coded without coordinates
+    geo = to_geodataframe(frame)
+    assert geo.crs.to_epsg() == 4326 and len(geo) == 2
+    assert (geo.geometry.x.iloc[0], geo.geometry.y.iloc[0]) == (frame["longitude"].iloc[0], frame["latitude"].iloc[0])
+    assert geo.geometry.iloc[1] is None
+    assert list(geo.columns[:-1]) == list(frame.columns)
+
+
+def test_to_geodataframe_without_geopandas_says_which_extra_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "geopandas", None)  # as if the geo extra were not installed
+    with pytest.raises(ImportError, match=r"pip install 'conflict-events\[geo\]'"):
+        to_geodataframe(pd.DataFrame({"longitude": [40.45], "latitude": [35.02]}))
 
 
 def test_seed_mentions_cover_the_named_actors_people_and_places(nlp):

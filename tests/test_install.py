@@ -79,6 +79,29 @@ def test_every_model_file_ships_in_the_wheel():
     assert [f for f in files if not any(fnmatch(f, pat) and f.count("/") == pat.count("/") for pat in patterns)] == []
 
 
+def test_every_data_file_of_the_package_ships_in_the_wheel():
+    # rule data, the country outlines, the doctor's smoke article, the review page's template
+    patterns = SETUPTOOLS["package-data"]["conflict_events"]
+    files = [p.relative_to(REPO / "pipeline").as_posix() for p in (REPO / "pipeline").rglob("*")
+             if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".py"]
+    assert {"data/outlines.json", "data/smoke_article.json", "review_page/page.html", "review_page/page.js",
+            "review_page/page.css"} <= set(files)
+    assert [f for f in files if not any(fnmatch(f, pat) and f.count("/") == pat.count("/") for pat in patterns)] == []
+
+
+def test_installed_package_doctor_is_healthy_with_its_own_smoke_article_and_says_when_models_are_gone(tmp_path):
+    site = installed_layout(tmp_path, models=True)
+    proc = run_cli(site, tmp_path, "doctor")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert f"models: {site / 'conflict_events' / 'models'} (the package's own)" in proc.stdout
+    assert "smoke extract: the smoke article" in proc.stdout and "as expected" in proc.stdout
+    assert proc.stdout.splitlines()[-1] == "healthy: every check passed"
+    bare = installed_layout(tmp_path / "bare", models=False)
+    proc = run_cli(bare, tmp_path, "doctor")
+    assert proc.returncode == 1
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("conflict-events doctor: unhealthy: models: no models found")
+
+
 def test_installed_package_finds_its_models_from_any_directory(tmp_path):
     site = installed_layout(tmp_path, models=True)
     proc = run_cli(site, tmp_path, "extract", str(SEED), "-o", "events.jsonl", "--workers", "1", "--quiet")

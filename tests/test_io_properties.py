@@ -81,7 +81,7 @@ def test_a_cut_gzip_gives_the_lines_before_the_cut_then_at_most_one_error(lines,
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(LINE, min_size=1, max_size=5), st.sampled_from([".jsonl", ".csv", ".parquet"]))
+@given(st.lists(LINE, min_size=1, max_size=5), st.sampled_from([".jsonl", ".csv", ".parquet", ".geojson"]))
 def test_the_pipeline_accounts_for_every_line_once_and_writes_output_that_parses(lines, ext):
     data = b"\n".join(lines) + b"\n"
     with tempfile.TemporaryDirectory() as tmp, open(os.devnull, "w") as devnull:

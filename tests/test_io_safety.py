@@ -16,7 +16,7 @@ from conflict_events.io import errors_path, read_articles, read_rows
 from conflict_events.ledger import done_ids, done_path
 from test_batch import ARTICLES, EVERY_ARTICLE, by_article, kill_when_done, write_jsonl
 
-FORMATS = [".jsonl", ".csv", ".parquet"]
+FORMATS = [".jsonl", ".csv", ".parquet", ".geojson"]
 
 
 def extract(*args):
@@ -101,14 +101,15 @@ def test_a_second_run_on_the_same_output_exits_2_or_waits_its_turn(tmp_path):
     assert not (tmp_path / "events.jsonl.lock").exists()
 
 
-@pytest.mark.parametrize("ext", [".jsonl", ".csv"])
+@pytest.mark.parametrize("ext", [".jsonl", ".csv", ".geojson"])
 def test_what_a_killed_run_wrote_after_its_last_commit_is_dropped(tmp_path, ext):
     src = write_jsonl(tmp_path / "in.jsonl", ARTICLES + [{"id": "empty", "text": " "}])
     clean, out = tmp_path / f"clean{ext}", tmp_path / f"events{ext}"
     assert extract(src, "-o", clean) == 0
     assert extract(src, "-o", out) == 0
     with open(out, "a", encoding="utf-8") as f:  # a kill in the middle of the next article's writes
-        f.write('{"article_id": "late", "event_ty' if ext == ".jsonl" else "XXX00000001,2023-")
+        f.write({".jsonl": '{"article_id": "late", "event_ty', ".csv": "XXX00000001,2023-",
+                 ".geojson": ',\n{"type": "Feature", "id": "XXX0'}[ext])
     with open(errors_path(out), "a", encoding="utf-8") as f:
         f.write('{"article_id": "late", "err')
     with open(done_path(out), "a", encoding="utf-8") as f:
@@ -295,9 +296,9 @@ def test_lone_surrogates_in_ids_and_fields_survive_every_output(tmp_path, ext):
     assert errors_of(out) == [{"article_id": "\udfff", "error": "text is empty", "input": "in.jsonl:2"}]
     assert done_ids(out) == ["taiz\ud800", "\udfff"]
     [row] = read_rows(out)
-    # JSON escapes the id: the very string comes back; CSV and Parquet cells hold text, so the
-    # escape is six characters there, as in every other field (the pipeline holds valid Unicode only)
-    assert row["article_id"] == ("taiz\ud800" if ext == ".jsonl" else "taiz\\ud800")
+    # JSON (.jsonl, .geojson) escapes the id: the very string comes back; CSV and Parquet cells hold
+    # text, so the escape is six characters there, as in every other field (the pipeline holds valid Unicode only)
+    assert row["article_id"] == ("taiz\ud800" if ext in (".jsonl", ".geojson") else "taiz\\ud800")
     assert row["source"] == "\\udc00agency"
     assert extract(src, "-o", out) == 0  # and the re-run reads its .done back
     assert len(read_rows(out)) == 1
