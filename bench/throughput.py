@@ -47,6 +47,7 @@ from pathlib import Path
 from conflict_events.batch import run
 src, out, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
 peak = {}  # worker pid (or "server") -> its peak RSS in MB, read from /proc while the run goes
+pss = {}  # pid -> its largest PSS in MB seen
 
 def children(pid):
     try:
@@ -54,12 +55,16 @@ def children(pid):
     except OSError:
         return []
 
-def hwm(pid):
+def field(path, name):
     try:
-        status = Path(f"/proc/{pid}/status").read_text()
+        text = Path(path).read_text()
     except OSError:
         return 0
-    return next((int(l.split()[1]) / 1024 for l in status.splitlines() if l.startswith("VmHWM")), 0)
+    return next((int(l.split()[1]) / 1024 for l in text.splitlines() if l.startswith(name + ":")), 0)
+
+def hwm(pid):  # peak RSS, and the share of the pages in use now (PSS: pages shared by n processes count 1/n)
+    pss[pid] = max(pss.get(pid, 0), field(f"/proc/{pid}/smaps_rollup", "Pss"))
+    return field(f"/proc/{pid}/status", "VmHWM")
 
 def watch():  # the workers: the fork server's children, or this process's spawned ones
     while True:
@@ -85,7 +90,8 @@ print(json.dumps({"seconds": seconds, "articles": s.articles, "events": s.events
                   "errors": s.errors, "words": s.words,
                   "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "rss_worker_mb": max((v for k, v in peak.items() if k != "server"), default=0),
-                  "rss_server_mb": peak.get("server", 0)}))
+                  "rss_server_mb": peak.get("server", 0),
+                  "pss_worker_mb": max((v for k, v in pss.items() if k in peak), default=0)}))
 """
 
 DASK_RUNNER = r"""
@@ -329,8 +335,9 @@ def main() -> None:
         rate = r["articles"] / r["seconds"]
         rss = r["rss_worker_mb"] if args.workers > 1 else r["rss_main_mb"]
         print(f"{f'local, {args.workers} worker(s)':<28}{rate:>11.1f}{r['words'] / r['seconds']:>10.0f}{rss:>20.0f}"
-              f"{r['events']:>8}{r['errors']:>8}   {100 * rate / base:.1f} %  ({load()}; fork server "
-              f"{r['rss_server_mb']:.0f} MB)", flush=True)
+              f"{r['events']:>8}{r['errors']:>8}   {100 * rate / base:.1f} %  ({load()})", flush=True)
+        print(f"  (peak RSS counts the pages a worker shares with the fork server, {r['rss_server_mb']:.0f} MB; "
+              f"a worker's largest proportional share, PSS: {r['pss_worker_mb']:.0f} MB)", flush=True)
         if args.dask:
             d = json.loads(python(DASK_RUNNER, src, tmp / "dask-out", args.workers).strip().splitlines()[-1])
             drate = d["articles"] / d["seconds"]
