@@ -155,7 +155,7 @@ def _worker_pipeline(ner_model: Optional[str] = None) -> Pipeline:
         from .core import default_stages
         from .ner import Ner
 
-        stages = [Ner(model=NER_MODEL) if s.name == "ner" else s for s in default_stages()]
+        stages = [Ner(model=NER_MODEL) if s.name == "ner" else s for s in default_stages(gate=True)]
         _PIPELINES[NER_MODEL] = Pipeline(stages)
     return _PIPELINES[NER_MODEL]
 

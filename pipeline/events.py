@@ -646,8 +646,11 @@ class Events(Stage):
         lexicon(), modality()  # build once
         doc.event_mentions = []
         dropped = []
+        found = doc.ext.pop("triggers", None)  # the gate's (gate.TriggerGate), when it ran
+        if found is not None and len(found) != len(doc.sentences):
+            found = None
         for sent in doc.sentences:
-            triggers = find_triggers(doc, sent.index)
+            triggers = found[sent.index] if found is not None else find_triggers(doc, sent.index)
             if not triggers:
                 continue
             toks = doc.sentence_tokens(sent)

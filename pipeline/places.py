@@ -250,6 +250,29 @@ def _qualifier_words() -> dict[tuple[str, ...], str]:
     return {tuple(norm(w).split()): kind for kind, ws in data["qualifiers"].items() for w in ws}
 
 
+class LatinRows:
+    """The rows of a Latin table (a header, then one tab-separated place a line) by id, each read
+    into a dict only when asked for (a country holds up to 20,000 of them)."""
+
+    def __init__(self, lines: list[str]):
+        self.columns = lines[0].split("\t") if lines else []
+        self._lines = {line[:line.index("\t")]: line for line in lines[1:] if line}
+        self._latin = self.columns.index("latin") if lines else -1
+        self._population = self.columns.index("population") if lines else -1
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, place_id: str) -> dict:
+        return dict(zip(self.columns, self._lines[place_id].split("\t")))
+
+    def names(self) -> Iterator[tuple[str, list[str], int]]:
+        """(id, Latin names, population) of every row, in file order (as CrossScriptIndex takes them)."""
+        for place_id, line in self._lines.items():
+            cells = line.split("\t")
+            yield place_id, cells[self._latin].split("|"), int(cells[self._population])
+
+
 class Gazetteer:
     """Normalised Arabic place name → place records, with ACLED-style resolution."""
 
@@ -563,18 +586,20 @@ class Gazetteer:
         return bool(recs) and not any(self._implies_country(r) for r in recs)
 
     def latin_table(self, iso3: str):
-        """(CrossScriptIndex, id → row) of a country's GeoNames towns and admin1 units by their Latin
-        names (models/gazetteer/latin/ISO3.tsv), loaded on first use; None when there is none."""
+        """(CrossScriptIndex, LatinRows) of a country's GeoNames towns and admin1 units by their Latin
+        names (models/gazetteer/latin/ISO3.tsv, its names' keys from ISO3.keys when they are current),
+        loaded on first use; None when there is none."""
         if iso3 not in self._latin:
-            from .translit import CrossScriptIndex
+            from .translit import CrossScriptIndex, read_latin_keys
 
             path = self.folder / LATIN_DIR / f"{iso3}.tsv"
-            rows = {}
-            if path.exists():
-                with open(path, encoding="utf-8", newline="") as f:
-                    rows = {r["id"]: r for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)}
-            index = CrossScriptIndex((i, r["latin"].split("|"), int(r["population"])) for i, r in rows.items())
-            self._latin[iso3] = (index, rows) if rows else None
+            rows = LatinRows(path.read_text(encoding="utf-8").split("\n")) if path.exists() else None
+            if rows:
+                keys = read_latin_keys(path)
+                index = CrossScriptIndex(rows.names(), keys if keys is not None and len(keys) == len(rows) else None)
+                self._latin[iso3] = (index, rows)
+            else:
+                self._latin[iso3] = None
         return self._latin[iso3]
 
     def resolve_cross_script(self, norm_name: str, countries: Iterable[str], *,

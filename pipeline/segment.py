@@ -83,26 +83,32 @@ def clitic_parts(text: str, start: int) -> list[SubToken]:
 
     The split is made on the normalised word and mapped back through the normaliser's offsets,
     so a word with diacritics (وَالمسلّحين) splits as the bare one does."""
+    return [SubToken(start + a, start + b, norm, kind) for a, b, norm, kind in _clitic_split(text)]
+
+
+@lru_cache(maxsize=200_000)
+def _clitic_split(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """``clitic_parts`` of a word at offset 0, as (start, end, norm, kind) (words recur: cached)."""
     nt = NormText.of(text)
     norm = nt.text
     if not norm or not _is_arabic(norm):
-        return [SubToken(start, start + len(text), norm, "stem")]
+        return ((0, len(text), norm, "stem"),)
     at = _offsets(nt)
-    parts: list[SubToken] = []
+    parts: list[tuple[int, int, str, str]] = []
     i = 0
     if norm[:1] in CONJUNCTIONS and _article_follows(norm, 1):
-        parts.append(SubToken(start, start + at[1], norm[0], "proclitic"))
+        parts.append((0, at[1], norm[0], "proclitic"))
         i = 1
     if norm.startswith("لل", i) and len(norm) - i - 2 >= MIN_STEM:  # ل + (ا)ل: للمدينة
-        parts.append(SubToken(start + at[i], start + at[i + 1], "ل", "proclitic"))
-        parts.append(SubToken(start + at[i + 1], start + at[i + 2], ARTICLE, "article"))
+        parts.append((at[i], at[i + 1], "ل", "proclitic"))
+        parts.append((at[i + 1], at[i + 2], ARTICLE, "article"))
         i += 2
     else:
         if norm[i:i + 1] in PREPOSITIONS and norm.startswith(ARTICLE, i + 1) and len(norm) - i - 3 >= MIN_STEM:
-            parts.append(SubToken(start + at[i], start + at[i + 1], norm[i], "proclitic"))
+            parts.append((at[i], at[i + 1], norm[i], "proclitic"))
             i += 1
         if norm.startswith(ARTICLE, i) and len(norm) - i - 2 >= MIN_STEM:
-            parts.append(SubToken(start + at[i], start + at[i + 2], ARTICLE, "article"))
+            parts.append((at[i], at[i + 2], ARTICLE, "article"))
             i += 2
     j = len(norm)
     if not parts:  # a definite noun takes no pronoun suffix
@@ -110,10 +116,10 @@ def clitic_parts(text: str, start: int) -> list[SubToken]:
             if norm.endswith(enc) and j - len(enc) - i >= 3 and text[-len(enc):] == enc:
                 j -= len(enc)
                 break
-    parts.append(SubToken(start + at[i], start + at[j], norm[i:j], "stem"))
+    parts.append((at[i], at[j], norm[i:j], "stem"))
     if j < len(norm):
-        parts.append(SubToken(start + at[j], start + len(text), norm[j:], "enclitic"))
-    return parts
+        parts.append((at[j], len(text), norm[j:], "enclitic"))
+    return tuple(parts)
 
 
 def _offsets(nt: NormText) -> list[int]:

@@ -17,6 +17,7 @@ letters such as h, w, y), with the vowel-aware full key and the population as ti
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import math
 import re
@@ -24,6 +25,7 @@ import sys
 import time
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from .resources import load_yaml
@@ -137,7 +139,7 @@ def arabic_words(norm_ar: str, keep_article: bool = False) -> list[str]:
 
 def collapse(key: str) -> str:
     """Collapse doubled key letters (Sikasso = سيكاسو)."""
-    return _DOUBLED.sub(r"\1", key)
+    return _DOUBLED.sub(r"\1", key) if _DOUBLED.search(key) else key
 
 
 @lru_cache(maxsize=200_000)
@@ -198,25 +200,45 @@ def _variants(coarse_key: str) -> set[str]:
     return {coarse_key} | {coarse_key[:i] + coarse_key[i + 1:] for i in range(len(coarse_key))}
 
 
+def _insertions(key: str, alphabet: Iterable[str]) -> set[str]:
+    """Every key made by inserting one letter of ``alphabet`` anywhere in ``key``."""
+    return {key[:i] + c + key[i:] for i in range(len(key) + 1) for c in alphabet}
+
+
+def neighbours(coarse_key: str, alphabet: Iterable[str]) -> set[str]:
+    """Every key over ``alphabet`` that shares a one-deletion variant with ``coarse_key`` (SymSpell's
+    candidates, found from the query alone: the index keeps no variants): the key itself, its
+    deletions, its insertions, and the insertions into its deletions."""
+    alphabet = tuple(alphabet)
+    dels = _variants(coarse_key)
+    return dels | {k for d in dels for k in _insertions(d, alphabet)}
+
+
 # ---------------------------------------------------------------- index
 class CrossScriptIndex:
-    """The places of one country by the keys of their Latin names, matched by Arabic names."""
+    """The places of one country by the keys of their Latin names, matched by Arabic names.
+    ``keys``, when given, holds each row's full keys (``latin_full_key`` of its names, in order),
+    computed ahead (``latin_keys``): the index is then built without spelling a name."""
 
-    def __init__(self, rows: Iterable[tuple[str, list[str], int]]):
+    def __init__(self, rows: Iterable[tuple[str, list[str], int]], keys: Optional[Iterable[list[str]]] = None):
         self._places: list[tuple[str, float]] = []  # (place id, log10 population)
         self._by_skeleton: dict[str, list[tuple[int, str]]] = {}  # skeleton → (place index, full key)
-        self._buckets: dict[str, set[str]] = {}  # coarse variant → skeletons
+        self._by_coarse: dict[str, set[str]] = {}  # coarse key → skeletons
+        self._alphabet: set[str] = set()  # the letters of the coarse keys
+        keys = iter(keys) if keys is not None else None
         for place_id, names, population in rows:
             idx = len(self._places)
             self._places.append((place_id, math.log10(max(population or 0, 0) + 1)))
-            for full in {latin_full_key(n) for n in names}:
+            fulls = next(keys) if keys is not None else [latin_full_key(n) for n in names]
+            for full in dict.fromkeys(fulls):
                 skel = skeleton(full)
                 if not skel:
                     continue
                 entries = self._by_skeleton.setdefault(skel, [])
                 if not entries:
-                    for v in _variants(strong(skel)):
-                        self._buckets.setdefault(v, set()).add(skel)
+                    coarse = strong(skel)
+                    self._by_coarse.setdefault(coarse, set()).add(skel)
+                    self._alphabet.update(coarse)
                 entries.append((idx, full))
 
     def __len__(self) -> int:
@@ -257,16 +279,57 @@ class CrossScriptIndex:
         if not coarse:
             return []
         if len(coarse) <= acc["short_length"]:
-            limit, pool = acc["short_max"], {s for s in self._buckets.get(coarse, ()) if strong(s) == coarse}
+            limit, pool = acc["short_max"], self._by_coarse.get(coarse, set())
         else:
             limit = acc["per_consonant"] * len(coarse)
-            pool = set().union(*(self._buckets.get(v, ()) for v in _variants(coarse)))
+            pool = set().union(*(self._by_coarse.get(c, ()) for c in neighbours(coarse, self._alphabet)))
         out = []
         for s in pool:
             d = distance(skel, s, limit) + penalty
             if d <= limit:
                 out.append((s, d))
         return out
+
+
+# ---------------------------------------------------------------- keys computed ahead
+KEYS_SUFFIX = ".keys"
+
+
+@lru_cache(maxsize=1)
+def keys_fingerprint() -> str:
+    """What the Latin keys depend on (the rules of translit.yaml and this module's code), hashed:
+    a keys file written under another fingerprint is stale and is not used."""
+    from .resources import DATA_DIR
+
+    h = hashlib.sha1((DATA_DIR / DATA).read_bytes())
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def write_latin_keys(table: Path) -> Path:
+    """Beside a Latin table (ISO3.tsv, a header and one place a line, Latin names in its "latin"
+    column), the full key of each of its names (ISO3.keys: the fingerprint, then one line per place),
+    so that the index is built without spelling its names (``read_latin_keys``)."""
+    lines = [line for line in table.read_text(encoding="utf-8").split("\n") if line]
+    col = lines[0].split("\t").index("latin")
+    out = table.with_suffix(KEYS_SUFFIX)
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(f"# {keys_fingerprint()}\n")
+        for line in lines[1:]:
+            f.write("|".join(latin_full_key(n) for n in line.split("\t")[col].split("|")) + "\n")
+    return out
+
+
+def read_latin_keys(table: Path) -> Optional[list[list[str]]]:
+    """The full keys of a Latin table's names (``write_latin_keys``), or None when there is no keys
+    file or it is stale (written by other rules or code: the keys must then be computed)."""
+    path = table.with_suffix(KEYS_SUFFIX)
+    if not path.exists():
+        return None
+    lines = path.read_text(encoding="utf-8").split("\n")
+    if lines[0] != f"# {keys_fingerprint()}":
+        return None
+    return [line.split("|") for line in lines[1:-1]]
 
 
 # ---------------------------------------------------------------- evaluation
@@ -374,7 +437,8 @@ def _half(record: dict) -> str:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    """CLI: ``evaluate --geonames`` (per-country top-1, even and odd halves) and ``key NAME...``."""
+    """CLI: ``evaluate --geonames`` (per-country top-1, even and odd halves), ``key NAME...`` and
+    ``keys [FOLDER]`` (the keys files of the Latin tables)."""
     ap = argparse.ArgumentParser(prog="python -m conflict_events.translit")
     sub = ap.add_subparsers(dest="cmd", required=True)
     ev = sub.add_parser("evaluate", help="top-1 accuracy on GeoNames places with Arabic names")
@@ -382,7 +446,17 @@ def main(argv: Optional[list[str]] = None) -> int:
     ev.add_argument("--errors", action="store_true", help="print the misses of the tuning (even) half")
     kp = sub.add_parser("key", help="print the keys of Arabic or Latin names")
     kp.add_argument("names", nargs="+")
+    wk = sub.add_parser("keys", help="write the keys files beside the Latin tables (after changing the rules)")
+    wk.add_argument("folder", nargs="?", type=Path, help="the Latin tables (default: the models' gazetteer/latin)")
     args = ap.parse_args(argv)
+    if args.cmd == "keys":
+        from .places import Gazetteer, LATIN_DIR
+
+        tables = sorted((args.folder or Gazetteer.default().folder / LATIN_DIR).glob("*.tsv"))
+        for table in tables:
+            write_latin_keys(table)
+        print(f"{len(tables)} keys files written (fingerprint {keys_fingerprint()})")
+        return 0
     if args.cmd == "key":
         from .places import norm
 

@@ -4,7 +4,8 @@
         for results in pool.imap(batches):   # each batch's Results, in input order
             ...
 
-Each worker is a spawned process that loads the pipeline once (``setup``) and runs
+Each worker is a process (forked by a fork server that holds the shared data: ``worker_context``)
+that loads the pipeline once (``setup``) and runs
 ``batch.process_records`` (``work``) on one batch at a time, sent over its own pipe, so the main process always knows which batch
 each worker holds.  It waits on the pipes and on the processes' sentinels together, so a worker
 that dies (kill -9, the kernel's OOM killer, a crash in native code) is seen at once: it is
@@ -34,6 +35,7 @@ AHEAD = 4  # batches read ahead per worker
 GRACE = 30.0  # seconds a task may run past its longest possible budget before its worker is killed
 STARTS = 3  # workers that die before their first task, per worker slot, before the run gives up
 STRIKES = 2  # deaths of its worker after which an article becomes an error
+PRELOAD = "conflict_events.preload"  # what the fork server imports before it forks workers
 
 
 class PoolError(RuntimeError):
@@ -58,6 +60,18 @@ def _serve(conn, setup: Callable[[], None], work: Callable[[list[Record]], list[
             return
         key, records = task
         conn.send((key, work(records)))
+
+
+def worker_context():
+    """How workers are started: by a fork server that has imported and loaded what they share
+    (conflict_events.preload), where the platform has one: a worker then starts in a fraction of a
+    second; else spawned, each importing and loading everything itself. Never forked from the
+    main process, which may have run torch (a forked torch thread pool deadlocks)."""
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload([PRELOAD])
+    return ctx
 
 
 def death_reason(exitcode: Optional[int]) -> str:
@@ -121,7 +135,7 @@ class WorkerPool:
         self.log = log or sys.stderr
         self.deaths: list[str] = []  # one line per worker that died during the run
         self._failed_starts = 0
-        self._ctx = mp.get_context("spawn")  # not fork: a forked torch thread pool deadlocks
+        self._ctx = worker_context()
         self._workers: list[_Worker] = []
 
     def __enter__(self) -> "WorkerPool":

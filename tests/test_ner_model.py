@@ -287,3 +287,28 @@ def test_only_the_projects_own_model_files_skip_the_weights_only_unpickler(tmp_p
         torch.load(str(user_file), weights_only=True)
     torch.load(str(shipped), weights_only=True)  # outside the block: untouched
     assert seen == [(str(shipped), False), (str(user_file), True), (str(shipped), True)]
+
+
+def test_the_tagger_reads_words_as_a_stanza_document_gives_them():
+    from stanza.models.common.doc import Document
+
+    from conflict_events.ner_model import _Words
+
+    sents = [s.split() for s in ARTICLE_A + ARTICLE_B]
+    doc = Document([[{"id": i + 1, "text": w} for i, w in enumerate(s)] for s in sents])
+    fields = ["text", "ner", "multi_ner"]
+    assert _Words(sents).get(fields, as_sentences=True, from_token=True) == [
+        [tuple(w) for w in s] for s in doc.get(fields, as_sentences=True, from_token=True)]
+
+
+def test_sentences_tagged_together_in_batches_of_like_lengths_come_back_in_order_as_tagged_alone():
+    from conflict_events.ner_model import NerTagger
+
+    tagger = NerTagger.load(profile="fast")
+    sents = [s.split() for s in ARTICLE_A + ARTICLE_B] + [["قال", "أسعد", "الحسين", "في", "دير", "الزور"]]
+    sents += [(ARTICLE_A[0] + " " + ARTICLE_B[0]).split(), ["حلب"]]
+    together = tagger.tag(sents, consistency=False)
+    assert together == [tagger.tag([s], consistency=False)[0] for s in sents]
+    assert [len(t) for t in together] == [len(s) for s in sents]
+    first = sents[0].index("هادي")
+    assert together[0][first:first + 2] == ["B-PERS", "I-PERS"]

@@ -91,3 +91,50 @@ def test_evaluate_cross_script_counts_same_name_duplicates():
     assert res["SOM"]["all"]["answered"] == 1
     assert res["SOM"]["all"]["correct"] == 1  # the larger duplicate (id 2) has the same name
     assert res["SOM"]["all"]["precision"] == 1.0
+
+
+def test_the_candidates_found_from_the_query_are_those_the_one_deletion_variants_of_both_sides_share():
+    from conflict_events.translit import _variants, neighbours, strong
+
+    ix = index(SOMALIA + NIGERIA + AFGHANISTAN + MALI + ["Bama", "Baba", "Abam", "Bamako", "Kabulo"])
+    skeletons = [s for group in ix._by_coarse.values() for s in group]
+    for query in {strong(latin_key(n)) for n in SOMALIA + NIGERIA + AFGHANISTAN + MALI} | {"bm", "mb", "kbl", "xyz"}:
+        shared = {s for s in skeletons if _variants(strong(s)) & _variants(query)}
+        found = set().union(*(ix._by_coarse.get(c, ()) for c in neighbours(query, ix._alphabet)))
+        assert found == shared, query
+
+
+def test_the_shipped_latin_tables_have_current_keys_and_the_index_built_from_them_is_the_spelled_one():
+    from conflict_events.places import LATIN_DIR, Gazetteer, LatinRows
+    from conflict_events.translit import read_latin_keys
+
+    folder = Gazetteer.default().folder / LATIN_DIR
+    tables = sorted(folder.glob("*.tsv"))
+    assert len(tables) > 200
+    for table in tables:  # stale keys would be recomputed in every worker: rebuild them (translit keys)
+        rows = LatinRows(table.read_text(encoding="utf-8").split("\n"))
+        keys = read_latin_keys(table)
+        assert keys is not None and len(keys) == len(rows), f"{table.name}: run python -m conflict_events.translit keys"
+    rows = LatinRows((folder / "SOM.tsv").read_text(encoding="utf-8").split("\n"))
+    ahead, spelled = CrossScriptIndex(rows.names(), read_latin_keys(folder / "SOM.tsv")), CrossScriptIndex(rows.names())
+    assert ahead._by_skeleton == spelled._by_skeleton and ahead._by_coarse == spelled._by_coarse
+    assert ahead._places == spelled._places and ahead.match(norm("بلدوين")) == spelled.match(norm("بلدوين"))
+    assert rows[ahead.match(norm("بلدوين"))[0]]["name"] == "Beledweyne"
+
+
+def test_keys_written_by_other_rules_are_not_used(tmp_path):
+    from conflict_events.translit import read_latin_keys, write_latin_keys
+
+    table = tmp_path / "XYZ.tsv"
+    table.write_text("id\tname\tpopulation\tlatin\nGN1\tSegou\t100\tSégou|Segu\nGN2\tGao\t5\tGao\n", encoding="utf-8")
+    write_latin_keys(table)
+    assert read_latin_keys(table) == [[latin_key_full("Ségou"), latin_key_full("Segu")], [latin_key_full("Gao")]]
+    keys = table.with_suffix(".keys")
+    keys.write_text("# 0000000000000000\n" + keys.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    assert read_latin_keys(table) is None
+
+
+def latin_key_full(name):
+    from conflict_events.translit import latin_full_key
+
+    return latin_full_key(name)

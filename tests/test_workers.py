@@ -99,10 +99,21 @@ def test_workers_that_cannot_start_stop_the_run_with_one_line():
     assert str(e.value) == "a worker could not load the pipeline: FileNotFoundError: no model in /nowhere"
 
 
+def children(pid: int) -> list[int]:
+    """A process's children (Linux /proc)."""
+    return [int(k) for k in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
 def worker_pids(pid: int) -> list[int]:
-    """The pool's worker processes among a process's children (Linux /proc)."""
-    kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    return [int(k) for k in kids if b"spawn_main" in Path(f"/proc/{k}/cmdline").read_bytes()]
+    """The pool's worker processes: the children of the process's fork server (or its spawned children)."""
+    out = []
+    for k in children(pid):
+        cmd = Path(f"/proc/{k}/cmdline").read_bytes()
+        if b"forkserver" in cmd:
+            out += children(k)
+        elif b"spawn_main" in cmd:
+            out.append(k)
+    return out
 
 
 def test_a_run_whose_worker_is_killed_ends_with_the_rows_of_a_clean_run(tmp_path):
@@ -161,3 +172,21 @@ def test_dask_runs_a_partition_that_kills_its_workers_again_one_article_at_a_tim
                        "input": "in.jsonl:3"}]
     assert (summary.articles, summary.errors) == (4, 1)
     assert "part 0: Attempted to run task" in capsys.readouterr().err
+
+
+def what_the_worker_holds(records):
+    """Whether this process had the pipeline's shared data and imports before its first task."""
+    from conflict_events import ner_model
+    from conflict_events.events import lexicon
+    from conflict_events.ner import dictionary_matcher
+    from conflict_events.places import Gazetteer
+
+    held = (dictionary_matcher.cache_info().currsize, lexicon.cache_info().currsize,
+            Gazetteer.default.cache_info().currsize, len(ner_model._CACHE), "torch" in sys.modules)
+    return [Result(r.id, error=repr(held)) for r in records]
+
+
+def test_a_worker_starts_forked_with_the_imports_and_the_read_only_data_already_loaded():
+    with WorkerPool(1, setup=nothing, work=what_the_worker_holds) as pool:
+        results = [r for batch in pool.imap(batches_of(["a"], 1)) for r in batch]
+    assert results[0].error == repr((1, 1, 1, 1, True))

@@ -29,7 +29,7 @@ import yaml
 
 from ..normalize import normalize_for_matching
 from ..resources import DATA_DIR
-from ..translit import latin_alternates, place_key as en_key, plain_latin as fold
+from ..translit import KEYS_SUFFIX, latin_alternates, place_key as en_key, plain_latin as fold, write_latin_keys
 
 # A one-word Arabic name of a town under BIG_TOWN people that is this common a word in Arabic
 # (wordfreq's Zipf scale) is no name of it: كان, له, بيان, غاز are villages of the United States.
@@ -313,7 +313,7 @@ def write_latin(b, out: Path) -> dict:
 
     folder = out / "latin"
     folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*.tsv"):
+    for old in [*folder.glob("*.tsv"), *folder.glob("*" + KEYS_SUFFIX)]:
         old.unlink()
     by_iso3 = defaultdict(list)
     for x in b.gn_all:
@@ -336,6 +336,7 @@ def write_latin(b, out: Path) -> dict:
             f.write("\t".join(LATIN_COLUMNS) + "\n")
             for r in sorted(rows, key=lambda r: (not r[0].startswith("GN"), int(r[0][2:]) if r[0][2:].isdigit() else 0, r[0])):
                 f.write("\t".join(" ".join(c.split()) for c in r) + "\n")
+        write_latin_keys(folder / f"{iso3}.tsv")  # the names' keys, so that no worker spells them
         total += len(rows)
     return {"countries": len(by_iso3), "rows": total,
             "bytes": sum(p.stat().st_size for p in folder.glob("*.tsv"))}
