@@ -93,10 +93,10 @@ def article_country(doc: Document, gaz=None) -> Optional[tuple[str, str]]:
     votes: Counter = Counter()
     for m in doc.mentions:
         if m.type == "PLACE" and m.place:  # a low-trust Iraqi village or a neighbourhood is weak evidence
-            weak = low_trust(m.place) or is_neighbourhood(doc, m)
-            if not weak and not in_context(doc, m) and gaz is not None and not gaz.implies_country(m.place):
-                weak = True  # a bare word read as a village abroad (الدالي, a surname) says little
-            votes[(m.place.country, m.place.iso3)] += 0.25 if weak else 1 if in_context(doc, m) else 0.5
+            placed = in_context(doc, m)
+            weak = low_trust(m.place) or is_neighbourhood(doc, m) or (  # a bare word read as a village
+                not placed and gaz is not None and not gaz.implies_country(m.place))  # abroad (الدالي, a surname)
+            votes[(m.place.country, m.place.iso3)] += 0.25 if weak else 1 if placed else 0.5
     if gaz is not None and len(votes) > 1:
         from .actors import ActorDictionary
 

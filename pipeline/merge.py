@@ -296,7 +296,7 @@ class Merge(Stage):
             source=doc.source, evidence=evidence, warnings=warnings,
             confidence=min(1.0, max(em.confidence for em in group) + 0.05 * (len(group) - 1)),
         )
-        attribute(event, list(suspects))
+        attribute(event, suspects)
         event.notes = summary(event, place_m.ext.get("qualifier") if place_m else None)
         return event
 

@@ -93,6 +93,7 @@ class RoleCues:
         self.unknown_perpetrator = set(data["unknown_perpetrator"])
         self.civilian_actor2 = set(data["civilian_actor2"])
         self.state_target_types = set(data["state_target_types"])
+        self.lone_person_words = {normalize_for_matching(w) for w in data["lone_person_words"]}
         self.civilian_targeting_types = set(data["civilian_targeting_types"])
         self.place_intro = {_k(w) for w in data["place_intro"]}
         self.place_not = {_k(w) for w in data["place_not"]}
@@ -868,7 +869,7 @@ def _lone_attacker(arg: Optional[Arg], actions: list[Trigger]) -> bool:
     lone attacker, not civilians and not a mob (a crowd's acts, رشق، اقتحام، إحراق, stay with it)."""
     if arg is None or arg.inter != 7 or any(t.cls in CROWD_ACTIONS for t in actions):
         return False
-    words = {normalize_for_matching(w) for w in role_cues().data.get("lone_person_words", ())}
+    words = role_cues().lone_person_words
     norm = normalize_for_matching(arg.mention.text)
     return norm in words or norm.removeprefix("ال") in words
 
