@@ -71,7 +71,7 @@ class RoleCues:
         self.member_of = [k[:-1] if k[-1] in ("ل", "ب") else k for k in map(_k, data["member_of"])]
         self.matcher = PhraseMatcher()
         for kind in ("attributive", "source", "speech", "agent_cues", "patient_cues", "between", "with",
-                     "on_target", "claim_verbs", "claim_announce", "accuse", "mourning", "membership"):
+                     "on_target", "claim_verbs", "claim_announce", "accuse", "mourning", "membership", "charge"):
             for w in data.get(kind, ()):
                 k = _k(w)
                 if len(k) > 1 and k[-1] in ("ل", "ب"):  # "الداعمة ل": the ل is a clitic of the next word
@@ -85,7 +85,7 @@ class RoleCues:
         self.target_matcher = PhraseMatcher()
         from .events import noun_forms
         for kind in ("civilian_targets", "military_targets", "police_targets", "army_targets", "civilian_victims",
-                     "protesters_words", "militant_words"):
+                     "protesters_words", "militant_words", "charge_militant"):
             for w in data[kind]:
                 for k in noun_forms(w):  # with and without ال, accusative (سوقا، منزلا)
                     self.target_matcher.add(k, kind)
@@ -364,6 +364,17 @@ def _aside_start(toks: list[Token], comma: int, lo: int) -> Optional[int]:
 SPEAKER_TITLE_GAP = 4  # words of a title between a speech verb and its speaker
 
 
+def _self_report_follows(toks: list[Token], k: int, gap: int = 3) -> bool:
+    """إنها / أنهم within ``gap`` words from k, no punctuation between (قالت وزارة الداخلية التركية
+    في بيان إنها …): the speaker goes on to tell what it did."""
+    for j in range(k, min(len(toks), k + gap + 1)):
+        if toks[j].norm in SELF_REPORT:
+            return True
+        if is_punct(toks[j]):
+            return False
+    return False
+
+
 def _ends_speaker(toks: list[Token], k: int) -> bool:
     """The speaker's phrase ends at k: the reported clause begins (إن/أن/بأن …) or a comma."""
     return k < len(toks) and (toks[k].norm in ("ان", "بان") or toks[k].norm in SELF_REPORT
@@ -393,7 +404,7 @@ def mark_excluded(toks: list[Token], args: list[Arg], cues: list[tuple[int, int,
             if kind == "speech":
                 if pron_trigger:
                     continue
-                if a.last < len(toks) and toks[a.last].norm in SELF_REPORT:
+                if _self_report_follows(toks, a.last):
                     continue  # قالت قوات الوفاق إنها صدّت …: the speaker tells what it did itself
                 # a speaker is followed by إن / أن / a comma, or by the reported noun (مقتل)
             if kind == "attributive" and cf > 0 and any(
@@ -425,6 +436,8 @@ def is_passive(doc: Document, toks: list[Token], t: Trigger, cues, hi: int, args
     """Passive reading of a verb written alike in both voices (قتل / قُتل)."""
     if has_damma_passive(doc, toks[t.first], t.start):
         return True
+    if _after_agreeing_pronoun(toks, t):
+        return False
     if t.last < hi and (is_number(toks[t.last]) or forms_of(toks[t.last]) & {"عشرات", "العشرات", "مئات", "المئات",
                                                                            "اثنان", "اثنين", "ثلاثه", "اربعه",
                                                                            "خمسه", "سته", "سبعه", "ثمانيه", "تسعه",
@@ -433,6 +446,53 @@ def is_passive(doc: Document, toks: list[Token], t: Trigger, cues, hi: int, args
         return True
     return any(kind == "agent_cues" and cf >= t.last and reach(toks, args, cl, hi) is not None
                for cf, cl, kind in cues)
+
+
+SHE_THEY = {normalize_for_matching(w): end for w, end in (("إنها", "ت"), ("أنها", "ت"), ("بأنها", "ت"),
+                                                          ("إنهم", "وا"), ("أنهم", "وا"), ("بأنهم", "وا"))}
+
+
+def _after_agreeing_pronoun(toks: list[Token], t: Trigger) -> bool:
+    """The verb follows a pronoun it agrees with (قالت الشرطة إنها اعتقلت 12 شخصا، أكدوا أنهم قتلوا):
+    the pronoun is its subject, so it is active. (The masculine أنه may be the pronoun of the matter
+    before a passive: أنه قُتل 12 شخصا.)"""
+    if t.first == 0:
+        return False
+    end = SHE_THEY.get(toks[t.first - 1].norm)
+    return end is not None and toks[t.first].norm.endswith(end)
+
+
+CHARGE_GAP = 16  # words of a charge clause (يشتبه في أنهم كانوا يخططون لارتكاب اعتداءات … باسم تنظيم X)
+
+
+def charge_clauses(toks: list[Token], cues: list[tuple[int, int, str]], hi: int) -> list[tuple[int, int]]:
+    """[first, last) token ranges of what people are held for (بتهمة …، يشتبه في أنهم …): from the
+    charge word to the end of its clause, at most CHARGE_GAP words."""
+    out = []
+    for cf, cl, kind in cues:
+        if kind != "charge":
+            continue
+        end = min(hi, cl + CHARGE_GAP)
+        stop = next((k for k in range(cl, end) if is_punct(toks[k]) and toks[k].norm not in QUOTE_MARKS), end)
+        out.append((cl, stop))
+    return out
+
+
+def _charged_group(toks: list[Token], live: list[Arg], cues, hi: int, cands: list[Cand]) -> list[Cand]:
+    """An armed group named in an arrest's charge clause (اعتقال خمسة بتهمة الانتماء إلى تنظيم X) is
+    the side arrested (actor2, the strongest claim), never the one arresting."""
+    for clo, chi in charge_clauses(toks, cues, hi):
+        a = next((x for x in live if clo <= x.first < chi and x.inter in (2, 3, 4)), None)
+        if a is not None:
+            cands = [c for c in cands if not (c.slot == 1 and c.arg is a)]
+            cands.append(Cand(2, a, 4, "charged: member of", (clo, chi)))
+    return cands
+
+
+def _event_noun_before(triggers: list[Trigger], verb: Optional[Trigger]) -> bool:
+    """The verb follows an event noun (انفجار استهدف، هجوم أصاب، غارة طالت): that noun is its subject."""
+    return verb is not None and any(o is not verb and o.last == verb.first and o.form.pos == "noun"
+                                    for o in triggers)
 
 
 def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[Arg],
@@ -495,7 +555,10 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
                 voice = "patient" if is_passive(doc, toks, t, cues, hi, args) else "agent"
             after = reach(toks, args, t.last, hi, skip_time=True, max_steps=4)
             before = reach_back(toks, args, t.first, lo, max_steps=3)
-            if voice == "agent":
+            if voice == "agent" and before is None and after is not None and _event_noun_before(triggers, t):
+                # "انفجارا استهدف دورية للشرطة": the event noun is the subject, the actor after is the target
+                cands.append(Cand(2, after, 2, "object of " + t.text, (t.first, t.last)))
+            elif voice == "agent":
                 subj = after if after is not None else before
                 if toks[t.first].norm.endswith("وا"):
                     # a verb that agrees in the plural follows its subject (مسلحون … قتلوا شرطيين): the
@@ -551,6 +614,9 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
         if t.status is not None or t.cls not in REMOTE | {"Air/drone strike"}:
             continue
         for a in live:
+            if a.first == t.last + 1 and _event_noun_before(triggers, next(
+                    (o for o in triggers if o.first == t.last and o.form.pos != "noun"), None)):
+                break  # "انفجارا استهدف دورية للشرطة": the actor after the verb is its object, not the user
             if (a.first <= t.first < a.last) or (a.first >= t.first and a.first - t.last <= 1
                                                  and (a.first < t.last or not a.prefix.startswith("و"))):
                 if not _is_victim_kind(a):
@@ -577,6 +643,8 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
         cands = [Cand(2, c.arg, c.strength, c.rule, c.cue)
                  if c.slot == 1 and (c.rule == "agent cue" or c.rule.startswith("actor of weapon"))
                  and c.cue and c.cue[0] > min(stops) else c for c in cands]
+    if "Arrests" in classes:
+        cands = _charged_group(toks, live, cues, hi, cands)
     # the suicide bomber (قُتلوا، بينهم الانتحاري) is the attacker's man, never the target
     bombers = {id(a) for a in args for t in triggers if t.cls == "Suicide bomb" and a.first <= t.first < a.last}
     cands = [c for c in cands if not (c.slot == 2 and id(c.arg) in bombers)]
@@ -1113,9 +1181,11 @@ def doc_country(doc: Document, em: Optional[EventMention] = None) -> Optional[st
     return None
 
 
-def implied(doc: Document, kind: str, em: EventMention, start: int, end: int) -> Optional[Mention]:
-    """A Mention for an actor ACLED implies (Civilians (Syria) …), citing the span [start, end)."""
-    country = doc_country(doc, em)
+def implied(doc: Document, kind: str, em: EventMention, start: int, end: int,
+            country: Optional[str] = None) -> Optional[Mention]:
+    """A Mention for an actor ACLED implies (Civilians (Syria) …), citing the span [start, end); of
+    the event's country unless ``country`` is given."""
+    country = country or doc_country(doc, em)
     if country is None:
         em.warnings.append(f"no country known for implied actor '{kind}'")
         return None
@@ -1268,8 +1338,29 @@ def _militants_arrested(doc: Document, em: EventMention) -> Optional[Mention]:
     is named for them: an Unidentified Armed Group (merge gives it to the article's only rebel group)."""
     if em.sub_event_type != "Arrests":
         return None
-    span = _word_span(doc, em, "militant_words")
+    span = _word_span(doc, em, "militant_words") or _charged_with_violence(doc, em)
     return implied(doc, "unidentified", em, *span) if span else None
+
+
+def _charged_with_violence(doc: Document, em: EventMention) -> Optional[tuple[int, int]]:
+    """The span of a word of terror or attacks in the arrest's charge clause (بتهمة الإرهاب، يشتبه
+    في أنهم خططوا لهجمات), which makes the people arrested militants."""
+    rc = role_cues()
+    toks = doc.sentence_tokens(em.sentence)
+    s0, e0 = em.ext.get("incident", [em.trigger.start, em.trigger.end])
+    lo, hi = tokens_starting_before(toks, s0), tokens_starting_before(toks, e0)
+    lo = 0 if lo == len(toks) else lo
+    for clo, chi in charge_clauses(toks, rc.cues_in(toks, lo, hi), hi):
+        for f, l, kind in rc.targets_in(toks, clo, chi):
+            if kind == "charge_militant":
+                return _strip_clitic_start(doc, toks[f]), toks[l - 1].end
+    return None
+
+
+def _is_government(m: Optional[Mention]) -> bool:
+    """The mention names a government (الحكومة التركية، السلطات، وزارة الداخلية), not one of its forces."""
+    return (m is not None and m.actor is not None and m.actor.inter == 1
+            and m.actor.name.startswith("Government of"))
 
 
 def _finish(doc: Document, em: EventMention) -> None:
@@ -1310,6 +1401,8 @@ def _finish(doc: Document, em: EventMention) -> None:
             em.actor1 = prot
             em.actor2 = force if force is not None and force is not prot else (
                 em.actor2 if em.actor2 is not None and em.actor2.actor and em.actor2.actor.inter not in (5, 6) else None)
+    if sub == "Arrests" and _is_government(em.actor1):  # ACLED: the state's police make its arrests
+        em.actor1 = implied(doc, "police", em, em.actor1.start, em.actor1.end, em.actor1.actor.country) or em.actor1
     if sub == "Arrests" and em.actor2 is not None and em.actor2.actor and em.actor2.actor.inter == 6:
         em.actor2 = implied(doc, "civilians", em, em.actor2.start, em.actor2.end) or em.actor2
     if em.actor2 is None or (em.actor2.source == "implied" and em.actor2.ext.get("implied") == "civilians"):

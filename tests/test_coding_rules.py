@@ -327,3 +327,35 @@ def test_a_crowd_stoning_the_police_is_a_violent_demonstration_and_a_crowd_attac
     assert [r[:3] for r in out] == [("Violent demonstration", "Rioters (Egypt)", "Police Forces of Egypt")]
     out = rows(nlp, "اعتدى عشرات الأهالي بالحجارة على عائلة في قرية قرب مدينة المنيا وأحرقوا منزلها.", "2013-01-27")
     assert [(r[0], r[2]) for r in out] == [("Mob violence", "Civilians (Egypt)")]
+
+
+def test_an_arrest_by_the_authorities_is_coded_to_their_police_and_suspects_of_a_plot_are_militants(nlp):
+    # ACLED codes arrests to the police of the state that makes them, not to its government; people
+    # held on suspicion of plotting attacks in a named group's name are that group's
+    assert rows(nlp, "أعلنت السلطات الأردنية اعتقال خمسة أشخاص أمس الأحد في مدينة الزرقاء يشتبه في أنهم كانوا "
+                     "يخططون لتنفيذ هجمات باسم تنظيم داعش.", "2016-03-07") == [
+        ("Arrests", "Police Forces of Jordan", "Islamic State (Jordan)", "Zarqa")]
+    # the interior ministry of a state arresting abroad is still its own police
+    assert rows(nlp, "قالت وزارة الداخلية التركية إنها اعتقلت 12 شخصا في مدينة غازي عنتاب بتهمة الانتماء إلى "
+                     "حزب العمال الكردستاني.", "2016-05-10")[0][:3] == (
+        "Arrests", "Police Forces of Turkey", "PKK: Kurdistan Workers' Party")
+
+
+def test_a_force_that_says_it_arrested_is_the_one_arresting_not_the_one_arrested(nlp):
+    # إنها + a verb in the feminine: the pronoun is the verb's subject, so the verb is active
+    assert rows(nlp, "قالت الشرطة التركية في بيان إنها اعتقلت 12 شخصا في مدينة غازي عنتاب.", "2016-05-10") == [
+        ("Arrests", "Police Forces of Turkey", "Civilians (Turkey)", "Gaziantep")]
+
+
+def test_a_city_that_faces_a_group_is_no_clash_and_the_bombing_in_it_a_suicide_bomb(nlp):
+    assert rows(nlp, "فجر انتحاري متنكر بزي امرأة نفسه أمس السبت في سوق مدينة مايدوغوري، مما أسفر عن مقتل "
+                     "ثمانية أشخاص، وهي المدينة التي تواجه قواتها منذ سنوات جماعة بوكو حرام.", "2015-07-19") == [
+        ("Suicide bomb", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Civilians (Nigeria)",
+         "Maiduguri")]
+
+
+def test_the_patrol_a_blast_targeted_is_its_target_not_its_author(nlp):
+    # an event noun before the verb is its subject (انفجارا استهدف): the actor after the verb is the target
+    assert rows(nlp, "أعلنت وزارة الداخلية البحرينية أن انفجارا استهدف، الأحد، دورية للشرطة في قرية سترة جنوب "
+                     "المنامة من دون تسجيل إصابات.", "2015-07-21") == [
+        ("Remote explosive/landmine/IED", "Unidentified Armed Group (Bahrain)", "Police Forces of Bahrain", "Sitrah")]
