@@ -23,7 +23,7 @@ from .resources import load_yaml
 from .stage import Stage
 
 KINDS = ("killed", "injured", "abducted", "arrested")
-PUNCT_BREAKS = set(",،.;؛:!?؟()[]«»\"")
+PUNCT_BREAKS = set(",،.;؛:!?؟()[]")  # a quote mark («» "") cuts no clause (normalize.QUOTE_MARKS)
 PRE_WINDOW = 6  # tokens between a cue and the figure after it
 POST_WINDOW = 8  # tokens between a figure and a cue noun after it (ثلاثة عناصر من الشرطة مصرعهم)
 

@@ -15,7 +15,7 @@ from typing import Optional
 
 from conflict_events.schemas import Actor, Event, Evidence
 
-from .actors import UNIDENTIFIED
+from .actors import UNIDENTIFIED, ActorDictionary
 from .casualties import add_missing_counts, combine_counts
 from .document import Document, EventMention
 from .events import ARMED, names_again, suicide_nouns
@@ -113,11 +113,21 @@ def compatible(group: list[EventMention], em: EventMention) -> bool:
     # rapes told of a raid are their own event beside the attack (ACLED codes sexual violence apart)
     if any((g.sub_event_type == SEXUAL) != (em.sub_event_type == SEXUAL) for g in group):
         return False
+    # a development done by one side and one done to it are two events (cars burnt by settlers, then
+    # the settlers arrested), while an arrest and the weapons seized in the same raid are one
+    if em.event_type == STRATEGIC and any(_roles_swapped(g, em) for g in group):
+        return False
     if not all(places_compatible(_place(g), _place(em)) for g in group):
         return False
     if not all(dates_compatible(g.date, em.date) or _next_day_same_place(g, em) for g in group):
         return False
     return all(_actors_agree(g, em) for g in group)
+
+
+def _roles_swapped(a: EventMention, b: EventMention) -> bool:
+    """The actor of one mention is the target of the other (a different act, not the same told twice)."""
+    a1, a2, b1, b2 = (_role_name(x) for x in (a.actor1, a.actor2, b.actor1, b.actor2))
+    return bool((a1 and a1 == b2 and a1 != b1) or (a2 and a2 == b1 and a2 != b2))
 
 
 def _next_day_same_place(a: EventMention, b: EventMention) -> bool:
@@ -302,6 +312,7 @@ class Merge(Stage):
 
 
 SEXUAL = "Sexual violence"
+STRATEGIC = "Strategic developments"
 CASUALTY_ONLY = {"kill", "injure", "shooting"}  # killed or wounded (بالرصاص الحي: by gunfire), nothing else
 
 
@@ -383,25 +394,45 @@ ATTRIBUTABLE = ("Explosions/Remote violence", "Violence against civilians")
 
 def sole_armed_group(doc: Document) -> list:
     """The mentions of the one rebel group (a dictionary actor of inter code 2) an article names, when
-    it names no other and tells of no incident against it ([] otherwise): an attack or bombing the
-    article tells with no perpetrator is that group's (بوكو حرام in a report of suicide bombings in
-    Cameroon, حزب العمال الكردستاني in one of a roadside bomb in Turkey): the report names it as the
-    suspect."""
+    it names no other (or names it DOMINANT times and each other once) and tells of no incident
+    against it ([] otherwise): an attack or bombing the article tells with no perpetrator is that
+    group's (بوكو حرام in a report of suicide bombings in Cameroon, حزب العمال الكردستاني in one of a
+    roadside bomb in Turkey): the report names it as the suspect."""
     groups = [m for m in doc.mentions if m.type == "ACTOR" and m.actor is not None and m.source == "gazetteer"
               and m.actor.inter == REBELS and not m.actor.name.startswith("Unidentified")]
-    names = {m.actor.name for m in groups}
-    if len(names) != 1:
+    counts = Counter(m.actor.name for m in groups).most_common()
+    if not counts or (len(counts) > 1 and not _dominant(counts)):
         return []
+    names = {counts[0][0]}
+    groups = [m for m in groups if m.actor.name in names]
     if any(em.actor2 is not None and em.actor2.actor is not None and em.actor2.actor.name in names
            for em in doc.event_mentions):
         return []
     return groups
 
 
+def _at_home(group: Actor, country: Optional[str]) -> bool:
+    """The group lies in no country, in ``country``, or has it among its home countries (بوكو حرام
+    in Cameroon and Chad, the PKK in northern Iraq: the dictionary's ``home``)."""
+    if group.country in (None, country):
+        return True
+    record = ActorDictionary.default().record(group.id) if group.id else None
+    return record is not None and country in record.home
+
+
+DOMINANT = 3  # a group named this often, every other one at most once, is the one the article is about
+
+
+def _dominant(counts: list[tuple[str, int]]) -> bool:
+    """The most named group is the article's subject: named DOMINANT times or more while every other
+    one is named once (حركة الشباب six times, "المرتبطة بتنظيم القاعدة" once)."""
+    return counts[0][1] >= DOMINANT and all(n == 1 for _, n in counts[1:])
+
+
 def attribute(event: Event, groups: list) -> None:
     """Give an Unidentified Armed Group to the article's sole rebel group (sole_armed_group) when
-    that lies in the event's country or in none, citing its nearest naming: the perpetrator of an
-    attack or bombing, the militants of an arrest (اعتقال خلية إرهابية)."""
+    that lies in the event's country, in none, or is at home there (_at_home), citing its nearest
+    naming: the perpetrator of an attack or bombing, the militants of an arrest (اعتقال خلية إرهابية)."""
     if not groups:
         return
     if event.event_type in ATTRIBUTABLE:
@@ -411,7 +442,7 @@ def attribute(event: Event, groups: list) -> None:
     else:
         return
     actor = getattr(event, slot)
-    if actor is None or actor.id != "unidentified" or groups[0].actor.country not in (None, actor.country):
+    if actor is None or not actor.name.startswith(UNIDENTIFIED) or not _at_home(groups[0].actor, actor.country):
         return
     trigger = next((ev.start for ev in event.evidence if ev.field == "event_type"), 0)
     group = min(groups, key=lambda m: abs(m.start - trigger))

@@ -257,3 +257,10 @@ def test_a_quoted_perpetrator_between_the_verb_and_the_figure_counts_as_one_word
     doc, got = counts("أعدم عناصر من تنظيم «الدولة الإسلامية»، يوم الأحد، تسعة من جامعي الكمأة بينهم طفلان رمياً "
                       "بالرصاص.", "أعدم")
     assert got["killed"].value == 9
+
+
+def test_a_verb_in_quotes_still_tells_the_toll():
+    # outlets quote the official word (فإن 17 شخصا "استشهدوا"): a quote mark cuts no clause
+    for quoted in ('"استشهدوا"', "«استشهدوا»"):
+        check(f"أسفر التفجير عن سقوط ضحايا، وحسب المعلومات الأولية فإن نحو 17 شخصا {quoted} بينهم طلبة.", "التفجير",
+              {"killed": (17, "نحو 17")})

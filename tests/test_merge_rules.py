@@ -237,3 +237,25 @@ def test_the_defendants_of_a_bombing_tell_no_new_bombing_but_their_arrest_is_new
                      "وكانت النيابة العامة وجهت الاتهام إلى 29 شخصا في حادث التفجير.", "2015-08-05") == []
     out = rows(nlp, "ألقت الشرطة المصرية القبض على المتهم بتفجير عبوة ناسفة في مدينة المنصورة أمس.", "2015-08-05")
     assert [r["sub_event_type"] for r in out] == ["Arrests"]
+
+
+def test_an_unclaimed_bombing_abroad_is_the_group_at_home_there_or_named_most(nlp):
+    # بوكو حرام is at home in Cameroon as well as Nigeria (the dictionary's home countries)
+    (row,) = rows(nlp, "قتل 9 أشخاص عندما فجرت فتاة انتحارية نفسها مساء أمس في سوق مدينة كوسيري أقصى شمال "
+                       "الكاميرون، وهي منطقة تتعرض منذ أشهر لهجمات جماعة بوكو حرام النيجيرية.", "2015-09-04")
+    assert (row["sub_event_type"], row["actor1"], row["location"]) == (
+        "Suicide bomb", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Kousseri")
+    # a group the article is about, named three times, with another named once as its patron
+    text = ("قتل أربعة أشخاص في انفجار سيارة مفخخة أمام فندق في مقديشو أمس. وتشن حركة الشباب هجمات متكررة في "
+            "العاصمة. وتسعى حركة الشباب المرتبطة بتنظيم القاعدة إلى إسقاط الحكومة. وتقول الحكومة إن حركة الشباب "
+            "تجند الشبان في جنوب البلاد.")
+    assert [r["actor1"] for r in rows(nlp, text, "2015-07-27")
+            if r["sub_event_type"] == "Remote explosive/landmine/IED"] == ["Al Shabaab"]
+
+
+def test_what_rarely_or_usually_happens_is_no_incident(nlp):
+    text = "أحرق مستوطنون سيارتين في قرية قصرة جنوب نابلس فجر اليوم. ونادرا ما تعتقل الشرطة الإسرائيلية المستوطنين المعتدين."
+    assert [r["sub_event_type"] for r in rows(nlp, text, "2015-07-31")] == ["Looting/property destruction"]
+    text = "أحرق مستوطنون سيارتين في قرية قصرة جنوب نابلس فجر اليوم. واعتقلت الشرطة الإسرائيلية المستوطنين المعتدين."
+    # ... and the arrest of those settlers is an event of its own beside the arson
+    assert sorted(r["sub_event_type"] for r in rows(nlp, text, "2015-07-31")) == ["Arrests", "Looting/property destruction"]
