@@ -318,14 +318,16 @@ def read_off_conjunction(doc: Document, places: list[Mention], gaz) -> None:
 def cross_script(doc: Document, places: list[Mention], countries: frozenset[str], gaz) -> None:
     """A place name no Arabic source holds for the countries the article names (قندهار is only an
     Iranian village in Arabic sources), in a place context (في داماتورو, مدينة سيغو) and not a
-    common word (سحر), matched by sound against the Latin names of those countries' places."""
-    from .places import common_word_names
+    common word (سحر), nor words of everyday Arabic but after a designator or في/قرب (مدينة مروة, not
+    على صعيد آخر), matched by sound against the Latin names of those countries' places."""
+    from .places import common_word_names, everyday_words, in_weak_place_context
 
     if not countries:
         return
     common = common_word_names()
     for m in places:
         if m.place is None and m.ext.get("rule") != "capital" and m.norm not in common \
+                and (not everyday_words(m.norm) or designated(doc, m) or in_weak_place_context(*_position(doc, m))) \
                 and not any(r.iso3 in countries for r in gaz.lookup(m.norm)) \
                 and (in_context(doc, m) or designated(doc, m) or m.ext.get("listed")):
             m.place = gaz.resolve_cross_script(m.norm, countries, qualifier=place_qualifier(doc, m))

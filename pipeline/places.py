@@ -117,6 +117,7 @@ def _read_records(path: Path, skip: set[str]) -> list[PlaceRecord]:
 COMMON_NAMES = "common_names.tsv"
 COUNTRY_PRIOR = "country_prior.tsv"
 CLITIC_WORDS = "clitic_words.tsv"
+COMMON_WORDS = "common_words.tsv"
 LATIN_DIR = "latin"
 CROSS_SCRIPT_MIN = 0.8  # lowest cross-script score accepted (1 = same consonant skeleton)
 CROSS_SCRIPT_MIN_CONSONANTS = 3  # a shorter skeleton (كاتو: k t) matches too many places by chance
@@ -241,6 +242,23 @@ def clitic_words() -> frozenset[str]:
         return frozenset()
     with open(path, encoding="utf-8") as f:
         return frozenset(line.split("\t", 1)[0] for line in list(f)[1:] if line.strip())
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Normalised words of everyday Arabic (wordfreq Zipf >= build.world.COMMON_ZIPF): common_words.tsv."""
+    path = models_dir() / "gazetteer" / COMMON_WORDS
+    if not path.exists():
+        return frozenset()
+    with open(path, encoding="utf-8") as f:
+        return frozenset(line.split("\t", 1)[0] for line in list(f)[1:] if line.strip())
+
+
+def everyday_words(norm_name: str) -> bool:
+    """Every word of the name is a word of everyday Arabic, bare or after a proclitic (على صعيد آخر,
+    بشركائنا): no foreign town written by sound, whatever a Latin name sounds like."""
+    words = common_words()
+    return bool(words) and all(w in words or (w[:1] in "وفبل" and w[1:] in words) for w in norm_name.split())
 
 
 @lru_cache(maxsize=1)

@@ -176,3 +176,18 @@ def test_a_common_word_that_names_a_division_abroad_names_no_country_without_a_s
     doc = nlp.process("وأسفرت الحملة عن ضبط 40 متهما والحد من ظاهرة سرقة السيارات في محافظة الجيزة.",
                       published="2013-01-25")
     assert "Oman" not in {m.place.country for m in doc.mentions if m.type == "PLACE" and m.place}
+
+
+def test_words_of_everyday_arabic_are_heard_as_a_town_only_after_a_designator_or_in(nlp, gaz):
+    from conflict_events.document import Mention
+    from conflict_events.link import cross_script
+
+    cases = [("وعلى صعيد آخر، أعلنت الحكومة التركية اعتقال 320 شخصا.", "صعيد", "TUR", None),  # "on another front"
+             ("قتل 13 شخصا في مدينة مروة بأقصى شمال الكاميرون.", "مروة", "CMR", "Maroua"),
+             ("دخلت القوات الحكومية إلى دينسور أمس.", "دينسور", "SOM", "Diinsoor")]
+    for text, word, iso3, expected in cases:
+        doc = nlp.process({"text": text, "published": "2015-07-25"})
+        start = text.index(word)
+        m = Mention(start, start + len(word), word, "PLACE", "model", norm=norm(word), sentence=0)
+        cross_script(doc, [m], frozenset([iso3]), gaz)
+        assert (m.place.location if m.place else None) == expected, word

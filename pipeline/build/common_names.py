@@ -22,7 +22,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from ..places import CLITIC_WORDS, COMMON_NAMES, COUNTRY_PRIOR, norm, place_context_words
+from ..places import CLITIC_WORDS, COMMON_NAMES, COMMON_WORDS, COUNTRY_PRIOR, norm, place_context_words
 from ..resources import models_dir
 
 MIN_COUNT = 30
@@ -151,12 +151,30 @@ def write_clitic_words(names: set[str], out: Path) -> None:
     print(f"{len(rows)} clitic look-alikes written to {out}", file=sys.stderr)
 
 
+def write_common_words(out: Path) -> None:
+    """Normalised Arabic words of wordfreq Zipf >= world.COMMON_ZIPF, each with its Zipf: a name made
+    only of them is never matched by sound to a foreign town (places.everyday_words)."""
+    from .world import COMMON_ZIPF, zipf_table
+
+    rows = sorted((w, z) for w, z in zipf_table().items()
+                  if z >= COMMON_ZIPF and w and all("\u0621" <= c <= "\u064a" for c in w))
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        f.write("word\tzipf\n")
+        for w, z in rows:
+            f.write(f"{w}\t{z:.2f}\n")
+    print(f"{len(rows)} everyday words written to {out}", file=sys.stderr)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "build" / "ner" /
                     "saudinewsnet.txt", help="normalised corpus, one sentence a line (built when missing)")
     ap.add_argument("--out", type=Path, default=models_dir() / "gazetteer" / COMMON_NAMES)
+    ap.add_argument("--words-only", action="store_true", help="write only common_words.tsv (no corpus needed)")
     args = ap.parse_args(argv)
+    if args.words_only:
+        write_common_words(args.out.parent / COMMON_WORDS)
+        return 0
     from ..train.corpus import write_corpus
 
     corpus = write_corpus(args.corpus)
@@ -178,6 +196,7 @@ def main(argv=None) -> int:
     print(f"{len(names)} one-word place names, {len(rows)} common words written to {args.out}", file=sys.stderr)
     write_country_prior(corpus, args.out.parent / COUNTRY_PRIOR)
     write_clitic_words(one_word_names(), args.out.parent / CLITIC_WORDS)
+    write_common_words(args.out.parent / COMMON_WORDS)
     return 0
 
 
