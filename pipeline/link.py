@@ -319,21 +319,43 @@ def cross_script(doc: Document, places: list[Mention], countries: frozenset[str]
     """A place name no Arabic source holds for the countries the article names (قندهار is only an
     Iranian village in Arabic sources), in a place context (في داماتورو, مدينة سيغو) and not a
     common word (سحر), nor words of everyday Arabic but after a designator or في/قرب (مدينة مروة, not
-    على صعيد آخر), matched by sound against the Latin names of those countries' places."""
+    على صعيد آخر), matched by sound against the Latin names of those countries' places. Words the
+    ner stage proposed only for their position (ner.heard_places) are left to heard_places."""
     from .places import common_word_names, everyday_words, in_weak_place_context
 
     if not countries:
         return
     common = common_word_names()
     for m in places:
-        if m.place is None and m.ext.get("rule") != "capital" and m.norm not in common \
+        if m.place is None and m.ext.get("rule") not in ("capital", "heard") and m.norm not in common \
                 and (not everyday_words(m.norm) or designated(doc, m) or in_weak_place_context(*_position(doc, m))) \
                 and not any(r.iso3 in countries for r in gaz.lookup(m.norm)) \
                 and (in_context(doc, m) or designated(doc, m) or m.ext.get("listed")):
-            m.place = gaz.resolve_cross_script(m.norm, countries, qualifier=place_qualifier(doc, m))
-            if m.place is not None:
-                m.ext.pop("dropped", None)
-                m.ext["cross_script"] = True
+            _hear(doc, m, countries, gaz)
+
+
+def heard_places(doc: Document, heard: list[Mention], country: Optional[str], gaz) -> list[Mention]:
+    """The words ner.heard_places proposed, matched by sound to a town of the article's own country
+    (``country``, ISO3) only: those heard as none are dropped from the document. Returns those kept."""
+    for m in heard:
+        if country:
+            _hear(doc, m, frozenset([country]), gaz)
+        if m.place is None and country and " " in m.norm:  # منطقة بركي براك: else its first word alone
+            first = m.norm.split()[0]
+            m.end, m.text, m.norm = m.start + len(m.text.split()[0]), m.text.split()[0], first
+            _hear(doc, m, frozenset([country]), gaz)
+    unheard = {id(m) for m in heard if m.place is None}
+    if unheard:  # a rare word where a place could stand, heard as no town of the article's country
+        doc.mentions = [m for m in doc.mentions if id(m) not in unheard]
+    return [m for m in heard if id(m) not in unheard]
+
+
+def _hear(doc: Document, m: Mention, countries: frozenset[str], gaz) -> None:
+    """Match one name by sound among the places of ``countries``."""
+    m.place = gaz.resolve_cross_script(m.norm, countries, qualifier=place_qualifier(doc, m))
+    if m.place is not None:
+        m.ext.pop("dropped", None)
+        m.ext["cross_script"] = True
 
 
 def capitals_for_governments(doc: Document, places: list[Mention], gaz) -> None:
@@ -372,6 +394,8 @@ class Link(Stage):
         # village abroad (الدالي, a surname) is none: it would pull الجيزة to a Syrian village
         names = [m.norm for m in places if in_context(doc, m) or designated(doc, m)
                  or not gaz.only_minor_readings(m.norm)]
+        heard = [m for m in places if m.ext.get("rule") == "heard"]  # read by sound alone (heard_places)
+        places = [m for m in places if m.ext.get("rule") != "heard"]
         for m in places:  # first pass: no country hint, to learn the article's country
             if m.ext.get("rule") == "capital":
                 m.place = gaz.capital(gaz.iso3_of(m.ext["country"])) if m.ext.get("country") else None
@@ -408,6 +432,7 @@ class Link(Stage):
                 if same is not None:
                     m.place = same
         cross_script(doc, places, named or adjective_countries(doc, gaz) or frozenset([country[1]] if country else ()), gaz)
+        places += heard_places(doc, heard, country[1] if country else None, gaz)
         known = [m for m in places if m.place is not None]
         known_in, anywhere = grouped(known, "sentence"), None
         for m in places:  # unknown names: coded at a known place of their own sentence, else the article's

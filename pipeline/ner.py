@@ -131,7 +131,8 @@ class Ner(Stage):
                 candidates += self._dictionary(doc, toks, sent.index)
                 candidates += self._patterns(doc, toks, sent.index)
             doc.mentions = resolve_overlaps(candidates + found)
-            doc.mentions = resolve_overlaps(doc.mentions + coordinated_places(doc) + capital_mentions(doc))
+            doc.mentions = resolve_overlaps(doc.mentions + coordinated_places(doc) + capital_mentions(doc)
+                                            + heard_places(doc))
             doc.provided |= self.provides
         return docs
 
@@ -292,6 +293,45 @@ def coordinated_places(doc: Document) -> list[Mention]:
             out.append(Mention(start, tok.end, doc.text[start:tok.end], "PLACE", "pattern",
                                norm=stem, sentence=sent.index, ext={"rule": "coordination"}))
     return out
+
+
+HEARD_MIN_LETTERS = 4
+
+
+def heard_places(doc: Document) -> list[Mention]:
+    """Words that stand where only a place can (places.where_only_a_place_stands: مدينة شقرة، سيطرت
+    قواتنا على دينسور) but that no gazetteer holds in Arabic and that are no words of everyday Arabic,
+    with the next such word (منطقة بركي براك): PLACE mentions with ``ext["rule"] = "heard"``, which the
+    link stage matches by sound to a town of the article's country or drops."""
+    from .places import where_only_a_place_stands
+
+    taken = sorted((m.start, m.end) for m in doc.mentions)  # resolved: no two overlap
+    out = []
+    for sent in doc.sentences:
+        toks = doc.sentence_tokens(sent)
+        for j, tok in enumerate(toks):
+            if not _unheard_word(tok, taken) or not where_only_a_place_stands(toks, j):
+                continue
+            last = j + 2 if j + 1 < len(toks) and _unheard_word(toks[j + 1], taken) else j + 1
+            out.append(Mention(tok.start, toks[last - 1].end, doc.text[tok.start:toks[last - 1].end], "PLACE",
+                               "pattern", norm=" ".join(t.norm for t in toks[j:last]), sentence=sent.index,
+                               ext={"rule": "heard"}))
+    return out
+
+
+def _unheard_word(tok: Token, taken: list[tuple[int, int]]) -> bool:
+    """A word no mention covers, of Arabic letters, no ال and no pronoun on it, that is no word of
+    everyday Arabic and no name the gazetteer stage already read or refused."""
+    from .places import Gazetteer, everyday_words
+
+    word = tok.norm
+    if len(word) < HEARD_MIN_LETTERS or word.startswith("ال") or word.endswith(PRONOUN_SUFFIXES) \
+            or not all("\u0621" <= c <= "\u064a" for c in word) or is_generic([tok]):
+        return False
+    k = bisect.bisect_left(taken, (tok.end, -1)) - 1  # the last mention starting before the word ends
+    if k >= 0 and taken[k][1] > tok.start:
+        return False
+    return not everyday_words(word) and not Gazetteer.default().lookup(word)
 
 
 def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:

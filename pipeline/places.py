@@ -157,6 +157,27 @@ def in_weak_place_context(toks, first: int) -> bool:
     return after_word(toks, first, weak_place_context_words())
 
 
+@lru_cache(maxsize=1)
+def taking_ground_words() -> frozenset[str]:
+    """Normalised words of taking ground (سيطرت, استعادت, اقتحموا): place_qualifiers.yaml."""
+    return frozenset(normalize_for_matching(w) for w in load_yaml("place_qualifiers.yaml")["taking_ground"])
+
+
+def where_only_a_place_stands(toks, first: int) -> bool:
+    """Token ``first`` stands where only a place can: right after a designator (مدينة شقرة، منطقة بركي،
+    ولاية X) or a word of taking ground, directly or with على (سيطرت قواتنا على دينسور). (After في or
+    إلى stand as many rare words as places: في إزهاق الأرواح، في عمليتي تهريب.)"""
+    from .segment import reading_forms
+
+    prev = toks[first - 1].norm if first else ""
+    if prev in ADMIN_NOUNS or (prev[:1] in "وفبل" and prev[1:] in ADMIN_NOUNS) \
+            or after_word(toks, first, taking_ground_words()):
+        return True  # مدينة شقرة، بمنطقة بركي، but not للمنطقة ويذكي: a designator has no article
+    if first < 2 or toks[first - 1].norm != normalize_for_matching("على"):
+        return False
+    return any(not reading_forms(t).isdisjoint(taking_ground_words()) for t in toks[max(0, first - 4):first - 1])
+
+
 def in_place_context(toks, first: int, name: str) -> bool:
     """A name at token ``first`` reads as a place: ب on its word (بصور), or a place-context word,
     designator or qualifier right before it (في صور, مدينة صور, قرب صور)."""

@@ -191,3 +191,15 @@ def test_words_of_everyday_arabic_are_heard_as_a_town_only_after_a_designator_or
         m = Mention(start, start + len(word), word, "PLACE", "model", norm=norm(word), sentence=0)
         cross_script(doc, [m], frozenset([iso3]), gaz)
         assert (m.place.location if m.place else None) == expected, word
+
+
+def test_a_name_no_gazetteer_holds_is_heard_by_sound_where_only_a_place_stands(nlp):
+    # after a word of taking ground and على, or a designator: matched by sound in the article's country
+    doc = nlp.process({"text": "أعلن وزير الدفاع الصومالي أن القوات الحكومية استعادت السيطرة على دينسور من حركة الشباب "
+                               "أمس، بعد أيام من سيطرتها على باردير في جنوب الصومال.", "published": "2015-07-24"})
+    assert ("دينسور", "Diinsoor", "Bay") in places(doc)
+    assert ("Government regains territory", "Diinsoor") in [(e.sub_event_type, e.place.location) for e in doc.events]
+    # a rare word after في, or after a definite noun that only looks like a designator, is no place
+    doc = nlp.process({"text": "وتستعمل الأسلحة الفتاكة في إزهاق الأرواح في الصومال، مما يزيد التوتر في المنطقة ويذكي "
+                               "نيران الفتنة.", "published": "2015-07-24"})
+    assert [m.text for m in doc.mentions if m.type == "PLACE" and m.ext.get("rule") == "heard"] == []
