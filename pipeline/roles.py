@@ -761,9 +761,13 @@ def choose(cands: list[Cand]) -> RoleResult:
     if best2:
         res.actor2, res.rules["actor2"], res.cues["actor2"] = best2.arg, best2.rule, best2.cue
     if res.actor1 and res.actor2 and res.actor1.name == res.actor2.name and res.actor1.inter != 7:
-        # one actor cannot be both sides; residents attacking residents (a mob) are two groups
-        weaker = "actor2" if (best1.strength >= best2.strength) else "actor1"
-        setattr(res, weaker, None)
+        # one actor cannot be both sides (residents attacking residents, a mob, are two groups): the
+        # weaker slot takes its next candidate naming someone else (بين الجيش والجماعات المسلحة … مواقع للجيش)
+        weaker, pool = ("actor2", c2) if best1.strength >= best2.strength else ("actor1", c1)
+        other = next((c for c in pool if c.arg.name != res.actor1.name), None)
+        setattr(res, weaker, other.arg if other else None)
+        if other:
+            res.rules[weaker], res.cues[weaker] = other.rule, other.cue
     # "مع Y": the other side of whoever is known
     for c in cands:
         if c.slot != 0:

@@ -359,3 +359,10 @@ def test_the_patrol_a_blast_targeted_is_its_target_not_its_author(nlp):
     assert rows(nlp, "أعلنت وزارة الداخلية البحرينية أن انفجارا استهدف، الأحد، دورية للشرطة في قرية سترة جنوب "
                      "المنامة من دون تسجيل إصابات.", "2015-07-21") == [
         ("Remote explosive/landmine/IED", "Unidentified Armed Group (Bahrain)", "Police Forces of Bahrain", "Sitrah")]
+
+
+def test_the_other_side_of_a_battle_is_kept_when_the_target_cue_names_the_first_side_again(nlp):
+    # بين X و Y names both sides; "مواقع للجيش" later in the sentence names X again, not a third side
+    assert rows(nlp, "دارت مساء أمس معارك بين الجيش البوروندي والجماعات المسلحة قرب بوجمبورا، بعد أن «هاجمت "
+                     "مجموعة مسلحة مواقع للجيش» في المنطقة.", "2015-07-21") == [
+        ("Armed clash", "Military Forces of Burundi", "Unidentified Armed Group (Burundi)", "Bujumbura")]
