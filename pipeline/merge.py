@@ -307,6 +307,7 @@ class Merge(Stage):
             confidence=min(1.0, max(em.confidence for em in group) + 0.05 * (len(group) - 1)),
         )
         attribute(event, suspects)
+        armed_target(event)
         event.notes = summary(event, place_m.ext.get("qualifier") if place_m else None)
         return event
 
@@ -454,6 +455,15 @@ def attribute(event: Event, groups: list) -> None:
 
 
 HISTORY_DAYS = 30  # an event older than this at publication is recalled, not reported
+
+
+def armed_target(event: Event) -> None:
+    """An attack whose target is an armed actor (a patrol, a militia's commander) is a battle, not
+    violence against civilians: ACLED's Attack has civilians as its targets."""
+    if event.sub_event_type == "Attack" and event.actor1 is not None and event.actor2 is not None \
+            and event.actor2.inter in ARMED:
+        event.event_type, event.sub_event_type, event.civilian_targeting = "Battles", "Armed clash", False
+        event.warnings.append("an attack on an armed actor is coded as an armed clash")
 
 
 def _history(doc: Document, em: EventMention) -> bool:

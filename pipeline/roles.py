@@ -71,7 +71,8 @@ class RoleCues:
         self.member_of = [k[:-1] if k[-1] in ("ل", "ب") else k for k in map(_k, data["member_of"])]
         self.matcher = PhraseMatcher()
         for kind in ("attributive", "source", "speech", "agent_cues", "patient_cues", "between", "with",
-                     "on_target", "claim_verbs", "claim_announce", "accuse", "mourning", "membership", "charge"):
+                     "on_target", "claim_verbs", "claim_announce", "accuse", "mourning", "membership", "charge",
+                     "undergo"):
             for w in data.get(kind, ()):
                 k = _k(w)
                 if len(k) > 1 and k[-1] in ("ل", "ب"):  # "الداعمة ل": the ل is a clitic of the next word
@@ -507,6 +508,7 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
     classes = {t.cls for t in actions}
 
     # --- cue rules (3)
+    undergoing: set[int] = set()
     for cf, cl, kind in cues:
         if kind == "agent_cues":
             a = reach(toks, args, cl, hi)
@@ -528,6 +530,11 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
                 if b is not None and any(toks[k].norm.startswith("و") for k in range(a.last, b.first + 1)):
                     cands.append(Cand(1, a, 3, "between X and Y", (cf, cl)))
                     cands.append(Cand(2, b, 3, "between X and Y", (cf, cl)))
+        elif kind == "undergo":  # تعرضت دورية أمنية لإطلاق نار: the subject, before or after the verb, is hit
+            a = reach_back(toks, args, cf, lo, max_steps=2) or reach(toks, args, cl, hi, skip_time=True)
+            if a is not None:
+                undergoing.add(id(a))
+                cands.append(Cand(2, a, 3, "subject of " + toks[cf].text, (cf, cl)))
         elif kind == "accuse":
             a = reach(toks, args, cl, hi)
             if a is not None and cf > lo and toks[cf].norm.startswith("مت") or toks[cf].norm.startswith("مح"):
@@ -645,6 +652,7 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
                  and c.cue and c.cue[0] > min(stops) else c for c in cands]
     if "Arrests" in classes:
         cands = _charged_group(toks, live, cues, hi, cands)
+    cands = [c for c in cands if not (c.slot == 1 and id(c.arg) in undergoing)]
     # the suicide bomber (قُتلوا، بينهم الانتحاري) is the attacker's man, never the target
     bombers = {id(a) for a in args for t in triggers if t.cls == "Suicide bomb" and a.first <= t.first < a.last}
     cands = [c for c in cands if not (c.slot == 2 and id(c.arg) in bombers)]
@@ -743,6 +751,17 @@ def _named_over_filler(cands: list[Cand]) -> Optional[Cand]:
     return first
 
 
+def _one_side(a: Arg, b: Arg) -> bool:
+    """Two mentions of one side: the same actor (not civilians), or forces of one state."""
+    if a.inter == 7 or b.inter == 7:
+        return False
+    if a.name == b.name:
+        return True
+    ca = a.mention.actor.country if a.mention.actor is not None else None
+    cb = b.mention.actor.country if b.mention.actor is not None else None
+    return a.inter == 1 and b.inter == 1 and ca is not None and ca == cb
+
+
 def choose(cands: list[Cand]) -> RoleResult:
     """actor1 and actor2 from the candidates: the strongest claim for each slot, one mention per slot."""
     res = RoleResult()
@@ -760,11 +779,13 @@ def choose(cands: list[Cand]) -> RoleResult:
         res.actor1, res.rules["actor1"], res.cues["actor1"] = best1.arg, best1.rule, best1.cue
     if best2:
         res.actor2, res.rules["actor2"], res.cues["actor2"] = best2.arg, best2.rule, best2.cue
-    if res.actor1 and res.actor2 and res.actor1.name == res.actor2.name and res.actor1.inter != 7:
-        # one actor cannot be both sides (residents attacking residents, a mob, are two groups): the
-        # weaker slot takes its next candidate naming someone else (بين الجيش والجماعات المسلحة … مواقع للجيش)
+    if res.actor1 and res.actor2 and _one_side(res.actor1, res.actor2):
+        # one actor cannot be both sides (residents attacking residents, a mob, are two groups), nor can
+        # a state's patrol and its soldier: the weaker slot takes its next candidate naming another side
+        # (بين الجيش والجماعات المسلحة … مواقع للجيش), else none
         weaker, pool = ("actor2", c2) if best1.strength >= best2.strength else ("actor1", c1)
-        other = next((c for c in pool if c.arg.name != res.actor1.name), None)
+        kept = res.actor1 if weaker == "actor2" else res.actor2
+        other = next((c for c in pool if not _one_side(c.arg, kept)), None)
         setattr(res, weaker, other.arg if other else None)
         if other:
             res.rules[weaker], res.cues[weaker] = other.rule, other.cue
@@ -844,7 +865,7 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
     if res.actor1 is None and res.actor2 is not None and event_type_of(sub) in (
             "Battles", "Explosions/Remote violence", "Violence against civilians"):
         other = next((a for a in args if a.excluded is None and a is not res.actor2 and a.inter in ARMED
-                      and a.name != res.actor2.name), None)
+                      and not _one_side(a, res.actor2)), None)
         if other is not None:
             res.actor1, res.rules["actor1"] = other, "fallback: armed actor of the incident"
             facts = _facts(toks, res, args, actions, targets)

@@ -366,3 +366,11 @@ def test_the_other_side_of_a_battle_is_kept_when_the_target_cue_names_the_first_
     assert rows(nlp, "دارت مساء أمس معارك بين الجيش البوروندي والجماعات المسلحة قرب بوجمبورا، بعد أن «هاجمت "
                      "مجموعة مسلحة مواقع للجيش» في المنطقة.", "2015-07-21") == [
         ("Armed clash", "Military Forces of Burundi", "Unidentified Armed Group (Burundi)", "Bujumbura")]
+
+
+def test_a_patrol_that_comes_under_fire_is_the_target_and_the_attack_on_it_a_battle(nlp):
+    # تعرضت X لـ: X undergoes the act; a state's patrol and its soldier are one side; an attack on
+    # an armed actor is an armed clash (ACLED's Attack targets civilians)
+    assert rows(nlp, "تعرضت دورية أمنية لإطلاق نار من سيارة مجهولة مساء أمس في بلدة العوامية بمحافظة القطيف، "
+                     "مما نتج عنه استشهاد جندي.", "2015-07-28") == [
+        ("Armed clash", "Unidentified Armed Group (Saudi Arabia)", "Police Forces of Saudi Arabia", "al-Awwamiyah")]
