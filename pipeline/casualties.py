@@ -115,6 +115,8 @@ def vocab() -> dict:
         "accusation": set(_n(raw.get("accusation_words", []))),
         # attacker phrases, each word without its article as figures are read
         "attackers": [tuple(strip(w) for w in p.split()) for p in _n(raw.get("attacker_words", []))],
+        "bomber_pairs": set(_n(raw["bomber_pairs"])),
+        "bombers_included": _n(raw["bombers_included"]),
         "months": _month_words(),
     }
 
@@ -722,6 +724,20 @@ def _attacker_figure(toks: list[Tok], f: Fig) -> bool:
 
 
 IMPLIED_RULES = ("plural-no-number",)  # R8: the minimum a bare plural implies, not a figure
+
+
+def with_bombers(killed: Optional[Count], told: set[str], text: str) -> int:
+    """The toll of a suicide bombing with its bombers (ACLED counts the perpetrators who die): one
+    more, two when the words ``told`` of it (normalised trigger texts) name two bombers, none when
+    the figure already counts them (R22, R3's one added) or the incident's ``text`` says the toll
+    includes them (قتل 14 شخصا بينهم الانتحاري)."""
+    value = killed.value if killed is not None else 0
+    if killed is not None and ("attacker" in killed.rule or "singular-added" in killed.rule):
+        return value  # R22 (ومقتل الانتحاري), R3 (خمسة جنود إضافة إلى منفذ الهجوم)
+    norm_text = normalize_for_matching(text)
+    if any(p in norm_text for p in vocab()["bombers_included"]):
+        return value
+    return value + (2 if told & vocab()["bomber_pairs"] else 1)
 
 
 def combine_counts(count_lists: list[list[Count]]) -> dict[str, Count]:

@@ -16,7 +16,7 @@ from typing import Optional
 from conflict_events.schemas import Actor, Event, Evidence
 
 from .actors import UNIDENTIFIED, ActorDictionary
-from .casualties import add_missing_counts, combine_counts
+from .casualties import add_missing_counts, combine_counts, with_bombers
 from .document import Document, EventMention
 from .events import ARMED, names_again, suicide_nouns
 from .normalize import normalize_for_matching
@@ -299,13 +299,16 @@ class Merge(Stage):
             actor1=a1.actor if a1 else None, actor2=a2.actor if a2 else None,
             assoc_actor_1=assoc1, assoc_actor_2=assoc2, civilian_targeting=civ,
             place=place_m.place if place_m else None,
-            fatalities=counts["killed"].value if "killed" in counts and head.sub_event_type not in NO_FATALITIES else 0,
+            fatalities=_fatalities(doc, group, counts, head, sub_event),
             injured=counts["injured"].value if "injured" in counts else None,
             abducted=counts["abducted"].value if "abducted" in counts else None,
             arrested=counts["arrested"].value if "arrested" in counts else None,
             source=doc.source, evidence=evidence, warnings=warnings,
             confidence=min(1.0, max(em.confidence for em in group) + 0.05 * (len(group) - 1)),
         )
+        killed = counts["killed"].value if "killed" in counts else 0
+        if event.sub_event_type == "Suicide bomb" and event.fatalities > killed:
+            event.warnings.append(f"fatalities count the {event.fatalities - killed} suicide bomber(s) (ACLED)")
         attribute(event, suspects)
         armed_target(event)
         event.notes = summary(event, place_m.ext.get("qualifier") if place_m else None)
@@ -455,6 +458,18 @@ def attribute(event: Event, groups: list) -> None:
 
 
 HISTORY_DAYS = 30  # an event older than this at publication is recalled, not reported
+
+
+def _fatalities(doc: Document, group: list[EventMention], counts: dict, head: EventMention, sub_event: str) -> int:
+    """The deaths of the incident; in a suicide bombing its bombers too (casualties.with_bombers)."""
+    if head.sub_event_type in NO_FATALITIES:
+        return 0
+    if sub_event == "Suicide bomb":
+        told = {normalize_for_matching(t["text"]) for em in group for t in em.ext.get("triggers", ())}
+        sentences = sorted({em.sentence for em in group if 0 <= em.sentence < len(doc.sentences)})
+        text = " ".join(doc.text[doc.sentences[i].start:doc.sentences[i].end] for i in sentences)
+        return with_bombers(counts.get("killed"), told, text)
+    return counts["killed"].value if "killed" in counts else 0
 
 
 def armed_target(event: Event) -> None:

@@ -200,7 +200,7 @@ def test_a_blast_any_sentence_tells_as_a_suicide_bombing_is_a_suicide_bomb(nlp):
     out = rows(nlp, "قتل ثلاثة مدنيين في انفجار بسوق مدينة بعقوبة العراقية، وقالت الشرطة إن فتاة قامت "
                     "بتفجير نفسها في السوق.", "2015-07-25")
     assert [(r["event_type"], r["sub_event_type"], r["fatalities"]) for r in out] == [
-        ("Explosions/Remote violence", "Suicide bomb", 3)]
+        ("Explosions/Remote violence", "Suicide bomb", 4)]  # the three civilians and the bomber (ACLED)
 
 
 SUSPECT = ("قتل عشرة أشخاص وأصيب 25 آخرون في انفجار سيارة مفخخة في سوق شعبي بمدينة بعقوبة في محافظة ديالى "
@@ -259,3 +259,13 @@ def test_what_rarely_or_usually_happens_is_no_incident(nlp):
     text = "أحرق مستوطنون سيارتين في قرية قصرة جنوب نابلس فجر اليوم. واعتقلت الشرطة الإسرائيلية المستوطنين المعتدين."
     # ... and the arrest of those settlers is an event of its own beside the arson
     assert sorted(r["sub_event_type"] for r in rows(nlp, text, "2015-07-31")) == ["Arrests", "Looting/property destruction"]
+
+
+def test_the_toll_of_a_suicide_bombing_counts_its_bombers_once(nlp):
+    def toll(text):
+        (row,) = rows(nlp, text, "2015-07-21")
+        return row["sub_event_type"], row["fatalities"]
+    assert toll("فجر انتحاري نفسه في سوق مدينة مايدوغوري أمس مما أسفر عن مقتل 14 شخصا.") == ("Suicide bomb", 15)
+    assert toll("قتل 12 شخصا على الأقل أمس عندما هاجم انتحاريان حمام سباحة مزدحما في طوز خورماتو.") == ("Suicide bomb", 14)
+    assert toll("فجر انتحاري نفسه في سوق مدينة مايدوغوري أمس مما أسفر عن مقتل 14 شخصا بينهم الانتحاري.") == ("Suicide bomb", 14)
+    assert toll("فجر انتحاري نفسه في سوق مدينة مايدوغوري أمس مما أسفر عن مقتل 14 شخصا ومقتل الانتحاري.") == ("Suicide bomb", 15)
