@@ -181,6 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--gold", type=Path, help="gold file (ner, events, dedupe); places needs none")
     ev.add_argument("--similarity", choices=MEASURES, default=None,
                     help="dedupe: score this measure only (default: every one installed)")
+    ev.add_argument("--tune", action="store_true",
+                    help="dedupe: first tune each measure's two thresholds on half the gold and print them")
     ev.add_argument("--errors", action="store_true", help="also list every wrong or missed event (or place)")
     ev.add_argument("--cross-script", action="store_true",
                     help="places: top-1 of Arabic names matched against Latin names, by country")
@@ -359,7 +361,7 @@ def cmd_evaluate(args) -> int:
         from .similarity import MeasureUnavailable
 
         try:
-            evaluate_dedupe(args.gold, similarity=args.similarity, show_errors=args.errors)
+            evaluate_dedupe(args.gold, similarity=args.similarity, show_errors=args.errors, tuning=args.tune)
         except (SharedDataNotFound, MeasureUnavailable) as e:
             raise UserError(f"evaluate dedupe: {e}") from None
     else:

@@ -45,6 +45,7 @@ class Mapped:
     reports: list[Report]
     incident: list[Optional[str]]
     articles: int = 0
+    gold_ids: list = field(default_factory=list)  # every incident id of the gold
     gold_mentions: int = 0
     found_mentions: int = 0  # gold (article, incident) mentions with at least one event
 
@@ -126,6 +127,7 @@ def map_events(gold: Sequence[dict], rows: Sequence[list[dict]]) -> Mapped:
             found.add(inc)
         out.gold_mentions += len(line.get("incidents") or ())
         out.found_mentions += len(found - {None})
+    out.gold_ids = sorted({inc["incident"] for line in gold for inc in line.get("incidents") or ()})
     return out
 
 
@@ -173,11 +175,10 @@ def score(reports: Sequence[Report], gold: Sequence[Optional[str]], predicted: S
                   {"tp": tp, "fp": fp, "fn": fn}, wrong)
 
 
-def halves(gold_incidents: Sequence[Optional[str]]) -> tuple[set[int], set[int]]:
-    """The reports split in two by gold incident (sorted ids, alternately): the first half tunes
-    the thresholds, the second checks them."""
-    ids = sorted({g for g in gold_incidents if g is not None})
-    tune = set(ids[0::2])
+def halves(gold_incidents: Sequence[Optional[str]], ids: Sequence[str]) -> tuple[set[int], set[int]]:
+    """The reports split in two by gold incident (the gold's ids in order, alternately: I001 tunes,
+    I002 checks, ...): the first half tunes the thresholds, the second checks them."""
+    tune = set(sorted(ids)[0::2])
     a = {i for i, g in enumerate(gold_incidents) if g in tune}
     b = {i for i, g in enumerate(gold_incidents) if g is not None and g not in tune}
     return a, b
@@ -214,7 +215,7 @@ def report(mapped: Mapped, out=None, asked: Optional[str] = None, thresholds=Non
           f"{len(mapped.reports)} events: {len(mapped_idx)} map to {len(incs)} gold incidents in {len(arts)} "
           f"articles ({mapped.found_mentions} of the mentions found), {len(mapped.reports) - len(mapped_idx)} "
           f"tell no labelled incident (extraction errors, not scored)", file=out)
-    tune, check = halves(mapped.incident)
+    tune, check = halves(mapped.incident, mapped.gold_ids)
     results = {}
     for name in measures_here(asked):
         predicted = run_measure(mapped, name, thresholds)
@@ -233,13 +234,74 @@ def report(mapped: Mapped, out=None, asked: Optional[str] = None, thresholds=Non
 
 
 def evaluate_file(gold_path: Path, out=None, similarity: Optional[str] = None, thresholds=None,
-                  show_errors: bool = False, pipeline=None) -> dict:
-    """Score the dedupe on a gold file and print the report; SharedDataNotFound when the gold's
-    texts are not at hand."""
+                  show_errors: bool = False, pipeline=None, tuning: bool = False) -> dict:
+    """Score the dedupe on a gold file and print the report (with ``tuning``, first tune each
+    measure's thresholds on the tuning half); SharedDataNotFound when the gold's texts are not at hand."""
     gold = read_gold(gold_path)
     mapped = map_events(gold, extract(gold, pipeline))
     print(f"{gold_path}:", file=out or sys.stdout)
+    if tuning:
+        for name in measures_here(similarity):
+            tune(mapped, name, out=out)
     return report(mapped, out, similarity, thresholds, show_errors)
 
 
-__all__ = ["evaluate_file", "SharedDataNotFound"]
+
+
+TARGET_PRECISION = 0.95  # the acceptance's pairwise precision: tuning keeps it on the tuning half
+
+
+def tune(mapped: Mapped, name: str, steps: int = 24, out=None) -> tuple[Optional[float], Optional[float]]:
+    """The thresholds of one measure tuned on the tuning half (``halves``): on a grid of both (each
+    its pairs' lowest similarity, then the 5th to the 99.5th percentile), the best B-cubed F1 whose
+    pairwise precision is at least TARGET_PRECISION there; prints them with the scores of both
+    halves and of the whole gold."""
+    import numpy as np
+
+    from .dedupe_cluster import cluster
+    from .dedupe_pairs import edges
+    from .similarity import measure as get_measure
+
+    out = out or sys.stdout
+    reports = mapped.reports
+    for n, r in enumerate(reports):
+        r.index = n
+    chosen = get_measure(name)
+    found = edges(reports, chosen, (None, -1.0))  # every pair the rules allow, every text-tier pair
+    if not found or found[0].similarity is None:
+        print(f"{name}: no similarity to tune", file=out)
+        return (None, None)
+    ruled = np.array([e.similarity for e in found if e.tier == "rules"])
+    texted = np.array([e.similarity for e in found if e.tier == "text"])
+    def grid(x) -> list:
+        """The lowest similarity (every pair), then percentiles 5 to 99.5."""
+        return sorted(set(np.round(np.percentile(x, np.linspace(5, 99.5, steps)), 3)) | {round(float(x.min()), 3)}) \
+            if len(x) else [None]
+
+    tune_half, check_half = halves(mapped.incident, mapped.gold_ids)
+    keys, articles = [r.key for r in reports], [r.article_id for r in reports]
+
+    def predict(low, high):
+        kept = [e for e in found if (e.tier == "rules" and e.similarity >= low)
+                or (e.tier == "text" and high is not None and e.similarity >= high)]
+        return groups_of(len(reports), cluster(keys, articles, kept))
+
+    best = None
+    for low in grid(ruled):
+        for high in grid(texted):
+            if high is not None and high < low:
+                continue
+            s = score(reports, mapped.incident, predict(low, high), tune_half)
+            if s.pairwise[0] >= TARGET_PRECISION and (best is None or s.bcubed[2] >= best[0]):  # ties: the higher
+                best = (s.bcubed[2], float(low), None if high is None else float(high))
+    if best is None:
+        print(f"{name}: no thresholds reach pairwise precision {TARGET_PRECISION} on the tuning half", file=out)
+        return (None, None)
+    _, low, high = best
+    predicted = predict(low, high)
+    print(f"{name}: thresholds tuned on the tuning half: rules {low}, text tier {high}", file=out)
+    for part, keep in (("tune", tune_half), ("check", check_half), ("all", None)):
+        s = score(reports, mapped.incident, predicted, keep)
+        print(f"  {part:<5}  pairwise P {s.pairwise[0]:.3f} R {s.pairwise[1]:.3f}  "
+              f"B-cubed P {s.bcubed[0]:.3f} R {s.bcubed[1]:.3f} F1 {s.bcubed[2]:.3f}", file=out)
+    return (low, high)

@@ -209,10 +209,14 @@ def test_dask_partitions_keyed_by_month_give_the_local_incidents(rows, tmp_path)
 
 
 def test_evaluate_dedupe_scores_merges_on_a_gold_with_its_texts(capsys):
-    assert main(["evaluate", "dedupe", "--gold", str(DATA / "dedupe_gold.jsonl"), "--similarity", "words"]) == 0
+    assert main(["evaluate", "dedupe", "--gold", str(DATA / "dedupe_gold.jsonl"), "--similarity", "words",
+                 "--tune"]) == 0
     out = capsys.readouterr().out
     assert "10 gold articles, 10 incident mentions; the extractor gave 10 events: 10 map to 5 gold incidents" in out
     assert "words   all    pairwise P 1.000 R 1.000 F1 1.000 (tp 5, fp 0, fn 0)  B-cubed P 1.000 R 1.000 F1 1.000" in out
+    # the tuning half is S1, S3, S5 (every other gold id): 3 pairs, all found at the thresholds it picks
+    assert "words: thresholds tuned on the tuning half" in out
+    assert "  tune   pairwise P 1.000 R 1.000  B-cubed P 1.000 R 1.000 F1 1.000" in out
 
 
 def test_evaluate_dedupe_says_when_the_corpus_is_missing(tmp_path, monkeypatch, capsys):
