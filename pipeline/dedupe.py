@@ -24,12 +24,12 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional, Sequence, Union
+from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from conflict_events.schemas import IncidentMention, IncidentRow
 
 from .dedupe_cluster import cluster
-from .dedupe_merge import incident
+from .dedupe_merge import best_date, first_report, incident, incident_id
 from .dedupe_pairs import Edge, edges
 from .output_guard import OutputError, OutputLock, check_output
 from .reports import BadRow, Report, read_reports, report_from_row, RowError
@@ -63,16 +63,32 @@ def dedupe(reports: Sequence[Report], similarity: Union[str, Measure, None] = No
     """The incidents of a list of reports (see the module's doc); ``thresholds``: the least
     similarity of a pair the rules allow, and of a pair of the text tier (default: the measure's)."""
     reports = list(reports)
+    found, groups = link(reports, similarity, thresholds)
+    return assemble(reports, found, groups)
+
+
+def link(reports: list[Report], similarity: Union[str, Measure, None] = None,
+         thresholds: Thresholds = None) -> tuple[list[Edge], list[list[int]]]:
+    """The candidate pairs of the reports and their groups (report indices); numbers the reports."""
     for n, r in enumerate(reports):
         r.index = n
     measure = resolve(similarity)
     found = edges(reports, measure, measure.thresholds if thresholds is None else thresholds)
-    groups = cluster([r.key for r in reports], [r.article_id for r in reports], found)
-    return assemble(reports, found, groups)
+    return found, cluster([r.key for r in reports], [r.article_id for r in reports], found)
 
 
 def assemble(reports: Sequence[Report], found: Sequence[Edge], groups: list[list[int]]) -> Deduped:
     """Incident and mention rows of the groups, incidents in order of date, then id."""
+    out = Deduped(groups=groups)
+    for row, mentions in built(reports, found, groups):
+        out.incidents.append(row)
+        out.mentions += mentions
+    return out
+
+
+def built(reports: Sequence[Report], found: Sequence[Edge], groups: list[list[int]]) -> Iterator[tuple[dict, list[dict]]]:
+    """The incident row and the mention rows of each group, in order of the incident's date, then
+    its id, one group at a time (a dump's rows need not all be held at once)."""
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     similarity: dict[int, list[float]] = {}
     partner: dict[int, tuple] = {}
@@ -85,13 +101,14 @@ def assemble(reports: Sequence[Report], found: Sequence[Edge], groups: list[list
             if x not in partner or e.score > partner[x][1].score:
                 partner[x] = (reports[y], e)
     mean = {i: round(sum(s) / len(s), 4) for i, s in similarity.items()}
-    best = partner
-    out = Deduped(groups=groups)
-    built = [incident([reports[i] for i in members], mean, best) for members in groups]
-    for row, mentions in sorted(built, key=lambda b: (b[0]["event_date"] or "", b[0]["event_id_cnty"])):
-        out.incidents.append(row)
-        out.mentions += mentions
-    return out
+    for members in sorted(groups, key=lambda g: order_key([reports[i] for i in g])):
+        yield incident([reports[i] for i in members], mean, partner)
+
+
+def order_key(group: Sequence[Report]) -> tuple[str, str]:
+    """Where an incident comes in the output: by its date (the most precise of its reports), then id."""
+    date = best_date(group).date
+    return (date.isoformat() if date else "", incident_id(first_report(group)))
 
 
 def dedupe_rows(rows: Iterable[dict], similarity: Union[str, Measure, None] = None,
@@ -178,24 +195,34 @@ def run(inputs: Sequence[Path], output: Path, *, similarity: Union[str, Measure,
     measure = resolve(similarity)
     with OutputLock(output, wait=wait, log=log):
         reports, bad = read_all(inputs)
-        result = dedupe(reports, measure, thresholds)
-        write_rows(output, result.incidents, IncidentRow)
-        write_rows(mentions_path(output), result.mentions, IncidentMention)
+        found, groups = link(reports, measure, thresholds)
+        write_incidents(output, built(reports, found, groups))
         write_errors(errors_path(output), bad, log)
     summary = Summary(reports=len(reports), articles=len({r.article_id for r in reports}),
-                      incidents=len(result.incidents), bad_rows=len(bad), similarity=measure.name,
+                      incidents=len(groups), bad_rows=len(bad), similarity=measure.name,
                       seconds=time.perf_counter() - start, errors_file=errors_path(output))
     print(summary.line(), file=log or sys.stderr)
     return summary
 
 
-def write_rows(path: Path, rows: list[dict], model) -> None:
-    """Write rows of a model to ``path`` whole: into a file beside it, renamed over it when complete."""
-    tmp = path.with_name(f".{path.stem}.writing{path.suffix}")
-    writer = RowWriter(tmp, None, model)
-    writer.write(rows)
-    writer.close()
-    os.replace(tmp, path)
+COMMIT_ROWS = 20_000
+
+
+def write_incidents(output: Path, rows: Iterable[tuple[dict, list[dict]]]) -> None:
+    """Write (incident, mentions) rows to OUTPUT and its mentions table, each whole: into files
+    beside them, renamed over them when complete."""
+    paths = [(output, IncidentRow), (mentions_path(output), IncidentMention)]
+    tmp = [p.with_name(f".{p.stem}.writing{p.suffix}") for p, _ in paths]
+    writers = [RowWriter(t, None, model) for t, (_, model) in zip(tmp, paths)]
+    for n, (row, mentions) in enumerate(rows, 1):
+        writers[0].write([row])
+        writers[1].write(mentions)
+        if n % COMMIT_ROWS == 0:  # a Parquet part: its rows leave memory
+            for w in writers:
+                w.commit()
+    for w, t, (p, _) in zip(writers, tmp, paths):
+        w.close()
+        os.replace(t, p)
 
 
 SHOWN_ERRORS = 5  # bad rows named on stderr; all are in the errors file
