@@ -165,12 +165,17 @@ def read_all(inputs: Sequence[Path]) -> tuple[list[Report], list[BadRow]]:
             if isinstance(item, BadRow):
                 bad.append(item)
             elif item.key in seen:
-                bad.append(BadRow(item.origin, f"repeats the event {item.report_id} of article "
-                                               f"{item.article_id!r} read at {seen[item.key]}", item.article_id))
+                bad.append(repeated(item, seen[item.key]))
             else:
                 seen[item.key] = item.origin
                 reports.append(item)
     return reports, bad
+
+
+def repeated(report: Report, first: str) -> BadRow:
+    """The bad row of an event read a second time (its first reading at ``first``)."""
+    return BadRow(report.origin, f"repeats the event {report.report_id} of article {report.article_id!r} read at "
+                                 f"{first}", report.article_id)
 
 
 def check_dedupe_output(inputs: Sequence[Path], output: Path, force: bool) -> None:

@@ -21,7 +21,7 @@ from typing import Optional, Sequence, Union
 from conflict_events.schemas import IncidentMention, IncidentRow
 
 from .dask_engine import _clear_parts, dask_client, part_kind
-from .dedupe import Summary, Thresholds, assemble, resolve
+from .dedupe import Summary, Thresholds, assemble, repeated, resolve
 from .dedupe_cluster import cluster
 from .dedupe_pairs import Edge, edges
 from .output_guard import OutputLock, check_output
@@ -31,6 +31,14 @@ from .writers import RowWriter, json_line
 
 MARGIN_DAYS = 7
 UNDATED = (0, 0)  # the partition of reports without a date (they join no one)
+
+
+class _Seen:
+    """What ``dedupe.repeated`` reads of a report: its key and where it was read."""
+
+    def __init__(self, key: tuple, origin: str):
+        self.article_id, self.report_id = key
+        self.origin = origin
 
 
 def month(r: Report) -> tuple[int, int]:
@@ -113,12 +121,17 @@ def _run(client, inputs, output: Path, measure: Measure, thresholds, ext: str) -
     items = db.from_delayed([dask.delayed(_read)(f) for f in files])
     bad = [b for b in items.filter(lambda x: isinstance(x, BadRow)).compute()]
     reports = items.filter(lambda x: isinstance(x, Report))
+    first: dict[tuple, str] = {}
+    for key, origin in reports.map(lambda r: (r.key, r.origin)).compute():  # in input order
+        if key in first:
+            bad.append(repeated(_Seen(key, origin), first[key]))
+        else:
+            first[key] = origin
+    reports = reports.filter(lambda r, keep=first: keep[r.key] == r.origin)
     months = reports.map(placements).flatten().groupby(lambda p: p[0]).persist()
     found = [e for part in months.map(_month_edges, measure, thresholds).compute() for e in part]
-    keys = sorted(reports.map(lambda r: r.key).compute())
+    keys = sorted(first)
     index = {k: n for n, k in enumerate(keys)}
-    if len(index) < len(keys):
-        raise ValueError("an event appears twice in the inputs (one article, one event id)")
     pairs = [Edge(*sorted((index[a], index[b])), s, score, tier) for a, b, s, score, tier in found]
     groups = cluster(keys, [k[0] for k in keys], pairs)
     dated = dict(reports.map(lambda r: (r.key, month(r))).compute())

@@ -192,7 +192,7 @@ def test_dask_partitions_keyed_by_month_give_the_local_incidents(rows, tmp_path)
     folder = tmp_path / "events.parquet"
     folder.mkdir()
     _write(folder / "part-00000.parquet", rows + later[:5])
-    _write(folder / "part-00001.parquet", later[5:] + edge)
+    _write(folder / "part-00001.parquet", later[5:] + edge + rows[:1])  # the last row is one read before
     run_dask([folder], tmp_path / "inc_dask.jsonl", workers=2)
     from conflict_events.dedupe import run
 
@@ -206,6 +206,10 @@ def test_dask_partitions_keyed_by_month_give_the_local_incidents(rows, tmp_path)
     assert any({"sanaa-camp-sabq-sep", "sanaa-camp-okaz-next"} <= set(r["article_ids"]) for r in local)
     mentions = [m for p in sorted((tmp_path / "inc_dask.jsonl").glob("mentions-*.jsonl")) for m in read_rows(p, IncidentMention)]
     assert len(mentions) == len(rows) + len(later) + len(edge)
+    repeat = f"repeats the event {rows[0]['event_id_cnty']} of article {rows[0]['article_id']!r} read at part-00000.parquet#1"
+    dask_errors = (tmp_path / "inc_dask.jsonl" / "errors-00000.jsonl").read_text(encoding="utf-8").splitlines()
+    local_errors = errors_path(tmp_path / "inc_local.jsonl").read_text(encoding="utf-8").splitlines()
+    assert dask_errors == local_errors and [json.loads(e)["error"] for e in dask_errors] == [repeat]
 
 
 def test_evaluate_dedupe_scores_merges_on_a_gold_with_its_texts(capsys):
