@@ -10,7 +10,7 @@ $(BIN)/conflict-events: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0   # the CPU wheel; must come before stanza
-	$(BIN)/pip install -q -e '.[dev,dask,geo]'
+	$(BIN)/pip install -q -e '.[dev,dask,geo,dedupe]'
 	touch $@
 
 setup: $(BIN)/conflict-events

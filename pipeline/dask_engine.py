@@ -18,6 +18,7 @@ from __future__ import annotations
 import shutil
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -82,11 +83,11 @@ def _write_part(results: list, index: int, out_dir: str, ext: str) -> tuple[int,
     return len(results), events, errors
 
 
-def _clear_parts(output: Path, force: bool) -> None:
+def _clear_parts(output: Path, force: bool, prefixes: tuple = ("part-", "errors-")) -> None:
     """Remove the parts of an earlier run from the folder OUTPUT; OutputError if it holds anything
     else (a folder conflict-events did not write) and ``force`` is not given."""
     output.mkdir(parents=True, exist_ok=True)
-    ours = [p for p in output.iterdir() if p.name.startswith(("part-", "errors-"))]
+    ours = [p for p in output.iterdir() if p.name.startswith(prefixes)]
     if not force and len(ours) < len(list(output.iterdir())):
         raise OutputError(f"{output}: folder holds files conflict-events did not write; choose another "
                           f"OUTPUT, or pass --force to write its parts there")
@@ -122,21 +123,38 @@ def run(inputs: list[Path], output: Path, *, scheduler: Optional[str] = None, wo
         return _run(inputs, output, scheduler, workers, ner_model, article_timeout, log, work)
 
 
+def part_kind(output: Path) -> str:
+    """The format of the parts of a folder OUTPUT, by its name's extension (Parquet by default)."""
+    return output.suffix.lower() if output.suffix.lower() in PART_KINDS else ".parquet"
+
+
+@contextmanager
+def dask_client(scheduler: Optional[str], workers: int):
+    """A Dask client of the scheduler at ADDRESS, or of a LocalCluster of ``workers`` processes
+    (one thread each), closed on exit."""
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        client, cluster = Client(scheduler), None
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def _run(inputs: list[Path], output: Path, scheduler: Optional[str], workers: int, ner_model: str,
          article_timeout: Optional[float], log, work=process_partition) -> Summary:
     import dask
-    from dask.distributed import Client, KilledWorker, LocalCluster
+    from dask.distributed import KilledWorker
 
-    ext = output.suffix.lower() if output.suffix.lower() in PART_KINDS else ".parquet"
+    ext = part_kind(output)
     start = time.perf_counter()
-    if scheduler:
-        client = Client(scheduler)
-        cluster = None
-    else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        client = Client(cluster)
-    try:
+    with dask_client(scheduler, workers) as client:
         records = records_bag(inputs)
         options = {"ner_model": ner_model, "timeout": article_timeout}
         bag = records.map_partitions(work, **options)
@@ -151,10 +169,6 @@ def _run(inputs: list[Path], output: Path, scheduler: Optional[str], workers: in
                       f"by one.", file=log or sys.stderr, flush=True)
                 results = one_by_one(client, records.to_delayed()[i], work, options)
                 counts.append(_write_part(results, i, str(output), ext))
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
     summary = Summary(articles=sum(c[0] for c in counts), events=sum(c[1] for c in counts),
                       errors=sum(c[2] for c in counts), seconds=time.perf_counter() - start)
     print(summary.line(), file=log or sys.stderr)

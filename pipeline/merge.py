@@ -4,7 +4,7 @@ A headline, a lead and a body paragraph often report the same incident with
 different words (مقتل العشرات …, مواجهات مع …, الهجوم الذي شنه …). Mentions are
 one incident when their types are of one family, their places are compatible
 (the same place, or one inside the other), their dates agree, and their actors
-do not contradict each other. The event takes the most specific place, the most
+do not contradict each other (``incident``: the notions the cross-article dedupe shares). The event takes the most specific place, the most
 precise date, the most conservative figures, and keeps the evidence of all.
 """
 from __future__ import annotations
@@ -19,58 +19,16 @@ from .actors import UNIDENTIFIED, ActorDictionary
 from .casualties import add_missing_counts, combine_counts, with_bombers
 from .document import Document, EventMention
 from .events import ARMED, names_again, suicide_nouns
+from .incident import FAMILIES, actor_key, actors_agree, dates_compatible, is_region, places_compatible
 from .normalize import normalize_for_matching
 from .resources import load_yaml
 from .stage import Stage
-
-FAMILIES = {
-    "Battles": "violence", "Explosions/Remote violence": "violence",
-    "Violence against civilians": "violence", "Protests": "demonstrations",
-    "Riots": "demonstrations", "Strategic developments": "strategic",
-}
-
 
 def _place(em: EventMention):
     """The linked place (schemas.Place) of an event mention, if any."""
     return em.place.place if em.place is not None else None
 
 
-def is_region(p) -> bool:
-    """A place that can stand for a whole governorate: coded at precision 3, or named like it.
-    A locality missing from the gazetteer (coded at a known place near it, id None) never does."""
-    if p.id is None and p.geo_precision < 3:
-        return False
-    return p.geo_precision == 3 or (p.admin1 is not None and p.location == p.admin1)
-
-
-def places_compatible(a, b) -> bool:
-    """Two places (schemas.Place or None) can be one incident's: equal, or one inside the other."""
-    if a is None or b is None:
-        return True
-    if a.iso3 != b.iso3:
-        return False
-    if a.location == b.location:
-        return True
-    if is_region(a) or is_region(b) or a.location in (b.admin2, b.admin3) or b.location in (a.admin2, a.admin3):
-        return a.admin1 == b.admin1
-    return False
-
-
-def dates_compatible(a, b) -> bool:
-    """Two DateValues agree when equal, or when the less precise one's window holds the other."""
-    if a is None or b is None or a.date is None or b.date is None:
-        return True
-    if a.date == b.date:
-        return True
-    broad, narrow = (a, b) if (a.precision or 1) >= (b.precision or 1) else (b, a)
-    if broad.precision == 3:
-        return (broad.date.year, broad.date.month) == (narrow.date.year, narrow.date.month)
-    if broad.precision == 2:
-        return abs((broad.date - narrow.date).days) <= 7
-    return False
-
-
-CROWDS = ("Protesters (", "Rioters (")
 # sub-events a suicide bombing overrides (the same incident told by its blast or as an attack)
 EXPLOSIONS = "Explosions/Remote violence"
 SUICIDE_OVERRIDES = {"Remote explosive/landmine/IED", "Attack", "Grenade", "Shelling/artillery/missile attack"}
@@ -80,30 +38,13 @@ NO_FATALITIES = {"Agreement", "Non-violent transfer of territory", "Headquarters
 
 
 def _role_name(m) -> Optional[str]:
-    """An actor's name for comparison: protesters and rioters of a country are one crowd, and
-    its government, army and police one state side; an unidentified armed group is no one."""
-    if m is None or m.actor is None:
-        return None
-    name = m.actor.name
-    if name.startswith(UNIDENTIFIED):  # the filler for an unnamed perpetrator contradicts no one
-        return None
-    if name.startswith(CROWDS):
-        return "crowd " + name.split("(", 1)[-1]
-    if m.actor.inter == 1 and m.actor.country:  # the state: its government, army and police
-        return "state " + m.actor.country
-    return name
+    """A role's side for comparison (incident.actor_key of its actor)."""
+    return actor_key(m.actor if m is not None else None)
 
 
 def _actors_agree(a: EventMention, b: EventMention) -> bool:
     """The two mentions share an actor, or no role holds two different actors."""
-    a1, a2, b1, b2 = (_role_name(x) for x in (a.actor1, a.actor2, b.actor1, b.actor2))
-    if {a1, a2} & {b1, b2} - {None}:
-        return True
-    if a1 and b1 and a1 != b1 and not (a1 == b2 or b1 == a2):
-        return False
-    if a2 and b2 and a2 != b2 and not (a2 == b1 or b2 == a1):
-        return False
-    return True
+    return actors_agree(*(_role_name(x) for x in (a.actor1, a.actor2, b.actor1, b.actor2)))
 
 
 def compatible(group: list[EventMention], em: EventMention) -> bool:
@@ -303,7 +244,8 @@ class Merge(Stage):
             injured=counts["injured"].value if "injured" in counts else None,
             abducted=counts["abducted"].value if "abducted" in counts else None,
             arrested=counts["arrested"].value if "arrested" in counts else None,
-            source=doc.source, evidence=evidence, warnings=warnings,
+            source=doc.source, published=doc.published, url=doc.url, evidence=evidence, context=report_context(doc, group),
+            warnings=warnings,
             confidence=min(1.0, max(em.confidence for em in group) + 0.05 * (len(group) - 1)),
         )
         killed = counts["killed"].value if "killed" in counts else 0
@@ -313,6 +255,39 @@ class Merge(Stage):
         armed_target(event)
         event.notes = summary(event, place_m.ext.get("qualifier") if place_m else None)
         return event
+
+
+CONTEXT_SENTENCES = 3  # the first sentences of an event kept in its context
+CONTEXT_CHARS = 300  # of each, around its trigger
+
+
+def report_context(doc: Document, group: list[EventMention]) -> str:
+    """The sentences that report an event (those of its first CONTEXT_SENTENCES triggers, in text
+    order), each cut to CONTEXT_CHARS characters around its trigger, joined by ' … ': what a
+    reader, or the cross-article dedupe, compares between two reports."""
+    parts: dict[int, str] = {}
+    for em in sorted(group, key=lambda e: e.trigger.start):
+        if len(parts) == CONTEXT_SENTENCES:
+            break
+        if em.sentence not in parts and 0 <= em.sentence < len(doc.sentences):
+            s = doc.sentences[em.sentence]
+            parts[em.sentence] = _around(doc.text, s.start, s.end, em.trigger.start)
+    return " … ".join(parts.values())
+
+
+def _around(text: str, start: int, end: int, at: int) -> str:
+    """text[start:end], whitespace collapsed, cut to about CONTEXT_CHARS characters centred on ``at``
+    at word boundaries."""
+    if end - start > CONTEXT_CHARS:
+        lo = max(start, min(at - CONTEXT_CHARS // 2, end - CONTEXT_CHARS))
+        hi = min(end, lo + CONTEXT_CHARS)
+        if lo > start:
+            lo = text.find(" ", lo, at) + 1 or lo
+        if hi < end:
+            cut = text.rfind(" ", at, hi)
+            hi = cut if cut > at else hi
+        start, end = lo, hi
+    return " ".join(text[start:end].split())
 
 
 SEXUAL = "Sexual violence"

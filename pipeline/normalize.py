@@ -45,9 +45,20 @@ def remove_invisible(s: str) -> str:
     return "".join(c for c in s if c not in _INVISIBLE)
 
 
+class _Table(dict):
+    """str.translate's table of ``_char``, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = out = _char(chr(code))
+        return out
+
+
+_TABLE = _Table()
+
+
 def normalize_for_matching(s: str) -> str:
     """Normalise a whole string for matching (no offset map)."""
-    return "".join(_char(c) for c in s)
+    return s.translate(_TABLE)
 
 
 @lru_cache(maxsize=None)

@@ -23,7 +23,7 @@ import typing
 from pathlib import Path
 from typing import Optional
 
-from conflict_events.schemas import OUTPUT_COLUMNS, AcledRow
+from conflict_events.schemas import AcledRow
 
 from . import geojson
 
@@ -102,11 +102,22 @@ def _arrow_type(annotation):
 
 
 @functools.cache
-def arrow_schema():
-    """The Arrow schema of a Parquet OUTPUT, the same for every part (dates as ISO text)."""
+def arrow_schema(model=AcledRow):
+    """The Arrow schema of a Parquet OUTPUT of rows of a pydantic ``model`` (an event row by default),
+    the same for every part (dates as ISO text)."""
     import pyarrow as pa
 
-    return pa.schema([(n, _arrow_type(AcledRow.model_fields[n].annotation)) for n in OUTPUT_COLUMNS])
+    return pa.schema([(n, _arrow_type(f.annotation)) for n, f in model.model_fields.items()])
+
+
+def columns(model=AcledRow) -> list[str]:
+    """The columns of a row model, in order (an event row's are OUTPUT_COLUMNS)."""
+    return list(model.model_fields)
+
+
+def json_columns(model=AcledRow) -> list[str]:
+    """The columns of a row model that hold lists: JSON text in a CSV cell."""
+    return [n for n, f in model.model_fields.items() if typing.get_origin(f.annotation) is list]
 
 
 def fsync_dir(path: Path) -> None:
@@ -126,21 +137,23 @@ def open_at(path: Path, size: Optional[int]):
 
 
 class RowWriter:
-    """Append ACLED rows to a .jsonl, .csv or .parquet file (see the module's doc)."""
+    """Append rows (ACLED event rows, or those of another row ``model``) to a .jsonl, .csv,
+    .parquet or .geojson file (see the module's doc)."""
 
-    def __init__(self, path: Path, position: Optional[dict] = None):
+    def __init__(self, path: Path, position: Optional[dict] = None, model=AcledRow):
         self.path = path
+        self.model = model
         self.kind = path.suffix.lower()
         if self.kind not in OUTPUT_KINDS:
             raise ValueError(f"{path}: unknown output format (expected {', '.join(OUTPUT_KINDS)})")
         path.parent.mkdir(parents=True, exist_ok=True)
         if self.kind == ".parquet":
             self._f = None
-            self._parts = _Parts(path, position)
+            self._parts = _Parts(path, position, arrow_schema(model))
             return
         self._f = open_at(path, None if position is None else position.get("rows", 0))
         if self.kind == ".csv":
-            self._csv = csv.DictWriter(self._f, fieldnames=OUTPUT_COLUMNS)
+            self._csv = csv.DictWriter(self._f, fieldnames=columns(model))
             if self._size() == 0:
                 self._csv.writeheader()
         elif self.kind == ".geojson":
@@ -194,8 +207,8 @@ class _Parts:
     OUTPUT and its parts folder are never both there but between a merge's rename and the
     folder's removal, so finding both means the merge was done."""
 
-    def __init__(self, path: Path, position: Optional[dict]):
-        self.path, self.dir, self.rows = path, parts_dir(path), []
+    def __init__(self, path: Path, position: Optional[dict], schema):
+        self.path, self.dir, self.rows, self.schema = path, parts_dir(path), [], schema
         self.count = (position or {}).get("parts", 0)
         if position is None:
             path.unlink(missing_ok=True)
@@ -216,7 +229,7 @@ class _Parts:
             import pyarrow.parquet as pq
 
             part = self.dir / f"part-{self.count:06d}.parquet"
-            pq.write_table(pa.Table.from_pylist(self.rows, schema=arrow_schema()), part)
+            pq.write_table(pa.Table.from_pylist(self.rows, schema=self.schema), part)
             _fsync_file(part)
             fsync_dir(self.dir)
             self.count += 1
@@ -234,7 +247,7 @@ class _Parts:
         if files == [self.dir / BASE]:  # nothing new: put the OUTPUT back as it was
             return self._finish(files[0])
         tmp = self.dir / "merged.tmp"
-        schema = arrow_schema()
+        schema = self.schema
         with pq.ParquetWriter(tmp, schema) as writer:
             pending, n = [], 0
             for f in files:
@@ -260,7 +273,7 @@ def _fsync_file(path: Path) -> None:
         os.fsync(f.fileno())
 
 
-def read_rows(path: Path) -> list[dict]:
+def read_rows(path: Path, model=AcledRow) -> list[dict]:
     """Read back an output file written by RowWriter (for tests, evaluation and ``show``)."""
     kind = path.suffix.lower()
     if kind == ".geojson":
@@ -274,8 +287,9 @@ def read_rows(path: Path) -> list[dict]:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
         rows = [{k: csv_value(v) for k, v in r.items()} for r in frame.to_dict("records")]
         for r in rows:
-            for k in ("evidence", "warnings"):
-                r[k] = json.loads(r[k]) if r.get(k) else []
+            for k in json_columns(model):
+                if k in r:
+                    r[k] = json.loads(r[k]) if r[k] else []
         return rows
     import pandas as pd
 

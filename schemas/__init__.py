@@ -23,8 +23,8 @@ ACLED_COLUMNS = [
     "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 ]
 EXTRA_COLUMNS = [
-    "article_id", "actor1_ar", "actor2_ar", "location_ar", "injured", "evidence",
-    "confidence", "warnings",
+    "article_id", "published", "url", "actor1_ar", "actor2_ar", "location_ar", "injured", "evidence",
+    "context", "confidence", "warnings",
 ]
 OUTPUT_COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
 
@@ -130,7 +130,10 @@ class Event(BaseModel):
     arrested: Optional[int] = None
     notes: str = ""
     source: Optional[str] = None
+    published: Optional[dt.date] = Field(default=None, description="the article's publication date")
+    url: Optional[str] = None
     evidence: list[Evidence] = Field(default_factory=list)
+    context: str = Field(default="", description="the sentences of the article that report the event")
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
     warnings: list[str] = Field(default_factory=list)
 
@@ -214,19 +217,22 @@ class Event(BaseModel):
             "tags": self.tags() or None,
             "timestamp": None,
             "article_id": self.article_id,
+            "published": self.published.isoformat() if self.published else None,
+            "url": self.url,
             "actor1_ar": a1.name_ar if a1 else None,
             "actor2_ar": a2.name_ar if a2 else None,
             "location_ar": p.location_ar if p else None,
             "injured": self.injured,
             "evidence": [e.model_dump() for e in self.evidence],
+            "context": self.context,
             "confidence": round(self.confidence, 3),
             "warnings": list(self.warnings),
         }
         return row
 
 
-class AcledRow(BaseModel):
-    """One output row, as written by ``conflict-events extract`` (its JSON Schema is published)."""
+class AcledColumns(BaseModel):
+    """ACLED's columns of a row, in ACLED's order (an event row's and a merged incident's)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -261,12 +267,20 @@ class AcledRow(BaseModel):
     fatalities: int
     tags: Optional[str]
     timestamp: Optional[int]
+
+
+class AcledRow(AcledColumns):
+    """One output row, as written by ``conflict-events extract`` (its JSON Schema is published)."""
+
     article_id: str
+    published: Optional[dt.date]
+    url: Optional[str]
     actor1_ar: Optional[str]
     actor2_ar: Optional[str]
     location_ar: Optional[str]
     injured: Optional[int]
     evidence: list[Evidence]
+    context: str
     confidence: float
     warnings: list[str]
 
@@ -292,6 +306,9 @@ _REGION = {
     **dict.fromkeys(["LBY", "SDN", "EGY", "TUN", "DZA", "MAR"], "Northern Africa"),
     "SSD": "Eastern Africa", "SOM": "Eastern Africa", "AFG": "South Asia",
 }
+
+
+from .incident import INCIDENT_COLUMNS, MENTION_COLUMNS, IncidentEvidence, IncidentMention, IncidentRow, ReportSource  # noqa: E402,F401
 
 
 def row_json_schema() -> dict:

