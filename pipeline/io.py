@@ -16,7 +16,7 @@ import os
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Union
 
 from .writers import SURROGATE, escape_surrogates
 from .writers import OUTPUT_KINDS, RowWriter, errors_path, read_rows  # noqa: F401  (re-exported)
@@ -207,9 +207,9 @@ def _csv_header(path: Path) -> list[str]:
     return header
 
 
-def _read_csv(path: Path, label: str) -> Iterator[Record]:
-    """A .csv file with a header; a row the csv module cannot parse is one error record."""
-    _csv_header(path)
+def csv_rows(path: Path) -> Iterator[tuple[int, Union[dict, str]]]:
+    """(line number, row) of a .csv file with a header; a row the csv module cannot parse is
+    (line number, "malformed CSV row (…)")."""
     csv.field_size_limit(CSV_FIELD_LIMIT)
     with open(path, encoding="utf-8-sig", errors="replace", newline="") as f:
         reader = csv.DictReader(f)
@@ -221,8 +221,18 @@ def _read_csv(path: Path, label: str) -> Iterator[Record]:
             except StopIteration:
                 return
             except csv.Error as e:
-                yield Record(None, f"{label}:{line}", f"malformed CSV row ({e})")
+                yield line, f"malformed CSV row ({e})"
                 continue
+            yield line, row
+
+
+def _read_csv(path: Path, label: str) -> Iterator[Record]:
+    """A .csv file with a header; a row the csv module cannot parse is one error record."""
+    _csv_header(path)
+    for line, row in csv_rows(path):
+        if isinstance(row, str):
+            yield Record(None, f"{label}:{line}", row)
+        else:
             yield Record({k: (v if v != "" else None) for k, v in row.items() if k in ARTICLE_FIELDS},
                          f"{label}:{line}")
 

@@ -7,7 +7,6 @@ keeps only what the dedupe compares and what a merged incident is made of.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import math
@@ -19,7 +18,7 @@ from typing import Iterator, NamedTuple, Optional, Union
 from conflict_events.schemas import SUB_EVENT_TYPES
 
 from .incident import actor_key
-from .io import CSV_FIELD_LIMIT
+from .io import csv_rows
 from .writers import csv_value
 
 ROW_KINDS = (".jsonl", ".csv", ".parquet", ".geojson")
@@ -162,19 +161,9 @@ def _geojson_rows(path: Path, label: str):
 
 
 def _csv_rows(path: Path, label: str):
-    csv.field_size_limit(CSV_FIELD_LIMIT)
-    with open(path, encoding="utf-8-sig", errors="replace", newline="") as f:
-        reader = csv.DictReader(f)
-        while True:
-            line = reader.line_num + 1
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as e:
-                yield f"{label}:{line}", f"malformed CSV row ({e})"
-                continue
-            yield f"{label}:{line}", {k: _csv_cell(k, v) for k, v in row.items() if k is not None}
+    for line, row in csv_rows(path):
+        yield f"{label}:{line}", row if isinstance(row, str) else {
+            k: _csv_cell(k, v) for k, v in row.items() if k is not None}
 
 
 JSON_CELLS = ("evidence", "warnings")
@@ -291,27 +280,26 @@ def _date(row: dict, key: str) -> Optional[dt.date]:
         raise RowError(f"{key} {value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
-def _int(row: dict, key: str, lo: int, hi: Optional[int] = None) -> Optional[int]:
+def _number(row: dict, key: str) -> Optional[float]:
+    """The cell as a float, None when missing; RowError when it is no number."""
     value = row.get(key)
     if _missing(value):
         return None
     try:
-        number = float(value)
+        return float(value)
     except (TypeError, ValueError):
         raise RowError(f"{key} {value!r} is not a number") from None
+
+
+def _int(row: dict, key: str, lo: int, hi: Optional[int] = None) -> Optional[int]:
+    number = _number(row, key)
+    if number is None:
+        return None
     if not math.isfinite(number) or number != int(number) or number < lo or (hi is not None and number > hi):
-        raise RowError(f"{key} {value!r} is not a whole number in {lo}..{hi if hi is not None else ''}")
+        raise RowError(f"{key} {row.get(key)!r} is not a whole number in {lo}..{hi if hi is not None else ''}")
     return int(number)
 
 
 def _float(row: dict, key: str) -> Optional[float]:
-    value = row.get(key)
-    if _missing(value):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise RowError(f"{key} {value!r} is not a number") from None
-    if math.isnan(number) or math.isinf(number):
-        return None
-    return number
+    number = _number(row, key)
+    return number if number is not None and math.isfinite(number) else None
