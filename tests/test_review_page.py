@@ -118,6 +118,9 @@ def test_the_review_page_in_a_browser(chromium, page_files, capsys):
         missed.locator(f'input[data-gold="{name}"]').press("Tab")
     assert missed.locator('input[data-gold="event_type"]').input_value() == "Explosions/Remote violence"
     page.locator(f'article[data-article="{SEED_ID}"]').scroll_into_view_if_needed()
+    # on a loaded machine the page may not have painted its text yet: wait for the fonts and two frames
+    page.evaluate("() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => "
+                  "requestAnimationFrame(r))))")
     shot = folder / "review-page.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
