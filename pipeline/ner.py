@@ -303,35 +303,37 @@ def heard_places(doc: Document) -> list[Mention]:
     قواتنا على دينسور) but that no gazetteer holds in Arabic and that are no words of everyday Arabic,
     with the next such word (منطقة بركي براك): PLACE mentions with ``ext["rule"] = "heard"``, which the
     link stage matches by sound to a town of the article's country or drops."""
-    from .places import where_only_a_place_stands
+    from .places import Gazetteer, everyday_words, where_only_a_place_stands
 
+    gaz = Gazetteer.default()
     taken = sorted((m.start, m.end) for m in doc.mentions)  # resolved: no two overlap
+
+    def unheard(tok: Token) -> bool:
+        """No mention covers the word, and it is no word of everyday Arabic and no name the gazetteer
+        stage already read or refused."""
+        k = bisect.bisect_left(taken, (tok.end, -1)) - 1  # the last mention starting before the word ends
+        return not (k >= 0 and taken[k][1] > tok.start) and not everyday_words(tok.norm) \
+            and not gaz.lookup(tok.norm)
+
     out = []
     for sent in doc.sentences:
         toks = doc.sentence_tokens(sent)
         for j, tok in enumerate(toks):
-            if not _unheard_word(tok, taken) or not where_only_a_place_stands(toks, j):
+            if not _name_shaped(tok) or not where_only_a_place_stands(toks, j) or not unheard(tok):
                 continue
-            last = j + 2 if j + 1 < len(toks) and _unheard_word(toks[j + 1], taken) else j + 1
+            last = j + 2 if j + 1 < len(toks) and _name_shaped(toks[j + 1]) and unheard(toks[j + 1]) else j + 1
             out.append(Mention(tok.start, toks[last - 1].end, doc.text[tok.start:toks[last - 1].end], "PLACE",
                                "pattern", norm=" ".join(t.norm for t in toks[j:last]), sentence=sent.index,
                                ext={"rule": "heard"}))
     return out
 
 
-def _unheard_word(tok: Token, taken: list[tuple[int, int]]) -> bool:
-    """A word no mention covers, of Arabic letters, no ال and no pronoun on it, that is no word of
-    everyday Arabic and no name the gazetteer stage already read or refused."""
-    from .places import Gazetteer, everyday_words
-
+def _name_shaped(tok: Token) -> bool:
+    """A word that could be a foreign name: Arabic letters, HEARD_MIN_LETTERS or more, no ال, no
+    pronoun on it, no generic word."""
     word = tok.norm
-    if len(word) < HEARD_MIN_LETTERS or word.startswith("ال") or word.endswith(PRONOUN_SUFFIXES) \
-            or not all("\u0621" <= c <= "\u064a" for c in word) or is_generic([tok]):
-        return False
-    k = bisect.bisect_left(taken, (tok.end, -1)) - 1  # the last mention starting before the word ends
-    if k >= 0 and taken[k][1] > tok.start:
-        return False
-    return not everyday_words(word) and not Gazetteer.default().lookup(word)
+    return len(word) >= HEARD_MIN_LETTERS and not word.startswith("ال") and not word.endswith(PRONOUN_SUFFIXES) \
+        and all("\u0621" <= c <= "\u064a" for c in word) and not is_generic([tok])
 
 
 def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:

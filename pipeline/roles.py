@@ -37,6 +37,7 @@ from .dates import time_words
 from .document import Document, EventMention, Mention, Token, token_at, tokens_starting_before
 from .events import (ARMED, Facts, Trigger, forms_of, is_number, is_punct, lexicon, names_again, new_event_mention,
                      resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of)
+from .incident import actor_key
 from .matcher import PhraseMatcher, phrase_key
 from .normalize import QUOTE_MARKS, normalize_for_matching
 from .places import chain_relation, in_place_context, low_trust
@@ -752,14 +753,14 @@ def _named_over_filler(cands: list[Cand]) -> Optional[Cand]:
 
 
 def _one_side(a: Arg, b: Arg) -> bool:
-    """Two mentions of one side: the same actor (not civilians), or forces of one state."""
+    """Two mentions of one side: the same actor (not civilians), or forces of one state (the state
+    side of incident.actor_key)."""
     if a.inter == 7 or b.inter == 7:
         return False
     if a.name == b.name:
         return True
-    ca = a.mention.actor.country if a.mention.actor is not None else None
-    cb = b.mention.actor.country if b.mention.actor is not None else None
-    return a.inter == 1 and b.inter == 1 and ca is not None and ca == cb
+    key = actor_key(a.mention.actor)
+    return a.inter == 1 and b.inter == 1 and key is not None and key == actor_key(b.mention.actor)
 
 
 def choose(cands: list[Cand]) -> RoleResult:
