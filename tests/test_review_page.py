@@ -82,6 +82,8 @@ def test_the_review_page_in_a_browser(chromium, page_files, capsys):
     page.hover(f'article[data-article="{SEED_ID}"] mark.ev[data-field="actor2"]')
     assert "linked" in card(page, SEED_ID).get_attribute("class")
     card(page, SEED_ID).locator("details.all-fields summary").click()  # every ACLED field of the event
+    # the table is built on the details' toggle event, which the browser fires after the click returns
+    card(page, SEED_ID).locator("details.all-fields td").first.wait_for()
     cells = card(page, SEED_ID).locator("details.all-fields td").all_inner_texts()
     fields = dict(zip(cells[0::2], cells[1::2]))
     assert list(fields) == [c for c in OUTPUT_COLUMNS if c != "evidence"]
