@@ -10,7 +10,7 @@ Choosing among the mentions of one incident is the merge stage's, via ``combine_
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -740,15 +740,29 @@ def with_bombers(killed: Optional[Count], told: set[str], text: str) -> int:
     return value + (2 if told & vocab()["bomber_pairs"] else 1)
 
 
+SHARE = "share"  # R24: the part of a toll told for several places, split evenly among them
+
+
+def share(c: Count, places: int) -> Count:
+    """R24: one place's part of a figure told for a list of ``places`` (ACLED: a toll of several
+    events with no breakdown is split evenly among them, rounded down)."""
+    return replace(c, value=c.value // places, rule=f"{c.rule}+{SHARE}")
+
+
+def _rank(c: Count) -> int:
+    """0 a figure told, 1 a share of one (R24), 2 a bare plural's minimum (R8)."""
+    return 2 if c.rule in IMPLIED_RULES else 1 if c.rule.endswith(SHARE) else 0
+
+
 def combine_counts(count_lists: list[list[Count]]) -> dict[str, Count]:
-    """Per kind, the most conservative figure (the lowest) among the mentions that reported one;
-    a bare plural's minimum (R8: قتلى وجرحى in a headline) only when no mention gives a figure."""
+    """Per kind, the most conservative figure (the lowest) among the mentions that told one; a
+    share of a list's toll (R24) only when none told the place's own figure, a bare plural's minimum
+    (R8: قتلى وجرحى in a headline) only when no mention gives a figure."""
     out: dict[str, Count] = {}
     for counts in count_lists:
         for c in counts:
             old = out.get(c.kind)
-            implied, old_implied = c.rule in IMPLIED_RULES, old is not None and old.rule in IMPLIED_RULES
-            if old is None or (old_implied and not implied) or (implied == old_implied and c.value < old.value):
+            if old is None or (_rank(c), c.value) < (_rank(old), old.value):
                 out[c.kind] = c
     return out
 

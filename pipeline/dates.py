@@ -446,7 +446,16 @@ def find_dates(doc: Document, start: int, end: int, day: Optional[dt.date] = Non
         out.append(f)
         i = next((k for k, t in enumerate(toks) if t.start >= f.end), len(toks))
     out.sort(key=lambda f: f.start)
-    return _weekday_absolute(out)
+    return _weekday_absolute([f for f in out if not _a_place(doc, f)])
+
+
+def _a_place(doc: Document, f: Found) -> bool:
+    """A bare month word the NER read as a linked place (منطقة يريم في إب: Ibb, not آب "August",
+    once normalised): the date lies wholly inside a PLACE mention."""
+    if f.rule != "month-year":
+        return False
+    s, e = doc.norm.to_original(f.start, f.end)
+    return any(m.start <= s and e <= m.end for m in doc.mentions if m.type == "PLACE" and m.place is not None)
 
 
 def _weekday_absolute(found: list[Found]) -> list[Found]:

@@ -10,13 +10,14 @@ precise date, the most conservative figures, and keeps the evidence of all.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
 from conflict_events.schemas import Actor, Event, Evidence
 
 from .actors import UNIDENTIFIED, ActorDictionary
-from .casualties import add_missing_counts, combine_counts, with_bombers
+from .casualties import add_missing_counts, combine_counts, share, with_bombers
 from .document import Document, EventMention
 from .events import ARMED, names_again, suicide_nouns
 from .incident import FAMILIES, actor_key, actors_agree, dates_compatible, is_region, places_compatible
@@ -190,7 +191,7 @@ class Merge(Stage):
     def __call__(self, doc: Document) -> Document:
         doc.events = []
         told = [em for em in doc.event_mentions if not em.ext.get("background") and not _history(doc, em)]
-        told = fold_withdrawals(fold_references(fold_casualty_reports(told)))
+        told = split_listed_places(fold_withdrawals(fold_references(fold_casualty_reports(told))))
         suspects = sole_armed_group(doc)
         for group in group_mentions(told):
             event = self.event(doc, group, len(doc.events), suspects)
@@ -345,6 +346,23 @@ def fold_casualty_reports(mentions: list[EventMention]) -> list[EventMention]:
 def fold_references(mentions: list[EventMention]) -> list[EventMention]:
     """Bare definite nouns that name the incident before again (``_reference_to``) folded into it."""
     return _fold_into_previous(mentions, _reference_to)
+
+
+def split_listed_places(mentions: list[EventMention]) -> list[EventMention]:
+    """An act told of a list of places (roles.listed_places: قصفت الطائرات زنجبار وشقرة) as one
+    mention per place, ACLED's unit, each with an even share of the figures told for the list (R24);
+    a place's own figure told elsewhere (في زنجبار قتل ثلاثة) replaces its share when they merge."""
+    out = []
+    for em in mentions:
+        listed = em.ext.get("listed_places")
+        if not listed or em.place is None:
+            out.append(em)
+            continue
+        n = 1 + len(listed)
+        counts = [share(c, n) for c in em.counts]
+        for m in [em.place, *listed]:
+            out.append(replace(em, place=m, counts=list(counts), ext={**em.ext, "listed_places": []}))
+    return out
 
 
 TERRITORY = {"Non-state actor overtakes territory", "Government regains territory",

@@ -170,13 +170,31 @@ class Ner(Stage):
         out: dict[int, list[Mention]] = {id(doc): [] for doc in docs}
         for (_, doc, sent, toks), sent_tags in zip(sents, tags):
             for first, last, kind in bio_spans(sent_tags):
-                if is_generic(toks[first:last]):
-                    continue
-                start, end = _name_start(toks[first]), toks[last - 1].end
-                out[id(doc)].append(Mention(start, end, doc.text[start:end], MODEL_TYPES.get(kind, "MISC"),
-                                            "model", norm=" ".join(t.norm for t in toks[first:last]),
-                                            sentence=sent.index))
+                kind = MODEL_TYPES.get(kind, "MISC")
+                for a, b, start in (listed_items(toks, first, last) if kind == "PLACE" else
+                                    [(first, last, _name_start(toks[first]))]):
+                    if is_generic(toks[a:b]):
+                        continue
+                    end = toks[b - 1].end
+                    out[id(doc)].append(Mention(start, end, doc.text[start:end], kind, "model",
+                                                norm=" ".join(t.norm for t in toks[a:b]), sentence=sent.index))
         return [out[id(doc)] for doc in docs]
+
+
+def listed_items(toks: list[Token], first: int, last: int) -> list[tuple[int, int, int]]:
+    """A place span the tagger ran over a list (قريتي مشرعة وحدنان, كيروهورا وكاتو) as its items:
+    (first token, token after last, start offset) of each, cut before every inner word that is و
+    joined to a name of three letters or more, unless the gazetteer knows the whole span or the word
+    with its و (وادي, واسط)."""
+    from .places import Gazetteer
+
+    gaz = Gazetteer.default()
+    cuts = [k for k in range(first + 1, last) if toks[k].norm[:1] == "و" and len(toks[k].norm) > 3
+            and not gaz.holds_name(toks[k].norm) and not is_generic([toks[k]])]
+    if not cuts or gaz.holds_name(" ".join(t.norm for t in toks[first:last])):
+        return [(first, last, _name_start(toks[first]))]
+    bounds = [first] + cuts + [last]
+    return [(a, b, _name_start(toks[a]) if a == first else toks[a].start + 1) for a, b in zip(bounds, bounds[1:])]
 
 
 def is_number_word(word: str) -> bool:

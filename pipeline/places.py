@@ -46,9 +46,9 @@ CONTEXT_SOURCES = frozenset({"yemen_regions"})
 # Kind preference inside one (country, admin1) group, best first.
 KIND_RANK = {"town": 0, "village": 1, "admin1": 2, "admin2": 3, "admin3": 4, "country": 5}
 SPECIFIC = {"town": 0, "village": 0, "admin3": 1, "admin2": 2, "admin1": 3}
-_TOWN_WORDS = {"مدينه", "بلده", "قريه", "مخيم", "حي", "مركز"}
-_ADMIN1_WORDS = {"محافظه", "ولايه", "شعبيه"}
-_ADMIN23_WORDS = {"منطقه", "ناحيه", "قضاء", "مديريه", "عزله"}
+_TOWN_WORDS = {"مدينه", "بلده", "قريه", "مخيم", "حي", "مركز", "مدينتي", "بلدتي", "قريتي", "مخيمي"}  # and duals
+_ADMIN1_WORDS = {"محافظه", "ولايه", "شعبيه", "محافظتي"}
+_ADMIN23_WORDS = {"منطقه", "ناحيه", "قضاء", "مديريه", "عزله", "منطقتي"}
 _DESIGNATOR_KINDS = {**dict.fromkeys(_TOWN_WORDS, ("town", "village")),
                      **dict.fromkeys(_ADMIN1_WORDS, ("admin1",)),
                      **dict.fromkeys(_ADMIN23_WORDS, ("admin2", "admin3"))}
@@ -217,6 +217,59 @@ def chain_relation(toks, a_end: int, b_start: int) -> Optional[str]:
 
 
 @lru_cache(maxsize=1)
+def list_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Normalised (list, conjunction, not-a-list) words of "X وY، وفي Z" (place_qualifiers.yaml)."""
+    data = load_yaml("place_qualifiers.yaml")
+    return tuple(frozenset(normalize_for_matching(w) for w in data[k])
+                 for k in ("list_words", "list_conjunctions", "list_not"))
+
+
+def listed_after(toks, a_start: int, a_end: int, b_start: int) -> bool:
+    """True when a place starting at ``b_start`` is the next item of a list after the place at
+    [a_start, a_end): only list words stand between them (at most four, asides in brackets left out:
+    طنجة (شمال) وبوزنيقة), one of them, or the و on
+    Y's word, a conjunction or comma (مشرعة وحدنان، زنجبار ومدينة شقرة، السدة، حزم العديد), Y's word
+    carries no other clitic (الخليل، بحجة: "under the pretext", no item) and X is no end of "بين X وY"."""
+    fa, fz, fb = token_at(toks, a_start), token_at(toks, a_end - 1), token_at(toks, b_start)
+    if fa < 0 or fz < 0 or fb < 0 or fb <= fz or fb - fz > 9:
+        return False
+    words, conjunctions, not_a_list = list_words()
+    if fa > 0 and toks[fa - 1].norm in not_a_list:
+        return False
+    clitic = normalize_for_matching(toks[fb].text[:b_start - toks[fb].start])  # وحدنان، وبسراقب; بحجة is no item
+    if clitic not in ("", "و", "وب"):
+        return False
+    joined = clitic[:1] == "و"
+    between = _without_asides(toks[fz + 1:fb])  # طنجة (شمال) وبوزنيقة (غرب)
+    if between is None or len(between) > 4:
+        return False
+    for tok in between:
+        norm = tok.norm
+        if norm[:1] == "و" and norm[1:] in words:  # وفي، ومدينة
+            norm, joined = norm[1:], True
+        if norm not in words:
+            return False
+        joined = joined or norm in conjunctions
+    return joined
+
+
+def _without_asides(toks: list) -> Optional[list]:
+    """The tokens less any aside in brackets of at most three words (شمال، غرب البلاد); None when a
+    bracket is left open."""
+    out, k = [], 0
+    while k < len(toks):
+        if toks[k].norm == "(":
+            close = next((j for j in range(k + 1, min(len(toks), k + 5)) if toks[j].norm == ")"), None)
+            if close is None:
+                return None
+            k = close + 1
+            continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
+@lru_cache(maxsize=1)
 def _adjective_readings() -> dict[str, frozenset[str]]:
     """Normalised place name that is also an adjective → the normalised nouns it qualifies."""
     data = load_yaml("place_qualifiers.yaml").get("adjective_readings", {})
@@ -279,7 +332,13 @@ def everyday_words(norm_name: str) -> bool:
     """Every word of the name is a word of everyday Arabic, bare or after a proclitic (على صعيد آخر,
     بشركائنا): no foreign town written by sound, whatever a Latin name sounds like."""
     words = common_words()
-    return bool(words) and all(w in words or (w[:1] in "وفبل" and w[1:] in words) for w in norm_name.split())
+    return bool(words) and all(_everyday(w, words) or (w[:1] in "وفبل" and _everyday(w[1:], words))
+                               for w in norm_name.split())
+
+
+def _everyday(word: str, words: frozenset[str]) -> bool:
+    """A word of everyday Arabic, or the construct form of one's plural (مسلحو، مسلحي: مسلحون)."""
+    return word in words or (word[-1:] in "وي" and word + "ن" in words)
 
 
 @lru_cache(maxsize=1)
@@ -386,6 +445,10 @@ class Gazetteer:
         """Candidate records of a name (exact, else without leading designators/qualifiers)."""
         key, _, _ = self._parse(norm_name)
         return list(self._by_name.get(key, ())) if key else []
+
+    def holds_name(self, norm_name: str) -> bool:
+        """The name as written, no clitic or designator read off it, is a name of a place (واسط, وادي)."""
+        return norm(norm_name) in self._by_name
 
     def country_of(self, norm_name: str) -> Optional[tuple[str, str]]:
         """(country, iso3) for an Arabic country name, else None."""

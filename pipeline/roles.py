@@ -37,10 +37,10 @@ from .dates import time_words
 from .document import Document, EventMention, Mention, Token, token_at, tokens_starting_before
 from .events import (ARMED, Facts, Trigger, forms_of, is_number, is_punct, lexicon, names_again, new_event_mention,
                      resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of)
-from .incident import actor_key
+from .incident import actor_key, is_region
 from .matcher import PhraseMatcher, phrase_key
 from .normalize import QUOTE_MARKS, normalize_for_matching
-from .places import chain_relation, in_place_context, low_trust
+from .places import chain_relation, in_place_context, listed_after, low_trust
 from .resources import load_yaml
 from .segment import readings
 
@@ -531,6 +531,8 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
                 if b is not None and any(toks[k].norm.startswith("و") for k in range(a.last, b.first + 1)):
                     cands.append(Cand(1, a, 3, "between X and Y", (cf, cl)))
                     cands.append(Cand(2, b, 3, "between X and Y", (cf, cl)))
+                elif a.last < hi and toks[a.last].norm.startswith("و"):  # بين الحوثيين والمقاومة: Y no known actor
+                    cands.append(Cand(1, a, 2, "between X and …", (cf, cl)))
         elif kind == "undergo":  # تعرضت دورية أمنية لإطلاق نار: the subject, before or after the verb, is hit
             a = reach_back(toks, args, cf, lo, max_steps=2) or reach(toks, args, cl, hi, skip_time=True)
             if a is not None:
@@ -950,6 +952,9 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
     place, qualifier, pev = choose_place(doc, si, toks, lo, hi, head)
     em.place = place
     em.ext["place_qualifier"] = qualifier
+    listed = listed_places(doc, si, toks, lo, hi, place)
+    if listed:
+        em.ext["listed_places"] = listed
     if pev:
         evidence.append(pev)
     return em
@@ -1149,6 +1154,50 @@ def _country_party(doc: Document, si: int, toks: list[Token], lo: int, hi: int) 
 def _is_country(p) -> bool:
     """A place that is a whole country (ليبيا in بعثة الأمم المتحدة في ليبيا)."""
     return p.location == p.country and p.admin1 is None
+
+
+def listed_places(doc: Document, si: int, toks: list[Token], lo: int, hi: int,
+                  place: Optional[Mention]) -> list[Mention]:
+    """The other items of the list of places the incident's place stands in, within the incident
+    (قصفت الطائرات زنجبار ومدينة شقرة، سيطرت على السدة وحزم العديد), or in the sentence that placed an
+    incident told only by its country (اعتقال ثمانية … في المغرب. … خلية في مدن طنجة وبوزنيقة): linked
+    towns of the same country, no region (a governorate or a country stands for no one place) and
+    none in another (places.listed_after)."""
+    if place is None or place.place is None or is_region(place.place):
+        return []
+    if toks[lo].start <= place.start < toks[hi - 1].end:
+        items = [m for m in doc.mentions_in(si, "PLACE") if toks[lo].start <= m.start < toks[hi - 1].end]
+    else:
+        items = doc.mentions_in(place.sentence, "PLACE")
+        toks = doc.sentence_tokens(doc.sentences[place.sentence])
+    k = next((i for i, m in enumerate(items) if (m.start, m.end) == (place.start, place.end)), None)
+    if k is None:
+        return []
+
+    def holds(a, b) -> bool:  # a is a region b lies in
+        return a.location != b.location and a.location in (b.admin1, b.admin2, b.admin3)
+
+    def item(m: Mention) -> bool:
+        p, q = m.place, place.place
+        return p is not None and not is_region(p) and p.iso3 == q.iso3 and not holds(p, q) and not holds(q, p)
+
+    place = items[k]
+    chain = [place]
+    for step in (-1, 1):  # walk the list both ways from the incident's place
+        i = k
+        while 0 <= i + step < len(items):
+            a, b = (items[i + step], items[i]) if step < 0 else (items[i], items[i + step])
+            if not listed_after(toks, a.start, a.end, b.start) or not item(items[i + step]):
+                break
+            i += step
+            chain.append(items[i])
+    names = {place.place.location}
+    out = []
+    for m in sorted(chain[1:], key=lambda m: m.start):
+        if m.place.location not in names:
+            names.add(m.place.location)
+            out.append(m)
+    return out
 
 
 def _innermost_of_chains(doc: Document, toks: list[Token], cands: list[Mention]) -> tuple[list[Mention], set]:

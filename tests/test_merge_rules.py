@@ -269,3 +269,33 @@ def test_the_toll_of_a_suicide_bombing_counts_its_bombers_once(nlp):
     assert toll("قتل 12 شخصا على الأقل أمس عندما هاجم انتحاريان حمام سباحة مزدحما في طوز خورماتو.") == ("Suicide bomb", 14)
     assert toll("فجر انتحاري نفسه في سوق مدينة مايدوغوري أمس مما أسفر عن مقتل 14 شخصا بينهم الانتحاري.") == ("Suicide bomb", 14)
     assert toll("فجر انتحاري نفسه في سوق مدينة مايدوغوري أمس مما أسفر عن مقتل 14 شخصا ومقتل الانتحاري.") == ("Suicide bomb", 15)
+
+
+def test_an_act_told_of_a_list_of_towns_is_one_event_per_town_with_an_even_share_of_the_toll(nlp):
+    # ACLED's unit is one place: two towns struck are two events; a toll told for both is split (R24)
+    out = rows(nlp, "وقتل عشرة مدنيين أمس في غارات شنتها طائرات حربية على معرة النعمان وسراقب في ريف إدلب.",
+               "2015-07-30")
+    assert sorted((r["sub_event_type"], r["location"], r["admin1"], r["fatalities"]) for r in out) == [
+        ("Air/drone strike", "Maarat an-Numan", "Idlib", 5), ("Air/drone strike", "Saraqib", "Idlib", 5)]
+    out = rows(nlp, "اعتقلت الشرطة المغربية أمس ثمانية أشخاص في طنجة وبوزنيقة وخريبكة للاشتباه في انتمائهم "
+                    "إلى تنظيم داعش.", "2015-07-22")
+    assert sorted(r["location"] for r in out) == ["Bouznika", "Khouribga", "Tangier"]
+    assert {r["sub_event_type"] for r in out} == {"Arrests"}
+    # an arrest told by its country is coded at the towns the next sentence lists (asides in brackets)
+    out = rows(nlp, "أعلنت الشرطة المغربية أمس اعتقال خمسة أشخاص يشتبه في انتمائهم إلى تنظيم داعش في المغرب. "
+                    "وقالت إن أفراد الخلية ينشطون في مدينتي طنجة (شمال) وخريبكة (وسط).", "2015-07-22")
+    assert sorted((r["location"], r["actor2"]) for r in out) == [
+        ("Khouribga", "Islamic State (Morocco)"), ("Tangier", "Islamic State (Morocco)")]
+    # the road between two towns is one place: one clash, not two
+    out = rows(nlp, "اندلعت اشتباكات عنيفة أمس بين قوات النظام السوري وفصائل المعارضة على الطريق بين معرة "
+                    "النعمان وسراقب في ريف إدلب.", "2015-07-30")
+    assert len(out) == 1 and out[0]["sub_event_type"] == "Armed clash"
+
+
+def test_a_month_word_the_text_uses_as_a_place_is_no_date(nlp):
+    # اب is Ibb after "منطقة يريم في", not آب (August) once normalised; a month with its year stays a date
+    out = rows(nlp, "واشار المصدر الى استمرار اشتباكات عنيفة امس بين الحوثيين والمقاومة في منطقة يريم في اب.",
+               "2015-08-10")
+    assert [(r["location"], r["event_date"], r["time_precision"]) for r in out] == [("Yarim", "2015-08-09", 1)]
+    out = rows(nlp, "وكان مسلحون قد قتلوا ثلاثة جنود في هجوم على حاجز في مدينة إب في آب 2014.", "2015-08-10")
+    assert out == []  # a year-old attack is history

@@ -1,6 +1,7 @@
 """Places worldwide: the world gazetteer, the country an article names, and names matched by sound."""
 import pytest
 
+from conflict_events.document import Document
 from conflict_events import Pipeline
 from conflict_events.places import Gazetteer, country_prior, norm
 
@@ -203,3 +204,32 @@ def test_a_name_no_gazetteer_holds_is_heard_by_sound_where_only_a_place_stands(n
     doc = nlp.process({"text": "وتستعمل الأسلحة الفتاكة في إزهاق الأرواح في الصومال، مما يزيد التوتر في المنطقة ويذكي "
                                "نيران الفتنة.", "published": "2015-07-24"})
     assert [m.text for m in doc.mentions if m.type == "PLACE" and m.ext.get("rule") == "heard"] == []
+
+
+def test_the_construct_form_of_an_everyday_plural_is_no_town_heard_by_sound(nlp):
+    # مسلحو (the construct of مسلحون) after سيطر is the subject, not a town heard like al-Masaliyah;
+    # the two villages listed after على are two events
+    doc = nlp.process({"text": "سيطر مسلحو المقاومة الشعبية أمس على منطقتي السدة والرضمة في محافظة إب.",
+                       "published": "2015-08-10"})
+    assert [m.text for m in doc.mentions if m.type == "PLACE" and m.ext.get("rule") == "heard"] == []
+    assert sorted((e.sub_event_type, e.actor1.name, e.place.location) for e in doc.events) == [
+        ("Non-state actor overtakes territory", "Popular Resistance", "al-Radmah"),
+        ("Non-state actor overtakes territory", "Popular Resistance", "al-Saddah")]
+
+
+def test_a_place_span_run_over_a_list_is_cut_into_its_items_unless_the_gazetteer_names_it_whole():
+    from conflict_events.ner import listed_items
+    from conflict_events.normalize import Normalize
+    from conflict_events.segment import Segment
+
+    def items(text, name):
+        doc = Segment()(Normalize()(Document(text=text)))
+        toks = doc.sentence_tokens(doc.sentences[0])
+        first = next(i for i, t in enumerate(toks) if t.start == text.index(name))
+        last = first + len(name.split())
+        return [text[s:toks[b - 1].end] for a, b, s in listed_items(toks, first, last)]
+
+    assert items("هاجمت مجموعة مسلحة مواقع للجيش في كيروهورا وكاتو شمال البلاد.", "كيروهورا وكاتو") == [
+        "كيروهورا", "كاتو"]
+    # a district named with و (Mashraa and Hadnan, Taiz) is one place
+    assert items("قصفت الميليشيا مديرية مشرعة وحدنان.", "مشرعة وحدنان") == ["مشرعة وحدنان"]
