@@ -177,8 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
     ner.set_defaults(func=cmd_ner)
 
     ev = sub.add_parser("evaluate", help="score a component on gold data")
-    ev.add_argument("what", choices=["ner", "events", "places", "dedupe"])
-    ev.add_argument("--gold", type=Path, help="gold file (ner, events, dedupe); places needs none")
+    ev.add_argument("what", choices=["ner", "events", "places", "dedupe", "news"])
+    ev.add_argument("--gold", type=Path, help="gold file (ner, events, dedupe; news: the labelled sentences, "
+                                              "default data/samples/news_sentences/labels.jsonl); places needs none")
     ev.add_argument("--similarity", choices=MEASURES, default=None,
                     help="dedupe: score this measure only (default: every one installed)")
     ev.add_argument("--tune", action="store_true",
@@ -346,6 +347,17 @@ def cmd_evaluate(args) -> int:
             from .places import evaluate as evaluate_places
 
             evaluate_places()
+        return 0
+    if args.what == "news":
+        from .resources import SharedDataNotFound
+        from .train.news import LABELS, evaluate as evaluate_news
+
+        if args.gold is not None:
+            _need(args.gold)
+        try:
+            evaluate_news(args.gold or LABELS)
+        except SharedDataNotFound as e:
+            raise UserError(f"evaluate news: {e}") from None
         return 0
     if args.gold is None:
         print(f"conflict-events: evaluate {args.what} needs --gold FILE", file=sys.stderr)

@@ -31,13 +31,14 @@ def default_stages(gate: bool = False) -> list:
     from .link import Link
     from .merge import Merge
     from .ner import Ner
+    from .news import News
     from .normalize import Normalize
     from .segment import Segment
 
     from .gate import TriggerGate
 
-    return [Normalize(), Segment(), *([TriggerGate()] if gate else []), Ner(), Link(), Events(), Casualties(),
-            Dates(), Merge()]
+    return [Normalize(), Segment(), *([TriggerGate()] if gate else []), Ner(), Link(), Events(), News(),
+            Casualties(), Dates(), Merge()]
 
 
 def arabic_share(text: str) -> float:

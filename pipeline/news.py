@@ -1,0 +1,122 @@
+"""News stage: is a sentence that holds an event mention the report of a recent event?
+
+Real news mixes the news with what is not: general statements and ongoing situations ("the coalition
+has been fighting the rebels"), tolls over a whole war, reactions, threats, plans, trials, ordinary
+crime, and old incidents recalled as context. The rules of the events stage catch the ones with a cue
+(كان … قد، في وقت سابق، إذا); the rest look like news to a rule. A small learned model reads the whole
+sentence: a logistic regression over tf-idf weighted words and word pairs (models/news/model.json,
+trained by ``conflict_events.train.news`` on SaudiNewsNet sentences labelled by hand: MODEL_CARD.md).
+Where it is confident that a sentence reports no recent event (probability of news below the
+model's threshold), the event mentions of that sentence are marked background with the reason and
+the probability, and merge leaves them out. The arithmetic is sklearn's TfidfVectorizer
+(sublinear tf, smoothed idf, l2 norm) and LogisticRegression, redone here in plain Python so the
+pipeline needs no training library.
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from .document import Document, Token
+from .resources import models_dir
+from .stage import Stage
+
+MODEL_FILE = "model.json"
+
+
+def word_form(tok: Token) -> str:
+    """A token as the model reads it: its normalised form, any number as 0."""
+    return "0" if any(c.isdigit() for c in tok.norm) else tok.norm
+
+
+def features(words: list[str], ngrams: tuple[int, int] = (1, 2)) -> dict[str, int]:
+    """Counts of the word n-grams of a sentence (n in the model's range), joined by a space."""
+    counts: dict[str, int] = {}
+    lo, hi = ngrams
+    for n in range(lo, hi + 1):
+        for i in range(len(words) - n + 1):
+            gram = " ".join(words[i:i + n])
+            counts[gram] = counts.get(gram, 0) + 1
+    return counts
+
+
+class NewsModel:
+    """The sentence model: per-term idf and weight, an intercept and the decision threshold."""
+
+    def __init__(self, data: dict):
+        self.ngrams = tuple(data["ngrams"])
+        self.terms: dict[str, tuple[float, float]] = {t: (v[0], v[1]) for t, v in data["terms"].items()}
+        self.intercept = float(data["intercept"])
+        self.threshold = float(data["threshold"])
+        self.meta = {k: v for k, v in data.items() if k not in ("terms",)}
+
+    @classmethod
+    def load(cls, path: Optional[Path] = None) -> "NewsModel":
+        path = path or models_dir() / "news" / MODEL_FILE
+        with open(path, encoding="utf-8") as f:
+            return cls(json.load(f))
+
+    def probability(self, words: list[str]) -> float:
+        """The probability that a sentence of these words reports a recent event."""
+        score, norm = 0.0, 0.0
+        for gram, count in features(words, self.ngrams).items():
+            known = self.terms.get(gram)
+            if known is None:
+                continue
+            idf, weight = known
+            x = (1.0 + math.log(count)) * idf
+            score += weight * x
+            norm += x * x
+        z = self.intercept + (score / math.sqrt(norm) if norm else 0.0)
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> Optional[NewsModel]:
+    """The shipped model, or None when models/news holds none (the stage then changes nothing)."""
+    try:
+        return NewsModel.load()
+    except FileNotFoundError:
+        return None
+
+
+class News(Stage):
+    """Mark the event mentions of a sentence that reports no recent event (the model is sure) as
+    background: ``ext["background_reason"]`` says "not news (p=0.02)" and a document warning says
+    which trigger was not coded; every mention gets ``ext["news_p"]``."""
+
+    name = "news"
+    requires = frozenset({"tokens", "event_mentions"})
+    provides = frozenset({"news"})
+
+    def __init__(self, model: Optional[NewsModel] = None):
+        self._model = model
+
+    @property
+    def model(self) -> Optional[NewsModel]:
+        return self._model if self._model is not None else default_model()
+
+    def __call__(self, doc: Document) -> Document:
+        model = self.model
+        if model is not None:
+            seen: dict[int, float] = {}
+            for em in doc.event_mentions:
+                if not 0 <= em.sentence < len(doc.sentences):
+                    continue
+                if em.sentence not in seen:
+                    words = [word_form(t) for t in doc.sentence_tokens(doc.sentences[em.sentence])]
+                    seen[em.sentence] = model.probability(words)
+                p = em.ext["news_p"] = round(seen[em.sentence], 3)
+                if p < model.threshold and not em.ext.get("background"):
+                    em.ext["background"] = True
+                    em.ext["background_reason"] = f"not news (p={p:.2f})"
+                    doc.warnings.append(f"not coded: {em.sub_event_type} at '{em.trigger_text}' "
+                                        f"(the sentence reports no recent event: p={p:.2f})")
+        doc.provided |= self.provides
+        return doc
+
+
+__all__ = ["News", "NewsModel", "default_model", "features", "word_form"]
