@@ -55,13 +55,14 @@ def resolve(similarity: Union[str, Measure, None]) -> Measure:
     return get_measure(similarity or default_measure())
 
 
-Thresholds = Optional[tuple[Optional[float], Optional[float]]]
+Thresholds = Optional[tuple[Optional[float], ...]]  # dedupe_pairs.Thresholds, or (rules, text)
 
 
 def dedupe(reports: Sequence[Report], similarity: Union[str, Measure, None] = None,
            thresholds: Thresholds = None) -> Deduped:
     """The incidents of a list of reports (see the module's doc); ``thresholds``: the least
-    similarity of a pair the rules allow, and of a pair of the text tier (default: the measure's)."""
+    similarity of each kind of pair (dedupe_pairs.Thresholds, or two: the rules' pairs, the text
+    tier's; default: the measure's)."""
     reports = list(reports)
     found, groups = link(reports, similarity, thresholds)
     return assemble(reports, found, groups)

@@ -6,14 +6,21 @@ after, a week's with ±7 days, a month's with its month), so the cost grows with
 one place in one window, not with the dump. A pair is a candidate when the rules allow it
 (``compatible``: two articles, one disorder family and sub-event family, dates in the window,
 compatible places, actors that do not contradict, no sites of different kinds named: a mosque
-in one, a market in the other) and its sentences are alike enough (the measure's first threshold); its similarity (``similarity.Measure``) and the agreement of its
+in one, a market in the other) and its sentences are alike enough (its kind's threshold, below); its similarity (``similarity.Measure``) and the agreement of its
 fields give its score (``Edge``).
 
 Extraction errs: one paper's story of a bombing names the capital that condemned it, another
 calls the blast an attack. So two reports of one country and one disorder family, dated at most
-TEXT_DAYS apart, whose sentences are very alike (the measure's second, higher threshold) are a
+TEXT_DAYS apart, whose sentences are very alike (the text tier's thresholds) are a
 candidate too, whatever their places, sub-events and actors: the text tier. Its pairs come from
 the similarity matrix of each country's reports, day by day, so it costs no Python loop per pair.
+
+A pair whose fields agree less needs more alike sentences (``Thresholds``: four, one per kind of
+pair): the rules allow two day-precise reports a day apart (أمس counted from a late crawl date),
+but two strikes on one city on consecutive days are the commonest wrong merge, so such a pair
+needs the higher ``next_day`` threshold; a text-tier pair whose admin1s differ, or whose dates are
+two or three days apart, the higher ``text_far`` one (the wire formula of one kind of incident
+repeats word for word across provinces and days).
 """
 from __future__ import annotations
 
@@ -21,7 +28,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional, Sequence
+from typing import Callable, Iterator, NamedTuple, Optional, Sequence
 
 from functools import lru_cache
 
@@ -37,6 +44,26 @@ WEEK = 7  # days either side of a week-precise date
 TEXT_DAYS = 3  # the text tier's reporting window: a story retold up to three days later
 
 
+class Thresholds(NamedTuple):
+    """The least similarity of each kind of candidate pair (None: no test for the rules' pairs, no
+    such text-tier pairs): the rules allow it (``same_day``: dates agree; ``next_day``: two
+    day-precise dates a day apart), or only its sentences do (``text``: admin1s agree and dates
+    within a day; ``text_far``: otherwise)."""
+
+    same_day: Optional[float]
+    next_day: Optional[float]
+    text: Optional[float]
+    text_far: Optional[float]
+
+
+def thresholds_of(t) -> Thresholds:
+    """Thresholds from four numbers, or from two (the rules' pairs, the text tier's): each then
+    serves both kinds of its tier."""
+    if len(t) == 2:
+        return Thresholds(t[0], t[0], t[1], t[1])
+    return Thresholds(*t)
+
+
 @dataclass(frozen=True, slots=True)
 class Edge:
     """A candidate pair of reports (indices a < b) with its similarity and score."""
@@ -46,6 +73,12 @@ class Edge:
     similarity: Optional[float]
     score: float
     tier: str = "rules"  # or "text": joined by the likeness of the sentences alone
+    strict: bool = False  # fields agree less (``far``): the tier's higher threshold applies
+
+    def kind(self) -> str:
+        """Which of the ``Thresholds`` applies to the pair."""
+        return {("rules", False): "same_day", ("rules", True): "next_day",
+                ("text", False): "text", ("text", True): "text_far"}[(self.tier, self.strict)]
 
 
 def window(r: Report) -> list[dt.date]:
@@ -153,25 +186,48 @@ def agreement(a: Report, b: Report) -> float:
             + 0.02 * (a.fatalities_reported and b.fatalities_reported and a.fatalities == b.fatalities))
 
 
-def edges(reports: Sequence[Report], measure: Measure, thresholds: tuple[Optional[float], Optional[float]],
-          home=None) -> list[Edge]:
-    """The candidate pairs, with their similarity and score: those the rules allow whose similarity
-    is at least ``thresholds[0]``, and those of the text tier (``text_pairs``) at least
-    ``thresholds[1]`` (a None threshold: no such test, or no text tier)."""
+def far(a: Report, b: Report, tier: str) -> bool:
+    """Whether a candidate pair's fields agree less, so that the tier's higher threshold applies:
+    two day-precise dates a day apart; in the text tier also two admin1s that differ."""
+    apart = (a.precision or 1) == (b.precision or 1) == 1 and a.date != b.date
+    if tier == "rules":
+        return apart
+    regions = a.place.admin1 and b.place.admin1 and a.place.admin1 != b.place.admin1
+    return bool(regions) or abs((a.date - b.date).days) > DAY_SLACK
+
+
+def passes(e: Edge, thresholds: Thresholds) -> bool:
+    """A candidate pair is kept: its kind has a threshold (or, for the rules' pairs, none is set)
+    and its similarity reaches it."""
+    low = getattr(thresholds, e.kind())
+    if low is None:
+        return e.tier == "rules"
+    return e.similarity is None or e.similarity >= low
+
+
+def edges(reports: Sequence[Report], measure: Measure, thresholds, home=None) -> list[Edge]:
+    """The candidate pairs, with their similarity and score: those the rules allow and those of the
+    text tier (``text_pairs``), each kept when its similarity reaches its kind's threshold
+    (``Thresholds``, or a pair (rules, text): ``thresholds_of``)."""
+    limits = thresholds_of(thresholds)
     vectors = measure.vectors([r.text for r in reports])
     sites = [site_kinds(r.text) for r in reports]
     pairs = [(i, j) for i, j in candidate_pairs(reports, home)
              if compatible(reports[i], reports[j]) and sites_agree(sites[i], sites[j])]
     sims = [None] * len(pairs) if vectors is None else dots(vectors, [i for i, _ in pairs], [j for _, j in pairs])
-    low, high = thresholds
-    out = [Edge(i, j, x, round((x or 0.0) + agreement(reports[i], reports[j]), 4))
-           for (i, j), x in zip(pairs, sims) if low is None or x is None or x >= low]
-    if vectors is not None and high is not None:
+    found = [edge(reports, i, j, x, "rules") for (i, j), x in zip(pairs, sims)]
+    lowest = min((x for x in (limits.text, limits.text_far) if x is not None), default=None)
+    if vectors is not None and lowest is not None:
         ruled = set(pairs)
-        out += [Edge(i, j, x, round(x + agreement(reports[i], reports[j]), 4), "text")
-                for i, j, x in text_pairs(reports, vectors, high, home)
-                if (i, j) not in ruled and sites_agree(sites[i], sites[j])]
-    return out
+        found += [edge(reports, i, j, x, "text") for i, j, x in text_pairs(reports, vectors, lowest, home)
+                  if (i, j) not in ruled and sites_agree(sites[i], sites[j])]
+    return [e for e in found if passes(e, limits)]
+
+
+def edge(reports: Sequence[Report], i: int, j: int, similarity: Optional[float], tier: str) -> Edge:
+    """The candidate pair (i, j) of a tier, with its score and kind."""
+    a, b = reports[i], reports[j]
+    return Edge(i, j, similarity, round((similarity or 0.0) + agreement(a, b), 4), tier, far(a, b, tier))
 
 
 def text_pairs(reports: Sequence[Report], vectors, threshold: float, home=None) -> Iterator[tuple[int, int, float]]:

@@ -32,6 +32,8 @@ from .dedupe import dedupe
 from .metrics import prf
 from .reports import Report, report_from_row
 from .resources import SharedDataNotFound, shared_path
+from .dedupe_cluster import cluster
+from .dedupe_pairs import Edge, Thresholds, edges, passes
 from .similarity import MEASURES, available
 
 CORPUS = ("corpora", "saudinewsnet")
@@ -175,13 +177,23 @@ def score(reports: Sequence[Report], gold: Sequence[Optional[str]], predicted: S
                   {"tp": tp, "fp": fp, "fn": fn}, wrong)
 
 
-def halves(gold_incidents: Sequence[Optional[str]], ids: Sequence[str]) -> tuple[set[int], set[int]]:
-    """The reports split in two by gold incident (the gold's ids in order, alternately: I001 tunes,
-    I002 checks, ...): the first half tunes the thresholds, the second checks them."""
-    tune = set(sorted(ids)[0::2])
-    a = {i for i, g in enumerate(gold_incidents) if g in tune}
-    b = {i for i, g in enumerate(gold_incidents) if g is not None and g not in tune}
-    return a, b
+FOLDS = 3
+
+
+def folds(reports: Sequence[Report], incident: Sequence[Optional[str]], k: int = FOLDS) -> list[set[int]]:
+    """The reports in up to k folds by country (their place's iso3): the dedupe never compares
+    reports of two countries, so each fold's merges are its own and a fold can be held out. Countries
+    go, most mapped reports first, to the fold with the fewest."""
+    weight: dict[str, int] = defaultdict(int)
+    for r, g in zip(reports, incident):
+        weight[r.place.iso3] += g is not None
+    parts: list[set[str]] = [set() for _ in range(min(k, len(weight)))]
+    load = [0] * len(parts)
+    for country in sorted(weight, key=lambda c: (-weight[c], c)):
+        n = load.index(min(load))
+        parts[n].add(country)
+        load[n] += weight[country]
+    return [{i for i, r in enumerate(reports) if r.place.iso3 in part} for part in parts]
 
 
 def groups_of(n: int, groups: list[list[int]]) -> list[int]:
@@ -204,9 +216,16 @@ def measures_here(asked: Optional[str]) -> list[str]:
     return [asked] if asked else [m for m in MEASURES if available(m)]
 
 
+def line(name: str, part: str, s: Scores) -> str:
+    """One line of scores."""
+    return (f"{name:<7} {part:<5}  pairwise P {s.pairwise[0]:.3f} R {s.pairwise[1]:.3f} F1 {s.pairwise[2]:.3f} "
+            f"(tp {s.pairs['tp']}, fp {s.pairs['fp']}, fn {s.pairs['fn']})  "
+            f"B-cubed P {s.bcubed[0]:.3f} R {s.bcubed[1]:.3f} F1 {s.bcubed[2]:.3f}")
+
+
 def report(mapped: Mapped, out=None, asked: Optional[str] = None, thresholds=None,
            show_errors: bool = False) -> dict:
-    """Print the scores of each measure (all events, then the tuning and the checking halves)."""
+    """Print the scores of each measure over every event that maps."""
     out = out or sys.stdout
     mapped_idx = mapped.mapped
     arts = {mapped.reports[i].article_id for i in mapped_idx}
@@ -215,18 +234,13 @@ def report(mapped: Mapped, out=None, asked: Optional[str] = None, thresholds=Non
           f"{len(mapped.reports)} events: {len(mapped_idx)} map to {len(incs)} gold incidents in {len(arts)} "
           f"articles ({mapped.found_mentions} of the mentions found), {len(mapped.reports) - len(mapped_idx)} "
           f"tell no labelled incident (extraction errors, not scored)", file=out)
-    tune, check = halves(mapped.incident, mapped.gold_ids)
     results = {}
     for name in measures_here(asked):
         predicted = run_measure(mapped, name, thresholds)
-        results[name] = {part: score(mapped.reports, mapped.incident, predicted, keep)
-                         for part, keep in (("all", None), ("tune", tune), ("check", check))}
-        for part, s in results[name].items():
-            print(f"{name:<7} {part:<5}  pairwise P {s.pairwise[0]:.3f} R {s.pairwise[1]:.3f} F1 {s.pairwise[2]:.3f} "
-                  f"(tp {s.pairs['tp']}, fp {s.pairs['fp']}, fn {s.pairs['fn']})  "
-                  f"B-cubed P {s.bcubed[0]:.3f} R {s.bcubed[1]:.3f} F1 {s.bcubed[2]:.3f}", file=out)
+        results[name] = score(mapped.reports, mapped.incident, predicted)
+        print(line(name, "all", results[name]), file=out)
         if show_errors:
-            for kind, i, j in results[name]["all"].wrong:
+            for kind, i, j in results[name].wrong:
                 a, b = mapped.reports[i], mapped.reports[j]
                 print(f"  {kind}: {a.article_id} {mapped.incident[i]} {a.sub_event_type} {a.date} {a.place.location} | "
                       f"{b.article_id} {mapped.incident[j]} {b.sub_event_type} {b.date} {b.place.location}", file=out)
@@ -236,7 +250,8 @@ def report(mapped: Mapped, out=None, asked: Optional[str] = None, thresholds=Non
 def evaluate_file(gold_path: Path, out=None, similarity: Optional[str] = None, thresholds=None,
                   show_errors: bool = False, pipeline=None, tuning: bool = False) -> dict:
     """Score the dedupe on a gold file and print the report (with ``tuning``, first tune each
-    measure's thresholds on the tuning half); SharedDataNotFound when the gold's texts are not at hand."""
+    measure's thresholds by cross-validation, ``tune``); SharedDataNotFound when the gold's texts
+    are not at hand."""
     gold = read_gold(gold_path)
     mapped = map_events(gold, extract(gold, pipeline))
     print(f"{gold_path}:", file=out or sys.stdout)
@@ -248,60 +263,85 @@ def evaluate_file(gold_path: Path, out=None, similarity: Optional[str] = None, t
 
 
 
-TARGET_PRECISION = 0.95  # the acceptance's pairwise precision: tuning keeps it on the tuning half
+TARGET_PRECISION = 0.95  # the acceptance's pairwise precision: tuning keeps it where it tunes
 
 
-def tune(mapped: Mapped, name: str, steps: int = 24, out=None) -> tuple[Optional[float], Optional[float]]:
-    """The thresholds of one measure tuned on the tuning half (``halves``): on a grid of both (each
-    its pairs' lowest similarity, then the 5th to the 99.5th percentile), the best B-cubed F1 whose
-    pairwise precision is at least TARGET_PRECISION there; prints them with the scores of both
-    halves and of the whole gold."""
-    import numpy as np
-
-    from .dedupe_cluster import cluster
-    from .dedupe_pairs import edges
+def tune(mapped: Mapped, name: str, out=None) -> Optional[Thresholds]:
+    """A measure's four thresholds (dedupe_pairs.Thresholds) tuned by cross-validation over the
+    country folds (``folds``): each fold is predicted with thresholds tuned on the others, and those
+    held-out predictions are scored together; then the thresholds tuned on every fold, with their
+    (tuned-on) scores. Prints both; returns the latter."""
     from .similarity import measure as get_measure
 
     out = out or sys.stdout
     reports = mapped.reports
     for n, r in enumerate(reports):
         r.index = n
-    chosen = get_measure(name)
-    found = edges(reports, chosen, (None, -1.0))  # every pair the rules allow, every text-tier pair
+    found = edges(reports, get_measure(name), (None, None, -1.0, -1.0))  # every pair of every kind
     if not found or found[0].similarity is None:
         print(f"{name}: no similarity to tune", file=out)
-        return (None, None)
-    ruled = np.array([e.similarity for e in found if e.tier == "rules"])
-    texted = np.array([e.similarity for e in found if e.tier == "text"])
-    def grid(x) -> list:
-        """The lowest similarity (every pair), then percentiles 5 to 99.5."""
-        return sorted(set(np.round(np.percentile(x, np.linspace(5, 99.5, steps)), 3)) | {round(float(x.min()), 3)}) \
-            if len(x) else [None]
+        return None
+    parts = folds(reports, mapped.incident)
+    if len(parts) > 1:
+        held: list = [None] * len(reports)
+        for f, part in enumerate(parts):
+            others = set().union(*(p for g, p in enumerate(parts) if g != f))
+            chosen = search(mapped, found, others)
+            predicted = predict(reports, found, chosen)
+            for i in part:
+                held[i] = (f, predicted[i])
+            countries = " ".join(sorted({reports[i].place.iso3 for i in part}))
+            print(f"{name}: fold {f + 1} ({countries}) held out, thresholds tuned on the others: {fmt(chosen)}", file=out)
+        print(line(name, "held-out", score(reports, mapped.incident, held)), file=out)
+    else:
+        print(f"{name}: one country, one fold: no held-out figures", file=out)
+    chosen = search(mapped, found, None)
+    print(f"{name}: thresholds tuned on every fold: {fmt(chosen)}", file=out)
+    print(line(name, "tuned", score(reports, mapped.incident, predict(reports, found, chosen))), file=out)
+    return chosen
 
-    tune_half, check_half = halves(mapped.incident, mapped.gold_ids)
-    keys, articles = [r.key for r in reports], [r.article_id for r in reports]
 
-    def predict(low, high):
-        kept = [e for e in found if (e.tier == "rules" and e.similarity >= low)
-                or (e.tier == "text" and high is not None and e.similarity >= high)]
-        return groups_of(len(reports), cluster(keys, articles, kept))
+def fmt(t: Thresholds) -> str:
+    return ", ".join(f"{k} {'-' if v is None else v}" for k, v in t._asdict().items())
 
-    best = None
-    for low in grid(ruled):
-        for high in grid(texted):
-            if high is not None and high < low:
-                continue
-            s = score(reports, mapped.incident, predict(low, high), tune_half)
-            if s.pairwise[0] >= TARGET_PRECISION and (best is None or s.bcubed[2] >= best[0]):  # ties: the higher
-                best = (s.bcubed[2], float(low), None if high is None else float(high))
-    if best is None:
-        print(f"{name}: no thresholds reach pairwise precision {TARGET_PRECISION} on the tuning half", file=out)
-        return (None, None)
-    _, low, high = best
-    predicted = predict(low, high)
-    print(f"{name}: thresholds tuned on the tuning half: rules {low}, text tier {high}", file=out)
-    for part, keep in (("tune", tune_half), ("check", check_half), ("all", None)):
-        s = score(reports, mapped.incident, predicted, keep)
-        print(f"  {part:<5}  pairwise P {s.pairwise[0]:.3f} R {s.pairwise[1]:.3f}  "
-              f"B-cubed P {s.bcubed[0]:.3f} R {s.bcubed[1]:.3f} F1 {s.bcubed[2]:.3f}", file=out)
-    return (low, high)
+
+def predict(reports: Sequence[Report], found: Sequence[Edge], t: Thresholds) -> list[int]:
+    """The group of each report when the candidate pairs are kept by thresholds ``t``."""
+    kept = [e for e in found if passes(e, t)]
+    return groups_of(len(reports), cluster([r.key for r in reports], [r.article_id for r in reports], kept))
+
+
+def search(mapped: Mapped, found: Sequence[Edge], keep: Optional[set[int]], steps: int = 16,
+           rounds: int = 3) -> Thresholds:
+    """Thresholds with the best B-cubed F1 over the reports ``keep`` (None: all) whose pairwise
+    precision there is at least TARGET_PRECISION (the best precision while none is): coordinate
+    ascent from the strictest, each threshold on a grid of its kind's similarities (every pair, then
+    percentiles 5 to 99.5; the text tier's also none)."""
+    import numpy as np
+
+    kinds = Thresholds._fields
+    grid = {}
+    for k in kinds:
+        x = np.array([e.similarity for e in found if e.kind() == k])
+        points = np.append(np.percentile(x, np.linspace(5, 99.5, steps)), x.min()) if len(x) else np.array([])
+        values = sorted(set(np.floor(points * 1000) / 1000))  # rounded down: the lowest keeps its pair
+        grid[k] = [round(float(v), 3) for v in values] + ([None] if k.startswith("text") or not values else [])
+    current = {k: (None if k.startswith("text") else grid[k][-1] if grid[k] else None) for k in kinds}
+
+    def value(t: dict) -> tuple:
+        s = score(mapped.reports, mapped.incident, predict(mapped.reports, found, Thresholds(**t)), keep)
+        ok = s.pairwise[0] >= TARGET_PRECISION
+        return (ok, s.bcubed[2] if ok else s.pairwise[0])
+
+    best = value(current)
+    for _ in range(rounds):
+        moved = False
+        for k in kinds:
+            for v in grid[k]:
+                trial = dict(current, **{k: v})
+                got = value(trial)
+                if got > best:
+                    best, current, moved = got, trial, True
+        if not moved:
+            break
+    return Thresholds(**current)
