@@ -77,6 +77,7 @@ def vocab() -> dict:
         "recently": _phrases(raw["recently"]),
         "past": {normalize_for_matching(w) for w in raw["past_words"]},
         "ago": {normalize_for_matching(w) for w in raw["ago_words"]},
+        "approximately": _phrases(raw["approximately"]),
         "ago_units": {normalize_for_matching(k): v for k, v in raw["ago_units"].items()},
         "since_after": {normalize_for_matching(w) for w in raw["since_after"]},
         "last_year": _phrases(raw["last_year"]),
@@ -360,7 +361,7 @@ def relative_at(toks: list[Tok], i: int, pub: Optional[dt.date], doc_text: str, 
 
 
 def ago_at(toks: list[Tok], i: int, pub: Optional[dt.date]) -> Optional[Found]:
-    """D5/D8: منذ/قبل N أيام|أسابيع|أشهر, قبل يومين, قبل أسبوع."""
+    """D5/D8: منذ/قبل [نحو] N أيام|أسابيع|أشهر, قبل يومين, قبل أسبوع."""
     v = vocab()
     w = toks[i].text
     if w not in v["ago"] and w[1:] not in v["ago"]:
@@ -368,6 +369,7 @@ def ago_at(toks: list[Tok], i: int, pub: Optional[dt.date]) -> Optional[Found]:
     if "منذ" in (w, w[1:]) and any(t.text in v["since_after"] for t in toks[max(0, i - 4):i]):
         return None  # أعنف قتال منذ شهر: "since", a comparison, not the date of anything
     k = i + 1
+    k += next((len(p) for p in v["approximately"] if tuple(t.text for t in toks[k:k + len(p)]) == p), 0)
     from .numbers import read_number
     num = read_number(toks, k) if k < len(toks) else None
     count = 1

@@ -273,3 +273,11 @@ def test_a_day_and_month_after_a_place_noun_is_a_name_not_a_date():
 def test_during_the_night_is_the_night_before_the_report():
     check("قال الجيش التركي إن جنديين قتلا في هجوم نفذه حزب العمال الكردستاني خلال الليل.", "هجوم",
           D(2015, 8, 3), D(2015, 8, 2), 1, "خلال الليل")
+
+
+def test_a_figure_of_about_after_since_or_ago_is_still_read():
+    # D5/D8 with "about" between: منذ نحو أربعة أشهر, قبل حوالي أسبوعين
+    check("وقتل جنديان في هجوم وقع قبل حوالي أسبوعين.", "هجوم", D(2015, 7, 20), D(2015, 7, 6), 2,
+          "قبل حوالي أسبوعين")
+    check("وتستمر المواجهات في المدينة منذ نحو أربعة أشهر.", "المواجهات", D(2015, 7, 20), D(2015, 3, 15), 3,
+          "منذ نحو أربعة أشهر")

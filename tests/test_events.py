@@ -128,6 +128,10 @@ CASES = [
      "قُتل ثلاثة جنود بانفجار عبوة ناسفة استهدفت دوريتهم على طريق في قضاء طوزخورماتو.",
      "Iraq", [("جنود", "Military Forces of Iraq", 1)],
      "Remote explosive/landmine/IED", "Unidentified Armed Group (Iraq)", "Military Forces of Iraq"),
+    ("yem-bomb-under-bus",  # a bare "bomb" that goes off is planted: an IED, not a grenade
+     "قالت الشرطة إن قنبلة انفجرت أسفل حافلة ركاب في صنعاء اليوم الأحد مما أسفر عن مقتل ثلاثة أشخاص.",
+     "Yemen", [("الشرطة", "Police Forces of Yemen", 1)],
+     "Remote explosive/landmine/IED", "Unidentified Armed Group (Yemen)", "Civilians (Yemen)"),
     ("egy-suicide",
      "فجر انتحاري حزامه الناسف قرب كمين أمني في مدينة العريش، ما أسفر عن مقتل ثلاثة من رجال الشرطة، وأعلن تنظيم ولاية سيناء مسؤوليته عن الهجوم.",
      "Egypt", [("رجال الشرطة", "Police Forces of Egypt", 1), ("ولاية سيناء", "Islamic State (Egypt)", 2)],

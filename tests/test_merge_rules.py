@@ -304,3 +304,10 @@ def test_a_month_word_the_text_uses_as_a_place_is_no_date(nlp):
     assert [(r["location"], r["event_date"], r["time_precision"]) for r in out] == [("Yarim", "2015-08-09", 1)]
     out = rows(nlp, "وكان مسلحون قد قتلوا ثلاثة جنود في هجوم على حاجز في مدينة إب في آب 2014.", "2015-08-10")
     assert out == []  # a year-old attack is history
+
+
+def test_a_battle_dated_by_months_of_two_past_is_history(nlp):
+    # الماضيين (dual of الماضي) dates the battle to last January: history, not an event of the report
+    out = rows(nlp, "ويشارك الناشطون في إعادة إعمار مدينة كوباني المدمرة من جراء المعركة التي دارت بين مقاتلي "
+                    "تنظيم داعش ووحدات حماية الشعب الكردية من أيلول إلى كانون الثاني الماضيين.", "2015-07-22")
+    assert out == []
