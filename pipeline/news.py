@@ -43,6 +43,18 @@ def features(words: list[str], ngrams: tuple[int, int] = (1, 2)) -> dict[str, in
     return counts
 
 
+CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ":"})
+
+
+def clause_of(toks: list[Token], offset: int) -> tuple[int, int]:
+    """(first, after last) token of the part of a sentence between the commas or semicolons around
+    the token at ``offset`` (the whole sentence when none)."""
+    at = next((i for i, t in enumerate(toks) if t.start <= offset < t.end), 0)
+    first = next((i + 1 for i in range(at - 1, -1, -1) if toks[i].norm in CLAUSE_MARKS), 0)
+    last = next((i for i in range(at + 1, len(toks)) if toks[i].norm in CLAUSE_MARKS), len(toks))
+    return first, last
+
+
 class NewsModel:
     """The sentence model: per-term idf and weight, an intercept and the decision threshold."""
 
@@ -86,7 +98,10 @@ def default_model() -> Optional[NewsModel]:
 class News(Stage):
     """Mark the event mentions of a sentence that reports no recent event (the model is sure) as
     background: ``ext["background_reason"]`` says "not news (p=0.02)" and a document warning says
-    which trigger was not coded; every mention gets ``ext["news_p"]``."""
+    which trigger was not coded; every mention gets ``ext["news_p"]``. A sentence that mixes an
+    ongoing situation with the news (تسيطر الفوضى على البلاد منذ أشهر، وقتل خمسة جنود في عدن) is read
+    twice, whole and as the clause between the commas around the trigger (``clause_of``), and the
+    likelier reading of news counts."""
 
     name = "news"
     requires = frozenset({"tokens", "event_mentions"})
@@ -102,14 +117,16 @@ class News(Stage):
     def __call__(self, doc: Document) -> Document:
         model = self.model
         if model is not None:
-            seen: dict[int, float] = {}
+            doc_seen: dict[int, dict[tuple[int, int], float]] = {}  # sentence → token span → probability
             for em in doc.event_mentions:
                 if not 0 <= em.sentence < len(doc.sentences):
                     continue
-                if em.sentence not in seen:
-                    words = [word_form(t) for t in doc.sentence_tokens(doc.sentences[em.sentence])]
-                    seen[em.sentence] = model.probability(words)
-                p = em.ext["news_p"] = round(seen[em.sentence], 3)
+                seen = doc_seen.setdefault(em.sentence, {})
+                toks = doc.sentence_tokens(doc.sentences[em.sentence])
+                spans = {(0, len(toks)), clause_of(toks, em.trigger.start)}
+                for span in spans - seen.keys():
+                    seen[span] = model.probability([word_form(t) for t in toks[span[0]:span[1]]])
+                p = em.ext["news_p"] = round(max(seen[span] for span in spans), 3)
                 if p < model.threshold and not em.ext.get("background"):
                     em.ext["background"] = True
                     em.ext["background_reason"] = f"not news (p={p:.2f})"
@@ -119,4 +136,4 @@ class News(Stage):
         return doc
 
 
-__all__ = ["News", "NewsModel", "default_model", "features", "word_form"]
+__all__ = ["News", "NewsModel", "clause_of", "default_model", "features", "word_form"]

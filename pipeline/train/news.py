@@ -30,7 +30,7 @@ from ..news import MODEL_FILE, word_form
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "data" / "samples" / "news_sentences" / "labels.jsonl"
 NGRAMS = (1, 2)
-CS = (1.0, 3.0, 10.0, 30.0, 100.0)
+CS = (3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)
 FOLDS = 5
 MAX_NEWS_LOST = 0.03  # of the news sentences, in the held-out folds, at the chosen threshold
 
