@@ -233,3 +233,11 @@ def test_a_place_span_run_over_a_list_is_cut_into_its_items_unless_the_gazetteer
         "كيروهورا", "كاتو"]
     # a district named with و (Mashraa and Hadnan, Taiz) is one place
     assert items("قصفت الميليشيا مديرية مشرعة وحدنان.", "مشرعة وحدنان") == ["مشرعة وحدنان"]
+
+
+def test_a_place_name_in_a_fixed_phrase_is_no_place(nlp):
+    # على صعيد آخر "on another note": صعيد is a Yemeni district, but not after على
+    doc = nlp.process({"text": "على صعيد آخر، أعلنت الحكومة التركية أمس اعتقال 20 شخصا ينتمون لحزب العمال "
+                               "الكردستاني في أنقرة.", "published": "2015-07-26"})
+    assert [m.text for m in doc.mentions if m.type == "PLACE"] == ["أنقرة"]
+    assert [(e.sub_event_type, e.place.location) for e in doc.events] == [("Arrests", "Ankara")]
