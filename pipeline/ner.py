@@ -218,8 +218,8 @@ def place_reading_ok(toks: list[Token], first: int, key: tuple[str, ...], weak: 
     the word, or a place-context word before it (في, على, قرب, مدينة, ريف ...: place_qualifiers.yaml).
     A one-word name that only a weak list holds (``weak``: places.CONTEXT_SOURCES) needs the
     stricter weak_place_context (في, قرب, قرية, منطقة ... right before it) and no clitic on it."""
-    from .places import (adjective_reading, after_word, clitic_words, common_word_names, idiom_reading,
-                         in_place_context, in_weak_place_context)
+    from .places import (adjective_reading, after_word, clitic_words, common_word_names, in_place_context,
+                         in_weak_place_context)
 
     first_norm = toks[first].norm
     if first_norm != key[0] and first_norm.endswith(key[0]) and "ك" in first_norm[:len(first_norm) - len(key[0])]:
@@ -229,9 +229,7 @@ def place_reading_ok(toks: list[Token], first: int, key: tuple[str, ...], weak: 
         if ({first_norm, bare} - {key[0]}) & clitic_words():
             return False
     if len(key) == 1 and adjective_reading(toks, first, key[0]):
-        return False  # الأسلحة النارية والبيضاء: bladed weapons, not Al Bayda
-    if len(key) == 1 and idiom_reading(toks, first):
-        return False  # على صعيد آخر: "on another note", no Yemeni district
+        return False  # الأسلحة النارية والبيضاء: bladed weapons, not Al Bayda; على صعيد آخر: no district
     if len(key) == 1 and is_number_word(key[0]):  # سبعة, خمسة: a village name only after a designator
         return after_word(toks, first, designator_words())
     need = common_word_names().get(key[0]) if len(key) == 1 else None

@@ -63,7 +63,6 @@ class NewsModel:
         self.terms: dict[str, tuple[float, float]] = {t: (v[0], v[1]) for t, v in data["terms"].items()}
         self.intercept = float(data["intercept"])
         self.threshold = float(data["threshold"])
-        self.meta = {k: v for k, v in data.items() if k not in ("terms",)}
 
     @classmethod
     def load(cls, path: Optional[Path] = None) -> "NewsModel":

@@ -276,23 +276,10 @@ def _adjective_readings() -> dict[str, frozenset[str]]:
     return {normalize_for_matching(k): frozenset(normalize_for_matching(w) for w in v) for k, v in data.items()}
 
 
-@lru_cache(maxsize=1)
-def _not_a_place_after() -> dict[str, frozenset[str]]:
-    """Normalised place name → the normalised words before which it is a common noun (على صعيد)."""
-    data = load_yaml("place_qualifiers.yaml").get("not_a_place_after", {})
-    return {normalize_for_matching(k): frozenset(normalize_for_matching(w) for w in v) for k, v in data.items()}
-
-
-def idiom_reading(toks, first: int) -> bool:
-    """The word at ``first`` and the one before it are a fixed phrase in which the word names no
-    place (على صعيد آخر، على الصعيد الأمني: place_qualifiers.yaml not_a_place_after)."""
-    before = _not_a_place_after().get(toks[first].norm)
-    return bool(before) and first > 0 and toks[first - 1].norm in before
-
-
 def adjective_reading(toks, first: int, name: str) -> bool:
-    """The name at token ``first`` is an adjective of the noun before it (الراية البيضاء, الأسلحة
-    النارية والبيضاء), not a place (place_qualifiers.yaml adjective_readings)."""
+    """The name at token ``first`` is a common word by the word before it: an adjective of its noun
+    (الراية البيضاء, الأسلحة النارية والبيضاء) or a fixed phrase (على صعيد آخر), not a place
+    (place_qualifiers.yaml adjective_readings)."""
     nouns = _adjective_readings().get(name)
     return bool(nouns) and after_word(toks, first, nouns)
 
