@@ -250,7 +250,9 @@ class NerTagger:
         cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
         kind = cfg.get("kind")
         if kind == "stanza":
-            backend = _StanzaBackend(p, cfg)
+            from .stanza_backend import StanzaBackend
+
+            backend = StanzaBackend(p, cfg)
         elif kind == "vote":
             backend = _Vote([cls._load(p / m) for m in cfg["members"]], float(cfg.get("min_votes", 2)),
                             cfg.get("weights"))
@@ -396,69 +398,6 @@ def shipped_torch_load():
             yield
         finally:
             torch.load = original
-
-
-class _StanzaBackend:
-    """stanza's NER model called directly (no Pipeline, no resources.json, no download)."""
-
-    def __init__(self, p: Path, cfg: dict):
-        import logging
-
-        import torch  # noqa: F401  (stanza needs it; CPU only here)
-        from stanza.models.common.pretrain import Pretrain
-        from stanza.models.ner.trainer import Trainer
-
-        class InferenceTrainer(Trainer):
-            """stanza's NER trainer, loaded for tagging only: no optimizer (building one imports
-            torch's compiler, about 1.5 s of every worker's start)."""
-
-            def __init__(self, args, model_file, pretrain):  # noqa: D401 (no super().__init__)
-                self.load(model_file, pretrain, args, None)
-                if self.args.get("predict_tagset", None) is None:
-                    self.args["predict_tagset"] = 0
-                self.model = self.model.to("cpu")
-                self.model.eval()
-
-        logging.getLogger("stanza").setLevel(logging.WARNING)
-        files = cfg["files"]
-        pretrain = Pretrain(str(p / files["pretrain"]), max_vocab=cfg.get("pretrain_max_vocab", 100000),
-                            save_to_file=False) if files.get("pretrain") else None
-        args = {"charlm_forward_file": str(p / files["charlm_forward"]) if files.get("charlm_forward") else None,
-                "charlm_backward_file": str(p / files["charlm_backward"]) if files.get("charlm_backward") else None}
-        with shipped_torch_load():
-            self.trainer = InferenceTrainer(args, str(p / files["model"]), pretrain)
-            if pretrain is not None:
-                pretrain.emb  # load the vectors now, inside the fast path, not on the first batch
-        self.batch_size = int(cfg.get("batch_size", 32))
-
-    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
-        import torch
-        from stanza.models.ner.data import DataLoader
-
-        forms = [[model_form(t) for t in s] for s in sentences]
-        order = sorted(range(len(forms)), key=lambda i: len(forms[i]))  # batches of like lengths
-        preds: list[list[str]] = [[] for _ in forms]
-        with torch.inference_mode():
-            for group in batches(order, self.batch_size, MAX_BATCH_CELLS, weight=lambda i: len(forms[i]),
-                                 width=lambda i: max(map(len, forms[i]), default=0)):
-                loader = DataLoader(_Words([forms[i] for i in group]), self.batch_size, self.trainer.args, vocab=self.trainer.vocab,
-                                    evaluation=True, preprocess_tags=False, bert_tokenizer=None)
-                for b in loader:  # one batch: the group
-                    for i, tags in zip(group, self.trainer.predict(b)):
-                        preds[i] = tags
-        return preds
-
-
-class _Words:
-    """What stanza's NER DataLoader reads of a stanza Document: each sentence's words, untagged
-    (building a whole Document of Token and Word objects for it cost a tenth of the tagging)."""
-
-    def __init__(self, sentences: list[list[str]]):
-        self.sentences = sentences
-
-    def get(self, fields, as_sentences: bool = False, from_token: bool = False) -> list[list[tuple]]:
-        """(text, ner, multi_ner) of every word, by sentence, as ``Document.get`` gives them."""
-        return [[(w, None, None) for w in s] for s in self.sentences]
 
 
 def stanza_pipeline(tokenize: bool = True, path: Optional[str | Path] = None):

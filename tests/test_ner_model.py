@@ -292,7 +292,7 @@ def test_only_the_projects_own_model_files_skip_the_weights_only_unpickler(tmp_p
 def test_the_tagger_reads_words_as_a_stanza_document_gives_them():
     from stanza.models.common.doc import Document
 
-    from conflict_events.ner_model import _Words
+    from conflict_events.stanza_backend import _Words
 
     sents = [s.split() for s in ARTICLE_A + ARTICLE_B]
     doc = Document([[{"id": i + 1, "text": w} for i, w in enumerate(s)] for s in sents])

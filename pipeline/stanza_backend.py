@@ -1,0 +1,175 @@
+"""stanza's NER model run directly for tagging: no Pipeline, no resources.json, no download.
+
+stanza's own inference path (``ner.data.DataLoader`` + ``Trainer.predict``) spends more time in
+Python than in the network: ids looked up letter by letter through vocabulary objects, padded
+tensors filled one row at a time, and a Viterbi decode per sentence in a Python loop over its
+words. ``StanzaBackend.tag`` builds the very same batch (same order, same ids, same padding)
+from per-word caches and numpy, and decodes a whole batch at once (``viterbi_batch``: the same
+float32 sums and maxima, so the same tags). A model with character LMs takes stanza's own path.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+
+from .ner_model import MAX_BATCH_CELLS, batches, model_form, shipped_torch_load
+
+
+def viterbi_batch(scores: np.ndarray, lengths: list[int], trans: np.ndarray) -> list[list[int]]:
+    """The best tag ids of each sequence of a padded batch of emission ``scores`` (batch × steps ×
+    tags) under the transition matrix ``trans`` (from × to), each cut to its length."""
+    n, steps, k = scores.shape
+    trellis = scores[:, 0].copy()
+    back = np.zeros((n, steps, k), dtype=np.int64)
+    lengths_a = np.asarray(lengths)
+    for t in range(1, steps):
+        v = trellis[:, :, None] + trans[None]
+        live = (lengths_a > t)[:, None]
+        trellis = np.where(live, scores[:, t] + v.max(axis=1), trellis)
+        back[:, t] = v.argmax(axis=1)
+    out = []
+    for i, length in enumerate(lengths):
+        best = [int(trellis[i].argmax())]
+        for t in range(length - 1, 0, -1):
+            best.append(int(back[i, t, best[-1]]))
+        out.append(best[::-1])
+    return out
+
+
+def padded(rows: list[list[int]], width: int, pad: int) -> np.ndarray:
+    """The rows as one int64 array of the given width, filled with ``pad`` after each row."""
+    out = np.full((len(rows), width), pad, dtype=np.int64)
+    for i, r in enumerate(rows):
+        out[i, :len(r)] = r
+    return out
+
+
+class _Ids:
+    """A stanza vocabulary's ids of whole words, looked up once per distinct word."""
+
+    def __init__(self, vocab, per_unit: bool = False, lower: bool = False):
+        self.vocab, self.per_unit, self.lower, self.cache = vocab, per_unit, lower, {}
+
+    def __call__(self, word: str):
+        got = self.cache.get(word)
+        if got is None:
+            if self.per_unit:
+                got = self.vocab.map([c.lower() for c in word] if self.lower else list(word))
+            else:
+                got = self.vocab.unit2id(word.lower() if self.lower else word)
+            self.cache[word] = got
+        return got
+
+
+class StanzaBackend:
+    """stanza's NER model, loaded for tagging only (see the module's docstring)."""
+
+    def __init__(self, p: Path, cfg: dict):
+        import torch  # noqa: F401  (stanza needs it; CPU only here)
+        from stanza.models.common.pretrain import Pretrain
+        from stanza.models.ner.trainer import Trainer
+
+        class InferenceTrainer(Trainer):
+            """stanza's NER trainer, loaded for tagging only: no optimizer (building one imports
+            torch's compiler, about 1.5 s of every worker's start)."""
+
+            def __init__(self, args, model_file, pretrain):  # noqa: D401 (no super().__init__)
+                self.load(model_file, pretrain, args, None)
+                if self.args.get("predict_tagset", None) is None:
+                    self.args["predict_tagset"] = 0
+                self.model = self.model.to("cpu")
+                self.model.eval()
+
+        logging.getLogger("stanza").setLevel(logging.WARNING)
+        files = cfg["files"]
+        pretrain = Pretrain(str(p / files["pretrain"]), max_vocab=cfg.get("pretrain_max_vocab", 100000),
+                            save_to_file=False) if files.get("pretrain") else None
+        args = {"charlm_forward_file": str(p / files["charlm_forward"]) if files.get("charlm_forward") else None,
+                "charlm_backward_file": str(p / files["charlm_backward"]) if files.get("charlm_backward") else None}
+        with shipped_torch_load():
+            self.trainer = InferenceTrainer(args, str(p / files["model"]), pretrain)
+            if pretrain is not None:
+                pretrain.emb  # load the vectors now, inside the fast path, not on the first batch
+        self.batch_size = int(cfg.get("batch_size", 32))
+        targs, vocab = self.trainer.args, self.trainer.vocab
+        self.direct = not targs.get("charlm") and not targs.get("bert_model")
+        if self.direct:
+            self._chars = _Ids(vocab["char"], per_unit=True, lower=bool(targs.get("char_lowercase")))
+            lower = bool(targs.get("lowercase", True))
+            self._words = {name: _Ids(vocab[name], lower=lower) for name in ("word", "delta") if name in vocab}
+            self._no_tag = vocab["tag"].map([(None,)])[0]
+            self.trainer.model.extract_static_embeddings = self._static_embeddings
+
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        """The BIOES tags of each sentence (lists of words), in order."""
+        import torch
+
+        forms = [[model_form(t) for t in s] for s in sentences]
+        order = sorted(range(len(forms)), key=lambda i: len(forms[i]))  # batches of like lengths
+        preds: list[list[str]] = [[] for _ in forms]
+        with torch.inference_mode():
+            for group in batches(order, self.batch_size, MAX_BATCH_CELLS, weight=lambda i: len(forms[i]),
+                                 width=lambda i: max(map(len, forms[i]), default=0)):
+                tagged = self._predict([forms[i] for i in group]) if self.direct else self._stanza_predict(
+                    [forms[i] for i in group])
+                for i, tags in zip(group, tagged):
+                    preds[i] = tags
+        return preds
+
+    def _stanza_predict(self, sentences: list[list[str]]) -> list[list[str]]:
+        """stanza's own batch and decode (models with character LMs or BERT)."""
+        from stanza.models.ner.data import DataLoader
+
+        loader = DataLoader(_Words(sentences), self.batch_size, self.trainer.args, vocab=self.trainer.vocab,
+                            evaluation=True, preprocess_tags=False, bert_tokenizer=None)
+        return [tags for b in loader for tags in self.trainer.predict(b)]
+
+    def _static_embeddings(self, args, sents, vocab):
+        """``NERTagger.extract_static_embeddings`` from the per-word caches."""
+        import torch
+
+        ids = self._words["word"] if vocab is self.trainer.model.vocab["word"] else self._words["delta"]
+        words = torch.from_numpy(padded([[ids(w) for w in s] for s in sents], max(map(len, sents)), 0))
+        return words, torch.eq(words, 0)
+
+    def _predict(self, sentences: list[list[str]]) -> list[list[str]]:
+        """What ``DataLoader`` + ``Trainer.predict`` give for one batch, built and decoded faster."""
+        import torch
+        from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
+        from stanza.models.ner.trainer import fix_singleton_tags
+
+        n = len(sentences)
+        order = sorted(range(n), key=lambda i: (len(sentences[i]), i), reverse=True)  # as data.sort_all
+        sents = [sentences[i] for i in order]
+        sentlens = [len(s) for s in sents]
+        chars = [self._chars(w) for s in sents for w in s]
+        word_order = sorted(range(len(chars)), key=lambda i: (len(chars[i]), i), reverse=True)
+        wordlens = [len(chars[i]) for i in word_order]
+        wordchars = torch.from_numpy(padded([chars[i] for i in word_order], max(wordlens), 0))
+        tags = torch.full((n, max(sentlens), 1), 0, dtype=torch.long)
+        for i, length in enumerate(sentlens):
+            tags[i, :length, 0] = self._no_tag[0]
+        _, logits, trans = self.trainer.model(sents, wordchars, torch.eq(wordchars, 0), tags, word_order,
+                                              sentlens, wordlens, None, None, None, None)
+        column = self.trainer.args["predict_tagset"]
+        decoded = [viterbi_batch(x.numpy(), sentlens, y.numpy()) for x, y in zip(logits, trans)]
+        out: list[list[str]] = [[] for _ in range(n)]
+        for k, i in enumerate(order):
+            ids = [[x if x >= VOCAB_PREFIX_SIZE else VOCAB_PREFIX_SIZE for x in d[k]] for d in decoded]
+            tags_k = self.trainer.vocab["tag"].unmap(list(zip(*ids)))
+            out[i] = fix_singleton_tags([x[column] if isinstance(x, list) else x for x in tags_k])
+        return out
+
+
+class _Words:
+    """What stanza's NER DataLoader reads of a stanza Document: each sentence's words, untagged
+    (building a whole Document of Token and Word objects for it cost a tenth of the tagging)."""
+
+    def __init__(self, sentences: list[list[str]]):
+        self.sentences = sentences
+
+    def get(self, fields, as_sentences: bool = False, from_token: bool = False) -> list[list[tuple]]:
+        """(text, ner, multi_ner) of every word, by sentence, as ``Document.get`` gives them."""
+        return [[(w, None, None) for w in s] for s in self.sentences]
