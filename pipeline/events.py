@@ -157,9 +157,10 @@ class Lexicon:
             entry = self._entry(idx, raw)
             self.entries.append(entry)
             n = 0
+            left_out = {norm(w) for w in raw.get("not_forms") or ()}
             for past, imperf in raw.get("verbs") or ():
                 past_f, present_f, future_f = verb_forms(past, imperf)
-                for f in past_f | present_f:
+                for f in (past_f | present_f) - left_out:
                     self.matcher.add((f,), Form(idx, "verb"))
                     self.verb_words.add(f)
                     n += 1
@@ -301,6 +302,8 @@ def _next_ok(what: str, toks: list[Token], i: int) -> bool:
     nxt = toks[i].norm if i < len(toks) else ""
     if what == "imperfect":
         return nxt[:1] in ("ي", "ت", "ن") and len(nxt) >= 3
+    if what == "imperfect_y":  # ت also starts the past of derived verbs (تبنت، تعرض، تسلل)
+        return nxt[:1] == "ي" and len(nxt) >= 3
     if what == "month":
         from .dates import month_words
 

@@ -136,6 +136,28 @@ def state_units(doc: Document, actors) -> None:
             m.actor = actors.link("الجيش", country=nxt.actor.country, date=doc.published)
 
 
+def group_adjectives(doc: Document) -> None:
+    """An unnamed armed group followed by one word naming a group of inter 2 or 3, both with the
+    article or both without (المسلحين الحوثيين, مسلحون حوثيون: gunmen, Houthi ones), is that group:
+    the two mentions become one."""
+    from .actors import UNIDENTIFIED
+
+    ments = [m for m in doc.mentions if m.type == "ACTOR"]
+    joined = set()
+    for m, nxt in zip(ments, ments[1:]):
+        if id(m) in joined or m.actor is None or nxt.actor is None or not m.actor.name.startswith(UNIDENTIFIED):
+            continue
+        if nxt.actor.inter not in (2, 3) or nxt.actor.name.startswith(UNIDENTIFIED):
+            continue
+        gap = tokens_starting_before(doc.tokens, nxt.start) - tokens_ending_by(doc.tokens, m.end)
+        words = tokens_ending_by(doc.tokens, nxt.end) - tokens_starting_before(doc.tokens, nxt.start)
+        if gap or words != 1 or m.norm.split()[-1].startswith("ال") != nxt.norm.startswith("ال"):
+            continue
+        m.end, m.text, m.norm, m.actor = nxt.end, doc.text[m.start:nxt.end], f"{m.norm} {nxt.norm}", nxt.actor
+        joined.add(id(nxt))
+    doc.mentions = [m for m in doc.mentions if id(m) not in joined]
+
+
 @lru_cache(maxsize=1)
 def _civilian_identity() -> dict[str, frozenset[str]]:
     """The word lists of actor_patterns.yaml's civilian_identity, normalised."""
@@ -450,6 +472,7 @@ class Link(Stage):
             if m.type == "ACTOR":
                 m.actor = actors.link(m.norm, country=country[0] if country else None, date=doc.published)
         state_units(doc, actors)
+        group_adjectives(doc)
         civilian_members(doc, actors, country[0] if country else None)
         doc.provided |= self.provides
         return doc

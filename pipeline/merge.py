@@ -75,11 +75,19 @@ def _roles_swapped(a: EventMention, b: EventMention) -> bool:
 def _next_day_same_place(a: EventMention, b: EventMention) -> bool:
     """One day apart, the same kind of event at the same named place: one incident told with two
     date cues (ليل الخميس الجمعة; أمس counted from a lagging crawl date in one sentence, the named
-    weekday in another), not two."""
+    weekday in another), not two. Two unknown villages coded at the town they lie near are two
+    places (a patrol hit in كرانة on Saturday, another in العكر on Sunday, both near Manama)."""
     da, db, pa, pb = a.date, b.date, _place(a), _place(b)
     return bool(da and db and da.date and db.date and abs((da.date - db.date).days) == 1
                 and a.sub_event_type == b.sub_event_type and pa is not None and pb is not None
-                and pa.iso3 == pb.iso3 and pa.location == pb.location)
+                and pa.iso3 == pb.iso3 and pa.location == pb.location and _same_name(pa, pb))
+
+
+def _same_name(pa, pb) -> bool:
+    """Not two places the gazetteer does not hold, written differently (each coded at a known place)."""
+    if pa.id or pb.id:
+        return True
+    return normalize_for_matching(pa.location_ar or "") == normalize_for_matching(pb.location_ar or "")
 
 
 def group_mentions(mentions: list[EventMention]) -> list[list[EventMention]]:

@@ -1066,6 +1066,9 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
             doc.text[toks[f].start:m.start]) if f >= 0 else False
         return (m.place is None, not intro, dist)
 
+    where = _place_before_where(toks, lo, head.first, [m for m in sent_places if m.place is not None and usable(m)])
+    if where is not None:
+        return where, _qualifier(doc, where), _place_evidence(where)
     # a place of the sentence AFTER the incident belongs to the incidents told after it
     pools = [([m for m in sent_places if start <= m.start < end], toks),
              ([m for m in sent_places if m.start < end], toks)]
@@ -1111,6 +1114,20 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
             best = _within_country(doc, best, si, usable) or best
         return best, _qualifier(doc, best), _place_evidence(best)
     return None, None, None
+
+
+WHERE_REACH = 6  # words from the place to حيث (a bracketed aside, a comma)
+
+
+def _place_before_where(toks: list[Token], lo: int, trigger: int, places: list[Mention]) -> Optional[Mention]:
+    """The place right before حيث ("where") when the incident's trigger is told in the clause it opens
+    (… فضلا عن تعز (جنوب غرب)، حيث قتل 47 متمردا في معارك عنيفة): the incident is at that place. حيث
+    stands in the incident's words (from ``lo``) before the trigger, or just before them."""
+    k = next((i for i in range(trigger - 1, max(-1, lo - 1 - WHERE_REACH), -1) if toks[i].norm == "حيث"), None)
+    if k is None:
+        return None
+    before = [m for m in places if m.end <= toks[k].start and token_at(toks, m.end - 1) >= k - WHERE_REACH]
+    return max(before, key=lambda m: m.start) if before else None
 
 
 def _within_country(doc: Document, country: Mention, si: int, usable) -> Optional[Mention]:

@@ -353,6 +353,18 @@ def _pipeline():
     # a missile intercepted (التصدي لصاروخ) is no battle
     ("نجحت وحدات الدفاع الجوي السعودي في التصدي لصاروخ سكود أطلقه الحوثيون باتجاه مدينة جازان فجر اليوم.",
      "2015-08-07", [("Disrupted weapons use", "Military Forces of Saudi Arabia")]),
+    # فجراً is "at dawn", not the dual of فجّر (they two detonated)
+    ("اعتقلت قوات الاحتلال الإسرائيلي، فجراً، ثلاثة شبان فلسطينيين من بلدة بني نعيم شرق الخليل.",
+     "2015-07-22", [("Arrests", "Military Forces of Israel")]),
+    # controlling the scene of an incident is no territory
+    ("أضرم محتجون النار في سيارتين للشرطة بمدينة الرياض، بينما سيطر رجال الأمن على موقع الحادثة.",
+     "2015-07-31", [("Violent demonstration", "Rioters (Saudi Arabia)")]),
+    # a relative clause in the imperfect describes the actor (الذين يخوضون معارك), it reports no battle ...
+    ("أغلقت المتاجر أبوابها في مدينة تعز التي يتمركز فيها مقاتلو الحوثي الذين يخوضون معارك عنيفة ضد المقاومة الشعبية في المدينة.",
+     "2015-07-21", []),
+    # ... the same battle told in the past is one
+    ("خاض مقاتلو الحوثي معارك عنيفة ضد المقاومة الشعبية في مدينة تعز أمس.",
+     "2015-07-21", [("Armed clash", "Houthi Movement")]),
 ])
 def test_what_the_words_around_a_trigger_make_of_it(text, published, expected):
     events = _pipeline().extract(text, published=published)

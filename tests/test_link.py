@@ -79,3 +79,58 @@ def test_a_surname_read_as_a_village_abroad_does_not_pull_a_governorate_there(nl
     doc = nlp.process("قطع العشرات من الأهالي الطريق احتجاجا، وأمر اللواء كمال الدالي مدير الإدارة العامة "
                       "لمباحث الجيزة بتوجيه رجال البحث الجنائي الى مكان الواقعة.")
     assert ("الجيزة", "Giza", "Egypt") in places(doc)
+
+
+def test_the_middle_east_and_its_daily_are_no_place(nlp):
+    # الأوسط alone is Eritrea's Al Awsat region; after الشرق it is the Middle East or the daily of that name
+    events = [e.to_acled_row() for e in nlp.extract(
+        "وقال شهود عيان لـ«الشرق الأوسط» إن مسلحين قاموا باختطاف طبيب في مدينة الحديدة مساء أمس.",
+        published="2015-07-25")]
+    assert [(e["country"], e["admin1"], e["sub_event_type"]) for e in events] == [
+        ("Yemen", "Al Hudaydah", "Abduction/forced disappearance")]
+    doc = nlp.process("تشهد منطقة الشرق الأوسط موجة حر غير مسبوقة.")
+    assert [c for _, _, c in places(doc) if c] == []  # not Eritrea
+
+
+def test_gunmen_described_by_a_groups_adjective_are_that_group(nlp):
+    events = [e.to_acled_row() for e in nlp.extract(
+        "اندلعت اشتباكات عنيفة في مدينة تعز بين المقاومة والمسلحين الحوثيين أمس.", published="2015-07-25")]
+    assert [(e["actor1"], e["actor2"], e["admin1"]) for e in events] == [
+        ("Popular Resistance", "Houthi Movement", "Taizz")]
+    doc = nlp.process("هاجم مسلحون حوثيون نقطة أمنية في مدينة إب.", published="2015-07-25")
+    assert [(m.text, m.actor.name) for m in doc.mentions if m.type == "ACTOR"] == [("مسلحون حوثيون", "Houthi Movement")]
+    # not an adjective: indefinite gunmen before the definite name of a group
+    doc = nlp.process("قتل مسلحين الحوثيين في كمين بمدينة إب.", published="2015-07-25")
+    assert len([m for m in doc.mentions if m.type == "ACTOR"]) == 2
+
+
+def test_bare_resistance_is_yemens_popular_resistance_only_in_yemen(nlp):
+    doc = nlp.process("سيطرت المقاومة على منطقة السدة في محافظة إب بعد معارك مع الحوثيين.", published="2015-08-09")
+    assert ("المقاومة", "Popular Resistance") in [(m.text, m.actor and m.actor.name) for m in doc.mentions]
+    doc = nlp.process("أطلقت المقاومة صواريخ من قطاع غزة على مستوطنات إسرائيلية.", published="2014-07-20")
+    assert "Popular Resistance" not in [m.actor and m.actor.name for m in doc.mentions if m.type == "ACTOR"]
+
+
+def test_a_capital_named_after_the_word_capital_is_a_place_of_its_country(nlp):
+    # المنامة is also a common word of the news (needs a place context): العاصمة before it is one
+    doc = nlp.process("انفجرت عبوة ناسفة قرب دورية للشرطة في قرية كرانة قرب العاصمة المنامة.", published="2015-07-19")
+    assert ("المنامة", "Manama", "Bahrain") in places(doc)
+    assert [e.place.country for e in doc.events] == ["Bahrain"]
+    # the village near the capital is the event's place, not the capital
+    assert [e.place.location_ar for e in doc.events] == ["كرانة"]
+
+
+def test_the_rebels_of_yemen_news_are_the_houthis_and_only_there(nlp):
+    events = [e.to_acled_row() for e in nlp.extract(
+        "شنت طائرات التحالف غارات ليلا ضد مواقع المتمردين في مدينة الحوطة بمحافظة لحج.", published="2015-08-01")]
+    assert [(e["actor1"], e["actor2"]) for e in events] == [("Coalition Forces", "Houthi Movement")]
+    doc = nlp.process("قصفت الطائرات الحربية مواقع المتمردين في ريف إدلب.", published="2015-08-01")
+    assert "Houthi Movement" not in [m.actor.name for m in doc.mentions if m.type == "ACTOR" and m.actor]
+
+
+def test_an_incident_told_after_where_is_at_the_place_before_it(nlp):
+    doc = nlp.process("وتواصلت الغارات ليلا ضد مواقع الحوثيين في قاعدة العند، وفي الحوطة في محافظة لحج، فضلا عن تعز "
+                      "(جنوب غرب)، حيث قتل 47 حوثيا و5 من المقاومة الشعبية في معارك عنيفة بين الطرفين.",
+                      published="2015-08-02")
+    clash = next(em for em in doc.event_mentions if em.sub_event_type == "Armed clash")
+    assert (clash.place.text, clash.place.place.admin1) == ("تعز", "Taizz")

@@ -305,3 +305,14 @@ def test_a_battle_dated_by_months_of_two_past_is_history(nlp):
     out = rows(nlp, "ويشارك الناشطون في إعادة إعمار مدينة كوباني المدمرة من جراء المعركة التي دارت بين مقاتلي "
                     "تنظيم داعش ووحدات حماية الشعب الكردية من أيلول إلى كانون الثاني الماضيين.", "2015-07-22")
     assert out == []
+
+
+def test_bombs_on_two_days_in_two_villages_near_the_capital_are_two_incidents(nlp):
+    # both villages are unknown to the gazetteer and coded at Manama; a day apart, they are still two
+    text = ("أعلنت وزارة الداخلية البحرينية أن انفجارا استهدف، الأحد، دورية للشرطة في قرية العكر الغربي قرب "
+            "العاصمة المنامة من دون تسجيل إصابات.\nوكانت دورية أخرى للشرطة تعرضت السبت لانفجار في قرية كرانة "
+            "قرب العاصمة المنامة حسب المصدر نفسه.")
+    out = rows(nlp, text, "2015-07-21")
+    assert sorted((r["event_date"], r["sub_event_type"], r["actor2"]) for r in out) == [
+        ("2015-07-18", "Remote explosive/landmine/IED", "Police Forces of Bahrain"),
+        ("2015-07-19", "Remote explosive/landmine/IED", "Police Forces of Bahrain")]
