@@ -344,12 +344,13 @@ def main() -> None:
             print(f"{f'dask, LocalCluster of {args.workers}':<28}{drate:>11.1f}{'':>10}{'':>20}{d['events']:>8}"
                   f"{d['errors']:>8}   {100 * drate / base:.1f} %  ({load()}); {100 * drate / rate:.0f} % of "
                   f"the local engine's rate", flush=True)
-        spent = json.loads(python(PROFILE, src, args.profile_articles, BATCH))
-        whole = sum(spent.values())
-        print(f"share of time per stage ({args.profile_articles} articles, 1 process, 1 thread, "
-              f"{args.profile_articles / whole:.1f} articles/s; {load()}): "
-              + ", ".join(f"{k} {100 * v / whole:.0f} %" for k, v in sorted(spent.items(), key=lambda kv: -kv[1])),
-              flush=True)
+        if args.profile_articles > 0:  # 0: no per-stage profile
+            spent = json.loads(python(PROFILE, src, args.profile_articles, BATCH))
+            whole = sum(spent.values())
+            print(f"share of time per stage ({args.profile_articles} articles, 1 process, 1 thread, "
+                  f"{args.profile_articles / whole:.1f} articles/s; {load()}): "
+                  + ", ".join(f"{k} {100 * v / whole:.0f} %" for k, v in sorted(spent.items(), key=lambda kv: -kv[1])),
+                  flush=True)
         if args.no_compare:
             return
         print("event rows with and without the trigger gate:", flush=True)
