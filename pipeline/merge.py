@@ -80,11 +80,12 @@ def _next_day_same_place(a: EventMention, b: EventMention) -> bool:
     da, db, pa, pb = a.date, b.date, _place(a), _place(b)
     return bool(da and db and da.date and db.date and abs((da.date - db.date).days) == 1
                 and a.sub_event_type == b.sub_event_type and pa is not None and pb is not None
-                and pa.iso3 == pb.iso3 and pa.location == pb.location and _same_name(pa, pb))
+                and pa.iso3 == pb.iso3 and pa.location == pb.location and _may_be_one_place(pa, pb))
 
 
-def _same_name(pa, pb) -> bool:
-    """Not two places the gazetteer does not hold, written differently (each coded at a known place)."""
+def _may_be_one_place(pa, pb) -> bool:
+    """False for two places the gazetteer does not hold, written differently: each was coded at the
+    known place it lies near, so sharing that place's name does not make them one."""
     if pa.id or pb.id:
         return True
     return normalize_for_matching(pa.location_ar or "") == normalize_for_matching(pb.location_ar or "")

@@ -46,8 +46,12 @@ def padded(rows: list[list[int]], width: int, pad: int) -> np.ndarray:
     return out
 
 
+CACHED_WORDS = 200_000  # distinct words whose ids are kept (a dump of millions of articles has more)
+
+
 class _Ids:
-    """A stanza vocabulary's ids of whole words, looked up once per distinct word."""
+    """A stanza vocabulary's ids of whole words, looked up once per distinct word (the cache is
+    emptied when it holds CACHED_WORDS, so a long run's memory stays bounded)."""
 
     def __init__(self, vocab, per_unit: bool = False, lower: bool = False):
         self.vocab, self.per_unit, self.lower, self.cache = vocab, per_unit, lower, {}
@@ -55,6 +59,8 @@ class _Ids:
     def __call__(self, word: str):
         got = self.cache.get(word)
         if got is None:
+            if len(self.cache) >= CACHED_WORDS:
+                self.cache.clear()
             if self.per_unit:
                 got = self.vocab.map([c.lower() for c in word] if self.lower else list(word))
             else:

@@ -56,3 +56,16 @@ def test_direct_path_tags_real_sentences_exactly_as_stanzas_own_loader_and_decod
         backend.direct = True
     assert direct == own
     assert any(t != "O" for tags in direct for t in tags)
+
+
+def test_the_word_id_cache_stays_bounded_and_gives_the_same_ids(monkeypatch):
+    import conflict_events.stanza_backend as sb
+    from conflict_events.ner_model import NerTagger
+
+    backend = NerTagger.load(profile="fast")._backend
+    ids = sb._Ids(backend.trainer.vocab["char"], per_unit=True)
+    monkeypatch.setattr(sb, "CACHED_WORDS", 3)
+    words = ["حلب", "دير", "الزور", "الرقة", "حلب"]
+    first = [ids(w) for w in words]
+    assert len(ids.cache) <= 3
+    assert first == [backend.trainer.vocab["char"].map(list(w)) for w in words]
