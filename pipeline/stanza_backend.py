@@ -5,7 +5,10 @@ Python than in the network: ids looked up letter by letter through vocabulary ob
 tensors filled one row at a time, and a Viterbi decode per sentence in a Python loop over its
 words. ``StanzaBackend.tag`` builds the very same batch (same order, same ids, same padding)
 from per-word caches and numpy, and decodes a whole batch at once (``viterbi_batch``: the same
-float32 sums and maxima, so the same tags). A model with character LMs takes stanza's own path.
+float32 sums and maxima, so the same tags). The character model spells each distinct word once
+(``spelled_words``): a word's vector depends on its letters alone, and news repeats its words.
+Tags are the same as stanza's own path (tests/test_stanza_backend.py; 8,922 real sentences when
+this was written). A model with character LMs or BERT takes stanza's own path.
 """
 from __future__ import annotations
 
@@ -107,6 +110,9 @@ class StanzaBackend:
             self._words = {name: _Ids(vocab[name], lower=lower) for name in ("word", "delta") if name in vocab}
             self._no_tag = vocab["tag"].map([(None,)])[0]
             self.trainer.model.extract_static_embeddings = self._static_embeddings
+            self._spelled = None
+            if targs.get("char") and targs.get("char_emb_dim", 0) > 0:
+                self._spelled = self.trainer.model.charmodel = spelled_words(self.trainer.model.charmodel, self._chars)
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         """The BIOES tags of each sentence (lists of words), in order."""
@@ -157,8 +163,14 @@ class StanzaBackend:
         tags = torch.full((n, max(sentlens), 1), 0, dtype=torch.long)
         for i, length in enumerate(sentlens):
             tags[i, :length, 0] = self._no_tag[0]
-        _, logits, trans = self.trainer.model(sents, wordchars, torch.eq(wordchars, 0), tags, word_order,
-                                              sentlens, wordlens, None, None, None, None)
+        if self._spelled is not None:
+            self._spelled.words = sents
+        try:
+            _, logits, trans = self.trainer.model(sents, wordchars, torch.eq(wordchars, 0), tags, word_order,
+                                                  sentlens, wordlens, None, None, None, None)
+        finally:
+            if self._spelled is not None:
+                self._spelled.words = None
         column = self.trainer.args["predict_tagset"]
         decoded = [viterbi_batch(x.numpy(), sentlens, y.numpy()) for x, y in zip(logits, trans)]
         out: list[list[str]] = [[] for _ in range(n)]
@@ -167,6 +179,61 @@ class StanzaBackend:
             tags_k = self.trainer.vocab["tag"].unmap(list(zip(*ids)))
             out[i] = fix_singleton_tags([x[column] if isinstance(x, list) else x for x in tags_k])
         return out
+
+
+SPELLED_WORDS = 100_000  # distinct words whose character vectors are kept (800 bytes each; emptied when
+# full, so at most this many, or one batch's words)
+
+
+def spelled_words(charmodel, char_ids):
+    """stanza's character model, with each distinct word's vector computed once and kept: a word's
+    vector depends on its letters alone (the character BiLSTM's last states), and news repeats its
+    words, so a batch only spells the words not seen before. ``words`` (the batch's sentences, as
+    the tagger orders them) must be set for each call; without it the model runs as stanza's."""
+    import torch
+    from torch.nn.utils.rnn import pack_padded_sequence, pack_sequence
+
+    class SpelledWords(torch.nn.Module):
+        def __init__(self, inner):
+            super().__init__()
+            self.inner, self.words, self.vectors = inner, None, {}
+
+        def forward(self, chars, chars_mask, word_orig_idx, sentlens, wordlens):
+            if self.words is None:
+                return self.inner(chars, chars_mask, word_orig_idx, sentlens, wordlens)
+            flat = [w for s in self.words for w in s]
+            new = [w for w in dict.fromkeys(flat) if w not in self.vectors]
+            if len(self.vectors) + len(new) > SPELLED_WORDS:
+                self.vectors.clear()
+                new = list(dict.fromkeys(flat))
+            if new:
+                self.vectors.update(zip(new, self._spell(new)))
+            return pack_sequence(torch.stack([self.vectors[w] for w in flat]).split(sentlens))
+
+        def _spell(self, words: list[str]) -> list:
+            """The character model's vector of each word (as ``CharacterModel.forward`` computes it)."""
+            m = self.inner
+            ids = [char_ids(w) for w in words]
+            order = sorted(range(len(ids)), key=lambda i: (len(ids[i]), i), reverse=True)
+            lens = [len(ids[i]) for i in order]
+            chars = torch.from_numpy(padded([ids[i] for i in order], max(lens), 0))
+            embs = pack_padded_sequence(m.char_emb(chars), lens, batch_first=True)
+            shape = (m.num_dir * m.args["char_num_layers"], len(words), m.args["char_hidden_dim"])
+            output = m.charlstm(embs, lens, hx=(m.charlstm_h_init.expand(*shape).contiguous(),
+                                                m.charlstm_c_init.expand(*shape).contiguous()))
+            if m.attn:
+                reps = output[0]
+                weights = torch.sigmoid(m.char_attn(reps.data))
+                res = torch.nn.utils.rnn.pad_packed_sequence(
+                    torch.nn.utils.rnn.PackedSequence(reps.data * weights, reps.batch_sizes), batch_first=True)[0].sum(1)
+            else:
+                res = output[1][0][-2:].transpose(0, 1).contiguous().view(len(words), -1)
+            out: list = [None] * len(words)
+            for k, i in enumerate(order):
+                out[i] = res[k]
+            return out
+
+    return SpelledWords(charmodel)
 
 
 class _Words:

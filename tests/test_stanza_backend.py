@@ -69,3 +69,21 @@ def test_the_word_id_cache_stays_bounded_and_gives_the_same_ids(monkeypatch):
     first = [ids(w) for w in words]
     assert len(ids.cache) <= 3
     assert first == [backend.trainer.vocab["char"].map(list(w)) for w in words]
+
+
+def test_words_spelled_once_give_the_same_tags_and_their_store_stays_bounded(monkeypatch):
+    import conflict_events.stanza_backend as sb
+    from conflict_events.ner_model import NerTagger
+
+    backend = NerTagger.load(profile="fast")._backend
+    sents = _sample_sentences()
+    try:
+        backend.direct = False
+        own = backend.tag(sents)
+    finally:
+        backend.direct = True
+    distinct = len({w for s in sents for w in s})
+    monkeypatch.setattr(sb, "SPELLED_WORDS", 1000)  # a batch's words fit, the samples' do not: emptied often
+    backend._spelled.vectors.clear()
+    assert backend.tag(sents) == own
+    assert distinct > 3000 and 0 < len(backend._spelled.vectors) <= 1000
