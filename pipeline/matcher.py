@@ -72,13 +72,14 @@ class PhraseMatcher:
 
     def match_at(self, tokens: list[Token], i: int) -> Match | None:
         """The longest phrase starting at token i (any clitic reading of it), or None."""
+        firsts = [(start, form) for start, form in readings(tokens[i]) if form in self._firsts]
+        if not firsts:  # most words start no phrase
+            return None
         table = self._table
         best = None
         at = self._following(tokens, i)  # token indices of the words that may follow
         rest = [tokens[k].norm for k in at] if self.skip_quotes else [t.norm for t in tokens[at.start:at.stop]]
-        for start, form in readings(tokens[i]):
-            if form not in self._firsts:
-                continue
+        for start, form in firsts:
             for n in range(len(rest), -1, -1):
                 key = (form, *rest[:n])
                 vals = table.get(key)

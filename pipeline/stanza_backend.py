@@ -156,18 +156,14 @@ class StanzaBackend:
         order = sorted(range(n), key=lambda i: (len(sentences[i]), i), reverse=True)  # as data.sort_all
         sents = [sentences[i] for i in order]
         sentlens = [len(s) for s in sents]
-        chars = [self._chars(w) for s in sents for w in s]
-        word_order = sorted(range(len(chars)), key=lambda i: (len(chars[i]), i), reverse=True)
-        wordlens = [len(chars[i]) for i in word_order]
-        wordchars = torch.from_numpy(padded([chars[i] for i in word_order], max(wordlens), 0))
         tags = torch.full((n, max(sentlens), 1), 0, dtype=torch.long)
         for i, length in enumerate(sentlens):
             tags[i, :length, 0] = self._no_tag[0]
-        if self._spelled is not None:
+        if self._spelled is not None:  # it spells the words itself: no padded letters for stanza's
             self._spelled.words = sents
         try:
-            _, logits, trans = self.trainer.model(sents, wordchars, torch.eq(wordchars, 0), tags, word_order,
-                                                  sentlens, wordlens, None, None, None, None)
+            _, logits, trans = self.trainer.model(sents, None, None, tags, None, sentlens, None,
+                                                  None, None, None, None)
         finally:
             if self._spelled is not None:
                 self._spelled.words = None
