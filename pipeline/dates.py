@@ -93,10 +93,12 @@ def match_table(toks: list[Tok], i: int, table) -> tuple[int, object]:
     (0, None) past the last token (a sentence that ends in a day part: ... حلب مساء)."""
     if i >= len(toks):
         return 0, None
-    firsts = _first_forms(toks[i].text)
     index = _first_word_index(table)
+    hits = [e for f in _first_forms(toks[i].text) for e in index.get(f, ())]
     best = (0, None)
-    for _, phrase, val in sorted(e for f in firsts for e in index.get(f, ())):
+    if not hits:  # most words start no phrase of the table
+        return best
+    for _, phrase, val in sorted(hits, key=lambda e: e[0]):  # in table order
         n = len(phrase)
         if n > best[0] and [t.text for t in toks[i + 1:i + n]] == list(phrase[1:]):
             best = (n, val)

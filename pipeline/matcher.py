@@ -15,7 +15,7 @@ from camel_tools.tokenizers.word import simple_word_tokenize
 
 from .document import Token
 from .normalize import QUOTE_MARKS, normalize_for_matching
-from .segment import readings
+from .segment import reading_forms, readings
 
 
 @dataclass(frozen=True)
@@ -72,9 +72,9 @@ class PhraseMatcher:
 
     def match_at(self, tokens: list[Token], i: int) -> Match | None:
         """The longest phrase starting at token i (any clitic reading of it), or None."""
-        firsts = [(start, form) for start, form in readings(tokens[i]) if form in self._firsts]
-        if not firsts:  # most words start no phrase
+        if self._firsts.isdisjoint(reading_forms(tokens[i])):  # most words start no phrase (cached by form)
             return None
+        firsts = [(start, form) for start, form in readings(tokens[i]) if form in self._firsts]
         table = self._table
         best = None
         at = self._following(tokens, i)  # token indices of the words that may follow

@@ -116,6 +116,7 @@ def _read_records(path: Path, skip: set[str]) -> list[PlaceRecord]:
 
 COMMON_NAMES = "common_names.tsv"
 COUNTRY_PRIOR = "country_prior.tsv"
+KEPT_HEARD = 50_000  # (country, name) pairs whose sound match the gazetteer keeps
 CLITIC_WORDS = "clitic_words.tsv"
 COMMON_WORDS = "common_words.tsv"
 LATIN_DIR = "latin"
@@ -379,6 +380,7 @@ class Gazetteer:
         self.folder = folder or models_dir() / "gazetteer"  # where the Latin tables are read from
         self._records = {r.id: r for r in records}
         self._latin: dict[str, Optional[tuple]] = {}  # iso3 → latin_table(iso3), filled on first use
+        self._heard: dict[tuple[str, str], Optional[tuple]] = {}  # (iso3, name) → heard_in(iso3, name)
         self._countries: dict[str, PlaceRecord] = {}  # iso3 → the country's record
         self._country_iso3: dict[str, str] = {}  # English country name → iso3
         for r in self._records.values():
@@ -724,15 +726,25 @@ class Gazetteer:
             return None  # an Arabic word (السراي), or too short to tell by sound
         best = None
         for iso3 in sorted(set(countries)):
-            table = self.latin_table(iso3)
-            hit = table[0].match(name) if table else None
+            hit = self.heard_in(iso3, name)
             if hit and hit[1] >= CROSS_SCRIPT_MIN and (best is None or hit[1] > best[0]):
-                best = (hit[1], iso3, table[1][hit[0]])
+                best = (hit[1], iso3, self.latin_table(iso3)[1][hit[0]])
         if best is None:
             return None
         _, iso3, row = best
         rec = self._records.get(row["id"]) or self._latin_record(iso3, row)
         return self.to_place(rec, location_ar=norm_name, qualifier=qualifier, designator=designator)
+
+    def heard_in(self, iso3: str, name: str) -> Optional[tuple[str, float]]:
+        """The best (row id, score) of a country's Latin table for a name heard by sound, or None;
+        kept (up to KEPT_HEARD names): the news repeats the names it writes by sound."""
+        key = (iso3, name)
+        if key not in self._heard:
+            if len(self._heard) >= KEPT_HEARD:
+                self._heard.clear()
+            table = self.latin_table(iso3)
+            self._heard[key] = table[0].match(name) if table else None
+        return self._heard[key]
 
     def _latin_record(self, iso3: str, row: dict) -> PlaceRecord:
         """A PlaceRecord for a row of a Latin table."""
