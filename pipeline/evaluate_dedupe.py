@@ -29,11 +29,11 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from .dedupe import dedupe
+from .dedupe_cluster import cluster
+from .dedupe_pairs import Edge, Thresholds, edges, passes
 from .metrics import prf
 from .reports import Report, report_from_row
 from .resources import SharedDataNotFound, shared_path
-from .dedupe_cluster import cluster
-from .dedupe_pairs import Edge, Thresholds, edges, passes
 from .similarity import MEASURES, available
 
 CORPUS = ("corpora", "saudinewsnet")
@@ -47,7 +47,6 @@ class Mapped:
     reports: list[Report]
     incident: list[Optional[str]]
     articles: int = 0
-    gold_ids: list = field(default_factory=list)  # every incident id of the gold
     gold_mentions: int = 0
     found_mentions: int = 0  # gold (article, incident) mentions with at least one event
 
@@ -129,7 +128,6 @@ def map_events(gold: Sequence[dict], rows: Sequence[list[dict]]) -> Mapped:
             found.add(inc)
         out.gold_mentions += len(line.get("incidents") or ())
         out.found_mentions += len(found - {None})
-    out.gold_ids = sorted({inc["incident"] for line in gold for inc in line.get("incidents") or ()})
     return out
 
 

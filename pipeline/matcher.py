@@ -74,12 +74,13 @@ class PhraseMatcher:
         """The longest phrase starting at token i (any clitic reading of it), or None."""
         if self._firsts.isdisjoint(reading_forms(tokens[i])):  # most words start no phrase (cached by form)
             return None
-        firsts = [(start, form) for start, form in readings(tokens[i]) if form in self._firsts]
         table = self._table
         best = None
         at = self._following(tokens, i)  # token indices of the words that may follow
         rest = [tokens[k].norm for k in at] if self.skip_quotes else [t.norm for t in tokens[at.start:at.stop]]
-        for start, form in firsts:
+        for start, form in readings(tokens[i]):
+            if form not in self._firsts:
+                continue
             for n in range(len(rest), -1, -1):
                 key = (form, *rest[:n])
                 vals = table.get(key)

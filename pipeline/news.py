@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .document import Document, Token
+from .document import Document, Token, token_at
 from .resources import models_dir
 from .stage import Stage
 
@@ -49,7 +49,7 @@ CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ":"})
 def clause_of(toks: list[Token], offset: int) -> tuple[int, int]:
     """(first, after last) token of the part of a sentence between the commas or semicolons around
     the token at ``offset`` (the whole sentence when none)."""
-    at = next((i for i, t in enumerate(toks) if t.start <= offset < t.end), 0)
+    at = max(token_at(toks, offset), 0)
     first = next((i + 1 for i in range(at - 1, -1, -1) if toks[i].norm in CLAUSE_MARKS), 0)
     last = next((i for i in range(at + 1, len(toks)) if toks[i].norm in CLAUSE_MARKS), len(toks))
     return first, last

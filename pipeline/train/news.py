@@ -25,6 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..document import Document
+from ..metrics import prf
 from ..news import MODEL_FILE, word_form
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,12 +104,10 @@ def cross_validate(words: list[list[str]], y: list[bool], groups: list[str]) -> 
     tp = int((vetoed & ~yv).sum())
     fp = int((vetoed & yv).sum())
     fn = int((~vetoed & ~yv).sum())
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
+    prec, rec, f1 = prf(tp, tp + fp, tp + fn)
     return {"C": c, "log_loss": round(loss, 4), "auc": round(float(roc_auc_score(yv, p)), 4),
             "threshold": round(threshold, 4), "sentences": len(y), "news": int(yv.sum()),
-            "not_news_detected": {"precision": round(prec, 3), "recall": round(rec, 3),
-                                  "f1": round(2 * prec * rec / (prec + rec), 3) if prec + rec else 0.0,
+            "not_news_detected": {"precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3),
                                   "tp": tp, "fp": fp, "fn": fn},
             "news_kept": round(1 - fp / max(1, int(yv.sum())), 3)}
 
@@ -126,12 +125,16 @@ def fit(words: list[list[str]], y: list[bool], c: float, threshold: float) -> di
             "terms": terms}
 
 
+def targets(labels: list[dict]) -> tuple[list[bool], list[str]]:
+    """Each labelled sentence's class (news or not) and its group for the folds (its article)."""
+    return [lab["label"] == "news" for lab in labels], [lab["ref"] for lab in labels]
+
+
 def train(labels_path: Path = LABELS, out: Path | None = None) -> dict:
     """Cross-validate, fit on every sentence, write models/news/model.json; return its content."""
     labels = read_labels(labels_path)
     words = sentence_words(labels)
-    y = [lab["label"] == "news" for lab in labels]
-    groups = [lab["ref"] for lab in labels]
+    y, groups = targets(labels)
     scores = cross_validate(words, y, groups)
     data = fit(words, y, scores["C"], scores["threshold"])
     data.update({"labels": dict(Counter(lab["label"] for lab in labels)), "articles": len(set(groups)),
@@ -157,8 +160,7 @@ def report(scores: dict) -> str:
 def evaluate(labels_path: Path = LABELS) -> dict:
     """`conflict-events evaluate news`: the held-out figures, printed; nothing written."""
     labels = read_labels(labels_path)
-    scores = cross_validate(sentence_words(labels), [lab["label"] == "news" for lab in labels],
-                            [lab["ref"] for lab in labels])
+    scores = cross_validate(sentence_words(labels), *targets(labels))
     print(report(scores))
     return scores
 
