@@ -352,21 +352,42 @@ def cross_script(doc: Document, places: list[Mention], countries: frozenset[str]
         if m.place is None and m.ext.get("rule") not in ("capital", "heard") and m.norm not in common \
                 and (not everyday_words(m.norm) or designated(doc, m) or in_weak_place_context(*_position(doc, m))) \
                 and not any(r.iso3 in countries for r in gaz.lookup(m.norm)) \
-                and (in_context(doc, m) or designated(doc, m) or m.ext.get("listed")):
+                and (in_context(doc, m) or designated(doc, m) or m.ext.get("listed")) \
+                and not is_neighbourhood(doc, m):  # حي X: a part of a town, not a town heard by sound
             _hear(doc, m, countries, gaz)
+
+
+def heard_divisions(doc: Document, places: list[Mention], countries: frozenset[str], gaz) -> None:
+    """A name after a first-level designator (ولاية يوبي، بولاية الدلتا) that no Arabic source holds in
+    the article's countries (يوبي is only a Japanese town in Arabic) is heard by sound among those
+    countries' first-level divisions (Yobe, Delta)."""
+    from .places import after_admin1_word
+
+    for m in places:
+        if m.place is not None and m.place.iso3 in countries or not after_admin1_word(*_position(doc, m)):
+            continue
+        place = gaz.resolve_cross_script(m.norm, countries, qualifier=place_qualifier(doc, m), admin1=True)
+        if place is not None:
+            m.place = place
+            m.ext.pop("dropped", None)
+            m.ext["cross_script"] = True
 
 
 def heard_places(doc: Document, heard: list[Mention], country: Optional[str], gaz) -> list[Mention]:
     """The words ner.heard_places proposed, matched by sound to a town of the article's own country
-    (``country``, ISO3) only: those heard as none are dropped from the document. Returns those kept."""
+    (``country``, ISO3) only: those heard as none are dropped from the document. A name after a
+    neighbourhood word (حي بونريه) is a part of a town, not heard: it is kept, to be coded at the
+    report's known town. Returns those kept."""
     for m in heard:
+        if is_neighbourhood(doc, m):  # حي بونريه: a part of the town the report is in, no town
+            continue
         if country:
             _hear(doc, m, frozenset([country]), gaz)
         if m.place is None and country and " " in m.norm:  # منطقة بركي براك: else its first word alone
             first = m.norm.split()[0]
             m.end, m.text, m.norm = m.start + len(m.text.split()[0]), m.text.split()[0], first
             _hear(doc, m, frozenset([country]), gaz)
-    unheard = {id(m) for m in heard if m.place is None}
+    unheard = {id(m) for m in heard if m.place is None and not is_neighbourhood(doc, m)}
     if unheard:  # a rare word where a place could stand, heard as no town of the article's country
         doc.mentions = [m for m in doc.mentions if id(m) not in unheard]
     return [m for m in heard if id(m) not in unheard]
@@ -434,6 +455,8 @@ class Link(Stage):
                 continue
             m.place = gaz.resolve(m.norm, context_places=names, qualifier=qualifier,
                                   country_hint=country[0] if country else None, countries=named)
+        heard_divisions(doc, places, named or adjective_countries(doc, gaz)
+                        or frozenset([country[1]] if country else ()), gaz)
         abroad_common_words(places, country, gaz)
         contained(doc, places, gaz)
         country = article_country(doc, gaz)

@@ -19,7 +19,7 @@ from conflict_events.schemas import Actor, Event, Evidence
 from .actors import UNIDENTIFIED, ActorDictionary
 from .casualties import add_missing_counts, combine_counts, share, with_bombers
 from .document import Document, EventMention
-from .events import ARMED, names_again, suicide_nouns
+from .events import ARMED, modality, names_again, suicide_nouns
 from .incident import FAMILIES, actor_key, actors_agree, dates_compatible, is_region, places_compatible
 from .normalize import normalize_for_matching
 from .resources import load_yaml
@@ -199,7 +199,8 @@ class Merge(Stage):
 
     def __call__(self, doc: Document) -> Document:
         doc.events = []
-        told = [em for em in doc.event_mentions if not em.ext.get("background") and not _history(doc, em)]
+        told = [em for em in doc.event_mentions
+                if (not em.ext.get("background") or _recent_incident(doc, em)) and not _history(doc, em)]
         told = split_listed_places(fold_withdrawals(fold_references(fold_casualty_reports(told))))
         suspects = sole_armed_group(doc)
         for group in group_mentions(told):
@@ -490,6 +491,31 @@ def _history(doc: Document, em: EventMention) -> bool:
     d = em.date
     return bool(d is not None and d.date is not None and doc.published
                 and (doc.published - d.date).days > HISTORY_DAYS)
+
+
+RECENT_DAYS = 7  # ACLED codes an incident of the last week even when the article recalls it
+OWN_DAY_RULES = ("relative-day", "weekday", "absolute", "numeric", "day-month-no-year", "hijri")
+
+
+def _recent_incident(doc: Document, em: EventMention) -> bool:
+    """A background clause that names its own day within the last RECENT_DAYS (ويأتي الحادث بعد
+    يوم من … تفجير وقع أمس الأول الاثنين في بلدة سوروج) recalls an incident of the past week: the
+    coding guide codes it; a recap over a period, a state since an event (منذ, modality.yaml
+    period_cues), the news a tying cue governs before its بعد (tying_cues) or a recall without its
+    own day stays background."""
+    d = em.date
+    if em.ext.get("background_reason") != "background cue" or d is None or d.date is None:
+        return False
+    mod, cue = modality(), em.ext.get("background_cue", "")
+    bare = cue[1:] if cue[:1] in "وف" else cue  # ومنذ, ويأتي
+    if cue.startswith(mod.period_cues) or bare.startswith(mod.period_cues):
+        return False  # منذ تحرير المدينة
+    if (cue.startswith(mod.tying_cues) or bare.startswith(mod.tying_cues)) \
+            and mod.recall_words.isdisjoint(em.ext.get("background_cue_gap", ())):
+        return False  # وتأتي السيطرة على دينسور بعد …: the news the cue ties, not the incident recalled
+    if d.precision != 1 or not d.rule.startswith(OWN_DAY_RULES) or not doc.published:
+        return False
+    return 0 < (doc.published - d.date).days <= RECENT_DAYS
 
 
 def uncodable(event: Event) -> Optional[str]:

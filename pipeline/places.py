@@ -122,6 +122,10 @@ COMMON_WORDS = "common_words.tsv"
 LATIN_DIR = "latin"
 CROSS_SCRIPT_MIN = 0.8  # lowest cross-script score accepted (1 = same consonant skeleton)
 CROSS_SCRIPT_MIN_CONSONANTS = 3  # a shorter skeleton (كاتو: k t) matches too many places by chance
+# After ولاية/محافظة a name is heard among the few first-level divisions of the country only, where a
+# two-consonant skeleton (يوبي: y b) is no longer a matter of chance
+ADMIN1_MIN_CONSONANTS = 2
+ADMIN1_MIN = 0.92  # and the skeletons must agree nearly whole (كانو is no Konya, يوبي no Punjab)
 BIG_CITY = 500_000  # a town this big names its country by itself (Kabul, Maiduguri)
 
 
@@ -150,6 +154,11 @@ def after_word(toks, first: int, words) -> bool:
     from .segment import reading_forms
 
     return first > 0 and not reading_forms(toks[first - 1]).isdisjoint(words)
+
+
+def after_admin1_word(toks, first: int) -> bool:
+    """A first-level designator (ولاية، محافظة, any clitic reading) stands right before token ``first``."""
+    return after_word(toks, first, _ADMIN1_WORDS)
 
 
 def in_weak_place_context(toks, first: int) -> bool:
@@ -380,7 +389,8 @@ class Gazetteer:
         self.folder = folder or models_dir() / "gazetteer"  # where the Latin tables are read from
         self._records = {r.id: r for r in records}
         self._latin: dict[str, Optional[tuple]] = {}  # iso3 → latin_table(iso3), filled on first use
-        self._heard: dict[tuple[str, str], Optional[tuple]] = {}  # (iso3, name) → heard_in(iso3, name)
+        self._heard: dict[tuple, Optional[tuple]] = {}  # (iso3, name[, "admin1"]) → heard_in(iso3, name)
+        self._admin1_index: dict[str, object] = {}  # iso3 → CrossScriptIndex of its admin1 rows
         self._countries: dict[str, PlaceRecord] = {}  # iso3 → the country's record
         self._country_iso3: dict[str, str] = {}  # English country name → iso3
         for r in self._records.values():
@@ -708,11 +718,13 @@ class Gazetteer:
         return self._latin[iso3]
 
     def resolve_cross_script(self, norm_name: str, countries: Iterable[str], *,
-                             qualifier: Optional[str] = None) -> Optional[Place]:
+                             qualifier: Optional[str] = None, admin1: bool = False) -> Optional[Place]:
         """A name no Arabic source holds, matched by sound against the Latin names of the places of
         the given countries (داماتورو → Damaturu, Nigeria): the best place scoring at least
         CROSS_SCRIPT_MIN, as schemas.Place. A name with the article ال is Arabic, not a foreign
-        name written by sound, and is never matched."""
+        name written by sound, and is never matched, except after a first-level designator
+        (``admin1``: ولاية الدلتا, ولاية يوبي), where only the country's first-level divisions are
+        heard and a two-consonant name is enough."""
         from .translit import arabic_key
 
         words = norm(norm_name).split()
@@ -722,12 +734,14 @@ class Gazetteer:
             qualifier = qualifier or (head[2] if head[1] == "qualifier" else None)
             words = words[head[0]:]
         name = " ".join(words)
-        if name.startswith("ال") or len(arabic_key(name)) < CROSS_SCRIPT_MIN_CONSONANTS:
+        bare = name[2:] if admin1 and name.startswith("ال") else name
+        if not admin1 and name.startswith("ال") or \
+                len(arabic_key(bare)) < (ADMIN1_MIN_CONSONANTS if admin1 else CROSS_SCRIPT_MIN_CONSONANTS):
             return None  # an Arabic word (السراي), or too short to tell by sound
         best = None
         for iso3 in sorted(set(countries)):
-            hit = self.heard_in(iso3, name)
-            if hit and hit[1] >= CROSS_SCRIPT_MIN and (best is None or hit[1] > best[0]):
+            hit = self.heard_in(iso3, name, admin1=admin1)
+            if hit and hit[1] >= (ADMIN1_MIN if admin1 else CROSS_SCRIPT_MIN) and (best is None or hit[1] > best[0]):
                 best = (hit[1], iso3, self.latin_table(iso3)[1][hit[0]])
         if best is None:
             return None
@@ -735,16 +749,28 @@ class Gazetteer:
         rec = self._records.get(row["id"]) or self._latin_record(iso3, row)
         return self.to_place(rec, location_ar=norm_name, qualifier=qualifier, designator=designator)
 
-    def heard_in(self, iso3: str, name: str) -> Optional[tuple[str, float]]:
-        """The best (row id, score) of a country's Latin table for a name heard by sound, or None;
-        kept (up to KEPT_HEARD names): the news repeats the names it writes by sound."""
-        key = (iso3, name)
+    def heard_in(self, iso3: str, name: str, admin1: bool = False) -> Optional[tuple[str, float]]:
+        """The best (row id, score) of a country's Latin table (of its first-level divisions only,
+        with ``admin1``) for a name heard by sound, or None; kept (up to KEPT_HEARD names): the
+        news repeats the names it writes by sound."""
+        key = (iso3, name, "admin1") if admin1 else (iso3, name)
         if key not in self._heard:
             if len(self._heard) >= KEPT_HEARD:
                 self._heard.clear()
-            table = self.latin_table(iso3)
-            self._heard[key] = table[0].match(name) if table else None
+            index = self._admin1_table(iso3) if admin1 else (self.latin_table(iso3) or (None,))[0]
+            self._heard[key] = index.match(name) if index is not None else None
         return self._heard[key]
+
+    def _admin1_table(self, iso3: str):
+        """A CrossScriptIndex of the first-level divisions of a country's Latin table (None if none)."""
+        if iso3 not in self._admin1_index:
+            from .translit import CrossScriptIndex
+
+            table = self.latin_table(iso3)
+            rows = [r for r in table[1].names() if r[0] in self._records
+                    and self._records[r[0]].kind == "admin1"] if table else []
+            self._admin1_index[iso3] = CrossScriptIndex(rows) if rows else None
+        return self._admin1_index[iso3]
 
     def _latin_record(self, iso3: str, row: dict) -> PlaceRecord:
         """A PlaceRecord for a row of a Latin table."""

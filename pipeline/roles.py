@@ -949,6 +949,11 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
     if is_background:
         em.ext["background"] = True
         em.ext["background_reason"] = "background cue"
+        cue = next((t.cue for t in actions if t.cue is not None), None)
+        if cue is not None:
+            em.ext["background_cue"] = " ".join(t.norm for t in toks[cue[0]:max(cue[1], cue[0] + 1)])
+            first = min(t.first for t in actions)
+            em.ext["background_cue_gap"] = [t.norm for t in toks[max(cue[1], cue[0] + 1):first]]
     place, qualifier, pev = choose_place(doc, si, toks, lo, hi, head)
     em.place = place
     em.ext["place_qualifier"] = qualifier

@@ -316,3 +316,33 @@ def test_bombs_on_two_days_in_two_villages_near_the_capital_are_two_incidents(nl
     assert sorted((r["event_date"], r["sub_event_type"], r["actor2"]) for r in out) == [
         ("2015-07-18", "Remote explosive/landmine/IED", "Police Forces of Bahrain"),
         ("2015-07-19", "Remote explosive/landmine/IED", "Police Forces of Bahrain")]
+
+
+def test_an_incident_of_the_past_week_recalled_with_its_own_day_is_coded_a_recap_is_not(nlp):
+    # ACLED codes an incident of the last seven days even when the article recalls it behind a
+    # background cue, if the text gives its day; a recap without its own day stays background
+    text = ("أبطلت الشرطة التركية مفعول عبوة ناسفة قرب مبنى حزب العدالة والتنمية في أنقرة اليوم الأربعاء. "
+            "ويأتي الحادث بعد يوم من مقتل 32 شخصا جراء تفجير وقع أمس الأول الاثنين في بلدة سوروج "
+            "التابعة لولاية شانلي أورفة جنوبي تركيا.")
+    out = rows(nlp, text, "2015-07-22")
+    assert sorted((r["event_date"], r["sub_event_type"], r["admin1"], r["fatalities"]) for r in out) == [
+        ("2015-07-20", "Remote explosive/landmine/IED", "Sanliurfa", 32),
+        ("2015-07-22", "Disrupted weapons use", "Ankara", 0)]
+    older = rows(nlp, text.replace("أمس الأول الاثنين", "يوم 10 يوليو"), "2015-07-22")
+    assert [r["sub_event_type"] for r in older] == ["Disrupted weapons use"]
+    recap = rows(nlp, text.replace("بعد يوم من مقتل 32 شخصا جراء تفجير وقع أمس الأول الاثنين",
+                                   "بعد سلسلة تفجيرات قتل فيها العشرات خلال الأشهر الماضية"), "2015-07-22")
+    assert [r["sub_event_type"] for r in recap] == ["Disrupted weapons use"]
+    since = rows(nlp, "عاد آلاف النازحين إلى مدينة عدن منذ أن سيطرت المقاومة الشعبية على المدينة، "
+                      "بحسب ما ذكرت مصادر محلية أمس.",
+                 "2015-07-25")
+    assert [r["sub_event_type"] for r in since] == []  # منذ: a state since an event, no incident recalled
+
+
+def test_a_tying_cue_governs_the_news_before_its_after_not_an_incident_to_code_again(nlp):
+    # وتأتي السيطرة على دينسور بعد …: the taking of Diinsoor told again is the news of the lead, not an
+    # incident of the past week recalled with the Wednesday of the other town
+    out = rows(nlp, "سيطرت القوات الصومالية مدعومة بقوات الاتحاد الإفريقي على بلدة دينسور جنوب الصومال اليوم "
+                    "الجمعة. وتأتي السيطرة على دينسور بعد استعادة قوات الاتحاد الإفريقي لبلدة باردير الأربعاء.",
+               "2015-07-24")
+    assert [(r["event_date"], r["location"]) for r in out] == [("2015-07-24", "Diinsoor")]

@@ -53,6 +53,21 @@ def test_a_sound_match_needs_a_place_context_and_no_article(gaz):
     assert gaz.resolve_cross_script(norm("مستشفى"), ["SOM"]) is None  # "hospital": no Somali town
 
 
+def test_a_name_after_a_first_level_designator_is_heard_among_the_countrys_divisions(nlp, gaz):
+    # يوبي is only a Japanese town in Arabic sources, الدلتا carries the article and has two consonants
+    # only: after ولاية they are heard among Nigeria's states, and the events are coded there
+    doc = nlp.process({"text": "قتل مسلحون من جماعة بوكو حرام خمسة أشخاص في ولاية يوبي شمال شرق نيجيريا أمس. "
+                               "واعتقلت الشرطة النيجيرية عشرة لصوص بولاية الدلتا جنوب البلاد.",
+                       "published": "2015-07-20"})
+    admin1 = {text: a1 for text, _, a1 in places(doc)}
+    assert (admin1["يوبي"], admin1["الدلتا"]) == ("Yobe", "Delta")
+    assert sorted((e.sub_event_type, e.place.admin1) for e in doc.events) == [("Arrests", "Delta"), ("Attack", "Yobe")]
+    # only divisions, and only a near-whole skeleton: no Turkish Konya for كانو, no town for يوبي
+    assert gaz.resolve_cross_script(norm("كانو"), ["TUR"], admin1=True) is None
+    assert gaz.resolve_cross_script(norm("كانو"), ["NGA"], admin1=True).admin1 == "Kano"
+    assert gaz.resolve_cross_script(norm("يوبي"), ["NGA"]) is None  # two consonants: not without ولاية
+
+
 def test_a_name_arabic_sources_hold_only_abroad_is_matched_by_sound_in_the_named_country(nlp):
     # قندهار is an Iranian village in the Arabic sources; the article names Afghanistan
     doc = nlp.process({"text": "قتل ثلاثة جنود أفغان في انفجار عبوة ناسفة في ولاية قندهار جنوب أفغانستان.",
@@ -241,3 +256,13 @@ def test_a_place_name_in_a_fixed_phrase_is_no_place(nlp):
                                "الكردستاني في أنقرة.", "published": "2015-07-26"})
     assert [m.text for m in doc.mentions if m.type == "PLACE"] == ["أنقرة"]
     assert [(e.sub_event_type, e.place.location) for e in doc.events] == [("Arrests", "Ankara")]
+
+
+def test_a_neighbourhood_is_no_town_heard_by_sound_but_a_part_of_the_reports_town(nlp):
+    # حي بونريه of Maroua would be heard as Bin Yauri, a Nigerian town, in a report that names Nigeria
+    doc = nlp.process({"text": "قتل 20 شخصا في هجوم انتحاري نفذته فتاة في مدينة مروة أقصى شمال الكاميرون مساء السبت، "
+                               "وهو هجوم يحمل بصمات جماعة بوكو حرام التي تنشط في شمال شرق نيجيريا. وقال مصدر أمني "
+                               "إن رجلا ألقى قنبلة باتجاه حانة في حي بونريه بالمدينة.",
+                       "published": "2015-07-26"})
+    assert ("بونريه", "Maroua", "Far North") in places(doc)
+    assert {e.place.admin1 for e in doc.events} == {"Far North"}
