@@ -373,20 +373,35 @@ def heard_divisions(doc: Document, places: list[Mention], countries: frozenset[s
             m.ext["cross_script"] = True
 
 
-def heard_places(doc: Document, heard: list[Mention], country: Optional[str], gaz) -> list[Mention]:
+def _container_country(doc: Document, m: Mention, places: list[Mention]) -> Optional[str]:
+    """ISO3 of the known place a name is chained to (غومبيه شمال شرقي نيجيريا, X بمحافظة Y), if any."""
+    from .places import chain_relation
+
+    toks = doc.sentence_tokens(m.sentence)
+    nxt = min((o for o in places if o.sentence == m.sentence and o.start >= m.end and o.place is not None),
+              key=lambda o: o.start, default=None)
+    if nxt is None or chain_relation(toks, m.end, nxt.start) is None:
+        return None
+    return nxt.place.iso3
+
+
+def heard_places(doc: Document, heard: list[Mention], country: Optional[str], gaz,
+                 places: list[Mention] = ()) -> list[Mention]:
     """The words ner.heard_places proposed, matched by sound to a town of the article's own country
-    (``country``, ISO3) only: those heard as none are dropped from the document. A name after a
+    (``country``, ISO3) only, or of the country of the known place they are chained to (غومبيه شمال
+    شرقي نيجيريا in a Cameroonian report): those heard as none are dropped from the document. A name after a
     neighbourhood word (حي بونريه) is a part of a town, not heard: it is kept, to be coded at the
     report's known town. Returns those kept."""
     for m in heard:
         if is_neighbourhood(doc, m):  # حي بونريه: a part of the town the report is in, no town
             continue
-        if country:
-            _hear(doc, m, frozenset([country]), gaz)
-        if m.place is None and country and " " in m.norm:  # منطقة بركي براك: else its first word alone
+        own = _container_country(doc, m, places) or country
+        if own:
+            _hear(doc, m, frozenset([own]), gaz)
+        if m.place is None and own and " " in m.norm:  # منطقة بركي براك: else its first word alone
             first = m.norm.split()[0]
             m.end, m.text, m.norm = m.start + len(m.text.split()[0]), m.text.split()[0], first
-            _hear(doc, m, frozenset([country]), gaz)
+            _hear(doc, m, frozenset([own]), gaz)
     unheard = {id(m) for m in heard if m.place is None and not is_neighbourhood(doc, m)}
     if unheard:  # a rare word where a place could stand, heard as no town of the article's country
         doc.mentions = [m for m in doc.mentions if id(m) not in unheard]
@@ -477,7 +492,7 @@ class Link(Stage):
                 if same is not None:
                     m.place = same
         cross_script(doc, places, named or adjective_countries(doc, gaz) or frozenset([country[1]] if country else ()), gaz)
-        places += heard_places(doc, heard, country[1] if country else None, gaz)
+        places += heard_places(doc, heard, country[1] if country else None, gaz, places)
         known = [m for m in places if m.place is not None]
         known_in, anywhere = grouped(known, "sentence"), None
         for m in places:  # unknown names: coded at a known place of their own sentence, else the article's

@@ -318,10 +318,10 @@ HEARD_MIN_LETTERS = 4
 
 def heard_places(doc: Document) -> list[Mention]:
     """Words that stand where only a place can (places.where_only_a_place_stands: مدينة شقرة، سيطرت
-    قواتنا على دينسور) but that no gazetteer holds in Arabic and that are no words of everyday Arabic,
+    قواتنا على دينسور; places.placed_by_direction: في غومبيه شمال شرقي نيجيريا) but that no gazetteer holds in Arabic and that are no words of everyday Arabic,
     with the next such word (منطقة بركي براك): PLACE mentions with ``ext["rule"] = "heard"``, which the
     link stage matches by sound to a town of the article's country or drops."""
-    from .places import Gazetteer, everyday_words, where_only_a_place_stands
+    from .places import Gazetteer, everyday_words, placed_by_direction, where_only_a_place_stands
 
     gaz = Gazetteer.default()
     taken = sorted((m.start, m.end) for m in doc.mentions)  # resolved: no two overlap
@@ -333,11 +333,13 @@ def heard_places(doc: Document) -> list[Mention]:
         return not (k >= 0 and taken[k][1] > tok.start) and not everyday_words(tok.norm) \
             and not gaz.lookup(tok.norm)
 
+    place_starts = {m.start for m in doc.mentions if m.type == "PLACE"}
     out = []
     for sent in doc.sentences:
         toks = doc.sentence_tokens(sent)
         for j, tok in enumerate(toks):
-            if not _name_shaped(tok) or not where_only_a_place_stands(toks, j) or not unheard(tok):
+            if not _name_shaped(tok) or not unheard(tok) or not (
+                    where_only_a_place_stands(toks, j) or placed_by_direction(toks, j, place_starts)):
                 continue
             last = j + 2 if j + 1 < len(toks) and _name_shaped(toks[j + 1]) and unheard(toks[j + 1]) else j + 1
             out.append(Mention(tok.start, toks[last - 1].end, doc.text[tok.start:toks[last - 1].end], "PLACE",

@@ -188,6 +188,21 @@ def where_only_a_place_stands(toks, first: int) -> bool:
     return any(not reading_forms(t).isdisjoint(taking_ground_words()) for t in toks[max(0, first - 4):first - 1])
 
 
+def placed_by_direction(toks, first: int, place_starts) -> bool:
+    """Token ``first`` stands after في/قرب (weak_place_context) and before a direction word or two
+    and a place (في غومبيه شمال شرقي نيجيريا، قرب بونتش جنوب كشمير): only a place is placed so.
+    ``place_starts`` holds the start offsets of the sentence's place mentions."""
+    from .segment import reading_forms
+
+    if not in_weak_place_context(toks, first):
+        return False
+    directions = chain_words()[2]
+    k = first + 1
+    while k < len(toks) and k <= first + 2 and not reading_forms(toks[k]).isdisjoint(directions):
+        k += 1
+    return first + 1 < k < len(toks) and toks[k].start in place_starts
+
+
 def in_place_context(toks, first: int, name: str) -> bool:
     """A name at token ``first`` reads as a place: ب on its word (بصور), or a place-context word,
     designator or qualifier right before it (في صور, مدينة صور, قرب صور)."""

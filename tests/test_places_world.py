@@ -266,3 +266,14 @@ def test_a_neighbourhood_is_no_town_heard_by_sound_but_a_part_of_the_reports_tow
                        "published": "2015-07-26"})
     assert ("بونريه", "Maroua", "Far North") in places(doc)
     assert {e.place.admin1 for e in doc.events} == {"Far North"}
+
+
+def test_a_name_placed_by_a_direction_and_a_country_is_heard_in_that_country(nlp):
+    # في غومبيه شمال شرقي نيجيريا: only a place stands so; the report is about Cameroon, the name is heard
+    # among the towns of the country it is chained to
+    doc = nlp.process({"text": "قتل 20 شخصا في هجوم انتحاري في مدينة مروة أقصى شمال الكاميرون مساء السبت. وقتل 37 "
+                               "شخصا الجمعة الماضي في تفجيرين استهدفا محطتي حافلات في غومبيه شمال شرقي نيجيريا.",
+                       "published": "2015-07-26"})
+    assert ("غومبيه", "Gombe", "Gombe") in places(doc)
+    assert ("Nigeria", "Gombe", "2015-07-24", 37) in {
+        (e.place.country, e.place.admin1, str(e.event_date), e.fatalities) for e in doc.events}
