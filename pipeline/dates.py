@@ -571,8 +571,10 @@ def _clause_break(doc: Document, start: int, end: int) -> bool:
 
 
 def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
-                 day: Optional[ArticleDay] = None) -> DateValue:
-    """D1-D11 for one mention: own sentence, nearest preceding, lead for the headline, caption, published."""
+                 day: Optional[ArticleDay] = None, incident: Optional[tuple[int, int]] = None) -> DateValue:
+    """D1-D11 for one mention: own sentence (a date inside the mention's ``incident`` span of the
+    original text first: two incidents of one sentence each keep their own day), nearest preceding,
+    lead for the headline, caption, published."""
     day = day or ArticleDay(doc.published)
 
     def found(i: int) -> list[Found]:
@@ -584,6 +586,9 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
     t = doc.norm.from_original(trigger_start, trigger_start + 1)[0]
     own = [f for f in found(sentence) if not _same_day_at(doc, f)
            and (f.inheritable or not _clause_break(doc, min(f.end, t), max(f.start, t)))]
+    if own and incident is not None:
+        lo, hi = doc.norm.from_original(*incident)
+        own = [f for f in own if lo <= f.start and f.end <= hi] or own
     if own:
         best = min(own, key=lambda f: (min(abs(f.start - t), abs(f.end - t)), -f.start))
         return to_value(doc, best)
@@ -625,7 +630,8 @@ class Dates(Stage):
         day = article_day(doc) if doc.event_mentions else None
         for em in doc.event_mentions:
             if 0 <= em.sentence < len(doc.sentences):
-                em.date = date_mention(doc, em.sentence, em.trigger.start, cache, day)
+                span = em.ext.get("incident")
+                em.date = date_mention(doc, em.sentence, em.trigger.start, cache, day, tuple(span) if span else None)
             else:
                 em.date = DateValue(doc.published, 1 if doc.published else None, rule="published")
         doc.provided |= self.provides

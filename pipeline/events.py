@@ -570,6 +570,36 @@ def incident_ranges(toks: list[Token], clause: list[int]) -> list[tuple[int, int
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
+def split_at_places(toks: list[Token], rng: tuple[int, int], triggers: list, places: list) -> list[tuple[int, int]]:
+    """An incident range cut where a comma and و open a clause that tells an act of its own at a place
+    of its own (قتل مسلحون خمسة في داماتورو، واعتقلت الشرطة عشرة في كانو; اثنان قتلا في كمين قرب نامبالا …،
+    و11 قتلوا في قاعدة في غورما راروس): ACLED codes two places as two events. A clause at no place,
+    or at the same place, stays in the incident (قتل خمسة، وأصيب عشرة)."""
+    lo, hi = rng
+    acts = [t.first for t in triggers if t.role == "action" and t.status is None and lo <= t.first < hi]
+    if len(acts) < 2:
+        return [rng]
+
+    def where(a: int, b: int) -> set[str]:
+        return {m.norm for m in places if a_start(a) <= m.start < a_start(b)}
+
+    def a_start(i: int) -> int:
+        return toks[i].start if i < len(toks) else toks[-1].end + 1
+
+    cuts, start = [], lo
+    for c in range(lo + 2, hi - 1):
+        if toks[c - 1].norm not in (",", "،") or not toks[c].norm.startswith("و"):
+            continue
+        if not any(start <= a < c for a in acts) or not any(c <= a < hi for a in acts):
+            continue
+        left, right = where(start, c), where(c, hi)
+        if left and right and not left & right:
+            cuts.append(c)
+            start = c
+    bounds = [lo, *cuts, hi]
+    return list(zip(bounds, bounds[1:]))
+
+
 # --------------------------------------------------------------------------- type resolution
 
 @dataclass
@@ -661,7 +691,9 @@ class Events(Stage):
                 continue
             toks = doc.sentence_tokens(sent)
             clause = modality().clauses(toks)
-            for lo, hi in incident_ranges(toks, clause):
+            places = [m for m in doc.mentions_in(sent.index, "PLACE")]
+            for lo, hi in (r for rng in incident_ranges(toks, clause)
+                           for r in split_at_places(toks, rng, triggers, places)):
                 group = [t for t in triggers if lo <= t.first < hi]
                 if not group:
                     continue

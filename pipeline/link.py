@@ -305,6 +305,29 @@ def contained(doc: Document, places: list[Mention], gaz) -> None:
                 o.ext.pop("dropped", None)
 
 
+def adjective_places(doc: Document, places: list[Mention], gaz) -> None:
+    """A place named with a nationality adjective right after it (محافظة البيضاء اليمنية، بلدة سوروج
+    التركية) lies in that country: a reading elsewhere gives way to one there, else to a sound match
+    there, else to none (Libya's al-Bayda is no place of the Yemeni governorate)."""
+    from .actors import nationality_adjectives
+
+    adjectives = nationality_adjectives(masculine=True)
+    for m in places:
+        toks, first = _position(doc, m)
+        k = token_at(toks, m.end - 1) + 1 if toks else 0
+        if not 0 < k < len(toks) or toks[k].norm not in adjectives:
+            continue
+        iso3 = gaz.iso3_of(adjectives[toks[k].norm])
+        if iso3 is None or m.place is not None and m.place.iso3 == iso3:
+            continue
+        m.place = gaz.resolve(m.norm, countries=frozenset([iso3]), country_hint=adjectives[toks[k].norm])
+        if m.place is not None and m.place.iso3 != iso3:
+            m.place = None
+        m.place = m.place or gaz.resolve_cross_script(m.norm, [iso3], qualifier=place_qualifier(doc, m))
+        m.ext["container"] = toks[k].text
+        m.ext.pop("dropped", None)
+
+
 def adjective_countries(doc: Document, gaz) -> frozenset[str]:
     """ISO3 of the countries the article's nationality adjectives name (العاصمة الأفغانية، القوات
     الصومالية، وزير الدفاع الصومالي): where no place names a country, they say where a name heard by
@@ -470,6 +493,7 @@ class Link(Stage):
                 continue
             m.place = gaz.resolve(m.norm, context_places=names, qualifier=qualifier,
                                   country_hint=country[0] if country else None, countries=named)
+        adjective_places(doc, places, gaz)
         heard_divisions(doc, places, named or adjective_countries(doc, gaz)
                         or frozenset([country[1]] if country else ()), gaz)
         abroad_common_words(places, country, gaz)

@@ -263,6 +263,7 @@ class Merge(Stage):
         if event.sub_event_type == "Suicide bomb" and event.fatalities > killed:
             event.warnings.append(f"fatalities count the {event.fatalities - killed} suicide bomber(s) (ACLED)")
         attribute(event, suspects)
+        lost_by(event, doc)
         armed_target(event)
         event.notes = summary(event, place_m.ext.get("qualifier") if place_m else None)
         return event
@@ -416,6 +417,37 @@ def sole_armed_group(doc: Document) -> list:
            for em in doc.event_mentions):
         return []
     return groups
+
+
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+GOVERNMENT = "Government of"  # a government is a political actor, not a side that holds ground
+
+
+def lost_by(event: Event, doc: Document) -> None:
+    """A place taken with no loser named in its sentence (سيطرت القوات الموالية لهادي على زنجبار) was
+    taken from the armed side the article is about: the one other armed actor of the event's country
+    it names most, at least twice and more than any other (the Houthis, al-Shabaab), as ACLED's
+    coders read it; none when no side stands out."""
+    if event.sub_event_type not in TERRITORY or event.actor2 is not None or event.actor1 is None:
+        return
+    own = actor_key(event.actor1)
+    sides = Counter()
+    first = {}
+    for m in doc.mentions:
+        a = m.actor if m.type == "ACTOR" and m.source == "gazetteer" else None
+        if a is None or a.inter not in ARMED or a.name.startswith((UNIDENTIFIED, GOVERNMENT)) or actor_key(a) == own \
+                or a.country not in (None, event.place.country if event.place else None):
+            continue
+        sides[actor_key(a)] += 1
+        first.setdefault(actor_key(a), m)
+    ranked = sides.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+        return
+    m = first[ranked[0][0]]
+    event.actor2 = m.actor
+    event.evidence.append(Evidence(field="actor2", start=m.start, end=m.end, text=m.text))
+    event.warnings.append(f"the side that lost the place is not named with it; {m.actor.name}, the armed "
+                          f"side the article names most")
 
 
 def _at_home(group: Actor, country: Optional[str]) -> bool:

@@ -144,6 +144,8 @@ class Ner(Stage):
         for m in dictionary_matcher().find(toks):
             kinds = {v[0] for v in m.values}
             kind = "ACTOR" if "ACTOR" in kinds else "PLACE"
+            if kind == "PLACE" and is_generic(toks[m.first:m.last]):
+                continue  # البلاد "the country", المنطقة: a common place noun is no name (al-Bilad, Yemen)
             ids = [v[1] for v in m.values if v[0] == kind]
             if kind == "PLACE" and not (place_reading_ok(toks, m.first, m.key, weak=len(m.key) == 1 and gaz.needs_context(ids))
                                         and teh_marbuta_agrees(doc, toks[m.last - 1], [v[1] for v in m.values])):

@@ -1388,8 +1388,9 @@ def _retype(doc: Document, em: EventMention) -> None:
 
 
 def _absorb(doc: Document) -> None:
-    """Looting or arson told right after a violent incident, with no actor of its own or by the
-    incident's own actor (… برصاص مستوطنين. وأحرق المستوطنون كذلك مركبة), is part of it."""
+    """Looting, arson or a seizure of arms told right after a violent incident, with no actor of its
+    own or by the incident's own actor (… برصاص مستوطنين. وأحرق المستوطنون كذلك مركبة; قتل ثمانية
+    مهاجمين، كما تمت مصادرة أسلحة), is part of it (triggers.yaml ``absorb``)."""
     rule = lexicon().absorb
     if not rule:
         return
@@ -1406,7 +1407,7 @@ def _absorb(doc: Document) -> None:
                     and p.actor1.actor.name == em.actor1.actor.name]
         if prev:
             em.ext["background"] = True
-            em.ext["background_reason"] = "part of the incident reported before (looting/arson in the same raid)"
+            em.ext["background_reason"] = "part of the incident reported before (looting, arson or arms seized in the same raid)"
             em.ext["absorbed_into"] = doc.event_mentions.index(prev[-1])
 
 

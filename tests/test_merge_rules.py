@@ -346,3 +346,47 @@ def test_a_tying_cue_governs_the_news_before_its_after_not_an_incident_to_code_a
                     "الجمعة. وتأتي السيطرة على دينسور بعد استعادة قوات الاتحاد الإفريقي لبلدة باردير الأربعاء.",
                "2015-07-24")
     assert [(r["event_date"], r["location"]) for r in out] == [("2015-07-24", "Diinsoor")]
+
+
+def test_a_comma_and_wa_opening_an_act_at_another_place_is_another_incident(nlp):
+    # two acts at two places in one sentence are two events (ACLED: one event per place), each with
+    # its own toll and day; a second clause at no place of its own stays in the incident
+    out = rows(nlp, "قتل مسلحون جنديين في كمين قرب مدينة نامبالا في منطقة سيغو وسط مالي في الأول من أغسطس، و11 جنديا "
+                    "قتلوا في هجوم على قاعدة للحرس الوطني في بلدة غورما راروس في منطقة تمبكتو في الثالث من أغسطس.",
+               "2015-08-08")
+    assert sorted((r["event_date"], r["admin1"], r["fatalities"]) for r in out) == [
+        ("2015-08-01", "Segou", 2), ("2015-08-03", "Timbuktu", 11)]
+    one = rows(nlp, "قتل خمسة جنود في كمين قرب مدينة نامبالا في منطقة سيغو أمس، وأصيب عشرة آخرون بجروح.",
+               "2015-08-08")
+    assert [(r["admin1"], r["fatalities"]) for r in one] == [("Segou", 5)]
+
+
+def test_arms_seized_in_a_battle_are_part_of_it_a_seizure_alone_is_coded(nlp):
+    out = rows(nlp, "دارت مساء أمس معارك بين الجيش البوروندي ومجموعة مسلحة في بلدة سيبيتوكي شمال البلاد. "
+                    "وقال ضابط إن ثمانية مهاجمين قتلوا في المعارك، كما تمت مصادرة أسلحة، مشيرا إلى أن جنديا "
+                    "جرح في صفوف الجيش.",
+               "2015-07-21")
+    assert [(r["sub_event_type"], r["fatalities"]) for r in out] == [("Armed clash", 8)]
+    alone = rows(nlp, "ضبطت الشرطة البوروندية مخزنا للأسلحة في بلدة سيبيتوكي شمال البلاد أمس.", "2015-07-21")
+    assert [r["sub_event_type"] for r in alone] == ["Disrupted weapons use"]
+
+
+def test_people_detained_by_a_rebel_group_are_abducted_by_the_state_arrested(nlp):
+    out = rows(nlp, "اعتقل مسلحو تنظيم داعش عشرات المدنيين في مدينة القريتين بريف حمص أمس.", "2015-08-08")
+    assert [(r["sub_event_type"], r["actor1"]) for r in out] == [
+        ("Abduction/forced disappearance", "Islamic State (Syria)")]
+    state = rows(nlp, "اعتقلت الشرطة السورية عشرة أشخاص في مدينة حمص أمس.", "2015-08-08")
+    assert [r["sub_event_type"] for r in state] == ["Arrests"]
+
+
+def test_a_place_taken_with_no_loser_named_was_taken_from_the_side_the_article_is_about(nlp):
+    text = ("سيطرت القوات الحكومية اليمنية أمس على مدينة زنجبار عاصمة محافظة أبين. "
+            "وقالت مصادر عسكرية إن المعارك مع الحوثيين استمرت ساعات قبل انسحاب مسلحي الحوثي نحو الشمال.")
+    out = rows(nlp, text, "2015-08-09")
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"], r["location"]) for r in out if r["sub_event_type"]
+            == "Government regains territory"] == [
+        ("Government regains territory", "Military Forces of Yemen", "Houthi Movement", "Zinjibar")]
+    # no side stands out: no loser is made up
+    two = rows(nlp, "سيطرت القوات الحكومية اليمنية أمس على مدينة زنجبار عاصمة محافظة أبين.",
+               "2015-08-09")
+    assert [r["actor2"] for r in two] == [None]

@@ -277,3 +277,18 @@ def test_a_name_placed_by_a_direction_and_a_country_is_heard_in_that_country(nlp
     assert ("غومبيه", "Gombe", "Gombe") in places(doc)
     assert ("Nigeria", "Gombe", "2015-07-24", 37) in {
         (e.place.country, e.place.admin1, str(e.event_date), e.fatalities) for e in doc.events}
+
+
+def test_a_nationality_adjective_after_a_place_puts_it_in_that_country(nlp):
+    # محافظة البيضاء is also a Libyan district; اليمنية right after it says which one
+    doc = nlp.process({"text": "قتل ثمانية مسلحين حوثيين في كمين نصبته لهم المقاومة الشعبية في محافظة البيضاء اليمنية أمس.",
+                       "published": "2015-07-25"})
+    assert [(e.place.country, e.place.admin1) for e in doc.events] == [("Yemen", "Al Bayda")]
+
+
+def test_a_common_place_noun_is_no_place_name(nlp):
+    # البلاد "the country" is also a Yemeni village (al-Bilad); المنطقة "the area" names nothing
+    doc = nlp.process({"text": "قصفت طائرات التحالف مواقع للحوثيين في محافظة مأرب بوسط البلاد أمس، وسط معارك في المنطقة.",
+                       "published": "2015-07-25"})
+    assert [m.text for m in doc.mentions if m.type == "PLACE"] == ["محافظة مأرب"]
+    assert {e.place.admin1 for e in doc.events} == {"Marib"}
