@@ -390,3 +390,9 @@ def test_a_place_taken_with_no_loser_named_was_taken_from_the_side_the_article_i
     two = rows(nlp, "سيطرت القوات الحكومية اليمنية أمس على مدينة زنجبار عاصمة محافظة أبين.",
                "2015-08-09")
     assert [r["actor2"] for r in two] == [None]
+
+
+def test_a_rocket_attack_with_no_perpetrator_named_is_shelling_by_an_unidentified_group(nlp):
+    out = rows(nlp, "قتل رجل أعمال بارز اليوم الأحد في هجوم صاروخي استهدف سيارته في بوجمبورا.", "2015-08-02")
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"], r["location"], r["fatalities"]) for r in out] == [
+        ("Shelling/artillery/missile attack", "Unidentified Armed Group (Burundi)", "Civilians (Burundi)", "Bujumbura", 1)]
