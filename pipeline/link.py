@@ -479,7 +479,7 @@ class Link(Stage):
         places = [m for m in places if m.ext.get("rule") != "heard"]
         for m in places:  # first pass: no country hint, to learn the article's country
             if m.ext.get("rule") == "capital":
-                m.place = gaz.capital(gaz.iso3_of(m.ext["country"])) if m.ext.get("country") else None
+                m.place = gaz.capital(gaz.iso3_of(m.ext["country"]), doc.published) if m.ext.get("country") else None
             else:
                 m.place = gaz.resolve(m.norm, context_places=names)
         country = article_country(doc, gaz)
@@ -489,7 +489,7 @@ class Link(Stage):
             m.ext["qualifier"] = qualifier
             if m.ext.get("rule") == "capital":  # العاصمة: the capital of the article's country
                 if not m.ext.get("country"):
-                    m.place = gaz.capital(country[1]) if country else None
+                    m.place = gaz.capital(country[1], doc.published) if country else None
                 continue
             m.place = gaz.resolve(m.norm, context_places=names, qualifier=qualifier,
                                   country_hint=country[0] if country else None, countries=named)

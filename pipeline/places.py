@@ -23,6 +23,7 @@ coded at its district's point, 3 at its governorate capital.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import math
 import sys
 from collections import Counter
@@ -147,6 +148,20 @@ def weak_place_context_words() -> frozenset[str]:
     words |= {w for ws in data["qualifiers"].values() for w in ws}
     words -= set(data["place_context"]) - set(data["weak_place_context"])  # not من, also a designator there
     return frozenset(normalize_for_matching(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _former_capitals() -> dict[str, list[tuple[dt.date, str]]]:
+    """ISO3 → [(the day the capital moved, the capital until then)], earliest first (place_qualifiers.yaml)."""
+    data = load_yaml("place_qualifiers.yaml").get("former_capitals", {})
+    return {iso3: sorted((dt.date.fromisoformat(str(day)), name) for day, name in moves) for iso3, moves in data.items()}
+
+
+def capital_on(iso3: str, on: Optional[dt.date]) -> Optional[str]:
+    """The English name of a country's capital on a day, when it has moved since (else None)."""
+    if on is None:
+        return None
+    return next((name for day, name in _former_capitals().get(iso3, ()) if on < day), None)
 
 
 def after_word(toks, first: int, words) -> bool:
@@ -426,7 +441,7 @@ class Gazetteer:
                     self._capital_town[a1.id] = r
         self._capital_ids = frozenset(r.id for r in self._capital_town.values())
         self._context_cache: Optional[tuple] = None  # (names, votes) of the last context (_context_votes)
-        self._capital_records: dict[str, Optional[PlaceRecord]] = {}  # iso3 → capital(iso3)'s record, on first use
+        self._capital_records: dict[tuple, Optional[PlaceRecord]] = {}  # (iso3, name) → its record, on first use
 
     # ---------- loading ----------
     @classmethod
@@ -815,22 +830,25 @@ class Gazetteer:
         country = self._countries.get(place.iso3)
         return bool(country is not None and country.capital and place.location == country.capital)
 
-    def capital(self, iso3: str) -> Optional[Place]:
-        """The capital city of a country (for العاصمة), as schemas.Place."""
-        if iso3 not in self._capital_records:
-            self._capital_records[iso3] = self._capital_record(iso3)
-        rec = self._capital_records[iso3]
+    def capital(self, iso3: str, on: Optional[dt.date] = None) -> Optional[Place]:
+        """The capital city of a country (for العاصمة) on a day (its former capital before a move:
+        place_qualifiers.yaml ``former_capitals``; today's without a day), as schemas.Place."""
+        country = self._countries.get(iso3)
+        name = capital_on(iso3, on) or (country.capital if country is not None else None)
+        key = (iso3, name)
+        if key not in self._capital_records:
+            self._capital_records[key] = self._capital_record(iso3, name)
+        rec = self._capital_records[key]
         return self.to_place(rec, location_ar="العاصمة") if rec is not None else None
 
-    def _capital_record(self, iso3: str) -> Optional[PlaceRecord]:
+    def _capital_record(self, iso3: str, name: Optional[str]) -> Optional[PlaceRecord]:
         """The record of a country's capital: its town, else the first-level division named after it."""
-        country = self._countries.get(iso3)
-        if country is None or not country.capital:
+        if not name:
             return None
         towns = [r for r in self._records.values()
-                 if r.iso3 == iso3 and r.kind in ("town", "village") and r.name == country.capital]
+                 if r.iso3 == iso3 and r.kind in ("town", "village") and r.name == name]
         if not towns:
-            a1 = [r for r in self._records.values() if r.iso3 == iso3 and r.kind == "admin1" and r.capital == country.capital]
+            a1 = [r for r in self._records.values() if r.iso3 == iso3 and r.kind == "admin1" and r.capital == name]
             return a1[0] if a1 else None
         return max(towns, key=lambda r: (r.trust == 0, r.population))
 

@@ -292,3 +292,12 @@ def test_a_common_place_noun_is_no_place_name(nlp):
                        "published": "2015-07-25"})
     assert [m.text for m in doc.mentions if m.type == "PLACE"] == ["محافظة مأرب"]
     assert {e.place.admin1 for e in doc.events} == {"Marib"}
+
+
+def test_the_capital_is_the_one_of_the_reports_day(nlp):
+    # Burundi's capital moved to Gitega in 2019: in a 2015 report العاصمة is Bujumbura
+    text = "قتل رجل أعمال بارز في هجوم صاروخي استهدف سيارته في العاصمة البوروندية اليوم الأحد."
+    then = nlp.process({"text": text, "published": "2015-08-02"})
+    now = nlp.process({"text": text, "published": "2024-08-04"})
+    assert [e.place.location for e in then.events] == ["Bujumbura"]
+    assert [e.place.location for e in now.events] == ["Gitega"]
