@@ -80,6 +80,9 @@ def vocab() -> dict:
         "approximately": _phrases(raw["approximately"]),
         "ago_units": {normalize_for_matching(k): v for k, v in raw["ago_units"].items()},
         "since_after": {normalize_for_matching(w) for w in raw["since_after"]},
+        "ago_of_event": {normalize_for_matching(w) for w in raw["ago_of_event"]},
+        "ago_filler": {normalize_for_matching(w) for w in raw["ago_filler"]},
+        "now_words": {normalize_for_matching(w) for w in raw["now_words"]},
         "last_year": _phrases(raw["last_year"]),
         "year_words": {normalize_for_matching(w) for w in raw["year_words"]},
         "year_part": {normalize_for_matching(k): tuple(v) for k, v in raw["year_part"].items()},
@@ -363,7 +366,7 @@ def relative_at(toks: list[Tok], i: int, pub: Optional[dt.date], doc_text: str, 
 
 
 def ago_at(toks: list[Tok], i: int, pub: Optional[dt.date]) -> Optional[Found]:
-    """D5/D8: منذ/قبل [نحو] N أيام|أسابيع|أشهر, قبل يومين, قبل أسبوع."""
+    """D5/D8: منذ/قبل [نحو] N أيام|أسابيع|أشهر, قبل يومين, قبل أسبوع; not قبل يوم من الهجوم (before an event)."""
     v = vocab()
     w = toks[i].text
     if w not in v["ago"] and w[1:] not in v["ago"]:
@@ -379,6 +382,11 @@ def ago_at(toks: list[Tok], i: int, pub: Optional[dt.date]) -> Optional[Found]:
         count, k = num.value, num.last
     if k >= len(toks) or toks[k].text not in v["ago_units"]:
         return None
+    j = k + 1
+    while j < len(toks) and toks[j].text in v["ago_filler"]:
+        j += 1
+    if j + 1 < len(toks) and toks[j].text in v["ago_of_event"] and toks[j + 1].text not in v["now_words"]:
+        return None  # قبل يوم واحد من الهجوم: a span before an event, not before the report
     days = v["ago_units"][toks[k].text] * count
     unit = toks[k].text
     start, end = toks[i].start, toks[k].end

@@ -283,3 +283,11 @@ def test_a_figure_of_about_after_since_or_ago_is_still_read():
           "قبل حوالي أسبوعين")
     check("وتستمر المواجهات في المدينة منذ نحو أربعة أشهر.", "المواجهات", D(2015, 7, 20), D(2015, 3, 15), 3,
           "منذ نحو أربعة أشهر")
+
+
+def test_a_span_before_an_event_is_no_date_before_the_report():
+    # قبل يوم واحد من الهجوم: "one day before the attack", not "a day ago"; من الآن keeps it
+    d = check("قال إنه انضم إلى التنظيم قبل يوم واحد من الهجوم على المسجد.", "الهجوم", D(2022, 5, 11),
+              D(2022, 5, 11), 1, None)
+    assert d.rule == "published"
+    check("انفجرت العبوة قبل يومين من الآن في السوق.", "انفجرت", D(2022, 5, 11), D(2022, 5, 9), 1, "قبل يومين")
