@@ -691,7 +691,7 @@ class Events(Stage):
                 continue
             toks = doc.sentence_tokens(sent)
             clause = modality().clauses(toks)
-            places = [m for m in doc.mentions_in(sent.index, "PLACE")]
+            places = doc.mentions_in(sent.index, "PLACE")
             for lo, hi in (r for rng in incident_ranges(toks, clause)
                            for r in split_at_places(toks, rng, triggers, places)):
                 group = [t for t in triggers if lo <= t.first < hi]

@@ -313,7 +313,7 @@ def adjective_places(doc: Document, places: list[Mention], gaz) -> None:
 
     adjectives = nationality_adjectives(masculine=True)
     for m in places:
-        toks, first = _position(doc, m)
+        toks, _ = _position(doc, m)
         k = token_at(toks, m.end - 1) + 1 if toks else 0
         if not 0 < k < len(toks) or toks[k].norm not in adjectives:
             continue
@@ -411,10 +411,10 @@ def _container_country(doc: Document, m: Mention, places: list[Mention]) -> Opti
 def heard_places(doc: Document, heard: list[Mention], country: Optional[str], gaz,
                  places: list[Mention] = ()) -> list[Mention]:
     """The words ner.heard_places proposed, matched by sound to a town of the article's own country
-    (``country``, ISO3) only, or of the country of the known place they are chained to (غومبيه شمال
-    شرقي نيجيريا in a Cameroonian report): those heard as none are dropped from the document. A name after a
-    neighbourhood word (حي بونريه) is a part of a town, not heard: it is kept, to be coded at the
-    report's known town. Returns those kept."""
+    (``country``, ISO3) only, or of the country of the known place they are chained to (غومبيه
+    شمال شرقي نيجيريا in a Cameroonian report): those heard as none are dropped from the document.
+    A name after a neighbourhood word (حي بونريه) is a part of a town, not heard: it is kept, to be
+    coded at the report's known town. Returns those kept."""
     for m in heard:
         if is_neighbourhood(doc, m):  # حي بونريه: a part of the town the report is in, no town
             continue
