@@ -571,7 +571,7 @@ def incident_ranges(toks: list[Token], clause: list[int]) -> list[tuple[int, int
 
 
 def split_at_places(toks: list[Token], rng: tuple[int, int], triggers: list, places: list) -> list[tuple[int, int]]:
-    """An incident range cut where a comma and و open a clause that tells an act of its own at a place
+    """An incident range cut where a comma and و open a clause that starts with an act of its own at a place
     of its own (قتل مسلحون خمسة في داماتورو، واعتقلت الشرطة عشرة في كانو; اثنان قتلا في كمين قرب نامبالا …،
     و11 قتلوا في قاعدة في غورما راروس): ACLED codes two places as two events. A clause at no place,
     or at the same place, stays in the incident (قتل خمسة، وأصيب عشرة)."""
@@ -590,9 +590,10 @@ def split_at_places(toks: list[Token], rng: tuple[int, int], triggers: list, pla
     for c in range(lo + 2, hi - 1):
         if toks[c - 1].norm not in (",", "،") or not toks[c].norm.startswith("و"):
             continue
-        if not any(start <= a < c for a in acts) or not any(c <= a < hi for a in acts):
-            continue
-        left, right = where(start, c), where(c, hi)
+        if not any(start <= a < c for a in acts) or not any(c <= a <= c + 2 for a in acts):
+            continue  # the clause opens with its act (واعتقلت، و11 قتلوا), not a relative (والتي اتخذتها … لهجومها)
+        # the left clause's places after its first act: a dateline before it (طرابلس (ليبيا) – قتل …) is no place of the act
+        left, right = where(min(a for a in acts if start <= a < c), c), where(c, hi)
         if left and right and not left & right:
             cuts.append(c)
             start = c

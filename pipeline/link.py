@@ -98,16 +98,11 @@ def article_country(doc: Document, gaz=None) -> Optional[tuple[str, str]]:
                 not placed and gaz is not None and not gaz.implies_country(m.place))  # abroad (الدالي, a surname)
             votes[(m.place.country, m.place.iso3)] += 0.25 if weak else 1 if placed else 0.5
     if gaz is not None and len(votes) > 1:
-        from .actors import ActorDictionary
-
-        ad = ActorDictionary.default()
         for m in doc.mentions:
-            homes = {r.country for r in (ad.record(i) for i in m.ext.get("ids", ())) if r} if m.type == "ACTOR" else set()
-            if len(homes) == 1 and None not in homes and "{country}" not in homes:
-                iso = gaz.iso3_of(next(iter(homes)))
-                for key in votes:
-                    if key[1] == iso:
-                        votes[key] += 0.5
+            iso = _home_of(m, gaz)
+            for key in votes:
+                if iso is not None and key[1] == iso:
+                    votes[key] += 0.5
     if not votes:
         return None
     ranked = votes.most_common()
@@ -254,16 +249,37 @@ def designated(doc: Document, m: Mention) -> bool:
     return after_word(*_position(doc, m), ADMIN_NOUNS)
 
 
+def _home_of(m: Mention, gaz) -> Optional[str]:
+    """ISO3 of the one home country of a dictionary actor mention (قوات حفتر → LBY), else None."""
+    from .actors import ActorDictionary
+
+    if m.type != "ACTOR":
+        return None
+    ad = ActorDictionary.default()
+    homes = {r.country for r in (ad.record(i) for i in m.ext.get("ids", ())) if r}
+    if len(homes) == 1 and None not in homes and "{country}" not in homes:
+        return gaz.iso3_of(next(iter(homes)))
+    return None
+
+
+def actor_countries(doc: Document, gaz) -> frozenset[str]:
+    """ISO3 of the home countries of the article's dictionary actors of one country (قوات حفتر →
+    Libya, حكومة الوفاق → Libya)."""
+    return frozenset(filter(None, (_home_of(m, gaz) for m in doc.mentions)))
+
+
 def foreign_places(doc: Document, places: list[Mention], named: frozenset[str], country, gaz) -> None:
     """A place in a country the article neither names nor implies is no place of it (كان, تي and
     غاز are villages abroad; a town named like one of the article's country lies in that country)
     unless a designator makes it one (مدينة غدامس near the border with Algeria): the place is
     dropped, ``ext["dropped"]`` says why. When the article names no country, a place that implies
-    none is kept only in a place context (في X): "دبابات البرامز والبرادلي" is no Bradley, Arkansas."""
+    none is kept only in a place context (في X) or in the home country of one of its actors
+    (actor_countries): "دبابات البرامز والبرادلي" is no Bradley, Arkansas."""
+    homes = actor_countries(doc, gaz) if not named else frozenset()
     for m in places:
         if m.place is None or m.place.iso3 in named or designated(doc, m) \
-                or not named and gaz.implies_country(m.place):
-            continue
+                or not named and (gaz.implies_country(m.place) or m.place.iso3 in homes):
+            continue  # with no country named, a place in the home of the article's actors (قاعدة الوطية beside قوات حفتر) stays
         if named or not in_context(doc, m):  # with no country named, a bare village word is no evidence
             m.place = None
             m.ext["dropped"] = "a place in a country the article does not name"

@@ -37,7 +37,7 @@ from .dates import time_words
 from .document import Document, EventMention, Mention, Token, token_at, tokens_starting_before
 from .events import (ARMED, Facts, Trigger, forms_of, is_number, is_punct, lexicon, names_again, new_event_mention,
                      resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of)
-from .incident import actor_key, is_region
+from .incident import actor_key, is_region, places_compatible
 from .matcher import PhraseMatcher, phrase_key
 from .normalize import QUOTE_MARKS, normalize_for_matching
 from .places import chain_relation, in_place_context, listed_after, low_trust
@@ -1387,10 +1387,16 @@ def _retype(doc: Document, em: EventMention) -> None:
         em.sub_event_type, em.event_type = sub, event_type_of(sub)
 
 
+def _place_of(em: EventMention):
+    """The schemas.Place of an event mention's place mention, or None."""
+    return em.place.place if em.place is not None else None
+
+
 def _absorb(doc: Document) -> None:
-    """Looting, arson or a seizure of arms told right after a violent incident, with no actor of its
-    own or by the incident's own actor (… برصاص مستوطنين. وأحرق المستوطنون كذلك مركبة; قتل ثمانية
-    مهاجمين، كما تمت مصادرة أسلحة), is part of it (triggers.yaml ``absorb``)."""
+    """Looting, arson or a seizure of arms told right after a violent incident at the same place, with
+    no actor of its own or by the incident's own actor (… برصاص مستوطنين. وأحرق المستوطنون كذلك مركبة;
+    قتل ثمانية مهاجمين، كما تمت مصادرة أسلحة), is part of it (triggers.yaml ``absorb``); a bomb
+    defused in another town is not."""
     rule = lexicon().absorb
     if not rule:
         return
@@ -1401,7 +1407,7 @@ def _absorb(doc: Document) -> None:
         own = em.actor1 is not None and em.actor1.source not in ("implied", "anaphora") and not (
             em.actor1.actor is not None and em.actor1.actor.name.startswith("Unidentified"))
         prev = [p for p in doc.event_mentions[:n] if p.event_type in into and not p.ext.get("background")
-                and em.sentence - p.sentence <= max_s]
+                and em.sentence - p.sentence <= max_s and places_compatible(_place_of(p), _place_of(em))]
         if own:
             prev = [p for p in prev if p.actor1 is not None and p.actor1.actor is not None
                     and p.actor1.actor.name == em.actor1.actor.name]

@@ -396,3 +396,22 @@ def test_a_rocket_attack_with_no_perpetrator_named_is_shelling_by_an_unidentifie
     out = rows(nlp, "قتل رجل أعمال بارز اليوم الأحد في هجوم صاروخي استهدف سيارته في بوجمبورا.", "2015-08-02")
     assert [(r["sub_event_type"], r["actor1"], r["actor2"], r["location"], r["fatalities"]) for r in out] == [
         ("Shelling/artillery/missile attack", "Unidentified Armed Group (Burundi)", "Civilians (Burundi)", "Bujumbura", 1)]
+
+
+def test_a_relative_clause_after_a_comma_and_wa_is_no_incident_of_its_own(nlp):
+    out = rows(nlp, "أعلنت قوات حكومة الوفاق الوطني، اليوم الأربعاء، أنها استعادت السيطرة الكاملة على مدينة غريان "
+                    "الواقعة على بعد نحو مئة كيلومتر جنوبي طرابلس، والتي اتخذتها قوات حفتر غرفة عمليات رئيسية لهجومها "
+                    "على العاصمة، بعد هجوم مباغت أسفر عن مقتل ثمانية من عناصر قوات حفتر.", "2019-06-26")
+    assert [(r["sub_event_type"], r["location"]) for r in out] == [("Government regains territory", "Gharyan")]
+
+
+def test_a_bomb_defused_in_another_town_is_not_part_of_the_bombing():
+    from conflict_events import Pipeline
+
+    doc = Pipeline().process({"text": "قتل خمسة جنود صباح اليوم إثر انفجار عبوة ناسفة زرعها عناصر من «ولاية سيناء» "
+                                      "في طريق مدرعتهم جنوبي مدينة بئر العبد. وتمكن خبراء الهندسة العسكرية في وقت لاحق "
+                                      "من تفكيك عبوة ثانية زرعت على الطريق الدولي قرب مدينة الشيخ زويد.",
+                              "published": "2020-06-14"})
+    defused = [em for em in doc.event_mentions if em.sub_event_type == "Disrupted weapons use"]
+    assert [em.place.place.location for em in defused] == ["Sheikh Zuweid"]
+    assert not defused[0].ext.get("background")  # its own incident, not absorbed into the bombing

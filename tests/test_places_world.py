@@ -301,3 +301,11 @@ def test_the_capital_is_the_one_of_the_reports_day(nlp):
     now = nlp.process({"text": text, "published": "2024-08-04"})
     assert [e.place.location for e in then.events] == ["Bujumbura"]
     assert [e.place.location for e in now.events] == ["Gitega"]
+
+
+def test_with_no_country_named_a_place_in_the_home_of_the_articles_actors_stays(nlp):
+    # no place names Libya; قوات حفتر and حكومة الوفاق are Libyan, so قاعدة الوطية is al-Watiya
+    doc = nlp.process({"text": "أعلنت غرفة عمليات بركان الغضب التابعة لحكومة الوفاق أن الدفاعات الجوية أسقطت طائرة مسيرة "
+                               "تابعة لميليشيات حفتر كانت تحاول استهداف قاعدة الوطية الجوية.",
+                       "published": "2020-06-02"})
+    assert [(e.sub_event_type, e.place.location) for e in doc.events] == [("Disrupted weapons use", "al-Watya")]
