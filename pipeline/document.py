@@ -137,6 +137,11 @@ class EventMention:
     warnings: list[str] = field(default_factory=list)
     ext: dict = field(default_factory=dict)
 
+    @property
+    def linked_place(self):
+        """The linked place (schemas.Place) of the mention's place, if any."""
+        return self.place.place if self.place is not None else None
+
     def count(self, kind: str) -> Optional[Count]:
         """The figure of one kind (killed, injured, abducted, arrested), if any."""
         for c in self.counts:

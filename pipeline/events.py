@@ -331,8 +331,8 @@ class Modality:
         self.clause_verbs = {norm(w) for w in data.get("clause_verbs", ())} | set(verb_words)
         self.drop = set(data.get("drop", ()))
         self.flag = set(data.get("flag", ()))
-        self.period_cues = tuple(" ".join(key(w)) for w in data.get("period_cues", ()))
-        self.tying_cues = tuple(" ".join(key(w)) for w in data.get("tying_cues", ()))
+        self.period_cues = PhraseMatcher().add_all((key(w), True) for w in data.get("period_cues", ()))
+        self.tying_cues = PhraseMatcher().add_all((key(w), True) for w in data.get("tying_cues", ()))
         self.recall_words = frozenset(norm(w) for w in data.get("recall_words", ()))
 
     def clauses(self, toks: list[Token], strong: bool = False) -> list[int]:

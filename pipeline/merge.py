@@ -25,11 +25,6 @@ from .normalize import normalize_for_matching
 from .resources import load_yaml
 from .stage import Stage
 
-def _place(em: EventMention):
-    """The linked place (schemas.Place) of an event mention, if any."""
-    return em.place.place if em.place is not None else None
-
-
 # sub-events a suicide bombing overrides (the same incident told by its blast or as an attack)
 EXPLOSIONS = "Explosions/Remote violence"
 SUICIDE_OVERRIDES = {"Remote explosive/landmine/IED", "Attack", "Grenade", "Shelling/artillery/missile attack"}
@@ -59,7 +54,7 @@ def compatible(group: list[EventMention], em: EventMention) -> bool:
     # the settlers arrested), while an arrest and the weapons seized in the same raid are one
     if em.event_type == STRATEGIC and any(_roles_swapped(g, em) for g in group):
         return False
-    if not all(places_compatible(_place(g), _place(em)) for g in group):
+    if not all(places_compatible(g.linked_place, em.linked_place) for g in group):
         return False
     if not all(dates_compatible(g.date, em.date) or _next_day_same_place(g, em) for g in group):
         return False
@@ -77,7 +72,7 @@ def _next_day_same_place(a: EventMention, b: EventMention) -> bool:
     date cues (ليل الخميس الجمعة; أمس counted from a lagging crawl date in one sentence, the named
     weekday in another), not two. Two unknown villages coded at the town they lie near are two
     places (a patrol hit in كرانة on Saturday, another in العكر on Sunday, both near Manama)."""
-    da, db, pa, pb = a.date, b.date, _place(a), _place(b)
+    da, db, pa, pb = a.date, b.date, a.linked_place, b.linked_place
     return bool(da and db and da.date and db.date and abs((da.date - db.date).days) == 1
                 and a.sub_event_type == b.sub_event_type and pa is not None and pb is not None
                 and pa.iso3 == pb.iso3 and pa.location == pb.location and _may_be_one_place(pa, pb))
@@ -333,7 +328,7 @@ def _toll_of(prev: EventMention, em: EventMention) -> bool:
                 and em.sentence - prev.sentence == 1
                 and FAMILIES[prev.event_type] in ("violence", "demonstrations")
                 and (em.actor1 is None or em.actor1.source == "implied")
-                and places_compatible(_place(prev), _place(em)))
+                and places_compatible(prev.linked_place, em.linked_place))
 
 
 def _reference_to(prev: EventMention, em: EventMention) -> bool:
@@ -346,7 +341,7 @@ def _reference_to(prev: EventMention, em: EventMention) -> bool:
                 and 0 < em.sentence - prev.sentence <= 2
                 and (em.actor1 is None or em.actor1.source == "implied"
                      or (_role_name(em.actor1) or "").startswith(UNIDENTIFIED))
-                and places_compatible(_place(prev), _place(em)))
+                and places_compatible(prev.linked_place, em.linked_place))
 
 
 def fold_casualty_reports(mentions: list[EventMention]) -> list[EventMention]:
@@ -538,13 +533,13 @@ def _recent_incident(doc: Document, em: EventMention) -> bool:
     d = em.date
     if em.ext.get("background_reason") != "background cue" or d is None or d.date is None:
         return False
-    mod, cue = modality(), em.ext.get("background_cue", "")
-    bare = cue[1:] if cue[:1] in "وف" else cue  # ومنذ, ويأتي
-    if cue.startswith(mod.period_cues) or bare.startswith(mod.period_cues):
-        return False  # منذ تحرير المدينة
-    if (cue.startswith(mod.tying_cues) or bare.startswith(mod.tying_cues)) \
-            and mod.recall_words.isdisjoint(em.ext.get("background_cue_gap", ())):
-        return False  # وتأتي السيطرة على دينسور بعد …: the news the cue ties, not the incident recalled
+    if "background_cue" in em.ext:
+        mod, toks = modality(), doc.sentence_tokens(em.sentence)
+        first, after, act = em.ext["background_cue"]
+        if mod.period_cues.match_at(toks, first):
+            return False  # منذ تحرير المدينة
+        if mod.tying_cues.match_at(toks, first) and mod.recall_words.isdisjoint(t.norm for t in toks[after:act]):
+            return False  # وتأتي السيطرة على دينسور بعد …: the news the cue ties, not the incident recalled
     if d.precision != 1 or not d.rule.startswith(OWN_DAY_RULES) or not doc.published:
         return False
     return 0 < (doc.published - d.date).days <= RECENT_DAYS

@@ -33,6 +33,7 @@ from typing import Iterable, Iterator, NamedTuple, Optional
 
 from conflict_events.schemas import Place
 
+from .caches import ClearingDict
 from .document import token_at
 from .normalize import normalize_for_matching
 from .resources import load_yaml, models_dir
@@ -419,7 +420,7 @@ class Gazetteer:
         self.folder = folder or models_dir() / "gazetteer"  # where the Latin tables are read from
         self._records = {r.id: r for r in records}
         self._latin: dict[str, Optional[tuple]] = {}  # iso3 → latin_table(iso3), filled on first use
-        self._heard: dict[tuple, Optional[tuple]] = {}  # (iso3, name[, "admin1"]) → heard_in(iso3, name)
+        self._heard = ClearingDict(KEPT_HEARD)  # (iso3, name[, "admin1"]) → heard_in(iso3, name)
         self._admin1_index: dict[str, object] = {}  # iso3 → CrossScriptIndex of its admin1 rows
         self._countries: dict[str, PlaceRecord] = {}  # iso3 → the country's record
         self._country_iso3: dict[str, str] = {}  # English country name → iso3
@@ -785,8 +786,7 @@ class Gazetteer:
         news repeats the names it writes by sound."""
         key = (iso3, name, "admin1") if admin1 else (iso3, name)
         if key not in self._heard:
-            if len(self._heard) >= KEPT_HEARD:
-                self._heard.clear()
+            self._heard.make_room()
             index = self._admin1_table(iso3) if admin1 else (self.latin_table(iso3) or (None,))[0]
             self._heard[key] = index.match(name) if index is not None else None
         return self._heard[key]

@@ -950,10 +950,8 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
         em.ext["background"] = True
         em.ext["background_reason"] = "background cue"
         cue = next((t.cue for t in actions if t.cue is not None), None)
-        if cue is not None:
-            em.ext["background_cue"] = " ".join(t.norm for t in toks[cue[0]:max(cue[1], cue[0] + 1)])
-            first = min(t.first for t in actions)
-            em.ext["background_cue_gap"] = [t.norm for t in toks[max(cue[1], cue[0] + 1):first]]
+        if cue is not None:  # sentence token indices: the cue's first, after its last, the first act
+            em.ext["background_cue"] = [cue[0], max(cue[1], cue[0] + 1), min(t.first for t in actions)]
     place, qualifier, pev = choose_place(doc, si, toks, lo, hi, head)
     em.place = place
     em.ext["place_qualifier"] = qualifier
@@ -1387,11 +1385,6 @@ def _retype(doc: Document, em: EventMention) -> None:
         em.sub_event_type, em.event_type = sub, event_type_of(sub)
 
 
-def _place_of(em: EventMention):
-    """The schemas.Place of an event mention's place mention, or None."""
-    return em.place.place if em.place is not None else None
-
-
 def _absorb(doc: Document) -> None:
     """Looting, arson or a seizure of arms told right after a violent incident at the same place, with
     no actor of its own or by the incident's own actor (… برصاص مستوطنين. وأحرق المستوطنون كذلك مركبة;
@@ -1407,7 +1400,7 @@ def _absorb(doc: Document) -> None:
         own = em.actor1 is not None and em.actor1.source not in ("implied", "anaphora") and not (
             em.actor1.actor is not None and em.actor1.actor.name.startswith("Unidentified"))
         prev = [p for p in doc.event_mentions[:n] if p.event_type in into and not p.ext.get("background")
-                and em.sentence - p.sentence <= max_s and places_compatible(_place_of(p), _place_of(em))]
+                and em.sentence - p.sentence <= max_s and places_compatible(p.linked_place, em.linked_place)]
         if own:
             prev = [p for p in prev if p.actor1 is not None and p.actor1.actor is not None
                     and p.actor1.actor.name == em.actor1.actor.name]

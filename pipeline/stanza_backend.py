@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .caches import ClearingDict
 from .ner_model import MAX_BATCH_CELLS, batches, model_form, shipped_torch_load
 
 
@@ -57,13 +58,12 @@ class _Ids:
     emptied when it holds CACHED_WORDS, so a long run's memory stays bounded)."""
 
     def __init__(self, vocab, per_unit: bool = False, lower: bool = False):
-        self.vocab, self.per_unit, self.lower, self.cache = vocab, per_unit, lower, {}
+        self.vocab, self.per_unit, self.lower, self.cache = vocab, per_unit, lower, ClearingDict(CACHED_WORDS)
 
     def __call__(self, word: str):
         got = self.cache.get(word)
         if got is None:
-            if len(self.cache) >= CACHED_WORDS:
-                self.cache.clear()
+            self.cache.make_room()
             if self.per_unit:
                 got = self.vocab.map([c.lower() for c in word] if self.lower else list(word))
             else:
@@ -192,15 +192,14 @@ def spelled_words(charmodel, char_ids):
     class SpelledWords(torch.nn.Module):
         def __init__(self, inner):
             super().__init__()
-            self.inner, self.words, self.vectors = inner, None, {}
+            self.inner, self.words, self.vectors = inner, None, ClearingDict(SPELLED_WORDS)
 
         def forward(self, chars, chars_mask, word_orig_idx, sentlens, wordlens):
             if self.words is None:
                 return self.inner(chars, chars_mask, word_orig_idx, sentlens, wordlens)
             flat = [w for s in self.words for w in s]
             new = [w for w in dict.fromkeys(flat) if w not in self.vectors]
-            if len(self.vectors) + len(new) > SPELLED_WORDS:
-                self.vectors.clear()
+            if self.vectors.make_room(len(new)):
                 new = list(dict.fromkeys(flat))
             if new:
                 self.vectors.update(zip(new, self._spell(new)))

@@ -63,8 +63,8 @@ def test_the_word_id_cache_stays_bounded_and_gives_the_same_ids(monkeypatch):
     from conflict_events.ner_model import NerTagger
 
     backend = NerTagger.load(profile="fast")._backend
-    ids = sb._Ids(backend.trainer.vocab["char"], per_unit=True)
     monkeypatch.setattr(sb, "CACHED_WORDS", 3)
+    ids = sb._Ids(backend.trainer.vocab["char"], per_unit=True)
     words = ["حلب", "دير", "الزور", "الرقة", "حلب"]
     first = [ids(w) for w in words]
     assert len(ids.cache) <= 3
@@ -72,7 +72,6 @@ def test_the_word_id_cache_stays_bounded_and_gives_the_same_ids(monkeypatch):
 
 
 def test_words_spelled_once_give_the_same_tags_and_their_store_stays_bounded(monkeypatch):
-    import conflict_events.stanza_backend as sb
     from conflict_events.ner_model import NerTagger
 
     backend = NerTagger.load(profile="fast")._backend
@@ -83,7 +82,7 @@ def test_words_spelled_once_give_the_same_tags_and_their_store_stays_bounded(mon
     finally:
         backend.direct = True
     distinct = len({w for s in sents for w in s})
-    monkeypatch.setattr(sb, "SPELLED_WORDS", 1000)  # a batch's words fit, the samples' do not: emptied often
+    monkeypatch.setattr(backend._spelled.vectors, "limit", 1000)  # a batch's words fit, the samples' do not: emptied often
     backend._spelled.vectors.clear()
     assert backend.tag(sents) == own
     assert distinct > 3000 and 0 < len(backend._spelled.vectors) <= 1000
