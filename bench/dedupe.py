@@ -26,12 +26,9 @@ import resource
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("CONFLICT_EVENTS_SHARED", ROOT.parent / "shared" / "data"))
-SAUDINEWSNET = SHARED / "corpora" / "saudinewsnet"
 CONFLICT = re.compile("غارة|غارات|قصف|اشتباك|مقتل|قتل|انفجار|تفجير|هجوم|عبوة|صاروخ|مسلح|اعتقال|تظاهر|الحوثي|داعش")
 PLACE = ["country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "location_ar",
          "iso", "region"]
@@ -39,20 +36,18 @@ PLACE = ["country", "admin1", "admin2", "admin3", "location", "latitude", "longi
 
 def conflict_articles(n: int) -> list[dict]:
     """The first n SaudiNewsNet articles (day files in order) with at least two conflict words."""
-    if not SAUDINEWSNET.is_dir():
-        raise SystemExit(f"{SAUDINEWSNET}: no SaudiNewsNet here; set CONFLICT_EVENTS_SHARED or pass --events")
-    out = []
-    for zpath in sorted(SAUDINEWSNET.glob("*.zip")):
-        with zipfile.ZipFile(zpath) as z:
-            for name in sorted(x for x in z.namelist() if x.endswith(".json")):
-                for i, art in enumerate(json.loads(z.read(name).decode("utf-8"))):
-                    text = art.get("content") or ""
-                    if len(CONFLICT.findall(text)) >= 2:
-                        out.append({"id": f"{name}#{i}", "title": art.get("title"), "text": text,
-                                    "published": (art.get("date_extracted") or "")[:10] or None,
-                                    "source": art.get("source"), "url": art.get("url")})
-                    if len(out) == n:
-                        return out
+    from conflict_events import saudinewsnet
+    from conflict_events.resources import SharedDataNotFound
+
+    try:
+        out = []
+        for aid, art in saudinewsnet.articles():
+            if len(CONFLICT.findall(art.get("content") or "")) >= 2:
+                out.append(saudinewsnet.as_item(aid, art))
+            if len(out) == n:
+                break
+    except SharedDataNotFound as e:
+        raise SystemExit(f"{e}; or pass --events")
     return out
 
 

@@ -378,8 +378,12 @@ def cmd_evaluate(args) -> int:
             raise UserError(f"evaluate dedupe: {e}") from None
     else:
         from .evaluate_events import evaluate_file
+        from .resources import SharedDataNotFound
 
-        evaluate_file(args.gold, show_errors=args.errors)
+        try:
+            evaluate_file(args.gold, show_errors=args.errors)
+        except SharedDataNotFound as e:  # a reference gold (data/samples/snn_coded) needs the corpus
+            raise UserError(f"evaluate events: {e}") from None
     return 0
 
 

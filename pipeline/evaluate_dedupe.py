@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import json
 import sys
-import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -33,10 +31,10 @@ from .dedupe_cluster import cluster
 from .dedupe_pairs import Edge, Thresholds, edges, passes
 from .metrics import prf
 from .reports import Report, report_from_row
-from .resources import SharedDataNotFound, shared_path
+from .resources import SharedDataNotFound
 from .similarity import MEASURES, available
+from . import saudinewsnet
 
-CORPUS = ("corpora", "saudinewsnet")
 
 
 @dataclass
@@ -59,25 +57,8 @@ def read_gold(path: Path) -> list[dict]:
     """The gold's lines, each with its article's text and title (from the line, else the corpus)."""
     with open(path, encoding="utf-8") as f:
         gold = [json.loads(line) for line in f if line.strip()]
-    for line in gold:
-        if "text" not in line:
-            art = corpus_article(line["id"])
-            line["text"], line["title"] = art.get("content") or "", art.get("title")
+    saudinewsnet.fill_texts(gold)
     return gold
-
-
-def corpus_article(article_id: str) -> dict:
-    """A SaudiNewsNet article by its gold id ``<day>.json#<index>``, from the shared corpora;
-    SharedDataNotFound says where it was looked for."""
-    name, _, index = article_id.partition("#")
-    return _day(name)[int(index)]
-
-
-@lru_cache(maxsize=64)
-def _day(name: str) -> list[dict]:
-    zpath = shared_path(*CORPUS, name.replace(".json", ".zip"))
-    with zipfile.ZipFile(zpath) as z:
-        return json.loads(z.read(name).decode("utf-8"))
 
 
 def extract(gold: Sequence[dict], pipeline=None) -> list[list[dict]]:

@@ -3,7 +3,8 @@
 Gold format (JSONL, as ../shared/data/gold_real and data/samples/gold): {"id", "title"?,
 "published", "text", "events": [{"event_type", "sub_event_type", "actor1", "actor2", "country",
 "admin1", "location", "location_ar"?, "event_date", "fatalities", ...}]}. The title goes to the
-pipeline with the text.
+pipeline with the text. A line with no text is a reference to a SaudiNewsNet article by its id
+(data/samples/snn_coded): its title and text are read from the shared corpus.
 
 A predicted event counts only when it is the same incident as a gold event of its article: the
 same disorder family (political violence, demonstrations, strategic developments) and at least two
@@ -23,6 +24,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Optional
 
+from . import saudinewsnet
 from .metrics import prf
 from .translit import place_key
 
@@ -184,7 +186,7 @@ def evaluate_file(gold_path: Path, pipeline=None, out=None, show_errors: bool = 
     """Score the pipeline on a gold file and print the report (on ``out``, else on sys.stdout as it is at the call)."""
     out = out or sys.stdout
     with open(gold_path, encoding="utf-8") as f:
-        articles = [json.loads(line) for line in f if line.strip()]
+        articles = saudinewsnet.fill_texts([json.loads(line) for line in f if line.strip()])
     result = score(predict(articles, pipeline))
     print(f"{gold_path}: {result['articles']} articles, {result['gold_events']} gold events", file=out)
     print(f"events  P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}  "

@@ -7,31 +7,21 @@ never copied into the project.
 """
 from __future__ import annotations
 
-import json
-import zipfile
 from pathlib import Path
 from typing import Iterator, Optional
 
 from camel_tools.tokenizers.word import simple_word_tokenize
 
 from ..ner_model import model_form
-from ..resources import shared_path
+from .. import saudinewsnet
 from ..segment import split_sentences
-
-SAUDINEWSNET = ("corpora", "saudinewsnet")  # inside the shared data folder (resources.shared_data_dir)
-
 
 def articles(root: Optional[Path] = None) -> Iterator[str]:
     """Article bodies (title + content) in a fixed order: day files sorted, JSON order within."""
-    for zpath in sorted((root or shared_path(*SAUDINEWSNET)).glob("*.zip")):
-        with zipfile.ZipFile(zpath) as z:
-            for name in sorted(z.namelist()):
-                if not name.endswith(".json"):
-                    continue
-                for art in json.loads(z.read(name).decode("utf-8")):
-                    text = "\n".join(x for x in (art.get("title"), art.get("content")) if x)
-                    if text.strip():
-                        yield text
+    for _, art in saudinewsnet.articles(root):
+        text = "\n".join(x for x in (art.get("title"), art.get("content")) if x)
+        if text.strip():
+            yield text
 
 
 def sentences(root: Optional[Path] = None) -> Iterator[list[str]]:
@@ -48,7 +38,7 @@ def write_corpus(path: Path, root: Optional[Path] = None) -> Path:
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         return path
-    root = root or shared_path(*SAUDINEWSNET)
+    root = root or saudinewsnet.root()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".part")
     with open(tmp, "w", encoding="utf-8") as f:
