@@ -579,10 +579,12 @@ def _clause_break(doc: Document, start: int, end: int) -> bool:
 
 
 def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
-                 day: Optional[ArticleDay] = None, incident: Optional[tuple[int, int]] = None) -> DateValue:
-    """D1-D11 for one mention: own sentence (a date inside the mention's ``incident`` span of the
-    original text first: two incidents of one sentence each keep their own day), nearest preceding,
-    lead for the headline, caption, published."""
+                 day: Optional[ArticleDay] = None, incident: Optional[tuple[int, int]] = None,
+                 acts: tuple[int, ...] = ()) -> DateValue:
+    """D1-D11 for one mention: own sentence (a date in the clause of its trigger or of another of its
+    ``acts``, offsets into the original text; one inside the mention's ``incident`` span first: two
+    incidents of one sentence each keep their own day), nearest preceding, lead for the headline,
+    caption, published."""
     day = day or ArticleDay(doc.published)
 
     def found(i: int) -> list[Found]:
@@ -592,11 +594,15 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
         return cache[i]
 
     t = doc.norm.from_original(trigger_start, trigger_start + 1)[0]
+    at = [t] + [doc.norm.from_original(a, a + 1)[0] for a in acts]
+    lo, hi = doc.norm.from_original(*incident) if incident is not None else (t, t)
+
+    def in_a_clause_of_the_mention(f: Found) -> bool:  # the clause of one of its acts (… الذي أدى إلى مقتل 147 في أبريل)
+        return any(not _clause_break(doc, min(f.end, p), max(f.start, p)) for p in at)
+
     own = [f for f in found(sentence) if not _same_day_at(doc, f)
-           and (f.inheritable or not _clause_break(doc, min(f.end, t), max(f.start, t)))]
-    if own and incident is not None:
-        lo, hi = doc.norm.from_original(*incident)
-        own = [f for f in own if lo <= f.start and f.end <= hi] or own
+           and (f.inheritable or in_a_clause_of_the_mention(f))]
+    own = [f for f in own if lo <= f.start and f.end <= hi] or own
     if own:
         best = min(own, key=lambda f: (min(abs(f.start - t), abs(f.end - t)), -f.start))
         return to_value(doc, best)
@@ -639,7 +645,9 @@ class Dates(Stage):
         for em in doc.event_mentions:
             if 0 <= em.sentence < len(doc.sentences):
                 span = em.ext.get("incident")
-                em.date = date_mention(doc, em.sentence, em.trigger.start, cache, day, tuple(span) if span else None)
+                acts = tuple(t["start"] for t in em.ext.get("triggers", ()) if t.get("role") == "action")
+                em.date = date_mention(doc, em.sentence, em.trigger.start, cache, day, tuple(span) if span else None,
+                                       acts)
             else:
                 em.date = DateValue(doc.published, 1 if doc.published else None, rule="published")
         doc.provided |= self.provides

@@ -30,13 +30,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterator, NamedTuple, Optional, Sequence
 
-from functools import lru_cache
-
 from .incident import FAMILIES, dates_compatible, places_compatible, roles_agree, sub_events_compatible
 from .reports import Report
 from .normalize import normalize_for_matching
-from .resources import load_yaml
 from .similarity import WORD, Measure, dots
+from .sites import site_words
 
 DAY_SLACK = 1  # days between two day-precise dates of one incident (أمس counted from a late crawl date)
 NEAR_KM = 8.0  # two places of one admin1 this close can be one incident's
@@ -139,22 +137,6 @@ def places_agree(a: Report, b: Report) -> bool:
         return True
     d = km(a, b)
     return d is not None and d <= NEAR_KM and a.place.admin1 == b.place.admin1
-
-
-PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
-
-
-@lru_cache(maxsize=1)
-def site_words() -> dict[str, str]:
-    """Every written form of a site word (normalised; with a proclitic and ال or not) → its kind
-    (pipeline/data/sites.yaml)."""
-    out = {}
-    for kind, words in load_yaml("sites.yaml")["sites"].items():
-        for w in map(normalize_for_matching, words):
-            for p in PROCLITICS:
-                out[p + w] = out[p + "ال" + w] = kind
-            out["لل" + w] = out["ولل" + w] = kind
-    return out
 
 
 def site_kinds(text: str) -> frozenset[str]:

@@ -72,6 +72,7 @@ class TriggerEntry:
     context: tuple = ()  # ((frozenset keys, window, cls, role), ...)
     default: Optional[str] = None
     confidence: float = 0.7
+    aims: frozenset = frozenset()  # nouns that after the preposition ل say an aim, not an act (لقتال داعش)
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,21 @@ def _keys(words) -> tuple:
     return tuple(key(w) for w in (words or ()) if key(w))
 
 
+def _bare(word: str) -> str:
+    """A normalised word without its article (القتال → قتال)."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+AIM_PREFIXES = frozenset({"ل", "لل", "ول", "ولل", "فل", "فلل"})
+
+
+def is_aim(entry: TriggerEntry, word: str, key0: str) -> bool:
+    """A noun of the entry's ``aims`` read after the preposition ل: what something is for
+    (قوة لقتال بوكو حرام، للذهاب إلى عدن لمواجهة المقاومة), not something that happened."""
+    return bool(entry.aims) and _bare(key0) in entry.aims and word.endswith(key0) and \
+        word[:len(word) - len(key0)] in AIM_PREFIXES
+
+
 class Lexicon:
     """The trigger lexicon: entries, the phrase matcher, and the type-resolution rules."""
 
@@ -210,6 +226,7 @@ class Lexicon:
             genitive=raw.get("genitive", "agent"), requires=requires,
             exclude_before=_keys(raw.get("exclude_before")), exclude_after=_keys(raw.get("exclude_after")),
             exclude_near=exclude_near, context=ctx, default=raw.get("default"), confidence=float(raw.get("confidence", 0.7)),
+            aims=frozenset(_bare(k[0]) for k in _keys(raw.get("aims"))),
         )
 
     def coverage(self) -> dict[str, int]:
@@ -334,6 +351,22 @@ class Modality:
         self.period_cues = PhraseMatcher().add_all((key(w), True) for w in data.get("period_cues", ()))
         self.tying_cues = PhraseMatcher().add_all((key(w), True) for w in data.get("tying_cues", ()))
         self.recall_words = frozenset(norm(w) for w in data.get("recall_words", ()))
+        recalled = data.get("recalled_possessive") or {}
+        self.recalled_between = frozenset(norm(w) for w in recalled.get("between", ()))
+        self.recalled_not = frozenset(recalled.get("not_classes", ()))
+
+    def recalled(self, toks: list[Token], t: "Trigger") -> Optional[tuple[int, int]]:
+        """The cue of a noun with a possessive pronoun right after a recall word (بعد تحريرها،
+        عقب سيطرته على الموصل، بعد أن جرى تحريرها): an act of the sentence's subject told as
+        already done, an earlier incident; None when there is none or the noun is a death or wound."""
+        if t.form.pos != "noun" or not t.form.pron or t.cls in self.recalled_not:
+            return None
+        i = t.first - 1
+        while i >= 0 and toks[i].norm in self.recalled_between and t.first - i <= 3:
+            i -= 1
+        if i >= 0 and (reading_forms(toks[i]) & self.recall_words) and (i == t.first - 1 or toks[i + 1].norm == "ان"):
+            return i, t.first
+        return None
 
     def clauses(self, toks: list[Token], strong: bool = False) -> list[int]:
         """A clause number for each token of a sentence (punctuation gets its own boundary).
@@ -501,18 +534,25 @@ def find_triggers(doc: Document, si: int) -> list[Trigger]:
             if any(seq_at(toks, j, k) for j in range(lo, hi) if not (m.first <= j < m.last) for k in keys):
                 cls, role = c_cls, c_role
                 break
-        out.append(Trigger(entry, form, m.first, m.last, m.start, m.end, doc.text[m.start:m.end], cls, role))
+        trig = Trigger(entry, form, m.first, m.last, m.start, m.end, doc.text[m.start:m.end], cls, role)
+        if form.pos == "noun" and role == "action" and is_aim(entry, word, m.key[0]):
+            trig.status, trig.cue = "drop:future", (m.first, m.first)
+        out.append(trig)
     if not out:
         return out
     clause = mod.clauses(toks)
     strong = mod.clauses(toks, strong=True)
     cues = mod.find(toks)
     for t in out:
-        if t.role != "action":
+        if t.role != "action" or t.status is not None:
             continue
         t.status, t.cue = mod.status(toks, clause, cues, t.first, t.last, t.form.future, strong)
         if t.status is None and _year_background(doc, toks, t.first, clause):
             t.status = "background"
+        if t.status is None:
+            cue = mod.recalled(toks, t)
+            if cue is not None:
+                t.status, t.cue = "background", cue
     for t in out:  # a definite noun names again what the sentence called for or denied:
         if t.status is None and t.role == "action" and toks[t.first].norm.startswith("ال"):
             # دعت إلى تسيير مواكب ...، مؤكدة أن المواكب ستكون سلمية

@@ -196,6 +196,10 @@ class Merge(Stage):
         doc.events = []
         told = [em for em in doc.event_mentions
                 if (not em.ext.get("background") or _recent_incident(doc, em)) and not _history(doc, em)]
+        if told and accident_report(doc, told):
+            doc.warnings.append(f"not coded: {len(told)} report(s) of deaths or injuries only, in an article "
+                                f"that tells an accident or disaster ('{_not_political(doc)[0]['cue']}')")
+            told = []
         told = split_listed_places(fold_withdrawals(fold_references(fold_casualty_reports(told))))
         suspects = sole_armed_group(doc)
         for group in group_mentions(told):
@@ -317,6 +321,24 @@ def _fold_into_previous(mentions: list[EventMention], tells_again) -> list[Event
             continue
         out.append(em)
     return out
+
+
+def _casualties_only(em: EventMention) -> bool:
+    """Deaths or injuries and nothing else (no weapon, no act), with no perpetrator named."""
+    triggers = em.ext.get("triggers", ())
+    return bool(triggers) and all(t.get("role") == "action" and t["class"] in ("kill", "injure") for t in triggers) \
+        and (em.actor1 is None or em.actor1.source == "implied")
+
+
+def _not_political(doc: Document) -> list[dict]:
+    return [t for t in doc.ext.get("dropped_triggers", ()) if t.get("reason") == "drop:not_political"]
+
+
+def accident_report(doc: Document, mentions: list[EventMention]) -> bool:
+    """An article that tells an accident or a disaster (a trigger dropped as not political: انقلاب
+    المركبة، حادث مروري، سيول) and otherwise only deaths and injuries with no perpetrator (وفاة
+    طفلة وإصابة 8 من أفراد أسرتها): those are the accident's, not political violence."""
+    return bool(_not_political(doc)) and all(_casualties_only(em) for em in mentions)
 
 
 def _toll_of(prev: EventMention, em: EventMention) -> bool:

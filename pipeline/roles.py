@@ -43,6 +43,7 @@ from .normalize import QUOTE_MARKS, normalize_for_matching
 from .places import chain_relation, in_place_context, listed_after, low_trust
 from .resources import load_yaml
 from .segment import readings
+from .sites import site_words
 
 VIOLENT = {"kill", "injure", "assault", "target", "shooting", "explosion", "hit", "assassinate", "execute",
            "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Grenade",
@@ -627,6 +628,10 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
             if a.first == t.last + 1 and _event_noun_before(triggers, next(
                     (o for o in triggers if o.first == t.last and o.form.pos != "noun"), None)):
                 break  # "انفجارا استهدف دورية للشرطة": the actor after the verb is its object, not the user
+            if a.first == t.last + 1 and toks[t.last].norm in site_words():
+                # تفجير مسجد قوات الطوارئ: the forces own the mosque, the act's target, not its author
+                cands.append(Cand(2, a, 2, "owner of the site of " + t.text, (t.first, t.last + 1)))
+                break
             if (a.first <= t.first < a.last) or (a.first >= t.first and a.first - t.last <= 1
                                                  and (a.first < t.last or not a.prefix.startswith("و"))):
                 if not _is_victim_kind(a):
