@@ -154,11 +154,13 @@ def _bare(word: str) -> str:
 AIM_PREFIXES = frozenset({"ل", "لل", "ول", "ولل", "فل", "فلل"})
 
 
-def is_aim(entry: TriggerEntry, word: str, key0: str) -> bool:
-    """A noun of the entry's ``aims`` read after the preposition ل: what something is for
-    (قوة لقتال بوكو حرام، للذهاب إلى عدن لمواجهة المقاومة), not something that happened."""
-    return bool(entry.aims) and _bare(key0) in entry.aims and word.endswith(key0) and \
-        word[:len(word) - len(key0)] in AIM_PREFIXES
+def is_aim(entry: TriggerEntry, word: str, key0: str, before: Optional[Token], heads: frozenset) -> bool:
+    """A noun of the entry's ``aims`` read after the preposition ل or after one of ``heads``: what
+    something is for or what is discussed (قوة لقتال بوكو حرام، بحث مواجهة تنظيم داعش), not something
+    that happened."""
+    if not entry.aims or _bare(key0) not in entry.aims or not word.endswith(key0):
+        return False
+    return word[:len(word) - len(key0)] in AIM_PREFIXES or (before is not None and before.norm in heads)
 
 
 class Lexicon:
@@ -203,6 +205,7 @@ class Lexicon:
         self.separator_firsts = frozenset(sep[0] for sep in self.separators)
         self.separator_clause_start = {key(w) for w in data.get("separator_needs_clause_start", ())}
         self.absorb = data.get("absorb") or {}
+        self.aim_heads = frozenset(norm(w) for w in data.get("aim_heads", ()))
         self.classes = dict(data.get("classes") or {})
         for rule in self.rules:
             then = rule["then"]
@@ -354,6 +357,19 @@ class Modality:
         recalled = data.get("recalled_possessive") or {}
         self.recalled_between = frozenset(norm(w) for w in recalled.get("between", ()))
         self.recalled_not = frozenset(recalled.get("not_classes", ()))
+        counted = data.get("counted_acts") or {}
+        self.tally_counts = frozenset(norm(w) for w in counted.get("counts", ()))
+        self.tally_classes = frozenset(counted.get("classes", ()))
+
+    def tally(self, toks: list[Token], t: "Trigger") -> Optional[tuple[int, int]]:
+        """The count before an act noun counted in hundreds or thousands (آلاف الغارات، مئات من
+        الهجمات): a tally over a period, not an incident; None when there is none."""
+        if t.form.pos != "noun" or t.cls not in self.tally_classes:
+            return None
+        i = t.first - 1
+        if i >= 0 and toks[i].norm == "من":
+            i -= 1
+        return (i, i + 1) if i >= 0 and toks[i].norm in self.tally_counts else None
 
     def recalled(self, toks: list[Token], t: "Trigger") -> Optional[tuple[int, int]]:
         """The cue of a noun with a possessive pronoun right after a recall word (بعد تحريرها،
@@ -495,12 +511,20 @@ class Trigger:
             self.entry.subject) and self.form.pos != "noun"
 
 
+YEAR = re.compile(r"(19|20)\d\d")
+ENTRY_MARKS = frozenset({"-", "–", "—", ":"})
+
+
 def _year_background(doc: Document, toks: list[Token], first: int, clause: list[int]) -> bool:
-    """A year before the published one in the trigger's clause (عام 2015) marks background."""
+    """A year before the published one in the trigger's clause (عام 2015), or heading its line as an
+    entry of a dated list (1944 - انفجار قنبلة في مقر هتلر: on this day in history), marks background."""
     if doc.published is None:
         return False
+    if len(toks) > 2 and YEAR.fullmatch(toks[0].norm) and toks[1].norm in ENTRY_MARKS \
+            and int(toks[0].norm) < doc.published.year:
+        return True
     for j, t in enumerate(toks):
-        if clause[j] != clause[first] or not re.fullmatch(r"(19|20)\d\d", t.norm):
+        if clause[j] != clause[first] or not YEAR.fullmatch(t.norm):
             continue
         if int(t.norm) < doc.published.year:
             return True
@@ -535,7 +559,7 @@ def find_triggers(doc: Document, si: int) -> list[Trigger]:
                 cls, role = c_cls, c_role
                 break
         trig = Trigger(entry, form, m.first, m.last, m.start, m.end, doc.text[m.start:m.end], cls, role)
-        if form.pos == "noun" and role == "action" and is_aim(entry, word, m.key[0]):
+        if role == "action" and is_aim(entry, word, m.key[0], toks[m.first - 1] if m.first else None, lex.aim_heads):
             trig.status, trig.cue = "drop:future", (m.first, m.first)
         out.append(trig)
     if not out:
@@ -550,7 +574,7 @@ def find_triggers(doc: Document, si: int) -> list[Trigger]:
         if t.status is None and _year_background(doc, toks, t.first, clause):
             t.status = "background"
         if t.status is None:
-            cue = mod.recalled(toks, t)
+            cue = mod.recalled(toks, t) or mod.tally(toks, t)
             if cue is not None:
                 t.status, t.cue = "background", cue
     for t in out:  # a definite noun names again what the sentence called for or denied:

@@ -438,3 +438,31 @@ def test_the_deaths_and_injuries_of_an_accident_article_are_not_violence(nlp):
     out = rows(nlp, text + " وفي حادث آخر أطلق مسلحون النار على دورية للشرطة في مدينة الدمام أمس.", "2015-07-22")
     assert ("Armed clash", "Unidentified Armed Group (Saudi Arabia)", "Police Forces of Saudi Arabia",
             "Dammam") in out
+
+
+def test_liberating_or_confronting_under_discussion_is_an_aim(nlp):
+    # لتحرير: what operations are for; بحث مواجهة: what a visit discusses
+    assert rows(nlp, "وعلى صعيد تنفيذ العمليات العسكرية لتحرير مدن محافظة الأنبار من تنظيم داعش قال "
+                     "قائد عمليات الأنبار إن القوات مستعدة.", "2015-08-02") == []
+    doc = nlp.process({"id": "visit", "published": "2015-07-24", "text": (
+        "وصل وزير الدفاع الأميركي آشتون كارتر أمس الخميس في زيارة غير معلنة إلى بغداد، حيث يلتقي مسؤولين "
+        "عراقيين لبحث مواجهة تنظيم داعش.")})
+    assert doc.event_mentions == [] and [d["reason"] for d in doc.ext["dropped_triggers"]] == ["drop:future"]
+
+
+def test_an_almanac_entry_of_a_past_year_is_history(nlp):
+    text = ("في مثل هذا اليوم\n1944 - انفجار قنبلة في مقر هتلر في راستنبورغ وضعها قائد ألماني في إطار خطة "
+            "لاغتيال الفوهرر.\n1951 - اغتيال العاهل الأردني الملك عبدالله في باحة المسجد الأقصى في القدس.")
+    assert rows(nlp, text, "2015-07-21") == []
+    # a year that is not the entry's head leaves a report of the day alone
+    assert [r[0] for r in rows(nlp, "قتل 3 جنود في انفجار عبوة ناسفة في مدينة الرمادي أمس، في أعنف هجوم منذ "
+                                    "2014.", "2015-07-21")] == ["Remote explosive/landmine/IED"]
+
+
+def test_thousands_of_air_strikes_are_a_tally_not_an_incident(nlp):
+    assert rows(nlp, "وشن التحالف الدولي آلاف الغارات الجوية على مواقع التنظيم في مدينة الموصل.", "2015-07-24") == []
+    # tens of strikes on one day, or hundreds of shells, are the day's incident
+    assert rows(nlp, "شن طيران التحالف عشرات الغارات على مواقع الحوثيين في صنعاء اليوم.", "2015-07-24") == [
+        ("Air/drone strike", "Coalition Forces", "Houthi Movement", "Sanaa")]
+    assert [r[0] for r in rows(nlp, "سقطت مئات القذائف على مدينة حلب اليوم.", "2015-07-24")] == [
+        "Shelling/artillery/missile attack"]
