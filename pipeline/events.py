@@ -539,8 +539,14 @@ def find_triggers(doc: Document, si: int) -> list[Trigger]:
     for m in lex.matcher.find(toks):
         forms: list[Form] = list(m.values)
         word = toks[m.first].norm
-        if word.endswith(m.key[0]) and word[:len(word) - len(m.key[0])].endswith(("ال", "لل")):
+        prefix = word[:len(word) - len(m.key[0])] if word.endswith(m.key[0]) else ""
+        if prefix.endswith(("ال", "لل")):
             forms = [f for f in forms if f.pos != "verb"]  # صلاة الفجر: a verb never takes the article
+            if not forms:
+                continue
+        elif prefix.endswith("ب") and any(f.pos == "verb" for f in forms):
+            # nor the preposition ب: قام مسلحون بقتل عشرة is the verbal noun, its object after it
+            forms = [f for f in forms if f.pos != "verb"] or [Form(f.entry, "noun") for f in forms if not f.future]
             if not forms:
                 continue
         forms.sort(key=lambda f: (lex.entries[f.entry].role != "action", f.future))

@@ -74,7 +74,7 @@ class RoleCues:
         self.matcher = PhraseMatcher()
         for kind in ("attributive", "source", "speech", "agent_cues", "patient_cues", "between", "with",
                      "on_target", "claim_verbs", "claim_announce", "accuse", "mourning", "membership", "charge",
-                     "undergo"):
+                     "undergo", "light_verbs"):
             for w in data.get(kind, ()):
                 k = _k(w)
                 if len(k) > 1 and k[-1] in ("ل", "ب"):  # "الداعمة ل": the ل is a clitic of the next word
@@ -539,6 +539,13 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
             if a is not None:
                 undergoing.add(id(a))
                 cands.append(Cand(2, a, 3, "subject of " + toks[cf].text, (cf, cl)))
+        elif kind == "light_verbs":  # قام مسلحون بقتل عشرة: the subject of قام did the act after it
+            act = next((t for t in actions if cl <= t.first <= cl + 8 and toks[t.first].norm.startswith(("ب", "وب"))
+                        and not any(cl <= u.first < t.first for u in actions)), None)
+            if act is not None:
+                a = reach(toks, args, cl, act.first, skip_time=True) or reach_back(toks, args, cf, lo, max_steps=3)
+                if a is not None and a.inter not in (None, 5, 6, 7):  # قام أحد سكان المنطقة بالهجوم: a resident is no side
+                    cands.append(Cand(1, a, 3, "subject of " + toks[cf].text, (cf, cl)))
         elif kind == "accuse":
             a = reach(toks, args, cl, hi)
             if a is not None and cf > lo and toks[cf].norm.startswith("مت") or toks[cf].norm.startswith("مح"):

@@ -466,3 +466,18 @@ def test_thousands_of_air_strikes_are_a_tally_not_an_incident(nlp):
         ("Air/drone strike", "Coalition Forces", "Houthi Movement", "Sanaa")]
     assert [r[0] for r in rows(nlp, "سقطت مئات القذائف على مدينة حلب اليوم.", "2015-07-24")] == [
         "Shelling/artillery/missile attack"]
+
+
+def test_the_subject_of_qama_did_the_act_named_after_it_with_ba(nlp):
+    # قام X بقتل Y: بقتل is the verbal noun (no verb takes ب), its object the victims, its doer X
+    assert rows(nlp, "قام عناصر من حركة بوكو حرام بقتل عشرة صيادي سمك نيجيريين ذبحاً بالسكين في ثلاثة قرى "
+                     "قريبة من مدينة مايدوغوري في شمال شرق نيجيريا أمس.", "2015-07-31") == [
+        ("Attack", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Civilians (Nigeria)", "Maiduguri")]
+    # a resident who attacks is no side of his own: the attack stays an unidentified gunman's
+    out = rows(nlp, "قام أحد سكان منطقة الضهرة بالعاصمة الليبية طرابلس بالهجوم على عناصر مركز شرطة الأوسط "
+                    "وبحوزته سلاح خفيف وقنبلة يدوية.", "2013-01-27")
+    assert [(r[1], r[2]) for r in out] == [("Unidentified Armed Group (Libya)", "Police Forces of Libya")]
+    # a killing named with the article in a protest's slogans is no act of the day
+    assert rows(nlp, "نظم المئات تظاهرة أمام مقر بعثة الأمم المتحدة وسط أربيل أمس، منتقدين تجاهل جرائم التنظيم "
+                     "الممثلة في القتل الجماعي.", "2015-08-03") == [
+        ("Peaceful protest", "Protesters (Iraq)", None, "Erbil")]
