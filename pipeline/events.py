@@ -170,6 +170,7 @@ class Lexicon:
         self.entries: list[TriggerEntry] = []
         self.matcher = PhraseMatcher()
         self.verb_words: set[str] = set()  # every generated verb form (for clause starts)
+        self.bare_pasts: set[str] = set()  # the past 3ms of each verb (قتل), spelled as its verbal noun
         self.counts: dict[str, int] = {}
         for idx, raw in enumerate(data["entries"]):
             entry = self._entry(idx, raw)
@@ -177,6 +178,7 @@ class Lexicon:
             n = 0
             left_out = {norm(w) for w in raw.get("not_forms") or ()}
             for past, imperf in raw.get("verbs") or ():
+                self.bare_pasts.add(norm(past))
                 past_f, present_f, future_f = verb_forms(past, imperf)
                 for f in (past_f | present_f) - left_out:
                     self.matcher.add((f,), Form(idx, "verb"))
@@ -545,8 +547,10 @@ def find_triggers(doc: Document, si: int) -> list[Trigger]:
             if not forms:
                 continue
         elif prefix.endswith("ب") and any(f.pos == "verb" for f in forms):
-            # nor the preposition ب: قام مسلحون بقتل عشرة is the verbal noun, its object after it
-            forms = [f for f in forms if f.pos != "verb"] or [Form(f.entry, "noun") for f in forms if not f.future]
+            # nor the preposition ب: قام مسلحون بقتل عشرة is the verbal noun (spelled as the bare past),
+            # its object after it; بدر باسلمة is a name, no verb
+            forms = [f for f in forms if f.pos != "verb"] or [
+                Form(f.entry, "noun") for f in forms if not f.future and m.key[0] in lex.bare_pasts]
             if not forms:
                 continue
         forms.sort(key=lambda f: (lex.entries[f.entry].role != "action", f.future))

@@ -481,3 +481,20 @@ def test_the_subject_of_qama_did_the_act_named_after_it_with_ba(nlp):
     assert rows(nlp, "نظم المئات تظاهرة أمام مقر بعثة الأمم المتحدة وسط أربيل أمس، منتقدين تجاهل جرائم التنظيم "
                      "الممثلة في القتل الجماعي.", "2015-08-03") == [
         ("Peaceful protest", "Protesters (Iraq)", None, "Erbil")]
+
+
+def test_violence_and_vandalism_are_a_riot_only_beside_a_crowd(nlp):
+    # in a war "acts of violence" are any side's; beside demonstrators they are a riot
+    out = rows(nlp, "أفادت مصادر طبية وأمنية عراقية السبت بمقتل ثمانية من عناصر تنظيم داعش وخمسة مدنيين وجنديين "
+                    "اثنين في أعمال عنف بمحافظة الأنبار.", "2015-08-01")
+    assert out and all(r[0] not in ("Mob violence", "Violent demonstration") for r in out)
+    assert rows(nlp, "وصف الوزير الوضع في عدن بالكارثي جراء ما أحدثته مليشيا الحوثي من تخريب وحشي طال كافة "
+                     "المرافق بها.", "2015-07-22") == []
+    assert rows(nlp, "اندلعت أعمال عنف بين المتظاهرين والشرطة في مدينة السويس أمس.", "2015-01-26") == [
+        ("Violent demonstration", "Rioters (Egypt)", "Police Forces of Egypt", "Suez")]
+
+
+def test_a_name_that_spells_ba_and_a_verb_is_no_act(nlp):
+    # باسلمة (a minister's name) reads as ب + اسلمه "I hand it over": only the bare past after ب is a verbal noun
+    assert rows(nlp, "وقال وزير النقل اليمني المهندس بدر باسلمة لـ«المدينة» إن ما ارتكبه الحوثيون في حق عدن "
+                     "يحتاج إلى جهد كبير.", "2015-07-22") == []
