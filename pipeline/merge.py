@@ -58,7 +58,16 @@ def compatible(group: list[EventMention], em: EventMention) -> bool:
         return False
     if not all(dates_compatible(g.date, em.date) or _next_day_same_place(g, em) for g in group):
         return False
-    return all(_actors_agree(g, em) for g in group)
+    return all(_actors_agree(g, em) or _victims_told_apart(g, em) for g in group)
+
+
+def _victims_told_apart(a: EventMention, b: EventMention) -> bool:
+    """The same act by the same side, its target named as a force in one sentence and as the
+    civilians it killed in another (تفجير مسجد قوات الطوارئ … استشهاد 13 من المصلين): one incident."""
+    if a.sub_event_type != b.sub_event_type or _role_name(a.actor1) != _role_name(b.actor1):
+        return False
+    inters = {m.actor.inter for m in (a.actor2, b.actor2) if m is not None and m.actor is not None}
+    return len(inters) == 2 and 7 in inters
 
 
 def _roles_swapped(a: EventMention, b: EventMention) -> bool:
@@ -219,6 +228,9 @@ class Merge(Stage):
         same_type = [em for em in group if em.event_type == head.event_type] or group
         a1 = _most_common_actor(same_type, "actor1") or _most_common_actor(group, "actor1")
         a2 = _most_common_actor(same_type, "actor2") or _most_common_actor(group, "actor2")
+        hit = next((em.actor2 for em in same_type if em.ext.get("actor2_hit") and em.actor2 is not None), None)
+        if hit is not None and (a2 is None or (a2.actor is not None and a2.actor.inter == 7)):
+            a2 = hit  # the force whose post or mosque was hit is the target; the civilians killed are its toll
         if a1 is not None and a2 is not None and a1.actor.name == a2.actor.name:
             a2 = None
         place_m = _best_place(same_type) or _best_place(group)

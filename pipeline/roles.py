@@ -149,6 +149,7 @@ class Arg:
     last: int  # token index after the last token
     prefix: str = ""  # clitics before the mention inside its first token (ل، ب، و …)
     excluded: Optional[str] = None
+    hit: bool = False  # named as what the act hit (تعرضت دورية لـ، تفجير مسجد قوات الطوارئ): never its author
 
     @property
     def inter(self) -> Optional[int]:
@@ -538,6 +539,7 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
             a = reach_back(toks, args, cf, lo, max_steps=2) or reach(toks, args, cl, hi, skip_time=True)
             if a is not None:
                 undergoing.add(id(a))
+                a.hit = True
                 cands.append(Cand(2, a, 3, "subject of " + toks[cf].text, (cf, cl)))
         elif kind == "light_verbs":  # قام مسلحون بقتل عشرة: the subject of قام did the act after it
             act = next((t for t in actions if cl <= t.first <= cl + 8 and toks[t.first].norm.startswith(("ب", "وب"))
@@ -638,6 +640,8 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
             if a.first == t.last + 1 and toks[t.last].norm in site_words():
                 # تفجير مسجد قوات الطوارئ: the forces own the mosque, the act's target, not its author
                 cands.append(Cand(2, a, 2, "owner of the site of " + t.text, (t.first, t.last + 1)))
+                undergoing.add(id(a))  # never the act's author, whatever other cue names it
+                a.hit = True
                 break
             if (a.first <= t.first < a.last) or (a.first >= t.first and a.first - t.last <= 1
                                                  and (a.first < t.last or not a.prefix.startswith("و"))):
@@ -880,7 +884,7 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
     if res.actor1 is None and res.actor2 is not None and event_type_of(sub) in (
             "Battles", "Explosions/Remote violence", "Violence against civilians"):
         other = next((a for a in args if a.excluded is None and a is not res.actor2 and a.inter in ARMED
-                      and not _one_side(a, res.actor2)), None)
+                      and not a.hit and not _one_side(a, res.actor2)), None)
         if other is not None:
             res.actor1, res.rules["actor1"] = other, "fallback: armed actor of the incident"
             facts = _facts(toks, res, args, actions, targets)
@@ -937,6 +941,8 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
     em = new_event_mention(doc, head, sub, si, round(max(0.05, min(0.95, conf)), 3))
     em.actor1 = res.actor1.mention if res.actor1 else None
     em.actor2 = res.actor2.mention if res.actor2 else None
+    if res.actor2 is not None and res.actor2.hit:
+        em.ext["actor2_hit"] = True  # named as what the act hit: it stays the target
     em.assoc_actor_1 = [a.mention for a in res.assoc1]
     em.assoc_actor_2 = [a.mention for a in res.assoc2]
     evidence = [{"field": "trigger", "start": t.start, "end": t.end, "text": t.text, "class": t.cls}
@@ -1528,8 +1534,11 @@ def _finish(doc: Document, em: EventMention) -> None:
             and em.actor1.actor and em.actor1.actor.inter == 7:
         # civilians are the victims of violence, never its actor: the sides were read the wrong way round
         civilians = em.actor1
-        em.actor1 = em.actor2 if em.actor2 is not None and em.actor2.actor and em.actor2.actor.inter in ARMED else None
-        em.actor2 = civilians
+        if em.ext.get("actor2_hit"):  # تفجير مسجد قوات الطوارئ … قتل المصلين: the forces were hit, not the bombers
+            em.actor1 = None
+        else:
+            em.actor1 = em.actor2 if em.actor2 is not None and em.actor2.actor and em.actor2.actor.inter in ARMED else None
+            em.actor2 = civilians
     if em.actor1 is None and sub in rc.unknown_perpetrator and (etype != "Battles" or em.actor2 is not None):
         em.actor1 = implied(doc, "unidentified", em, em.trigger.start, em.trigger.end)
     if em.actor1 is not None and em.actor2 is not None and em.actor1.actor and em.actor2.actor \

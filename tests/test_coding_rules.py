@@ -498,3 +498,14 @@ def test_a_name_that_spells_ba_and_a_verb_is_no_act(nlp):
     # باسلمة (a minister's name) reads as ب + اسلمه "I hand it over": only the bare past after ب is a verbal noun
     assert rows(nlp, "وقال وزير النقل اليمني المهندس بدر باسلمة لـ«المدينة» إن ما ارتكبه الحوثيون في حق عدن "
                      "يحتاج إلى جهد كبير.", "2015-07-22") == []
+
+
+def test_forces_whose_mosque_was_bombed_stay_its_target_when_worshippers_are_named_as_killed(nlp):
+    # the forces are named as the site's owner; the worshippers killed are no perpetrators, and
+    # swapping the sides must not make the forces the bombers; the two sentences are one incident
+    text = ("اعتبر إمام الحرم المكي، تعليقًا منه على تفجير مسجد قوات الطوارئ بعسير أثناء صلاة الظهر، أن قتل "
+            "المصلين جريمة. وكان مسجد قوات الطوارئ بأبها في منطقة عسير، شهد أثناء صلاة ظهر الخميس (6 أغسطس "
+            "2015) تفجيرًا أسفر عن مقتل 13 شخصًا.")
+    events = [e.to_acled_row() for e in nlp.extract(text, published="2015-08-06")]
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"], r["fatalities"]) for r in events] == [
+        ("Remote explosive/landmine/IED", "Unidentified Armed Group (Saudi Arabia)", "Police Forces of Saudi Arabia", 13)]
