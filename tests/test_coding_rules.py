@@ -509,3 +509,10 @@ def test_forces_whose_mosque_was_bombed_stay_its_target_when_worshippers_are_nam
     events = [e.to_acled_row() for e in nlp.extract(text, published="2015-08-06")]
     assert [(r["sub_event_type"], r["actor1"], r["actor2"], r["fatalities"]) for r in events] == [
         ("Remote explosive/landmine/IED", "Unidentified Armed Group (Saudi Arabia)", "Police Forces of Saudi Arabia", 13)]
+
+
+def test_frustration_is_no_foiled_attack_but_a_foiled_operation_is(nlp):
+    # bare إحباط is "frustration"; إحباط عملية/هجوم/محاولة is a foiled act
+    assert rows(nlp, "وقال المحلل إن زيارة رئيس الوزراء إلى مدينة عدن أمس مثلت إحباطا للانقلابيين.", "2015-08-03") == []
+    assert [r[0] for r in rows(nlp, "أعلنت وزارة الداخلية البحرينية أمس عن إحباط عملية تهريب مواد متفجرة وأسلحة "
+                                    "أوتوماتيكية في المنامة.", "2015-07-25")] == ["Disrupted weapons use"]
