@@ -99,6 +99,14 @@ def test_patterns_find_brigades_and_kunyas_in_a_sentence():
     assert ("بأبو كسار", "PERSON") in found
 
 
+def test_a_body_name_stops_before_the_verb_or_adverb_of_its_statement():
+    for text, name in (("أدانت الأمانة العامة لهيئة كبار العلماء وبشدة العمل الإجرامي", "لهيئة كبار العلماء"),
+                       ("هيئة كبار العلماء تدين الاعتداء على المسجد", "هيئة كبار العلماء")):
+        words, toks = tokens(text)
+        found = {" ".join(words[a:b]) for a, b, kind in match_patterns(toks) if kind == "ACTOR"}
+        assert found == {name}, text
+
+
 def test_patterns_on_the_seed_article_sentence():
     words, toks = tokens("وانضمت إليها مليشيا “أسود العشائر” بقيادة المدعو عمر الحسن، وقال اللواء جميل الحسن "
                          "إن مقاتلي اللواء في المدينة")
