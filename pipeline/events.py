@@ -107,6 +107,11 @@ def verb_forms(past: str, imperf: str) -> tuple[set[str], set[str], set[str]]:
     return past_forms, present, future
 
 
+def _bare(word: str) -> str:
+    """A normalised word without its article (القتال → قتال)."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
 def noun_forms(phrase: str) -> set[tuple[str, ...]]:
     """A noun phrase with and without ال on each word; a single noun or an indefinite noun +
     adjective also in the accusative (-ا on each word)."""
@@ -115,7 +120,7 @@ def noun_forms(phrase: str) -> set[tuple[str, ...]]:
         return set()
     options = []
     for w in words:
-        bare = w[2:] if w.startswith("ال") and len(w) > 4 else w
+        bare = _bare(w)
         if len(words) > 1 and w in ("من", "على", "في", "الى", "عن", "مع", "دون", "بدون", "ب", "ل"):
             options.append((w,))
         elif bare.startswith(("ل", "ب")) and len(bare) > 3 and bare[1:3] == "ال":  # للدموع, بالقوة: keep as is
@@ -124,7 +129,7 @@ def noun_forms(phrase: str) -> set[tuple[str, ...]]:
             options.append(tuple(dict.fromkeys((bare, "ال" + bare))))
     out = {tuple(c) for c in product(*options)}
     if len(words) == 1:
-        w = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else words[0]
+        w = _bare(words[0])
         if w[-1] not in "اهيوء":
             out.add((w + "ا",))
     elif len(words) == 2 and not any(w.startswith("ال") or w[-1] in "اهيوء" for w in words):
@@ -137,7 +142,7 @@ def possessive_forms(phrase: str) -> set[str]:
     words = key(phrase)
     if len(words) != 1:
         return set()
-    w = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else words[0]
+    w = _bare(words[0])
     base = w[:-1] + "ت" if w.endswith("ه") else w
     return {base + o for o in POSSESSIVES}
 
@@ -146,21 +151,16 @@ def _keys(words) -> tuple:
     return tuple(key(w) for w in (words or ()) if key(w))
 
 
-def _bare(word: str) -> str:
-    """A normalised word without its article (القتال → قتال)."""
-    return word[2:] if word.startswith("ال") and len(word) > 4 else word
-
-
 AIM_PREFIXES = frozenset({"ل", "لل", "ول", "ولل", "فل", "فلل"})
 
 
-def is_aim(entry: TriggerEntry, word: str, key0: str, before: Optional[Token], heads: frozenset) -> bool:
-    """A noun of the entry's ``aims`` read after the preposition ل or after one of ``heads``: what
-    something is for or what is discussed (قوة لقتال بوكو حرام، بحث مواجهة تنظيم داعش), not something
-    that happened."""
-    if not entry.aims or _bare(key0) not in entry.aims or not word.endswith(key0):
+def is_aim(entry: TriggerEntry, key0: str, prefix: str, before: Optional[Token], heads: frozenset) -> bool:
+    """A noun of the entry's ``aims`` (matched as ``key0``, its word's clitics ``prefix``) read after the
+    preposition ل or after one of ``heads``: what something is for or what is discussed (قوة لقتال بوكو
+    حرام، بحث مواجهة تنظيم داعش), not something that happened."""
+    if not entry.aims or _bare(key0) not in entry.aims:
         return False
-    return word[:len(word) - len(key0)] in AIM_PREFIXES or (before is not None and before.norm in heads)
+    return prefix in AIM_PREFIXES or (before is not None and before.norm in heads)
 
 
 class Lexicon:
@@ -569,7 +569,8 @@ def find_triggers(doc: Document, si: int) -> list[Trigger]:
                 cls, role = c_cls, c_role
                 break
         trig = Trigger(entry, form, m.first, m.last, m.start, m.end, doc.text[m.start:m.end], cls, role)
-        if role == "action" and is_aim(entry, word, m.key[0], toks[m.first - 1] if m.first else None, lex.aim_heads):
+        if role == "action" and word.endswith(m.key[0]) and is_aim(entry, m.key[0], prefix,
+                                                                   toks[m.first - 1] if m.first else None, lex.aim_heads):
             trig.status, trig.cue = "drop:future", (m.first, m.first)
         out.append(trig)
     if not out:
