@@ -98,11 +98,9 @@ def article_country(doc: Document, gaz=None) -> Optional[tuple[str, str]]:
                 not placed and gaz is not None and not gaz.implies_country(m.place))  # abroad (الدالي, a surname)
             votes[(m.place.country, m.place.iso3)] += 0.25 if weak else 1 if placed else 0.5
     if gaz is not None and len(votes) > 1:
-        for m in doc.mentions:
-            iso = _home_of(m, gaz)
-            for key in votes:
-                if iso is not None and key[1] == iso:
-                    votes[key] += 0.5
+        homes = [iso for iso in (_home_of(m, gaz) for m in doc.mentions) if iso is not None]
+        for key in votes:
+            votes[key] += 0.5 * homes.count(key[1])
     if not votes:
         return None
     ranked = votes.most_common()

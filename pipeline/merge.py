@@ -205,9 +205,10 @@ class Merge(Stage):
         doc.events = []
         told = [em for em in doc.event_mentions
                 if (not em.ext.get("background") or _recent_incident(doc, em)) and not _history(doc, em)]
-        if told and accident_report(doc, told):
+        accident = accident_cue(doc, told) if told else None
+        if accident is not None:
             doc.warnings.append(f"not coded: {len(told)} report(s) of deaths or injuries only, in an article "
-                                f"that tells an accident or disaster ('{_not_political(doc)[0]['cue']}')")
+                                f"that tells an accident or disaster ('{accident}')")
             told = []
         told = split_listed_places(fold_withdrawals(fold_references(fold_casualty_reports(told))))
         suspects = sole_armed_group(doc)
@@ -335,22 +336,26 @@ def _fold_into_previous(mentions: list[EventMention], tells_again) -> list[Event
     return out
 
 
+def _no_perpetrator_named(em: EventMention) -> bool:
+    """The mention's actor1 is none, or only implied by its wording (an unidentified group)."""
+    return em.actor1 is None or em.actor1.source == "implied"
+
+
 def _casualties_only(em: EventMention) -> bool:
     """Deaths or injuries and nothing else (no weapon, no act), with no perpetrator named."""
     triggers = em.ext.get("triggers", ())
     return bool(triggers) and all(t.get("role") == "action" and t["class"] in ("kill", "injure") for t in triggers) \
-        and (em.actor1 is None or em.actor1.source == "implied")
+        and _no_perpetrator_named(em)
 
 
-def _not_political(doc: Document) -> list[dict]:
-    return [t for t in doc.ext.get("dropped_triggers", ()) if t.get("reason") == "drop:not_political"]
-
-
-def accident_report(doc: Document, mentions: list[EventMention]) -> bool:
-    """An article that tells an accident or a disaster (a trigger dropped as not political: انقلاب
-    المركبة، حادث مروري، سيول) and otherwise only deaths and injuries with no perpetrator (وفاة
-    طفلة وإصابة 8 من أفراد أسرتها): those are the accident's, not political violence."""
-    return bool(_not_political(doc)) and all(_casualties_only(em) for em in mentions)
+def accident_cue(doc: Document, mentions: list[EventMention]) -> Optional[str]:
+    """The cue of an article that tells an accident or a disaster (a trigger dropped as not political:
+    انقلاب المركبة، حادث مروري، سيول) and otherwise only deaths and injuries with no perpetrator (وفاة
+    طفلة وإصابة 8 من أفراد أسرتها): those are the accident's, not political violence. None otherwise."""
+    drop = next((t for t in doc.ext.get("dropped_triggers", ()) if t.get("reason") == "drop:not_political"), None)
+    if drop is None or not all(_casualties_only(em) for em in mentions):
+        return None
+    return drop.get("cue") or drop["text"]
 
 
 def _toll_of(prev: EventMention, em: EventMention) -> bool:
@@ -361,7 +366,7 @@ def _toll_of(prev: EventMention, em: EventMention) -> bool:
     return bool(actions & {"kill", "injure"} and actions <= CASUALTY_ONLY
                 and em.sentence - prev.sentence == 1
                 and FAMILIES[prev.event_type] in ("violence", "demonstrations")
-                and (em.actor1 is None or em.actor1.source == "implied")
+                and _no_perpetrator_named(em)
                 and places_compatible(prev.linked_place, em.linked_place))
 
 
@@ -373,8 +378,7 @@ def _reference_to(prev: EventMention, em: EventMention) -> bool:
     actions = _actions(em)
     return bool(actions and all(names_again(t["text"]) for t in actions)
                 and 0 < em.sentence - prev.sentence <= 2
-                and (em.actor1 is None or em.actor1.source == "implied"
-                     or (_role_name(em.actor1) or "").startswith(UNIDENTIFIED))
+                and (_no_perpetrator_named(em) or (_role_name(em.actor1) or "").startswith(UNIDENTIFIED))
                 and places_compatible(prev.linked_place, em.linked_place))
 
 

@@ -321,8 +321,9 @@ HEARD_MIN_LETTERS = 4
 def heard_places(doc: Document) -> list[Mention]:
     """Words that stand where only a place can (places.where_only_a_place_stands: مدينة شقرة، سيطرت
     قواتنا على دينسور; places.placed_by_direction: في غومبيه شمال شرقي نيجيريا) but that no
-    gazetteer holds in Arabic and that are no words of everyday Arabic, with the next such word (منطقة بركي براك): PLACE mentions with ``ext["rule"] = "heard"``, which the
-    link stage matches by sound to a town of the article's country or drops."""
+    gazetteer holds in Arabic and that are no words of everyday Arabic, with the next such word
+    (منطقة بركي براك): PLACE mentions with ``ext["rule"] = "heard"``, which the link stage matches
+    by sound to a town of the article's country or drops."""
     from .places import Gazetteer, everyday_words, placed_by_direction, where_only_a_place_stands
 
     gaz = Gazetteer.default()

@@ -511,7 +511,6 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
     classes = {t.cls for t in actions}
 
     # --- cue rules (3)
-    undergoing: set[int] = set()
     for cf, cl, kind in cues:
         if kind == "agent_cues":
             a = reach(toks, args, cl, hi)
@@ -538,7 +537,6 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
         elif kind == "undergo":  # تعرضت دورية أمنية لإطلاق نار: the subject, before or after the verb, is hit
             a = reach_back(toks, args, cf, lo, max_steps=2) or reach(toks, args, cl, hi, skip_time=True)
             if a is not None:
-                undergoing.add(id(a))
                 a.hit = True
                 cands.append(Cand(2, a, 3, "subject of " + toks[cf].text, (cf, cl)))
         elif kind == "light_verbs":  # قام مسلحون بقتل عشرة: the subject of قام did the act after it
@@ -640,8 +638,7 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
             if a.first == t.last + 1 and toks[t.last].norm in site_words():
                 # تفجير مسجد قوات الطوارئ: the forces own the mosque, the act's target, not its author
                 cands.append(Cand(2, a, 2, "owner of the site of " + t.text, (t.first, t.last + 1)))
-                undergoing.add(id(a))  # never the act's author, whatever other cue names it
-                a.hit = True
+                a.hit = True  # never the act's author, whatever other cue names it
                 break
             if (a.first <= t.first < a.last) or (a.first >= t.first and a.first - t.last <= 1
                                                  and (a.first < t.last or not a.prefix.startswith("و"))):
@@ -671,7 +668,7 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
                  and c.cue and c.cue[0] > min(stops) else c for c in cands]
     if "Arrests" in classes:
         cands = _charged_group(toks, live, cues, hi, cands)
-    cands = [c for c in cands if not (c.slot == 1 and id(c.arg) in undergoing)]
+    cands = [c for c in cands if not (c.slot == 1 and c.arg is not None and c.arg.hit)]
     # the suicide bomber (قُتلوا، بينهم الانتحاري) is the attacker's man, never the target
     bombers = {id(a) for a in args for t in triggers if t.cls == "Suicide bomb" and a.first <= t.first < a.last}
     cands = [c for c in cands if not (c.slot == 2 and id(c.arg) in bombers)]
