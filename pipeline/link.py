@@ -508,8 +508,8 @@ class Link(Stage):
             m.place = gaz.resolve(m.norm, context_places=names, qualifier=qualifier,
                                   country_hint=country[0] if country else None, countries=named)
         adjective_places(doc, places, gaz)
-        heard_divisions(doc, places, named or adjective_countries(doc, gaz)
-                        or frozenset([country[1]] if country else ()), gaz)
+        said = named or adjective_countries(doc, gaz)  # the countries the text names, else its adjectives name
+        heard_divisions(doc, places, said or frozenset([country[1]] if country else ()), gaz)
         abroad_common_words(places, country, gaz)
         contained(doc, places, gaz)
         country = article_country(doc, gaz)
@@ -529,7 +529,7 @@ class Link(Stage):
                 same = next((o.place for o in by_name[m.norm] if o.ext.get("anchored")), None)
                 if same is not None:
                     m.place = same
-        cross_script(doc, places, named or adjective_countries(doc, gaz) or frozenset([country[1]] if country else ()), gaz)
+        cross_script(doc, places, said or frozenset([country[1]] if country else ()), gaz)
         places += heard_places(doc, heard, country[1] if country else None, gaz, places)
         known = [m for m in places if m.place is not None]
         known_in, anywhere = grouped(known, "sentence"), None
