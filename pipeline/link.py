@@ -306,7 +306,8 @@ def contained(doc: Document, places: list[Mention], gaz) -> None:
         place = gaz.resolve(a.norm, countries=frozenset([container.iso3]), country_hint=container.country) \
             if inside else None
         if place is None:
-            place = gaz.resolve_cross_script(a.norm, [container.iso3], qualifier=place_qualifier(doc, a))
+            place = gaz.resolve_cross_script(a.norm, [container.iso3], qualifier=place_qualifier(doc, a),
+                                             near=[(container.iso3, admin1)] if admin1 else ())
             if place is not None and admin1 not in (None, place.admin1):
                 place = None
         a.place = place or gaz.anchored(a.text, [container])
@@ -385,13 +386,14 @@ def cross_script(doc: Document, places: list[Mention], countries: frozenset[str]
     if not countries:
         return
     common = common_word_names()
+    near = known_divisions(places)
     for m in places:
         if m.place is None and m.ext.get("rule") not in ("capital", "heard") and m.norm not in common \
                 and (not everyday_words(m.norm) or designated(doc, m) or in_weak_place_context(*_position(doc, m))) \
                 and not any(r.iso3 in countries for r in gaz.lookup(m.norm)) \
                 and (in_context(doc, m) or designated(doc, m) or m.ext.get("listed")) \
                 and not is_neighbourhood(doc, m):  # حي X: a part of a town, not a town heard by sound
-            _hear(doc, m, countries, gaz)
+            _hear(doc, m, countries, gaz, near)
 
 
 def heard_divisions(doc: Document, places: list[Mention], countries: frozenset[str], gaz) -> None:
@@ -429,25 +431,32 @@ def heard_places(doc: Document, heard: list[Mention], country: Optional[str], ga
     شمال شرقي نيجيريا in a Cameroonian report): those heard as none are dropped from the document.
     A name after a neighbourhood word (حي بونريه) is a part of a town, not heard: it is kept, to be
     coded at the report's known town. Returns those kept."""
+    near = known_divisions(places)
     for m in heard:
         if is_neighbourhood(doc, m):  # حي بونريه: a part of the town the report is in, no town
             continue
         own = _container_country(doc, m, places) or country
         if own:
-            _hear(doc, m, frozenset([own]), gaz)
+            _hear(doc, m, frozenset([own]), gaz, near)
         if m.place is None and own and " " in m.norm:  # منطقة بركي براك: else its first word alone
             first = m.norm.split()[0]
             m.end, m.text, m.norm = m.start + len(m.text.split()[0]), m.text.split()[0], first
-            _hear(doc, m, frozenset([own]), gaz)
+            _hear(doc, m, frozenset([own]), gaz, near)
     unheard = {id(m) for m in heard if m.place is None and not is_neighbourhood(doc, m)}
     if unheard:  # a rare word where a place could stand, heard as no town of the article's country
         doc.mentions = [m for m in doc.mentions if id(m) not in unheard]
     return [m for m in heard if id(m) not in unheard]
 
 
-def _hear(doc: Document, m: Mention, countries: frozenset[str], gaz) -> None:
-    """Match one name by sound among the places of ``countries``."""
-    m.place = gaz.resolve_cross_script(m.norm, countries, qualifier=place_qualifier(doc, m))
+def known_divisions(places: list[Mention]) -> set[tuple[str, str]]:
+    """(iso3, admin1) of the places of the article already linked."""
+    return {(m.place.iso3, m.place.admin1) for m in places if m.place is not None and m.place.admin1}
+
+
+def _hear(doc: Document, m: Mention, countries: frozenset[str], gaz, near=()) -> None:
+    """Match one name by sound among the places of ``countries`` (of those alike, one in a
+    first-level division of ``near``, the (iso3, admin1) of the article's known places)."""
+    m.place = gaz.resolve_cross_script(m.norm, countries, qualifier=place_qualifier(doc, m), near=near)
     if m.place is not None:
         m.ext.pop("dropped", None)
         m.ext["cross_script"] = True

@@ -119,6 +119,7 @@ def _read_records(path: Path, skip: set[str]) -> list[PlaceRecord]:
 COMMON_NAMES = "common_names.tsv"
 COUNTRY_PRIOR = "country_prior.tsv"
 KEPT_HEARD = 50_000  # (country, name) pairs whose sound match the gazetteer keeps
+HEARD_TIES = 5  # the candidates kept per sound match, among which the article's context may choose
 CLITIC_WORDS = "clitic_words.tsv"
 COMMON_WORDS = "common_words.tsv"
 LATIN_DIR = "latin"
@@ -748,8 +749,8 @@ class Gazetteer:
                 self._latin[iso3] = None
         return self._latin[iso3]
 
-    def resolve_cross_script(self, norm_name: str, countries: Iterable[str], *,
-                             qualifier: Optional[str] = None, admin1: bool = False) -> Optional[Place]:
+    def resolve_cross_script(self, norm_name: str, countries: Iterable[str], *, qualifier: Optional[str] = None,
+                             admin1: bool = False, near: Iterable[tuple[str, str]] = ()) -> Optional[Place]:
         """A name no Arabic source holds, matched by sound against the Latin names of the places of
         the given countries (داماتورو → Damaturu, Nigeria): the best place scoring at least
         CROSS_SCRIPT_MIN, as schemas.Place. A name with the article ال is Arabic, not a foreign
@@ -771,7 +772,7 @@ class Gazetteer:
             return None  # an Arabic word (السراي), or too short to tell by sound
         best = None
         for iso3 in sorted(set(countries)):
-            hit = self.heard_in(iso3, name, admin1=admin1)
+            hit = self.heard_in(iso3, name, admin1=admin1, near=near)
             if hit and hit[1] >= (ADMIN1_MIN if admin1 else CROSS_SCRIPT_MIN) and (best is None or hit[1] > best[0]):
                 best = (hit[1], iso3, self.latin_table(iso3)[1][hit[0]])
         if best is None:
@@ -780,16 +781,27 @@ class Gazetteer:
         rec = self._records.get(row["id"]) or self._latin_record(iso3, row)
         return self.to_place(rec, location_ar=norm_name, qualifier=qualifier, designator=designator)
 
-    def heard_in(self, iso3: str, name: str, admin1: bool = False) -> Optional[tuple[str, float]]:
+    def heard_in(self, iso3: str, name: str, admin1: bool = False,
+                 near: Iterable[tuple[str, str]] = ()) -> Optional[tuple[str, float]]:
         """The best (row id, score) of a country's Latin table (of its first-level divisions only,
-        with ``admin1``) for a name heard by sound, or None; kept (up to KEPT_HEARD names): the
-        news repeats the names it writes by sound."""
+        with ``admin1``) for a name heard by sound, or None: the best ranked, a row in a first-level
+        division of ``near`` ((iso3, admin1) pairs) ranked up by translit.yaml's context_bonus. The
+        candidates are kept (up to KEPT_HEARD names): the news repeats the names it writes by sound."""
+        from .translit import context_bonus
+
         key = (iso3, name, "admin1") if admin1 else (iso3, name)
         if key not in self._heard:
             self._heard.make_room()
             index = self._admin1_table(iso3) if admin1 else (self.latin_table(iso3) or (None,))[0]
-            self._heard[key] = index.match(name) if index is not None else None
-        return self._heard[key]
+            self._heard[key] = index.ranked(name, k=HEARD_TIES) if index is not None else []
+        found = self._heard[key]
+        if not found:
+            return None
+        near = {a for c, a in near if c == iso3}
+        rows = self.latin_table(iso3)[1] if near else None
+        bonus = context_bonus()
+        best = min(found, key=lambda hit: (hit[2] - bonus * (rows is not None and rows[hit[0]]["admin1"] in near)))
+        return best[:2]
 
     def _admin1_table(self, iso3: str):
         """A CrossScriptIndex of the first-level divisions of a country's Latin table (None if none)."""

@@ -215,6 +215,11 @@ def neighbours(coarse_key: str, alphabet: Iterable[str]) -> set[str]:
 
 
 # ---------------------------------------------------------------- index
+def context_bonus() -> float:
+    """How much better a place in a first-level division the article names ranks among those alike."""
+    return _data()["accept"]["context_bonus"]
+
+
 class CrossScriptIndex:
     """The places of one country by the keys of their Latin names, matched by Arabic names.
     ``keys``, when given, holds each row's full keys (``latin_full_key`` of its names, in order),
@@ -247,6 +252,10 @@ class CrossScriptIndex:
     def candidates(self, norm_ar: str, k: int = 5) -> list[tuple[str, float]]:
         """The ``k`` best (place id, score 0..1) for a normalised Arabic name, best first: by skeleton
         distance, then (among skeletons within ``tie_slack`` of the closest) full key and population."""
+        return [(place_id, score) for place_id, score, _ in self.ranked(norm_ar, k)]
+
+    def ranked(self, norm_ar: str, k: int = 5) -> list[tuple[str, float, float]]:
+        """``candidates`` with each one's rank (lower is better; the order of the list)."""
         acc = _data()["accept"]
         close = []  # (distance, query full key, query skeleton, indexed skeleton)
         readings = {arabic_full_key(norm_ar): 0.0}
@@ -265,7 +274,7 @@ class CrossScriptIndex:
                 if idx not in best or rank < best[idx][0]:
                     best[idx] = (rank, score)
         ranked = sorted(best.items(), key=lambda item: (item[1][0], self._places[item[0]][0]))
-        return [(self._places[idx][0], round(score, 3)) for idx, (_, score) in ranked[:k]]
+        return [(self._places[idx][0], round(score, 3), rank) for idx, (rank, score) in ranked[:k]]
 
     def match(self, norm_ar: str) -> Optional[tuple[str, float]]:
         """The best (place id, score) for a normalised Arabic name, or None when none is close enough."""

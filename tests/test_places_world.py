@@ -53,6 +53,20 @@ def test_a_sound_match_needs_a_place_context_and_no_article(gaz):
     assert gaz.resolve_cross_script(norm("مستشفى"), ["SOM"]) is None  # "hospital": no Somali town
 
 
+def test_of_towns_that_sound_alike_the_one_where_the_article_is_wins(nlp, gaz):
+    # five Turkish places answer to Kadıköy (Babadağ, the most populous, by an old name): in a report
+    # from Istanbul the Istanbul one is meant, not the largest of them
+    assert gaz.resolve_cross_script(norm("كاديكوي"), ["TUR"]).admin1 != "Istanbul"
+    assert gaz.resolve_cross_script(norm("كاديكوي"), ["TUR"], near=[("TUR", "Istanbul")]).admin1 == "Istanbul"
+    # but the context only breaks ties: سروج is Suruç even in a report that names Adana (Sarıçam)
+    assert gaz.resolve_cross_script(norm("سروج"), ["TUR"], near=[("TUR", "Adana")]).location == "Suruc"
+    doc = nlp.process({"text": "فرقت الشرطة التركية مساء الجمعة في اسطنبول مئات المتظاهرين. واستخدمت قوات الأمن "
+                               "الغاز المسيل للدموع ضد موكب من 500 شخص تجمعوا في منطقة كاديكوي.",
+                       "published": "2015-07-25"})
+    assert ("كاديكوي", "Kadikoy", "Istanbul") in places(doc)
+    assert {e.place.admin1 for e in doc.events} == {"Istanbul"}
+
+
 def test_a_name_after_a_first_level_designator_is_heard_among_the_countrys_divisions(nlp, gaz):
     # يوبي is only a Japanese town in Arabic sources, الدلتا carries the article and has two consonants
     # only: after ولاية they are heard among Nigeria's states, and the events are coded there
