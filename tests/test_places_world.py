@@ -323,3 +323,20 @@ def test_with_no_country_named_a_place_in_the_home_of_the_articles_actors_stays(
                                "تابعة لميليشيات حفتر كانت تحاول استهداف قاعدة الوطية الجوية.",
                        "published": "2020-06-02"})
     assert [(e.sub_event_type, e.place.location) for e in doc.events] == [("Disrupted weapons use", "al-Watya")]
+
+
+def test_a_town_whose_name_is_frequent_in_the_news_is_a_town_when_the_news_writes_it_as_one(gaz, tmp_path):
+    # wordfreq counts القطيف and الخرج as often as common words; the news writes them after مدينة
+    # or محافظة (a fifth of the time), the words المدينة or الحي never: the towns are in the gazetteer
+    assert (gaz.resolve(norm("محافظة القطيف")).location, gaz.resolve(norm("القطيف")).admin1) == \
+        ("al-Qatif", "Eastern Province")
+    assert gaz.resolve(norm("الخرج")).location == "al-Kharj"
+    assert not any(r.iso3 == "IRQ" for r in gaz.lookup(norm("المدينة")))  # Al Madīnah, Iraq: "the city"
+    assert not any(r.iso3 == "SAU" for r in gaz.lookup(norm("الخبر")))  # Khobar, but first "the news"
+    from conflict_events.build.common_names import designated_share
+
+    corpus = tmp_path / "news.txt"
+    corpus.write_text("وقع انفجار في محافظه القطيف امس\nوصل الوفد الي القطيف\nزار الوفد مدينه دير الزور\n"
+                      "نشرت الصحيفه الخبر\nوتابع الخبر\n", encoding="utf-8")
+    shares = designated_share(corpus, {"القطيف", "الخبر", "دير"}, {"دير": {"الزور"}})
+    assert shares == {"القطيف": (2, 0.5), "الخبر": (2, 0.0)}  # دير الزور is not دير

@@ -25,10 +25,13 @@ from pathlib import Path
 from ..places import CLITIC_WORDS, COMMON_NAMES, COMMON_WORDS, COUNTRY_PRIOR, norm, place_context_words
 from ..resources import models_dir
 
+CORPUS = Path(__file__).resolve().parents[2] / "build" / "ner" / "saudinewsnet.txt"  # built when missing
 MIN_COUNT = 30
 MAX_SHARE = 0.25
 MIN_CLITIC_ZIPF = 3.0  # a clitic form this frequent a word of Arabic may be a word of its own
 MIN_STEM_COUNT = 300  # منزل seen this often: منزله is first "his home"
+# the words that name a town's kind right before its name, for designated_share
+DESIGNATORS = ("مدينة", "مدينتي", "مدن", "محافظة", "بلدة", "قرية")
 CLITICS = ("و", "ف", "ب", "ل", "وب", "فب", "ول", "فل")
 
 
@@ -81,6 +84,26 @@ def count(corpus: Path, names: set[str]) -> tuple[Counter, Counter]:
                 if clitic.endswith("ب") or (i and toks[i - 1] in ctx):
                     placed[name] += 1
     return total, placed
+
+
+def designated_share(corpus: Path, names: set[str], longer: dict[str, set[str]]) -> dict[str, tuple[int, float]]:
+    """(occurrences, share after a designator word: مدينة، محافظة، بلدة، قرية …, bare or with و/ب/ل)
+    of each name over the corpus lines, bare or with و or ب. ``longer`` maps a name to the second
+    words of longer place names it begins (دير → الزور): those occurrences are not the name's own."""
+    designators = {norm(d) for d in DESIGNATORS}
+    designators |= {c + d for c in ("و", "ب", "ل", "وب") for d in designators}
+    total, designated = Counter(), Counter()
+    with open(corpus, encoding="utf-8") as f:
+        for line in f:
+            toks = line.split()
+            for i, t in enumerate(toks):
+                name = t if t in names else t[1:] if t[:1] in "وب" and t[1:] in names else None
+                if name is None or i + 1 < len(toks) and toks[i + 1] in longer.get(name, ()):
+                    continue
+                total[name] += 1
+                if i and toks[i - 1] in designators:
+                    designated[name] += 1
+    return {n: (total[n], designated[n] / total[n]) for n in total}
 
 
 def write_country_prior(corpus: Path, out: Path) -> None:
@@ -167,8 +190,8 @@ def write_common_words(out: Path) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "build" / "ner" /
-                    "saudinewsnet.txt", help="normalised corpus, one sentence a line (built when missing)")
+    ap.add_argument("--corpus", type=Path, default=CORPUS,
+                    help="normalised corpus, one sentence a line (built when missing)")
     ap.add_argument("--out", type=Path, default=models_dir() / "gazetteer" / COMMON_NAMES)
     ap.add_argument("--words-only", action="store_true", help="write only common_words.tsv (no corpus needed)")
     args = ap.parse_args(argv)

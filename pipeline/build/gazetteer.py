@@ -31,6 +31,9 @@ import yaml
 
 from ..normalize import normalize_for_matching
 from ..resources import DATA_DIR, models_dir, shared_data_dir
+from .. import saudinewsnet
+from ..train.corpus import write_corpus
+from .common_names import CORPUS
 from .world import add_world, en_key, fold, rg_nearest, write_latin
 from .yemen import add_yemen_hierarchy
 
@@ -452,7 +455,7 @@ def build(shared: Path | None = None, out: Path | None = None) -> dict:
     b = Builder(shared or shared_data_dir())
     b.countries_rows()
     b.admin1_rows()
-    add_world(b, CORE)
+    add_world(b, CORE, write_corpus(CORPUS, b.shared.joinpath(*saudinewsnet.PARTS)))
     b.syria_rows()
     b.yemen_rows()
     b.iraq_rows()

