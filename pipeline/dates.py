@@ -617,12 +617,15 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
         inh = [f for f in found(i) if f.inheritable and not _same_day_at(doc, f)]  # فجر اليوم نفسه: that same day
         if inh:
             return to_value(doc, inh[-1], "inherited:")
-    headline = sentence == 0 and doc.sentences and doc.text[doc.sentences[0].end:doc.sentences[0].end + 1] == "\n"
-    if headline:
-        for i in range(1, min(len(doc.sentences), 3)):
-            inh = [f for f in found(i) if f.inheritable]
+    # a headline, and the first sentence of the body (the lead: قتل جندي … وتفصيلاً … مساء أمس
+    # الثلاثاء), take the earliest day of the next sentence that tells one (of two or three: the
+    # event comes before its report, ذكرت الوكالة فجر اليوم أن المواطنين أبلغوا أمس)
+    headline = bool(doc.sentences) and doc.text[doc.sentences[0].end:doc.sentences[0].end + 1] == "\n"
+    if sentence == 0 or sentence == 1 and headline:
+        for i in range(sentence + 1, min(len(doc.sentences), sentence + 3)):
+            inh = [f for f in found(i) if f.inheritable and f.date is not None]
             if inh:
-                return to_value(doc, inh[0], "lead:")
+                return to_value(doc, min(inh, key=lambda f: (f.date, f.start)), "lead:")
     if day.cue is not None:
         return DateValue(day.date, 1, rule="article-day",
                          warnings=[f"no date cue: the day the article names ({day.words}), not published "

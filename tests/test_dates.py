@@ -186,6 +186,22 @@ def test_headline_takes_the_lead_date():
     assert d.rule.startswith("lead:")
 
 
+def test_a_lead_with_no_day_takes_the_day_the_next_sentence_tells():
+    # no headline: the first sentence tells what happened, the next one when
+    text = ("تعرضت دورية أمنية لإطلاق نار في بلدة الجش، وألقت الشرطة القبض على شخصين. "
+            "وأوضح الناطق الإعلامي أن الحادث وقع مساء أمس الثلاثاء قرب مركز البلدة.")
+    d = check(text, "القبض", D(2022, 5, 11), D(2022, 5, 10), 1, "مساء أمس الثلاثاء")
+    assert d.rule.startswith("lead:")
+    # of the next sentence's days, the earliest: the event comes before the report of it
+    text = ("أبطل خبراء متفجرات مفعول عبوة ناسفة قرب مبنى الحزب في العاصمة. "
+            "ووفقا لما ذكرته الوكالة فجر اليوم الأربعاء، فقد أبلغ المواطنون أمس الشرطة عن صندوق مريب.")
+    check(text, "عبوة", D(2022, 5, 11), D(2022, 5, 10), 1, "أمس")
+    # a sentence that is not the lead keeps the published day
+    text = ("قال مسؤول إن الحكومة تدرس الوضع الأمني. وقتل مسلحون ثلاثة مدنيين في قرية بريف حماة. "
+            "وكان الجيش قد قصف القرية مساء الأحد.")
+    check(text, "وقتل", D(2022, 5, 11), D(2022, 5, 11), 1, None)
+
+
 def test_no_cue_uses_published_date():
     d = check("قتل مسلحون ثلاثة مدنيين في قرية بريف حماة.", "قتل", D(2022, 5, 14), D(2022, 5, 14), 1, None)
     assert d.rule == "published"
