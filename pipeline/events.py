@@ -208,6 +208,7 @@ class Lexicon:
         self.separator_clause_start = {key(w) for w in data.get("separator_needs_clause_start", ())}
         self.absorb = data.get("absorb") or {}
         self.aim_heads = frozenset(norm(w) for w in data.get("aim_heads", ()))
+        self.noun_after = frozenset(norm(w) for w in data.get("noun_after", ()))
         self.classes = dict(data.get("classes") or {})
         for rule in self.rules:
             then = rule["then"]
@@ -546,9 +547,11 @@ def find_triggers(doc: Document, si: int) -> list[Trigger]:
             forms = [f for f in forms if f.pos != "verb"]  # صلاة الفجر: a verb never takes the article
             if not forms:
                 continue
-        elif prefix.endswith("ب") and any(f.pos == "verb" for f in forms):
-            # nor the preposition ب: قام مسلحون بقتل عشرة is the verbal noun (spelled as the bare past),
-            # its object after it; بدر باسلمة is a name, no verb
+        elif (prefix.endswith("ب") or not prefix and m.first and toks[m.first - 1].norm in lex.noun_after) \
+                and any(f.pos == "verb" for f in forms):
+            # nor a preposition, ب or one of noun_after: قام مسلحون بقتل عشرة، تمكنت الشرطة من ضبط
+            # خمسة is the verbal noun (spelled as the bare past), its object after it; بدر باسلمة is a
+            # name, no verb
             forms = [f for f in forms if f.pos != "verb"] or [
                 Form(f.entry, "noun") for f in forms if not f.future and m.key[0] in lex.bare_pasts]
             if not forms:

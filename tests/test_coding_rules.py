@@ -483,6 +483,17 @@ def test_the_subject_of_qama_did_the_act_named_after_it_with_ba(nlp):
         ("Peaceful protest", "Protesters (Iraq)", None, "Erbil")]
 
 
+def test_after_a_preposition_a_word_spelled_as_a_bare_past_is_its_verbal_noun(nlp):
+    # تمكنت X من ضبط Y: no verb follows من, so ضبط is the arrest and Y its object, not a doer
+    out = rows(nlp, "تمكنت الأجهزة الأمنية بمحافظة الغربية، أمس، من ضبط 5 من عناصر جماعة الإخوان بمركز قطور "
+                    "بتهمة التحريض على الشغب.", "2015-07-24")
+    assert [r[:3] for r in out] == [("Arrests", "Police Forces of Egypt", "Muslim Brotherhood")]
+    # أسفرت عن قتل مسلحين: the men killed, by the force that advanced
+    out = rows(nlp, "تقدمت قوة من الشرطة الاتحادية على طريق الخالدية في محافظة الأنبار، ما أسفر عن قتل "
+                    "مسلحين اثنين من تنظيم داعش أمس.", "2015-07-26")
+    assert [(r[1], r[2]) for r in out] == [("Police Forces of Iraq", "Islamic State (Iraq)")]
+
+
 def test_violence_and_vandalism_are_a_riot_only_beside_a_crowd(nlp):
     # in a war "acts of violence" are any side's; beside demonstrators they are a riot
     out = rows(nlp, "أفادت مصادر طبية وأمنية عراقية السبت بمقتل ثمانية من عناصر تنظيم داعش وخمسة مدنيين وجنديين "
