@@ -356,6 +356,7 @@ class Modality:
         self.flag = set(data.get("flag", ()))
         self.period_cues = PhraseMatcher().add_all((key(w), True) for w in data.get("period_cues", ()))
         self.tying_cues = PhraseMatcher().add_all((key(w), True) for w in data.get("tying_cues", ()))
+        self.statement_cues = PhraseMatcher().add_all((key(w), True) for w in data.get("statement_cues", ()))
         self.recall_words = frozenset(norm(w) for w in data.get("recall_words", ()))
         recalled = data.get("recalled_possessive") or {}
         self.recalled_between = frozenset(norm(w) for w in recalled.get("between", ()))

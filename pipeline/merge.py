@@ -578,6 +578,8 @@ def _recent_incident(doc: Document, em: EventMention) -> bool:
             return False  # منذ تحرير المدينة
         if mod.tying_cues.match_at(toks, first) and mod.recall_words.isdisjoint(t.norm for t in toks[after:act]):
             return False  # وتأتي السيطرة على دينسور بعد …: the news the cue ties, not the incident recalled
+        if mod.statement_cues.match_at(toks, first) and d.start < em.trigger.start:
+            return False  # دانت الجزائر أمس التفجير: the condemnation's day, not the incident's
     if d.precision != 1 or not d.rule.startswith(OWN_DAY_RULES) or not doc.published:
         return False
     return 0 < (doc.published - d.date).days <= RECENT_DAYS

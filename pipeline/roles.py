@@ -838,6 +838,9 @@ def add_assoc(toks: list[Token], args: list[Arg], res: RoleResult) -> None:
 
 # --------------------------------------------------------------------------- the incident's event mention
 
+TOLL_CLASSES = frozenset({"kill", "injure"})  # trigger classes that only count an act's dead and wounded
+
+
 def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int], lo: int, hi: int,
                      group: list[Trigger]) -> Optional[EventMention]:
     """One EventMention for the triggers of one incident, or None when nothing is codable."""
@@ -845,6 +848,9 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
     background = [t for t in group if t.status == "background"]
     actions = [t for t in coded if t.role == "action"]
     is_background = False
+    if actions and all(t.cls in TOLL_CLASSES for t in actions) and \
+            any(t.role == "action" and t.cls not in TOLL_CLASSES and t.first < actions[0].first for t in background):
+        actions = []  # دانت … التفجير الذي استهدف مسجدا، وأسفر عن استشهاد 15: the recalled act's toll, recalled too
     if not actions:
         if not [t for t in background if t.role == "action"]:
             return None

@@ -494,6 +494,20 @@ def test_after_a_preposition_a_word_spelled_as_a_bare_past_is_its_verbal_noun(nl
     assert [(r[1], r[2]) for r in out] == [("Police Forces of Iraq", "Islamic State (Iraq)")]
 
 
+def test_a_condemned_incident_is_coded_only_with_its_own_day(nlp):
+    # a condemnation retells an incident reported before: not coded, nor its toll, unless the
+    # incident's own day is told (after the act: the day before it is the condemnation's)
+    assert rows(nlp, "دانت الجزائر بشدة أمس التفجير الإرهابي الذي استهدف مسجدا في منطقة عسير.", "2015-08-08") == []
+    assert rows(nlp, "أدانت هيئة كبار العلماء وبشدة العمل الإجرامي الذي استهدف مسجدًا بمقر قوات الطوارئ في منطقة "
+                     "عسير ونتج عنه عدد من الوفيات والمصابين.", "2015-08-08") == []
+    out = [e.to_acled_row() for e in nlp.extract(
+        "دانت وزارة الخارجية الأميركية التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها أول من أمس، "
+        "وأسفر عن استشهاد عدد من رجال الأمن.", published="2015-08-08")]
+    assert [(r["sub_event_type"], r["event_date"], r["location"]) for r in out] == [
+        ("Remote explosive/landmine/IED", "2015-08-06", "Abha")]
+    assert out[0]["actor1"] != "Government of the United States"  # the condemner did not do it
+
+
 def test_violence_and_vandalism_are_a_riot_only_beside_a_crowd(nlp):
     # in a war "acts of violence" are any side's; beside demonstrators they are a riot
     out = rows(nlp, "أفادت مصادر طبية وأمنية عراقية السبت بمقتل ثمانية من عناصر تنظيم داعش وخمسة مدنيين وجنديين "
