@@ -177,9 +177,10 @@ def build_parser() -> argparse.ArgumentParser:
     ner.set_defaults(func=cmd_ner)
 
     ev = sub.add_parser("evaluate", help="score a component on gold data")
-    ev.add_argument("what", choices=["ner", "events", "places", "dedupe", "news"])
+    ev.add_argument("what", choices=["ner", "events", "places", "dedupe", "news", "genre"])
     ev.add_argument("--gold", type=Path, help="gold file (ner, events, dedupe; news: the labelled sentences, "
-                                              "default data/samples/news_sentences/labels.jsonl); places needs none")
+                                              "default data/samples/news_sentences/labels.jsonl); places and genre "
+                                              "need none (genre: SaudiNewsNet bylines)")
     ev.add_argument("--similarity", choices=MEASURES, default=None,
                     help="dedupe: score this measure only (default: every one installed)")
     ev.add_argument("--tune", action="store_true",
@@ -347,6 +348,15 @@ def cmd_evaluate(args) -> int:
             from .places import evaluate as evaluate_places
 
             evaluate_places()
+        return 0
+    if args.what == "genre":
+        from .resources import SharedDataNotFound
+        from .train.genre import evaluate as evaluate_genre
+
+        try:
+            evaluate_genre()
+        except SharedDataNotFound as e:
+            raise UserError(f"evaluate genre: {e}") from None
         return 0
     if args.what == "news":
         from .resources import SharedDataNotFound

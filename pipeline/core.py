@@ -28,6 +28,7 @@ def default_stages(gate: bool = False) -> list:
     from .casualties import Casualties
     from .dates import Dates
     from .events import Events
+    from .genre import Genre
     from .link import Link
     from .merge import Merge
     from .ner import Ner
@@ -38,7 +39,7 @@ def default_stages(gate: bool = False) -> list:
     from .gate import TriggerGate
 
     return [Normalize(), Segment(), *([TriggerGate()] if gate else []), Ner(), Link(), Events(), News(),
-            Casualties(), Dates(), Merge()]
+            Genre(), Casualties(), Dates(), Merge()]
 
 
 def arabic_share(text: str) -> float:

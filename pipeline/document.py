@@ -15,6 +15,11 @@ from typing import Any, Optional
 
 from .normalize import NormText
 
+# Why an event mention is set aside as background (``ext["background_reason"]``) when the merge stage
+# still codes it if it tells a recent incident with its own day: a recall cue (roles), an opinion piece (genre).
+RECALL_CUE = "background cue"
+OPINION = "opinion piece"
+
 
 @dataclass(frozen=True)
 class Span:

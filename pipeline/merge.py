@@ -18,7 +18,7 @@ from conflict_events.schemas import Actor, Event, Evidence
 
 from .actors import UNIDENTIFIED, ActorDictionary
 from .casualties import add_missing_counts, combine_counts, share, with_bombers
-from .document import Document, EventMention
+from .document import OPINION, RECALL_CUE, Document, EventMention
 from .events import ARMED, modality, names_again, suicide_nouns
 from .incident import FAMILIES, actor_key, actors_agree, dates_compatible, is_region, places_compatible
 from .normalize import normalize_for_matching
@@ -564,12 +564,12 @@ OWN_DAY_RULES = ("relative-day", "weekday", "absolute", "numeric", "day-month-no
 
 def _recent_incident(doc: Document, em: EventMention) -> bool:
     """A background clause that names its own day within the last RECENT_DAYS (ويأتي الحادث بعد
-    يوم من … تفجير وقع أمس الأول الاثنين في بلدة سوروج) recalls an incident of the past week: the
-    coding guide codes it; a recap over a period, a state since an event (منذ, modality.yaml
+    يوم من … تفجير وقع أمس الأول الاثنين في بلدة سوروج), or an opinion piece's (genre stage), recalls
+    an incident of the past week: the coding guide codes it; a recap over a period, a state since an event (منذ, modality.yaml
     period_cues), the news a tying cue governs before its بعد (tying_cues) or a recall without its
     own day stays background."""
     d = em.date
-    if em.ext.get("background_reason") != "background cue" or d is None or d.date is None:
+    if em.ext.get("background_reason") not in (RECALL_CUE, OPINION) or d is None or d.date is None:
         return False
     if "background_cue" in em.ext:
         mod, toks = modality(), doc.sentence_tokens(em.sentence)

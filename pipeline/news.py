@@ -14,8 +14,6 @@ pipeline needs no training library.
 """
 from __future__ import annotations
 
-import json
-import math
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -23,24 +21,9 @@ from typing import Optional
 from .document import Document, Token, token_at
 from .resources import models_dir
 from .stage import Stage
+from .textmodel import TfidfLogistic, features, word_form  # noqa: F401 (features, word_form: re-exported)
 
 MODEL_FILE = "model.json"
-
-
-def word_form(tok: Token) -> str:
-    """A token as the model reads it: its normalised form, any number as 0."""
-    return "0" if any(c.isdigit() for c in tok.norm) else tok.norm
-
-
-def features(words: list[str], ngrams: tuple[int, int] = (1, 2)) -> dict[str, int]:
-    """Counts of the word n-grams of a sentence (n in the model's range), joined by a space."""
-    counts: dict[str, int] = {}
-    lo, hi = ngrams
-    for n in range(lo, hi + 1):
-        for i in range(len(words) - n + 1):
-            gram = " ".join(words[i:i + n])
-            counts[gram] = counts.get(gram, 0) + 1
-    return counts
 
 
 CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ":"})
@@ -55,34 +38,12 @@ def clause_of(toks: list[Token], offset: int) -> tuple[int, int]:
     return first, last
 
 
-class NewsModel:
-    """The sentence model: per-term idf and weight, an intercept and the decision threshold."""
-
-    def __init__(self, data: dict):
-        self.ngrams = tuple(data["ngrams"])
-        self.terms: dict[str, tuple[float, float]] = {t: (v[0], v[1]) for t, v in data["terms"].items()}
-        self.intercept = float(data["intercept"])
-        self.threshold = float(data["threshold"])
+class NewsModel(TfidfLogistic):
+    """The sentence model (models/news/model.json)."""
 
     @classmethod
     def load(cls, path: Optional[Path] = None) -> "NewsModel":
-        path = path or models_dir() / "news" / MODEL_FILE
-        with open(path, encoding="utf-8") as f:
-            return cls(json.load(f))
-
-    def probability(self, words: list[str]) -> float:
-        """The probability that a sentence of these words reports a recent event."""
-        score, norm = 0.0, 0.0
-        for gram, count in features(words, self.ngrams).items():
-            known = self.terms.get(gram)
-            if known is None:
-                continue
-            idf, weight = known
-            x = (1.0 + math.log(count)) * idf
-            score += weight * x
-            norm += x * x
-        z = self.intercept + (score / math.sqrt(norm) if norm else 0.0)
-        return 1.0 / (1.0 + math.exp(-z))
+        return super().load(path or models_dir() / "news" / MODEL_FILE)
 
 
 @lru_cache(maxsize=1)

@@ -34,7 +34,7 @@ from conflict_events.schemas import Actor
 
 from .actors import UNIDENTIFIED
 from .dates import time_words
-from .document import Document, EventMention, Mention, Token, token_at, tokens_starting_before
+from .document import RECALL_CUE, Document, EventMention, Mention, Token, token_at, tokens_starting_before
 from .events import (ARMED, Facts, Trigger, forms_of, is_number, is_punct, lexicon, names_again, new_event_mention,
                      resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of)
 from .incident import actor_key, is_region, places_compatible
@@ -969,7 +969,7 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
     })
     if is_background:
         em.ext["background"] = True
-        em.ext["background_reason"] = "background cue"
+        em.ext["background_reason"] = RECALL_CUE
         cue = next((t.cue for t in actions if t.cue is not None), None)
         if cue is not None:  # sentence token indices: the cue's first, after its last, the first act
             em.ext["background_cue"] = [cue[0], max(cue[1], cue[0] + 1), min(t.first for t in actions)]

@@ -26,7 +26,8 @@ from pathlib import Path
 
 from ..document import Document
 from ..metrics import prf
-from ..news import MODEL_FILE, word_form
+from ..news import MODEL_FILE
+from ..textmodel import word_form
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "data" / "samples" / "news_sentences" / "labels.jsonl"
@@ -72,7 +73,7 @@ def _vectorizer():
 
 
 def _analyzer_grams(words: list[str]) -> list[str]:
-    from ..news import features
+    from ..textmodel import features
 
     return [g for g, n in features(words, NGRAMS).items() for _ in range(n)]
 
