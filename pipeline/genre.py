@@ -12,36 +12,27 @@ incident recalled behind a cue.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 from .document import OPINION, Document
-from .resources import models_dir
 from .stage import Stage
 from .textmodel import TfidfLogistic, word_form
-
-MODEL_FILE = "model.json"
 
 
 class GenreModel(TfidfLogistic):
     """The article model: a TfidfLogistic that reads the first ``words`` words of an article."""
 
+    FOLDER = "genre"
+
     def __init__(self, data: dict):
         super().__init__(data)
         self.words = int(data.get("words", 300))
-
-    @classmethod
-    def load(cls, path: Optional[Path] = None) -> "GenreModel":
-        return super().load(path or models_dir() / "genre" / MODEL_FILE)
 
 
 @lru_cache(maxsize=1)
 def default_model() -> Optional[GenreModel]:
     """The shipped model, or None when models/genre holds none (the stage then changes nothing)."""
-    try:
-        return GenreModel.load()
-    except FileNotFoundError:
-        return None
+    return GenreModel.shipped()
 
 
 class Genre(Stage):

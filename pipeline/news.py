@@ -15,15 +15,12 @@ pipeline needs no training library.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 from .document import Document, Token, token_at
-from .resources import models_dir
 from .stage import Stage
-from .textmodel import TfidfLogistic, features, word_form  # noqa: F401 (features, word_form: re-exported)
+from .textmodel import MODEL_FILE, TfidfLogistic, features, word_form  # noqa: F401 (re-exported)
 
-MODEL_FILE = "model.json"
 
 
 CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ":"})
@@ -41,18 +38,13 @@ def clause_of(toks: list[Token], offset: int) -> tuple[int, int]:
 class NewsModel(TfidfLogistic):
     """The sentence model (models/news/model.json)."""
 
-    @classmethod
-    def load(cls, path: Optional[Path] = None) -> "NewsModel":
-        return super().load(path or models_dir() / "news" / MODEL_FILE)
+    FOLDER = "news"
 
 
 @lru_cache(maxsize=1)
 def default_model() -> Optional[NewsModel]:
     """The shipped model, or None when models/news holds none (the stage then changes nothing)."""
-    try:
-        return NewsModel.load()
-    except FileNotFoundError:
-        return None
+    return NewsModel.shipped()
 
 
 class News(Stage):

@@ -11,8 +11,12 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
+from typing import Optional
 
 from .document import Token
+from .resources import models_dir
+
+MODEL_FILE = "model.json"
 
 
 def word_form(tok: Token) -> str:
@@ -40,10 +44,21 @@ class TfidfLogistic:
         self.intercept = float(data["intercept"])
         self.threshold = float(data["threshold"])
 
+    FOLDER = ""  # the models folder a subclass ships in (models/<FOLDER>/model.json)
+
     @classmethod
-    def load(cls, path: Path) -> "TfidfLogistic":
-        with open(path, encoding="utf-8") as f:
+    def load(cls, path: Optional[Path] = None) -> "TfidfLogistic":
+        """The model file at ``path``, by default the shipped one (models/<FOLDER>/model.json)."""
+        with open(path or models_dir() / cls.FOLDER / MODEL_FILE, encoding="utf-8") as f:
             return cls(json.load(f))
+
+    @classmethod
+    def shipped(cls) -> Optional["TfidfLogistic"]:
+        """The shipped model, or None when the models folder holds none (its stage then changes nothing)."""
+        try:
+            return cls.load()
+        except FileNotFoundError:
+            return None
 
     def probability(self, words: list[str]) -> float:
         """The probability of the positive class for a text of these words (``word_form``)."""
@@ -60,4 +75,4 @@ class TfidfLogistic:
         return 1.0 / (1.0 + math.exp(-z))
 
 
-__all__ = ["TfidfLogistic", "features", "word_form"]
+__all__ = ["MODEL_FILE", "TfidfLogistic", "features", "word_form"]

@@ -24,16 +24,15 @@ held-out opinion calls are right MIN_PRECISION of the time. Needs scikit-learn (
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from collections import Counter
 from pathlib import Path
 
 from ..metrics import prf
-from ..textmodel import features, word_form
+from ..textmodel import MODEL_FILE, features, word_form
+from .textmodel import fitted, held_out, write_model
 
 ROOT = Path(__file__).resolve().parents[2]
-MODEL_FILE = "model.json"
 WORDS = 300  # the words of an article's beginning the model reads (the runtime reads as many)
 TEXT_CHARS = 4000  # enough characters to hold WORDS words
 NGRAMS = (1, 2)
@@ -95,24 +94,12 @@ def _vectorizer():
 def cross_validate(words: list[list[str]], y: list[bool], groups: list[str]) -> dict:
     """Held-out probabilities (folds of whole newspapers), the chosen C and threshold, the figures."""
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import log_loss, roc_auc_score
+    from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import LeaveOneGroupOut
 
     grams = [_grams(w) for w in words]
-    yv = np.array(y)
-    best = None
-    for c in CS:
-        p = np.zeros(len(y))
-        for tr, te in LeaveOneGroupOut().split(grams, yv, groups):
-            vec = _vectorizer().fit([grams[i] for i in tr])
-            model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
-            model.fit(vec.transform([grams[i] for i in tr]), yv[tr])
-            p[te] = model.predict_proba(vec.transform([grams[i] for i in te]))[:, 1]
-        loss = log_loss(yv, p)
-        if best is None or loss < best[1]:
-            best = (c, loss, p)
-    c, loss, p = best
+    yv, gv = np.array(y), np.array(groups)
+    c, loss, p = held_out(grams, yv, LeaveOneGroupOut().split(grams, yv, groups), CS, _vectorizer)
     threshold = 0.99
     for t in sorted(set(np.round(p, 3)), reverse=True):
         called = p >= t
@@ -121,8 +108,8 @@ def cross_validate(words: list[list[str]], y: list[bool], groups: list[str]) -> 
     called = p >= threshold
     tp, fp, fn = int((called & yv).sum()), int((called & ~yv).sum()), int((~called & yv).sum())
     prec, rec, f1 = prf(tp, tp + fp, tp + fn)
-    per_paper = {g: round(float(roc_auc_score(yv[np.array(groups) == g], p[np.array(groups) == g])), 3)
-                 for g in sorted(set(groups)) if len(set(yv[np.array(groups) == g])) == 2}
+    per_paper = {g: round(float(roc_auc_score(yv[gv == g], p[gv == g])), 3)
+                 for g in sorted(set(groups)) if len(set(yv[gv == g])) == 2}
     return {"C": c, "log_loss": round(loss, 4), "auc": round(float(roc_auc_score(yv, p)), 4),
             "auc_by_paper": per_paper, "threshold": round(threshold, 4), "articles": len(y),
             "opinion": int(yv.sum()),
@@ -131,16 +118,10 @@ def cross_validate(words: list[list[str]], y: list[bool], groups: list[str]) -> 
 
 
 def fit(words: list[list[str]], y: list[bool], c: float, threshold: float) -> dict:
-    """The model file's content (textmodel.TfidfLogistic) for a classifier fitted on every article."""
-    from sklearn.linear_model import LogisticRegression
-
-    grams = [_grams(w) for w in words]
-    vec = _vectorizer().fit(grams)
-    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(vec.transform(grams), y)
-    terms = {t: [round(float(vec.idf_[i]), 5), round(float(model.coef_[0][i]), 5)]
-             for t, i in sorted(vec.vocabulary_.items())}
-    return {"ngrams": list(NGRAMS), "words": WORDS, "intercept": round(float(model.intercept_[0]), 6),
-            "threshold": threshold, "terms": terms}
+    """The model file's content (genre.GenreModel) for a classifier fitted on every article."""
+    model = fitted([_grams(w) for w in words], y, c, _vectorizer, digits=5)
+    return {"ngrams": list(NGRAMS), "words": WORDS, "intercept": model["intercept"], "threshold": threshold,
+            "terms": model["terms"]}
 
 
 def train(out: Path | None = None) -> dict:
@@ -151,10 +132,7 @@ def train(out: Path | None = None) -> dict:
     labels = Counter(f"{g}/{'opinion' if v else 'report'}" for v, g in zip(y, groups))
     data.update({"labels": dict(sorted(labels.items())),
                  "held_out": scores})
-    if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        with open(out / MODEL_FILE, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+    write_model(data, out)
     return data
 
 

@@ -28,6 +28,7 @@ from ..document import Document
 from ..metrics import prf
 from ..news import MODEL_FILE
 from ..textmodel import word_form
+from .textmodel import fitted, held_out, write_model
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "data" / "samples" / "news_sentences" / "labels.jsonl"
@@ -81,24 +82,12 @@ def _analyzer_grams(words: list[str]) -> list[str]:
 def cross_validate(words: list[list[str]], y: list[bool], groups: list[str]) -> dict:
     """Held-out probabilities for each C (grouped folds), the chosen C and threshold, and the figures."""
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import log_loss, roc_auc_score
+    from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import GroupKFold
 
     grams = [_analyzer_grams(w) for w in words]
     yv = np.array(y)
-    best = None
-    for c in CS:
-        p = np.zeros(len(y))
-        for tr, te in GroupKFold(FOLDS).split(grams, yv, groups):
-            vec = _vectorizer().fit([grams[i] for i in tr])
-            model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
-            model.fit(vec.transform([grams[i] for i in tr]), yv[tr])
-            p[te] = model.predict_proba(vec.transform([grams[i] for i in te]))[:, 1]
-        loss = log_loss(yv, p)
-        if best is None or loss < best[1]:
-            best = (c, loss, p)
-    c, loss, p = best
+    c, loss, p = held_out(grams, yv, GroupKFold(FOLDS).split(grams, yv, groups), CS, _vectorizer)
     news = sorted(p[yv])
     threshold = float(news[int(MAX_NEWS_LOST * len(news))]) if news else 0.5
     vetoed = p < threshold
@@ -115,15 +104,9 @@ def cross_validate(words: list[list[str]], y: list[bool], groups: list[str]) -> 
 
 def fit(words: list[list[str]], y: list[bool], c: float, threshold: float) -> dict:
     """The model file's content (news.NewsModel) for a classifier fitted on every sentence."""
-    from sklearn.linear_model import LogisticRegression
-
-    grams = [_analyzer_grams(w) for w in words]
-    vec = _vectorizer().fit(grams)
-    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(vec.transform(grams), y)
-    terms = {t: [round(float(vec.idf_[i]), 6), round(float(model.coef_[0][i]), 6)]
-             for t, i in sorted(vec.vocabulary_.items())}
-    return {"ngrams": list(NGRAMS), "intercept": round(float(model.intercept_[0]), 6), "threshold": threshold,
-            "terms": terms}
+    model = fitted([_analyzer_grams(w) for w in words], y, c, _vectorizer, digits=6)
+    return {"ngrams": list(NGRAMS), "intercept": model["intercept"], "threshold": threshold,
+            "terms": model["terms"]}
 
 
 def targets(labels: list[dict]) -> tuple[list[bool], list[str]]:
@@ -140,10 +123,7 @@ def train(labels_path: Path = LABELS, out: Path | None = None) -> dict:
     data = fit(words, y, scores["C"], scores["threshold"])
     data.update({"labels": dict(Counter(lab["label"] for lab in labels)), "articles": len(set(groups)),
                  "held_out": scores})
-    if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        with open(out / MODEL_FILE, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+    write_model(data, out)
     return data
 
 
