@@ -44,6 +44,7 @@ OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
 POSSESSIVES = ("ه", "ها", "هم", "هما")
 DAMMA = "\u064f"
 ARMED = frozenset({1, 2, 3, 4, 8})
+TOLL_CLASSES = frozenset({"kill", "injure"})  # trigger classes that only count an act's dead and wounded
 
 
 def norm(s: str) -> str:

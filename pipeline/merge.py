@@ -19,7 +19,7 @@ from conflict_events.schemas import Actor, Event, Evidence
 from .actors import UNIDENTIFIED, ActorDictionary
 from .casualties import add_missing_counts, combine_counts, share, with_bombers
 from .document import OPINION, RECALL_CUE, Document, EventMention
-from .events import ARMED, modality, names_again, suicide_nouns
+from .events import ARMED, TOLL_CLASSES, modality, names_again, suicide_nouns
 from .incident import FAMILIES, actor_key, actors_agree, dates_compatible, is_region, places_compatible
 from .normalize import normalize_for_matching
 from .resources import load_yaml
@@ -316,7 +316,7 @@ def _around(text: str, start: int, end: int, at: int) -> str:
 
 SEXUAL = "Sexual violence"
 STRATEGIC = "Strategic developments"
-CASUALTY_ONLY = {"kill", "injure", "shooting"}  # killed or wounded (بالرصاص الحي: by gunfire), nothing else
+CASUALTY_ONLY = TOLL_CLASSES | {"shooting"}  # killed or wounded (بالرصاص الحي: by gunfire), nothing else
 
 
 def _actions(em: EventMention) -> list[dict]:
@@ -344,7 +344,7 @@ def _no_perpetrator_named(em: EventMention) -> bool:
 def _casualties_only(em: EventMention) -> bool:
     """Deaths or injuries and nothing else (no weapon, no act), with no perpetrator named."""
     triggers = em.ext.get("triggers", ())
-    return bool(triggers) and all(t.get("role") == "action" and t["class"] in ("kill", "injure") for t in triggers) \
+    return bool(triggers) and all(t.get("role") == "action" and t["class"] in TOLL_CLASSES for t in triggers) \
         and _no_perpetrator_named(em)
 
 
@@ -363,7 +363,7 @@ def _toll_of(prev: EventMention, em: EventMention) -> bool:
     after a violent incident at a compatible place (… اشتباكات عنيفة. وأعلنت وزارة الصحة إصابة ٢١
     مواطناً بالرصاص الحي), is that incident's toll."""
     actions = {t["class"] for t in _actions(em)}
-    return bool(actions & {"kill", "injure"} and actions <= CASUALTY_ONLY
+    return bool(actions & TOLL_CLASSES and actions <= CASUALTY_ONLY
                 and em.sentence - prev.sentence == 1
                 and FAMILIES[prev.event_type] in ("violence", "demonstrations")
                 and _no_perpetrator_named(em)
@@ -565,9 +565,9 @@ OWN_DAY_RULES = ("relative-day", "weekday", "absolute", "numeric", "day-month-no
 def _recent_incident(doc: Document, em: EventMention) -> bool:
     """A background clause that names its own day within the last RECENT_DAYS (ويأتي الحادث بعد
     يوم من … تفجير وقع أمس الأول الاثنين في بلدة سوروج), or an opinion piece's (genre stage), recalls
-    an incident of the past week: the coding guide codes it; a recap over a period, a state since an event (منذ, modality.yaml
-    period_cues), the news a tying cue governs before its بعد (tying_cues) or a recall without its
-    own day stays background."""
+    an incident of the past week: the coding guide codes it; a recap over a period, a state since an
+    event (منذ, modality.yaml period_cues), the news a tying cue governs before its بعد (tying_cues)
+    or a recall without its own day stays background."""
     d = em.date
     if em.ext.get("background_reason") not in (RECALL_CUE, OPINION) or d is None or d.date is None:
         return False

@@ -35,8 +35,8 @@ from conflict_events.schemas import Actor
 from .actors import UNIDENTIFIED
 from .dates import time_words
 from .document import RECALL_CUE, Document, EventMention, Mention, Token, token_at, tokens_starting_before
-from .events import (ARMED, Facts, Trigger, forms_of, is_number, is_punct, lexicon, names_again, new_event_mention,
-                     resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of)
+from .events import (ARMED, TOLL_CLASSES, Facts, Trigger, forms_of, is_number, is_punct, lexicon, names_again,
+                     new_event_mention, resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of)
 from .incident import actor_key, is_region, places_compatible
 from .matcher import PhraseMatcher, phrase_key
 from .normalize import QUOTE_MARKS, normalize_for_matching
@@ -837,9 +837,6 @@ def add_assoc(toks: list[Token], args: list[Arg], res: RoleResult) -> None:
 
 
 # --------------------------------------------------------------------------- the incident's event mention
-
-TOLL_CLASSES = frozenset({"kill", "injure"})  # trigger classes that only count an act's dead and wounded
-
 
 def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int], lo: int, hi: int,
                      group: list[Trigger]) -> Optional[EventMention]:

@@ -325,8 +325,9 @@ def add_world(b, core: tuple[str, ...], corpus: Path) -> None:
         capitals = {r["_capital_gn"] for r in rows.values()}
         for x in by_iso2.get(iso2, []):
             a1 = b.town_admin1.get(x["geonameid"]) or b.admin1.get((iso2, x["admin1code"]))
-            ar = [a for a in arabic_names(x["alternatenames"]) if not common_word(a, x["population"])] or \
-                [a for a in arabic_names(x["alternatenames"]) if named.get(norm(a)) == x["geonameid"]]
+            alts = arabic_names(x["alternatenames"])
+            ar = [a for a in alts if not common_word(a, x["population"])] or \
+                [a for a in alts if named.get(norm(a)) == x["geonameid"]]
             if a1 is None or not ar:
                 continue
             names = set().union(*(variants(a, b.stop) for a in ar))
