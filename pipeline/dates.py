@@ -245,7 +245,7 @@ def absolute_at(toks: list[Tok], i: int, pub: Optional[dt.date]) -> Optional[Fou
         o = read_ordinal(toks, i)
         if o is not None:
             day, k = o
-    if day is not None and k < len(toks) and toks[k].text in ("من", "في"):
+    if day is not None and k < len(toks) and toks[k].text == "من":  # الخامس من مارس; not قتل 5 في مارس
         k += 1
     if k < len(toks) and toks[k].text in ("شهر", "لشهر", "بشهر"):
         k += 1
@@ -263,9 +263,10 @@ def absolute_at(toks: list[Tok], i: int, pub: Optional[dt.date]) -> Optional[Fou
         hijri = True
     if day is not None and year is None and _names_a_place(toks, i):
         return None  # D14: قصر 22 مايو, مدينة 6 أكتوبر
-    if day is None and year is None and not past and not (i > 0 and toks[i - 1].text in ("شهر", "خلال", "في")) \
+    if day is None and year is None and not past and not (i > 0 and (toks[i - 1].text in ("شهر", "خلال", "في")
+                                                                      or toks[i - 1].text in vocab()["year_part"])) \
             and toks[i].text not in ("شهر", "لشهر", "بشهر"):
-        return None  # a bare month word (أب "father" is آب "August" once normalised)
+        return None  # a bare month word (أب "father" is آب "August" once normalised); أواخر مارس is one
     start, end = toks[i].start, toks[k - 1].end
     if hijri:
         if year is None:
@@ -580,11 +581,12 @@ def _clause_break(doc: Document, start: int, end: int) -> bool:
 
 def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
                  day: Optional[ArticleDay] = None, incident: Optional[tuple[int, int]] = None,
-                 acts: tuple[int, ...] = ()) -> DateValue:
+                 acts: tuple[int, ...] = (), trigger_end: Optional[int] = None) -> DateValue:
     """D1-D11 for one mention: own sentence (a date in the clause of its trigger or of another of its
     ``acts``, offsets into the original text; one inside the mention's ``incident`` span first: two
     incidents of one sentence each keep their own day), nearest preceding, lead for the headline,
-    caption, published."""
+    caption, published. Of two dates of the sentence, the one fewer characters away from the
+    trigger's span wins (قصفت المدينة قبل 70 عاما, not the اليوم of the sentence's report)."""
     day = day or ArticleDay(doc.published)
 
     def found(i: int) -> list[Found]:
@@ -594,6 +596,7 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
         return cache[i]
 
     t = doc.norm.from_original(trigger_start, trigger_start + 1)[0]
+    te = doc.norm.from_original(trigger_end - 1, trigger_end)[1] if trigger_end else t
     at = [t] + [doc.norm.from_original(a, a + 1)[0] for a in acts]
     lo, hi = doc.norm.from_original(*incident) if incident is not None else (t, t)
 
@@ -604,7 +607,7 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
            and (f.inheritable or in_a_clause_of_the_mention(f))]
     own = [f for f in own if lo <= f.start and f.end <= hi] or own
     if own:
-        best = min(own, key=lambda f: (min(abs(f.start - t), abs(f.end - t)), -f.start))
+        best = min(own, key=lambda f: (max(0, f.start - te, t - f.end), -f.start))
         return to_value(doc, best)
     if is_caption(doc, sentence):
         if doc.published is None:
@@ -650,7 +653,7 @@ class Dates(Stage):
                 span = em.ext.get("incident")
                 acts = tuple(t["start"] for t in em.ext.get("triggers", ()) if t.get("role") == "action")
                 em.date = date_mention(doc, em.sentence, em.trigger.start, cache, day, tuple(span) if span else None,
-                                       acts)
+                                       acts, em.trigger.end)
             else:
                 em.date = DateValue(doc.published, 1 if doc.published else None, rule="published")
         doc.provided |= self.provides

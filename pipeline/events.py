@@ -317,7 +317,10 @@ class Cue:
     direction: str = "before"
     requires_next: Optional[str] = None
     requires_later: Optional[tuple] = None
-    sentence: bool = False  # scope: sentence: governs every trigger of its sentence (an accident's cause)
+    # scope (see modality.yaml): "" its clause; sentence: every trigger of its sentence (an accident's
+    # cause); strong: its strong clause, over commas; statement: the act a statement is about, with its
+    # relative and result clauses
+    scope: str = ""
     not_after: frozenset = frozenset()  # words right before the cue that make it another word (هدوء حذر)
 
 
@@ -344,7 +347,7 @@ class Modality:
             for spec in specs:
                 cue = Cue(kind, spec.get("max"), spec.get("direction", "before"), spec.get("requires_next"),
                           key(spec["requires_later"]) if spec.get("requires_later") else None,
-                          spec.get("scope") == "sentence", frozenset(norm(w) for w in spec.get("not_after", ())))
+                          spec.get("scope", ""), frozenset(norm(w) for w in spec.get("not_after", ())))
                 for w in spec["words"]:
                     k = key(w)
                     if len(k) > 1 and k[-1] in ("ل", "ب"):  # "رفضا ل": the ل is a clitic of the next word
@@ -352,6 +355,7 @@ class Modality:
                     self.cues.add(k, cue)
         self.not_cues = PhraseMatcher().add_all((key(w), True) for w in data.get("not_cues", ()))
         self.openers = PhraseMatcher().add_all((key(w), True) for w in data.get("openers", ()))
+        self.statement_breaks = PhraseMatcher().add_all((key(w), True) for w in data.get("statement_breaks", ()))
         self.clause_verbs = {norm(w) for w in data.get("clause_verbs", ())} | set(verb_words)
         self.drop = set(data.get("drop", ()))
         self.flag = set(data.get("flag", ()))
@@ -362,9 +366,24 @@ class Modality:
         recalled = data.get("recalled_possessive") or {}
         self.recalled_between = frozenset(norm(w) for w in recalled.get("between", ()))
         self.recalled_not = frozenset(recalled.get("not_classes", ()))
+        period = data.get("period") or {}
+        self.period_units = frozenset(norm(w) for w in period.get("units", ()))
+        self.period_about = frozenset(norm(w) for w in period.get("about", ()))
         counted = data.get("counted_acts") or {}
         self.tally_counts = frozenset(norm(w) for w in counted.get("counts", ()))
         self.tally_classes = frozenset(counted.get("classes", ()))
+
+    def names_a_period(self, toks: list[Token], i: int) -> bool:
+        """Whether toks[i:] name a span of a week or more: أسبوع، عشرة أشهر، بضعة أسابيع، هذه الفترة."""
+        from .numbers import Tok, read_number
+
+        while i < len(toks) and toks[i].norm in self.period_about:
+            i += 1
+        window = [Tok(t.norm, t.start, t.end) for t in toks[i:i + 5]]
+        num = read_number(window, 0) if window else None
+        if num is not None:
+            i += num.last
+        return i < len(toks) and toks[i].norm in self.period_units
 
     def tally(self, toks: list[Token], t: "Trigger") -> Optional[tuple[int, int]]:
         """The count before an act noun counted in hundreds or thousands (آلاف الغارات، مئات من
@@ -389,27 +408,31 @@ class Modality:
             return i, t.first
         return None
 
-    def clauses(self, toks: list[Token], strong: bool = False) -> list[int]:
+    def clauses(self, toks: list[Token], strong: bool = False, statement: bool = False) -> list[int]:
         """A clause number for each token of a sentence (punctuation gets its own boundary).
 
         ``strong``: only clause openers, و + verb and ؛ ; . ! ? ؟ : cut (not commas): the
         scope of content cues (نفى، هدد، طالب), which reach over a parenthetical between commas.
+        ``statement``: as strong, but only the openers of `statement_breaks` (فيما، بينما) cut:
+        the scope of a condemnation, which reaches over the act's relative and result clauses
+        (استنكر … التفجير الذي وقع في مسجد …، وأسفر عن سقوط عدد من الشهداء).
         """
         out, c = [], 0
+        strong = strong or statement
         for i, t in enumerate(toks):
             if is_boundary(t) and (not strong or t.norm in STRONG_PUNCT):
                 c += 1
                 out.append(c)
                 c += 1
                 continue
-            if i and self.starts_clause(toks, i):
+            if i and self.starts_clause(toks, i, self.statement_breaks if statement else self.openers):
                 c += 1
             out.append(c)
         return out
 
-    def starts_clause(self, toks: list[Token], i: int) -> bool:
+    def starts_clause(self, toks: list[Token], i: int, openers: Optional[PhraseMatcher] = None) -> bool:
         t = toks[i]
-        if self.openers.match_at(toks, i) is not None:
+        if (openers or self.openers).match_at(toks, i) is not None:
             return True
         if t.norm[:1] in ("و", "ف") and len(t.norm) > 3:
             rest = t.norm[1:]
@@ -435,23 +458,29 @@ class Modality:
         return out
 
     def status(self, toks: list[Token], clause: list[int], cues, first: int, last: int,
-               future_form: bool = False, strong: Optional[list[int]] = None) -> tuple[Optional[str], Optional[tuple[int, int]]]:
+               future_form: bool = False, strong: Optional[list[int]] = None,
+               statement: Optional[list[int]] = None) -> tuple[Optional[str], Optional[tuple[int, int]]]:
         """('drop:<kind>' | 'background' | None, cue token range) for a trigger at toks[first:last].
 
         Cues with a ``max`` (لم، لا، دون) stop at any clause boundary, commas included; content
-        cues (نفى، هدد، طالب …) stop at strong boundaries only (see ``clauses``).
+        cues (نفى، هدد، طالب …) stop at strong boundaries only, condemnations (scope: statement)
+        at the ends of a statement (see ``clauses``).
         """
         if future_form:
             return "drop:future", (first, last)
         strong = strong or clause
         found = None
         for cf, cl, cue in cues:
-            ids = clause if cue.max is not None or cue.kind in self.flag else strong
+            ids = (statement or strong) if cue.scope == "statement" else strong if cue.scope == "strong" else \
+                clause if cue.max is not None or cue.kind in self.flag else strong
             if cue.not_after and cf > 0 and forms_of(toks[cf - 1]) & cue.not_after:
                 continue
-            if cue.requires_next and not _next_ok(cue.requires_next, toks, cl):
+            if cue.requires_next == "period":
+                if not self.names_a_period(toks, cl):
+                    continue
+            elif cue.requires_next and not _next_ok(cue.requires_next, toks, cl):
                 continue
-            if cue.sentence:
+            if cue.scope == "sentence":
                 pass
             elif cue.direction in ("before", "both") and cl <= first:
                 if ids[cf] != ids[first]:
@@ -582,11 +611,12 @@ def find_triggers(doc: Document, si: int) -> list[Trigger]:
         return out
     clause = mod.clauses(toks)
     strong = mod.clauses(toks, strong=True)
+    statement = mod.clauses(toks, statement=True)
     cues = mod.find(toks)
     for t in out:
         if t.role != "action" or t.status is not None:
             continue
-        t.status, t.cue = mod.status(toks, clause, cues, t.first, t.last, t.form.future, strong)
+        t.status, t.cue = mod.status(toks, clause, cues, t.first, t.last, t.form.future, strong, statement)
         if t.status is None and _year_background(doc, toks, t.first, clause):
             t.status = "background"
         if t.status is None:

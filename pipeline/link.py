@@ -272,11 +272,24 @@ def foreign_places(doc: Document, places: list[Mention], named: frozenset[str], 
     unless a designator makes it one (مدينة غدامس near the border with Algeria): the place is
     dropped, ``ext["dropped"]`` says why. When the article names no country, a place that implies
     none is kept only in a place context (في X) or in the home country of one of its actors
-    (actor_countries): "دبابات البرامز والبرادلي" is no Bradley, Arkansas."""
+    (actor_countries): "دبابات البرامز والبرادلي" is no Bradley, Arkansas. A designated place abroad
+    that sounds like a place of a named country is that place (مدينة كويتا in a Pakistani report is
+    Quetta, not Coweta in Oklahoma, whose Arabic name it shares)."""
+    from .places import common_word_names, everyday_words
+
     homes = actor_countries(doc, gaz) if not named else frozenset()
+    near = known_divisions(places)
     for m in places:
-        if m.place is None or m.place.iso3 in named or designated(doc, m) \
-                or not named and (gaz.implies_country(m.place) or m.place.iso3 in homes):
+        if m.place is None or m.place.iso3 in named or gaz.is_country(m.place):
+            continue
+        if named and designated(doc, m):  # مدينة كويتا in a Pakistani report: Quetta by sound, not Coweta (USA)
+            heard = None if is_neighbourhood(doc, m) or everyday_words(m.norm) or m.norm in common_word_names() \
+                else gaz.resolve_cross_script(m.norm, named, qualifier=place_qualifier(doc, m), near=near)
+            if heard is not None:  # (not حي مجاور, "a neighbouring quarter")
+                m.place = heard
+                m.ext["cross_script"] = True
+            continue
+        if designated(doc, m) or not named and (gaz.implies_country(m.place) or m.place.iso3 in homes):
             continue  # with no country named, a place in the home of the article's actors (قاعدة الوطية beside قوات حفتر) stays
         if named or not in_context(doc, m):  # with no country named, a bare village word is no evidence
             m.place = None

@@ -525,7 +525,10 @@ def attribute(event: Event, groups: list) -> None:
     setattr(event, slot, group.actor)
 
 
-HISTORY_DAYS = 30  # an event older than this at publication is recalled, not reported
+# An event older than this at publication is recalled, not reported: the coding guide codes the
+# incidents of the last week (RECENT_DAYS); three days more allow for a crawl date that lags the
+# real publication date.
+HISTORY_DAYS = 10
 
 
 def _fatalities(doc: Document, group: list[EventMention], counts: dict, head: EventMention, sub_event: str) -> int:
@@ -551,8 +554,8 @@ def armed_target(event: Event) -> None:
 
 def _history(doc: Document, em: EventMention) -> bool:
     """An event dated more than HISTORY_DAYS before publication (أحرق منزلاً عام 2015 in a 2020
-    court report, هجوم منتصف يونيو الماضي in a late-July report) is background the article
-    recalls: the news reported it when it happened."""
+    court report, هجوم منتصف يونيو الماضي in a late-July report, تفجير سوروج في 20 يوليو in a
+    report of 1 August) is background the article recalls: the news reported it when it happened."""
     d = em.date
     return bool(d is not None and d.date is not None and doc.published
                 and (doc.published - d.date).days > HISTORY_DAYS)
@@ -578,17 +581,27 @@ def _recent_incident(doc: Document, em: EventMention) -> bool:
             return False  # منذ تحرير المدينة
         if mod.tying_cues.match_at(toks, first) and mod.recall_words.isdisjoint(t.norm for t in toks[after:act]):
             return False  # وتأتي السيطرة على دينسور بعد …: the news the cue ties, not the incident recalled
-        if mod.statement_cues.match_at(toks, first) and d.start < em.trigger.start:
-            return False  # دانت الجزائر أمس التفجير: the condemnation's day, not the incident's
+        if mod.statement_cues.match_at(toks, first):
+            if d.start < em.trigger.start:
+                return False  # دانت الجزائر أمس التفجير: the condemnation's day, not the incident's
+            ids = mod.clauses(toks, statement=True)
+            at = next((i for i, t in enumerate(toks) if t.start >= d.start), len(toks) - 1)
+            if ids[at] != ids[first]:
+                return False  # …، فيما قتل مسلحون شرطيا أمس: another clause's day
     if d.precision != 1 or not d.rule.startswith(OWN_DAY_RULES) or not doc.published:
         return False
     return 0 < (doc.published - d.date).days <= RECENT_DAYS
 
 
+# ACLED's developments of an armed group's own: its actor1 is a state force or an armed group,
+# never civilians (الانضمام إلى الجماعات in an essay on radicalisation, a freed prisoner)
+GROUP_ACTS = frozenset({"Change to group/activity", "Headquarters or base established"})
+
+
 def uncodable(event: Event) -> Optional[str]:
     """Why an event cannot be coded in ACLED's scheme (None when it can): every ACLED event has an
-    actor and a location inside a country (a governorate or finer), and an agreement has two
-    parties."""
+    actor and a location inside a country (a governorate or finer), an agreement has two
+    parties, and a group's change of activity or new base is an armed group's (GROUP_ACTS)."""
     if event.actor1 is None and event.actor2 is None:
         return "no actor"
     if event.place is None:
@@ -597,6 +610,8 @@ def uncodable(event: Event) -> Optional[str]:
         return "only a country is named"
     if event.sub_event_type == "Agreement" and (event.actor1 is None or event.actor2 is None):
         return "an agreement needs two parties"
+    if event.sub_event_type in GROUP_ACTS and (event.actor1 is None or event.actor1.inter not in ARMED):
+        return "only an armed group or a state force changes its activity or sets up a base"
     return None
 
 

@@ -770,11 +770,12 @@ class Gazetteer:
         if not admin1 and name.startswith("ال") or \
                 len(arabic_key(bare)) < (ADMIN1_MIN_CONSONANTS if admin1 else CROSS_SCRIPT_MIN_CONSONANTS):
             return None  # an Arabic word (السراي), or too short to tell by sound
-        best = None
-        for iso3 in sorted(set(countries)):
+        best = None  # (score, -rank): of places of several countries that sound alike, the better ranked
+        for iso3 in sorted(set(countries)):  # (the larger: Quetta, not Nigeria's Akwete, for كويتا)
             hit = self.heard_in(iso3, name, admin1=admin1, near=near)
-            if hit and hit[1] >= (ADMIN1_MIN if admin1 else CROSS_SCRIPT_MIN) and (best is None or hit[1] > best[0]):
-                best = (hit[1], iso3, self.latin_table(iso3)[1][hit[0]])
+            if hit and hit[1] >= (ADMIN1_MIN if admin1 else CROSS_SCRIPT_MIN) \
+                    and (best is None or (hit[1], -hit[2]) > best[0]):
+                best = ((hit[1], -hit[2]), iso3, self.latin_table(iso3)[1][hit[0]])
         if best is None:
             return None
         _, iso3, row = best
@@ -782,8 +783,8 @@ class Gazetteer:
         return self.to_place(rec, location_ar=norm_name, qualifier=qualifier, designator=designator)
 
     def heard_in(self, iso3: str, name: str, admin1: bool = False,
-                 near: Iterable[tuple[str, str]] = ()) -> Optional[tuple[str, float]]:
-        """The best (row id, score) of a country's Latin table (of its first-level divisions only,
+                 near: Iterable[tuple[str, str]] = ()) -> Optional[tuple[str, float, float]]:
+        """The best (row id, score, rank) of a country's Latin table (of its first-level divisions only,
         with ``admin1``) for a name heard by sound, or None: the best ranked, a row in a first-level
         division of ``near`` ((iso3, admin1) pairs) ranked up by translit.yaml's context_bonus. The
         candidates are kept (up to KEPT_HEARD names): the news repeats the names it writes by sound."""
@@ -800,8 +801,9 @@ class Gazetteer:
         near = {a for c, a in near if c == iso3}
         rows = self.latin_table(iso3)[1] if near else None
         bonus = context_bonus()
-        best = min(found, key=lambda hit: (hit[2] - bonus * (rows is not None and rows[hit[0]]["admin1"] in near)))
-        return best[:2]
+        ranked = [(hit[0], hit[1], hit[2] - bonus * (rows is not None and rows[hit[0]]["admin1"] in near))
+                  for hit in found]
+        return min(ranked, key=lambda hit: hit[2])
 
     def _admin1_table(self, iso3: str):
         """A CrossScriptIndex of the first-level divisions of a country's Latin table (None if none)."""

@@ -508,6 +508,51 @@ def test_a_condemned_incident_is_coded_only_with_its_own_day(nlp):
     assert out[0]["actor1"] != "Government of the United States"  # the condemner did not do it
 
 
+def test_a_condemnation_reaches_over_commas_and_the_result_of_the_act_it_condemns(nlp):
+    # the condemners named between commas, the act's relative clause and its result (، وأسفر عن)
+    # all belong to the condemnation; a new report after وقال or فيما is news of its own
+    assert rows(nlp, "استنكر المدير العام لفرع الهيئة بمنطقة الرياض الشيخ عبدالله الفوزان، ورئيس هيئة مدينة الرياض "
+                     "الشيخ عبدالله السلمان، التفجير الآثم الذي وقع أثناء صلاة الظهر في مسجد قوات الطوارئ بمنطقة "
+                     "عسير، وأسفر عن سقوط عدد من الشهداء والمصابين.", "2015-08-10") == []
+    assert rows(nlp, "أدانت الهيئة الدائمة لحقوق الإنسان وبشدة الهجوم الإرهابي الذي شنه مستوطنون بإضرام النار، "
+                     "حيث أحرقوا منزلا مما أدى إلى استشهاد رضيع فلسطيني.", "2015-08-06") == []
+    out = rows(nlp, "أدان المجلس التفجير الآثم في مسجد قوات الطوارئ بمنطقة عسير، فيما قتل مسلحون شرطيا في "
+                    "مدينة القطيف أمس.", "2015-08-10")
+    assert [r[3] for r in out] == ["al-Qatif"]
+
+
+def test_a_kind_of_act_and_an_execution_are_no_incident(nlp):
+    assert rows(nlp, "وأكد قائد القوة أن مثل هذه التفجيرات لا تزيد شعب المملكة إلا تمسكا بالدين والوطن في "
+                     "منطقة عسير.", "2015-08-10") == []
+    assert rows(nlp, "أصدرت وزارة الداخلية أمس الاثنين بياناً حول تنفيذ حكم القتل قصاصاً في مواطن قتل آخر بسبب "
+                     "خلاف حصل بينهما بمنطقة الباحة.", "2015-08-11") == []
+    # the same words with no cue are an incident
+    assert rows(nlp, "وأكدت الشرطة أن مواطنا قتل آخر بسبب خلاف حصل بينهما بمنطقة الباحة أمس.", "2015-08-11")
+
+
+def test_a_sides_part_in_an_act_a_proposal_and_early_islams_history_are_no_incident(nlp):
+    assert rows(nlp, "وأكد المشايخ على دور دول التحالف بقيادة المملكة في استعادة مدينة عدن ودحر الحوثيين.",
+                "2015-07-22") == []
+    assert rows(nlp, "واقترح المرجع أن تندلع معركة مفتوحة بين إيران وتنظيم داعش في محافظة ديالى.", "2015-08-02") == []
+    assert rows(nlp, "وأضاف أن الخوارج قتلوا عثمان رضي الله عنه وهو يقرأ القرآن في المدينة المنورة.", "2015-08-06") == []
+    # without the cue, the act is news
+    assert rows(nlp, "وقتل مسلحون من تنظيم داعش ثلاثة جنود في المدينة المنورة أمس.", "2015-08-06")
+
+
+def test_a_base_taken_is_an_event_a_base_held_is_not(nlp):
+    assert rows(nlp, "وتتخذ الحكومة من شرق البلاد مقرا لها منذ أن استولى مسلحون على العاصمة طرابلس.",
+                "2015-07-25") == []
+    out = rows(nlp, "واتخذ مسلحو تنظيم داعش من مدرسة البلدة مقرا لهم في مدينة سرت أمس.", "2015-08-01")
+    assert out == [("Headquarters or base established", "Islamic State (Libya)", None, "Sirte")]
+
+
+def test_a_battle_front_and_a_rival_group_are_no_named_actors(nlp):
+    from conflict_events.actors import pattern_actor
+    from conflict_events.normalize import normalize_for_matching as nfm
+    assert pattern_actor(nfm("جبهة قتال")) is None and pattern_actor(nfm("جماعة منافسة")) is None
+    assert pattern_actor(nfm("جبهة النصرة")) is not None
+
+
 def test_violence_and_vandalism_are_a_riot_only_beside_a_crowd(nlp):
     # in a war "acts of violence" are any side's; beside demonstrators they are a riot
     out = rows(nlp, "أفادت مصادر طبية وأمنية عراقية السبت بمقتل ثمانية من عناصر تنظيم داعش وخمسة مدنيين وجنديين "

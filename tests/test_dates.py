@@ -307,3 +307,14 @@ def test_a_span_before_an_event_is_no_date_before_the_report():
               D(2022, 5, 11), 1, None)
     assert d.rule == "published"
     check("انفجرت العبوة قبل يومين من الآن في السوق.", "انفجرت", D(2022, 5, 11), D(2022, 5, 9), 1, "قبل يومين")
+
+
+def test_a_toll_before_a_month_is_no_day_and_late_in_a_month_is_that_month():
+    # "قتل 5 في مارس": five killed in March, not 5 March; أواخر مارس is March (D3), not nothing
+    (d,) = _dates_of("وقتل 5 جنود في مارس الماضي.", ["وقتل"], D(2015, 8, 10))
+    assert (d.date, d.precision) == (D(2015, 3, 15), 3)
+    (d,) = _dates_of("وتحولت الأزمة إلى حرب في أواخر مارس (آذار)، حينما استولى المسلحون على عدن.",
+                     ["استولى"], D(2015, 8, 10))
+    assert (d.date, d.precision) == (D(2015, 3, 15), 3)
+    (d,) = _dates_of("وقتل جنديان في هجوم وقع في الخامس من مارس.", ["هجوم"], D(2015, 8, 10))
+    assert (d.date, d.precision) == (D(2015, 3, 5), 1)

@@ -80,6 +80,12 @@ def test_an_event_needs_a_location_and_an_agreement_two_parties(nlp):
     doc = nlp.process({"text": "رحبت الحكومة اليمنية بالاتفاق الذي أعلن عنه في مدينة الحديدة.",
                        "published": "2018-12-14"})
     assert doc.events == []
+    # a change of activity is an armed group's: students who joined a club are none
+    doc = nlp.process({"text": "وانضم عشرات الطلاب إلى نادي الجامعة في مدينة الرياض أمس.", "published": "2015-07-26"})
+    assert doc.events == [] and any("armed group" in w for w in doc.warnings)
+    doc = nlp.process({"text": "وانضم عشرات المقاتلين من جبهة النصرة إلى تنظيم داعش في مدينة الرقة أمس.",
+                       "published": "2015-07-26"})
+    assert [e.sub_event_type for e in doc.events] == ["Change to group/activity"]
 
 
 def test_a_plane_crash_and_a_course_of_work_are_not_political_violence(nlp):
@@ -415,3 +421,31 @@ def test_a_bomb_defused_in_another_town_is_not_part_of_the_bombing():
     defused = [em for em in doc.event_mentions if em.sub_event_type == "Disrupted weapons use"]
     assert [em.place.place.location for em in defused] == ["Sheikh Zuweid"]
     assert not defused[0].ext.get("background")  # its own incident, not absorbed into the bombing
+
+
+def test_an_incident_dated_two_weeks_before_the_report_is_recalled_not_reported(nlp):
+    # the coding guide codes the incidents of the last week; one the text dates 12 days back is background
+    text = ("بدأت الغارات التركية الأسبوع الماضي باستهداف مواقع تابعة لتنظيم داعش في سوريا، بعد تفجير "
+            "انتحاري استهدف مدينة سوروج في 20 يوليو، أودى بحياة 32 شخصا.")
+    assert rows(nlp, text, "2015-08-01") == []
+    assert [r["event_date"] for r in rows(nlp, text, "2015-07-24")] == ["2015-07-20"]
+
+
+def test_an_act_told_as_seventy_years_ago_is_history(nlp):
+    text = ("وقال رئيس البلدية اليوم الخميس إن قاذفة أمريكية قصفت مدينة هيروشيما قبل 70 عاما ما أدى "
+            "إلى مقتل 140 ألف شخص.")
+    assert rows(nlp, text, "2015-08-06") == []
+    assert [r["event_date"] for r in rows(nlp, text.replace("70 عاما", "3 أيام"), "2015-08-06")] == ["2015-08-03"]
+
+
+def test_a_toll_over_a_week_or_more_is_a_tally_not_an_incident(nlp):
+    tally = ["قالت وكالة الأناضول إن نحو 260 مقاتلا من حزب العمال الكردستاني قتلوا، خلال أسبوع من الغارات "
+             "الجوية التركية على مواقع الحزب في محافظة دهوك.",
+             "قتل 40 شخصا على الأقل في اشتباكات بين الجيش الليبي ومسلحي تنظيم داعش في مدينة سرت على مدى "
+             "الأسبوعين الماضيين.",
+             "وقال المرصد إن 170 مدنيا قتلوا جراء غارات طائرات التحالف على مدينة الرقة خلال عشرة أشهر."]
+    for text in tally:
+        assert rows(nlp, text, "2015-08-01") == [], text
+    # a night is no period: the incident stays
+    assert [r["fatalities"] for r in rows(nlp, "قتل ثلاثة جنود في هجوم شنه مسلحون على حاجز للجيش في مدينة "
+                                               "العريش خلال الليل.", "2015-08-01")] == [3]

@@ -340,3 +340,13 @@ def test_a_town_whose_name_is_frequent_in_the_news_is_a_town_when_the_news_write
                       "نشرت الصحيفه الخبر\nوتابع الخبر\n", encoding="utf-8")
     shares = designated_share(corpus, {"القطيف", "الخبر", "دير"}, {"دير": {"الزور"}})
     assert shares == {"القطيف": (2, 0.5), "الخبر": (2, 0.0)}  # دير الزور is not دير
+
+
+def test_a_designated_town_abroad_that_sounds_like_one_of_a_named_country_is_that_town(nlp, gaz):
+    # كويتا is Coweta (Oklahoma) in Arabic sources; in a report naming Pakistan and Nigeria, not the
+    # United States, مدينة كويتا is heard among the named countries, and the larger town wins the tie
+    text = ("قتل جنديان في هجوم لجماعة بوكو حرام في ولاية بورنو شمال شرقي نيجيريا. "
+            "وقتل شخصان في تفجير انتحاري قرب جامعة في مدينة كويتا عاصمة إقليم بلوشستان جنوب غربي باكستان.")
+    doc = nlp.process({"text": text, "published": "2015-07-21"})
+    assert ("كويتا", "Quetta", "Balochistan") in places(doc)
+    assert gaz.resolve_cross_script(norm("كويتا"), ["NGA", "PAK"]).location == "Quetta"
