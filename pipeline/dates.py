@@ -86,6 +86,7 @@ def vocab() -> dict:
         "last_year": _phrases(raw["last_year"]),
         "year_words": {normalize_for_matching(w) for w in raw["year_words"]},
         "year_part": {normalize_for_matching(k): tuple(v) for k, v in raw["year_part"].items()},
+        "month_part": {normalize_for_matching(k): v for k, v in raw["month_part"].items()},
         "vague_past": _phrases(raw["vague_past"]),
         "name_heads": {normalize_for_matching(w) for w in raw["name_heads"]},
     }
@@ -283,9 +284,12 @@ def absolute_at(toks: list[Tok], i: int, pub: Optional[dt.date]) -> Optional[Fou
             return Found(start, end, None, None, "day-month-no-year",
                          ["date without a year in the text and no published date"])
         year = pub.year
-        d = safe_date(year, month, day or 15)
+        part = vocab()["month_part"].get(toks[i - 1].text, 15) if day is None and i > 0 else 15
+        d = safe_date(year, month, day or part)
         if d is not None and (d > pub if day else (year, month) > (pub.year, pub.month)):
-            d = safe_date(year - 1, month, day or 15)
+            d = safe_date(year - 1, month, day or part)
+        if d is not None and not day and d > pub:
+            d = pub  # مطلع أغسطس in a report of 11 August: no later than the report
     else:
         d = safe_date(year, month, day or 15)
     return Found(start, end, d, 1 if day else 3, "absolute" if day else "month-year")

@@ -338,6 +338,11 @@ def _next_ok(what: str, toks: list[Token], i: int) -> bool:
     raise ValueError(f"modality.yaml: unknown requires_next {what!r}")
 
 
+def _abbreviation_dot(toks: list[Token], i: int) -> bool:
+    """A full stop after a one-letter word is an abbreviation's (د. أحمد، م. علي), no clause end."""
+    return toks[i].norm == "." and i > 0 and len(toks[i - 1].norm) == 1 and toks[i - 1].end == toks[i].start
+
+
 class Modality:
     """Modality cues, clause boundaries and the scope rule (see data/modality.yaml)."""
 
@@ -420,7 +425,7 @@ class Modality:
         out, c = [], 0
         strong = strong or statement
         for i, t in enumerate(toks):
-            if is_boundary(t) and (not strong or t.norm in STRONG_PUNCT):
+            if is_boundary(t) and (not strong or t.norm in STRONG_PUNCT) and not _abbreviation_dot(toks, i):
                 c += 1
                 out.append(c)
                 c += 1

@@ -58,7 +58,31 @@ def compatible(group: list[EventMention], em: EventMention) -> bool:
         return False
     if not all(dates_compatible(g.date, em.date) or _next_day_same_place(g, em) for g in group):
         return False
-    return all(_actors_agree(g, em) or _victims_told_apart(g, em) for g in group)
+    if _told_again(em):
+        return True  # «خمسة أشخاص قتلوا في هذا الهجوم»: the attack told before, whoever it named
+    return all(_actors_agree(g, em) or _victims_told_apart(g, em) for g in group if not _told_again(g))
+
+
+def _told_again(em: EventMention) -> bool:
+    """The incident told before, by a bare definite noun with no side named (its sides are the
+    incident's, so they neither bar nor decide a join)."""
+    return _tells_again(em) and _roles_only_implied(em)
+
+
+def _tells_again(em: EventMention) -> bool:
+    """The mention names its act only by a bare definite noun (الهجوم، القصف), beside at most the
+    toll of it (قتلوا في هذا الهجوم): the incident told before."""
+    acts = [t for t in em.ext.get("triggers", ()) if t.get("role") == "action"] or \
+        [{"text": em.trigger_text, "class": ""}]
+    named = [t for t in acts if names_again(t["text"])]
+    return bool(named) and all(t in named or t.get("class") in TOLL_CLASSES for t in acts)
+
+
+def _roles_only_implied(em: EventMention) -> bool:
+    """The mention names no side of its own: its actors, if any, are implied by its words (an
+    unidentified attacker, civilian victims), not read from a name in the text."""
+    rules = [ev.get("rule", "") for ev in em.ext.get("evidence", ()) if ev.get("field") in ("actor1", "actor2")]
+    return all(r.startswith("implied") for r in rules)
 
 
 def _victims_told_apart(a: EventMention, b: EventMention) -> bool:
@@ -577,10 +601,16 @@ def _recent_incident(doc: Document, em: EventMention) -> bool:
     if "background_cue" in em.ext:
         mod, toks = modality(), doc.sentence_tokens(em.sentence)
         first, after, act = em.ext["background_cue"]
+        if first < act and 0 <= d.start < toks[first].start:
+            return False  # أعلنت جيبوتي أول من أمس … النزاع الذي أسفر عن مقتل: the report's day, not the incident's
         if mod.period_cues.match_at(toks, first):
             return False  # منذ تحرير المدينة
-        if mod.tying_cues.match_at(toks, first) and mod.recall_words.isdisjoint(t.norm for t in toks[after:act]):
-            return False  # وتأتي السيطرة على دينسور بعد …: the news the cue ties, not the incident recalled
+        if mod.tying_cues.match_at(toks, first):
+            recall = next((t for t in toks[after:act] if t.norm in mod.recall_words), None)
+            if recall is None:
+                return False  # وتأتي السيطرة على دينسور بعد …: the news the cue ties, not the incident recalled
+            if d.start < recall.start:
+                return False  # وجاءت تصريحاته أمس بعد أيام على تحرير عدن: the statement's day
         if mod.statement_cues.match_at(toks, first):
             if d.start < em.trigger.start:
                 return False  # دانت الجزائر أمس التفجير: the condemnation's day, not the incident's

@@ -58,6 +58,10 @@ TIME_WORDS = time_words()
 WEAPON_USER_GAP = 4  # words between an armed actor and the weapon it used (X براميل متفجرة محملة ب…)
 
 
+# أن/إن (normalised ان) and its clitic forms: a reported clause starts after it
+COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "فان"})
+
+
 def _k(w: str) -> tuple[str, ...]:
     return phrase_key(w)
 
@@ -281,6 +285,16 @@ def phrase_len(toks: list[Token], j: int, phrases: list[tuple[str, ...]]) -> int
     return best
 
 
+def _named_group_of(toks: list[Token], args: list[Arg], a: Arg, hi: int) -> Optional[Arg]:
+    """The named armed group right after an unnamed armed actor and من or a membership phrase
+    (مسلحين من حركة الشباب، مقاتلين ينتمون إلى جماعة X), if any."""
+    k = a.last
+    n = 1 if k < hi and toks[k].norm == "من" else phrase_len(toks, k, role_cues().member_of)
+    b = next((o for o in args if o.first == k + n), None) if n else None
+    return b if b is not None and b.excluded is None and b.inter in ARMED \
+        and not (b.name or "").startswith(UNIDENTIFIED) else None
+
+
 def reach(toks: list[Token], args: list[Arg], j: int, hi: int, skip_time: bool = False,
           max_steps: int = 6) -> Optional[Arg]:
     """The first usable mention reached from token j over bridge words ("N من عناصر X")."""
@@ -342,8 +356,8 @@ def reach_back(toks: list[Token], args: list[Arg], j: int, lo: int, max_steps: i
                 return None
             j = k  # "أربعة جنود، بينهم ضابط، قُتلوا": over the aside to the count before it
             continue
-        if t.norm in TIME_WORDS:
-            return None
+        if t.norm in TIME_WORDS or t.norm in COMPLEMENTIZERS:
+            return None  # … لوكالة الصحافة الفرنسية أن «خمسة أشخاص قتلوا»: not over أن
         j -= 1
         steps += t.norm not in QUOTE_MARKS  # a quote mark is no word (لها «استعادت)
     return None
@@ -582,7 +596,10 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
                     # a verb that agrees in the plural follows its subject (مسلحون … قتلوا شرطيين): the
                     # subject is before it, else the sentence's topic (نحو 300 من أهالي القرية تجمهروا …،
                     # وأضرموا النار); a noun after it is its object
-                    subj = before or next((a for a in live if lo <= a.first and a.last <= t.first), None)
+                    # (the topic of the reported clause: not a side before أن, صرح قائد الشرطة لوكالة
+                    # الصحافة الفرنسية أن «خمسة أشخاص قتلوا»)
+                    top = max((k + 1 for k in range(lo, t.first) if toks[k].norm in COMPLEMENTIZERS), default=lo)
+                    subj = before or next((a for a in live if top <= a.first and a.last <= t.first), None)
                     if subj is None and after is not None:
                         cands.append(Cand(2, after, 2, "object of " + t.text, (t.first, t.last)))
                 if subj is not None and t.cls == "withdrawal" and classes & LOSES_BY_WITHDRAWAL:
@@ -883,8 +900,14 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
     # fallback (1): the victim is known, the perpetrator is the armed actor of the incident
     if res.actor1 is None and res.actor2 is not None and event_type_of(sub) in (
             "Battles", "Explosions/Remote violence", "Violence against civilians"):
-        other = next((a for a in args if a.excluded is None and a is not res.actor2 and a.inter in ARMED
-                      and not a.hit and not _one_side(a, res.actor2)), None)
+        armed = [a for a in args if a.excluded is None and a is not res.actor2 and a.inter in ARMED
+                 and not a.hit and not _one_side(a, res.actor2)]
+        other = armed[0] if armed else None
+        if other is not None and (other.name or "").startswith(UNIDENTIFIED):
+            # unnamed men of a named group (مسلحين من حركة الشباب): the group
+            named = _named_group_of(toks, args, other, hi)
+            if named is not None and named is not res.actor2 and not _one_side(named, res.actor2):
+                other = named
         if other is not None:
             res.actor1, res.rules["actor1"] = other, "fallback: armed actor of the incident"
             facts = _facts(toks, res, args, actions, targets)

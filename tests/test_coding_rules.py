@@ -553,6 +553,39 @@ def test_a_battle_front_and_a_rival_group_are_no_named_actors(nlp):
     assert pattern_actor(nfm("جبهة النصرة")) is not None
 
 
+def test_recalls_denials_claims_and_a_wars_toll_are_no_incident(nlp):
+    none = [
+        # the toll of a whole conflict, with the day of the report before it
+        ("وأعلنت جيبوتي أول من أمس حاجتها إلى المساعدات بعد تدفق جديد للاجئين الهاربين من النزاع في اليمن "
+         "الذي أسفر عن مقتل أربعة آلاف شخص.", "2015-08-06"),
+        # a denial before what it denies, a claim
+        ("أكدت السفارة أنه لا صحة لما يتم تداوله في مواقع التواصل عن مقتل مواطن سعودي في مدينة إربد أمس.",
+         "2015-08-06"),
+        ("وزعمت سيدة أنها فجرت حزاما ناسفا أمام نقطة شرطة في الجيزة أمس.", "2015-08-02"),
+        # what a place has seen before, what a statement came after (its own day is no incident's), in
+        # the aftermath of
+        ("ووقع الحادث في بلدة لامو الساحلية التي سبق أن شهدت هجوما شنه مسلحو حركة الشباب على دورية للشرطة.",
+         "2015-07-21"),
+        ("وجاءت تصريحات المبعوث أمس بعد أيام على طرد المقاومة الشعبية مسلحي الحوثي من مدينة عدن.", "2015-08-06"),
+        ("وأكدت القيادة في أعقاب العملية الإرهابية التي نفذها مستوطنون بإحراق منزل عائلة في قرية دوما أن "
+         "الذهاب إلى المحكمة بات محتما.", "2015-08-02"),
+        # what a place has seen, told to describe it; a count a report documents
+        ("مددت مصر حالة الطوارئ في محافظة شمال سيناء التي تشهد هجمات شبه يومية يشنها مسلحون على قوات الأمن.",
+         "2015-07-27"),
+        ("وأحصى التقرير سقوط 194 برميلا متفجرا ألقتها طائرات النظام على مدينة حلب.", "2015-08-09"),
+        # what is said, an animal, a condemner titled د. (the abbreviation's dot ends no statement)
+        ("وقال المجلس في بيان أمس إن ما تم تداوله حول ما يقال إنها عمليات تصفية للأسرى الحوثيين في مدينة عدن "
+         "عار.", "2015-07-21"),
+        ("وقتلت مجموعة من الخنازير البرية رجلا إيطاليا عمره 77 عاما أمس في بلدة تشيفالو بجزيرة صقلية.",
+         "2015-08-10"),
+        ("هاجم دب رجلا وقتله في منطقة نائية بمتنزه يلوستون في ولاية وايومنغ الأمريكية أمس.", "2015-08-10"),
+        ("استنكر رئيس نادي أبها الأدبي د.أحمد آل مريع وأعضاء جمعية النادي، حادثة تفجير مسجد قوة الطوارئ "
+         "بمنطقة عسير.", "2015-08-11"),
+    ]
+    for text, published in none:
+        assert rows(nlp, text, published) == [], text
+
+
 def test_violence_and_vandalism_are_a_riot_only_beside_a_crowd(nlp):
     # in a war "acts of violence" are any side's; beside demonstrators they are a riot
     out = rows(nlp, "أفادت مصادر طبية وأمنية عراقية السبت بمقتل ثمانية من عناصر تنظيم داعش وخمسة مدنيين وجنديين "

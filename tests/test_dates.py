@@ -315,6 +315,9 @@ def test_a_toll_before_a_month_is_no_day_and_late_in_a_month_is_that_month():
     assert (d.date, d.precision) == (D(2015, 3, 15), 3)
     (d,) = _dates_of("وتحولت الأزمة إلى حرب في أواخر مارس (آذار)، حينما استولى المسلحون على عدن.",
                      ["استولى"], D(2015, 8, 10))
-    assert (d.date, d.precision) == (D(2015, 3, 15), 3)
+    assert (d.date, d.precision) == (D(2015, 3, 25), 3)  # late March (month_part)
+    # early in the month of the report: never after the report
+    (d,) = _dates_of("وقالت تقارير إن مقاتلين اعتقلوا الفتاة في حلب مطلع أغسطس.", ["اعتقلوا"], D(2015, 8, 3))
+    assert (d.date, d.precision) == (D(2015, 8, 3), 3)
     (d,) = _dates_of("وقتل جنديان في هجوم وقع في الخامس من مارس.", ["هجوم"], D(2015, 8, 10))
     assert (d.date, d.precision) == (D(2015, 3, 5), 1)

@@ -449,3 +449,25 @@ def test_a_toll_over_a_week_or_more_is_a_tally_not_an_incident(nlp):
     # a night is no period: the incident stays
     assert [r["fatalities"] for r in rows(nlp, "قتل ثلاثة جنود في هجوم شنه مسلحون على حاجز للجيش في مدينة "
                                                "العريش خلال الليل.", "2015-08-01")] == [3]
+
+
+def test_a_toll_quoted_of_this_attack_is_the_attack_told_before_not_a_source_s_act(nlp):
+    # a news agency before أن is the one told, not the subject of the killing after it; the toll
+    # of "this attack" joins the attack the article told, whose sides it does not name
+    text = ("وأعلنت الشرطة الكينية أمس أن مسلحين من حركة الشباب قتلوا خمسة أشخاص في هجوم على آلية للشرطة "
+            "في منطقة لامو. وصرح قائد شرطة لامو لوكالة الصحافة الفرنسية أن «خمسة أشخاص قتلوا في هذا "
+            "الهجوم بينهم امرأة وطفل».")
+    out = rows(nlp, text, "2015-07-21")
+    assert [(r["sub_event_type"], r["actor1"], r["location"], r["fatalities"]) for r in out] == [
+        ("Armed clash", "Al Shabaab", "Lamu", 5)]  # (مسلحين من حركة الشباب: the named group, not gunmen)
+
+
+def test_a_network_seized_is_arrested_and_an_act_a_month_before_is_recalled(nlp):
+    out = rows(nlp, "كشفت وزارة الداخلية أمس عن ضبط شبكة إرهابية تابعة لتنظيم داعش في منطقة الجهراء تضم خمسة "
+                    "مواطنين.", "2015-07-31")
+    assert [(r["sub_event_type"], r["event_date"]) for r in out] == [("Arrests", "2015-07-30")]
+    out = rows(nlp, "وأعلنت الشرطة أمس القبض على مشتبه به في مدينة الجهراء بعد نحو شهر من التفجير الإرهابي الذي "
+                    "استهدف مسجد الصادق في الكويت.", "2015-07-31")
+    assert [r["sub_event_type"] for r in out] == ["Arrests"]
+    assert rows(nlp, "وقع الحادث بعد ثلاث سنوات تقريبا على إطلاق النار الذي شهدته دار للسينما في أورورا بولاية "
+                     "كولورادو وقتل فيه 12 شخصا.", "2015-07-24") == []
