@@ -269,6 +269,7 @@ def absolute_at(toks: list[Tok], i: int, pub: Optional[dt.date]) -> Optional[Fou
             and toks[i].text not in ("شهر", "لشهر", "بشهر"):
         return None  # a bare month word (أب "father" is آب "August" once normalised); أواخر مارس is one
     start, end = toks[i].start, toks[k - 1].end
+    part = vocab()["month_part"].get(toks[i - 1].text, 15) if day is None and i > 0 else 15  # أواخر مارس
     if hijri:
         if year is None:
             if pub is None:
@@ -284,14 +285,13 @@ def absolute_at(toks: list[Tok], i: int, pub: Optional[dt.date]) -> Optional[Fou
             return Found(start, end, None, None, "day-month-no-year",
                          ["date without a year in the text and no published date"])
         year = pub.year
-        part = vocab()["month_part"].get(toks[i - 1].text, 15) if day is None and i > 0 else 15
         d = safe_date(year, month, day or part)
         if d is not None and (d > pub if day else (year, month) > (pub.year, pub.month)):
             d = safe_date(year - 1, month, day or part)
         if d is not None and not day and d > pub:
             d = pub  # مطلع أغسطس in a report of 11 August: no later than the report
     else:
-        d = safe_date(year, month, day or 15)
+        d = safe_date(year, month, day or part)
     return Found(start, end, d, 1 if day else 3, "absolute" if day else "month-year")
 
 

@@ -34,6 +34,7 @@ from conflict_events.schemas import EVENT_TYPES, SUB_EVENT_TYPES
 from .document import Document, EventMention, Span, Token
 from .matcher import PhraseMatcher, phrase_key
 from .normalize import QUOTE_MARKS, normalize_for_matching
+from .numbers import Tok, read_number
 from .resources import load_yaml
 from .segment import reading_forms, readings
 from .stage import Stage
@@ -371,6 +372,7 @@ class Modality:
         recalled = data.get("recalled_possessive") or {}
         self.recalled_between = frozenset(norm(w) for w in recalled.get("between", ()))
         self.recalled_not = frozenset(recalled.get("not_classes", ()))
+        self.commemoration = frozenset(norm(w) for w in data.get("commemoration", ()))
         period = data.get("period") or {}
         self.period_units = frozenset(norm(w) for w in period.get("units", ()))
         self.period_about = frozenset(norm(w) for w in period.get("about", ()))
@@ -380,8 +382,6 @@ class Modality:
 
     def names_a_period(self, toks: list[Token], i: int) -> bool:
         """Whether toks[i:] name a span of a week or more: أسبوع، عشرة أشهر، بضعة أسابيع، هذه الفترة."""
-        from .numbers import Tok, read_number
-
         while i < len(toks) and toks[i].norm in self.period_about:
             i += 1
         window = [Tok(t.norm, t.start, t.end) for t in toks[i:i + 5]]

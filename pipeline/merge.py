@@ -228,7 +228,8 @@ class Merge(Stage):
     def __call__(self, doc: Document) -> Document:
         doc.events = []
         told = [em for em in doc.event_mentions
-                if (not em.ext.get("background") or _recent_incident(doc, em)) and not _history(doc, em)]
+                if (not em.ext.get("background") or _recent_incident(doc, em)) and not _history(doc, em)
+                and not _commemorated(doc, em)]
         accident = accident_cue(doc, told) if told else None
         if accident is not None:
             doc.warnings.append(f"not coded: {len(told)} report(s) of deaths or injuries only, in an article "
@@ -583,6 +584,18 @@ def _history(doc: Document, em: EventMention) -> bool:
     d = em.date
     return bool(d is not None and d.date is not None and doc.published
                 and (doc.published - d.date).days > HISTORY_DAYS)
+
+
+def _commemorated(doc: Document, em: EventMention) -> bool:
+    """In an article whose headline marks an anniversary (اليابان تحيي الذكرى الـ70 لإلقاء القنبلة), an
+    act of violence the text gives no day of its own is the one remembered, history: the crowds
+    that gather for the day are still news."""
+    if not doc.title or em.event_type in ("Protests", "Riots", STRATEGIC):
+        return False
+    words = modality().commemoration
+    if not any(w in words for w in normalize_for_matching(doc.title).split()):
+        return False
+    return em.date is None or not em.date.rule.startswith(OWN_DAY_RULES)
 
 
 RECENT_DAYS = 7  # ACLED codes an incident of the last week even when the article recalls it

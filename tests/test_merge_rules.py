@@ -471,3 +471,15 @@ def test_a_network_seized_is_arrested_and_an_act_a_month_before_is_recalled(nlp)
     assert [r["sub_event_type"] for r in out] == ["Arrests"]
     assert rows(nlp, "وقع الحادث بعد ثلاث سنوات تقريبا على إطلاق النار الذي شهدته دار للسينما في أورورا بولاية "
                      "كولورادو وقتل فيه 12 شخصا.", "2015-07-24") == []
+
+
+def test_violence_an_anniversary_article_tells_with_no_day_is_the_one_remembered(nlp):
+    body = "وقصفت قاذفة أمريكية مدينة ناغازاكي اليابانية بقنبلة ذرية ما أدى إلى مقتل 74 ألف شخص."
+    anniversary = "اليابان تحيي الذكرى السبعين لإلقاء القنبلة الذرية على ناغازاكي"
+    assert nlp.extract({"title": anniversary, "text": body, "published": "2015-08-09"}) == []
+    assert len(nlp.extract({"title": "تفاصيل جديدة عن القصف", "text": body, "published": "2015-08-09"})) == 1
+    # the crowds of the day are news
+    out = nlp.extract({"title": "مسيرات في الذكرى الثانية لفض اعتصام رابعة",
+                       "text": "خرج مئات من أنصار جماعة الإخوان في مسيرات في مدينة الإسكندرية اليوم الجمعة، "
+                               "وفرقت الشرطة المتظاهرين بالغاز المسيل للدموع.", "published": "2015-08-14"})
+    assert [e.sub_event_type for e in out] == ["Protest with intervention"]
