@@ -11,12 +11,10 @@ incident recalled behind a cue.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Optional
 
 from .document import OPINION, Document
-from .stage import Stage
-from .textmodel import TfidfLogistic, word_form
+from .textmodel import ModelStage, TfidfLogistic, word_form
 
 
 class GenreModel(TfidfLogistic):
@@ -29,13 +27,12 @@ class GenreModel(TfidfLogistic):
         self.words = int(data.get("words", 300))
 
 
-@lru_cache(maxsize=1)
 def default_model() -> Optional[GenreModel]:
     """The shipped model, or None when models/genre holds none (the stage then changes nothing)."""
     return GenreModel.shipped()
 
 
-class Genre(Stage):
+class Genre(ModelStage):
     """Read an article that holds event mentions as opinion or report: ``doc.ext["opinion_p"]``; in an
     opinion piece (the model's threshold or more) the mentions are background (reason OPINION) and a
     document warning says so."""
@@ -43,13 +40,7 @@ class Genre(Stage):
     name = "genre"
     requires = frozenset({"tokens", "event_mentions"})
     provides = frozenset({"genre"})
-
-    def __init__(self, model: Optional[GenreModel] = None):
-        self._model = model
-
-    @property
-    def model(self) -> Optional[GenreModel]:
-        return self._model if self._model is not None else default_model()
+    MODEL = GenreModel
 
     def __call__(self, doc: Document) -> Document:
         model = self.model

@@ -14,12 +14,10 @@ pipeline needs no training library.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Optional
 
 from .document import Document, Token, token_at
-from .stage import Stage
-from .textmodel import MODEL_FILE, TfidfLogistic, features, word_form  # noqa: F401 (re-exported)
+from .textmodel import MODEL_FILE, ModelStage, TfidfLogistic, features, word_form  # noqa: F401 (re-exported)
 
 
 
@@ -41,13 +39,12 @@ class NewsModel(TfidfLogistic):
     FOLDER = "news"
 
 
-@lru_cache(maxsize=1)
 def default_model() -> Optional[NewsModel]:
     """The shipped model, or None when models/news holds none (the stage then changes nothing)."""
     return NewsModel.shipped()
 
 
-class News(Stage):
+class News(ModelStage):
     """Mark the event mentions of a sentence that reports no recent event (the model is sure) as
     background: ``ext["background_reason"]`` says "not news (p=0.02)" and a document warning says
     which trigger was not coded; every mention gets ``ext["news_p"]``. A sentence that mixes an
@@ -58,13 +55,7 @@ class News(Stage):
     name = "news"
     requires = frozenset({"tokens", "event_mentions"})
     provides = frozenset({"news"})
-
-    def __init__(self, model: Optional[NewsModel] = None):
-        self._model = model
-
-    @property
-    def model(self) -> Optional[NewsModel]:
-        return self._model if self._model is not None else default_model()
+    MODEL = NewsModel
 
     def __call__(self, doc: Document) -> Document:
         model = self.model

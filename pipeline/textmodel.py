@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import math
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
 from .document import Token
 from .resources import models_dir
+from .stage import Stage
 
 MODEL_FILE = "model.json"
 
@@ -54,11 +56,9 @@ class TfidfLogistic:
 
     @classmethod
     def shipped(cls) -> Optional["TfidfLogistic"]:
-        """The shipped model, or None when the models folder holds none (its stage then changes nothing)."""
-        try:
-            return cls.load()
-        except FileNotFoundError:
-            return None
+        """The shipped model, read once, or None when the models folder holds none (its stage then
+        changes nothing)."""
+        return _shipped(cls)
 
     def probability(self, words: list[str]) -> float:
         """The probability of the positive class for a text of these words (``word_form``)."""
@@ -75,4 +75,25 @@ class TfidfLogistic:
         return 1.0 / (1.0 + math.exp(-z))
 
 
-__all__ = ["MODEL_FILE", "TfidfLogistic", "features", "word_form"]
+@lru_cache(maxsize=None)
+def _shipped(cls: type) -> Optional[TfidfLogistic]:
+    try:
+        return cls.load()
+    except FileNotFoundError:
+        return None
+
+
+class ModelStage(Stage):
+    """A stage that reads a text model: the one it was given, else the shipped ``MODEL``."""
+
+    MODEL: type = TfidfLogistic
+
+    def __init__(self, model: Optional[TfidfLogistic] = None):
+        self._model = model
+
+    @property
+    def model(self) -> Optional[TfidfLogistic]:
+        return self._model if self._model is not None else self.MODEL.shipped()
+
+
+__all__ = ["MODEL_FILE", "ModelStage", "TfidfLogistic", "features", "word_form"]
