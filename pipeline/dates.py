@@ -28,6 +28,7 @@ from .stage import Stage
 DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 NUMERIC = re.compile(r"(?<!\d)(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}))(?!\d)")
 CAPTION_MAX_WORDS = 12
+CALENDAR_RULES = ("absolute", "hijri", "numeric")  # the rules of a date by its day of the month
 
 
 @dataclass
@@ -479,7 +480,7 @@ def _weekday_absolute(found: list[Found]) -> list[Found]:
     """A weekday right before an absolute date (يوم السبت 15 أبريل) checks it instead of competing."""
     out = []
     for f in found:
-        if out and out[-1].rule == "weekday" and f.rule in ("absolute", "hijri", "numeric") and f.start - out[-1].end <= 2:
+        if out and out[-1].rule == "weekday" and f.rule in CALENDAR_RULES and f.start - out[-1].end <= 2:
             wd_f = out.pop()
             if f.date is not None and wd_f.date is not None and wd_f.date.weekday() != f.date.weekday():
                 f.warnings.append(f"text says {DAY_NAMES[wd_f.date.weekday()]} but {f.date.isoformat()} "
@@ -590,7 +591,8 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
     ``acts``, offsets into the original text; one inside the mention's ``incident`` span first: two
     incidents of one sentence each keep their own day), nearest preceding, lead for the headline,
     caption, published. Of two dates of the sentence, the one fewer characters away from the
-    trigger's span wins (قصفت المدينة قبل 70 عاما, not the اليوم of the sentence's report)."""
+    trigger's span wins (قصفت المدينة قبل 70 عاما, not the اليوم of the sentence's report); a bare
+    weekday or month never beats a calendar date (خلال صلاة الجمعة في شهر رمضان في 26 يونيو)."""
     day = day or ArticleDay(doc.published)
 
     def found(i: int) -> list[Found]:
@@ -610,6 +612,8 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
     own = [f for f in found(sentence) if not _same_day_at(doc, f)
            and (f.inheritable or in_a_clause_of_the_mention(f))]
     own = [f for f in own if lo <= f.start and f.end <= hi] or own
+    if any(f.rule in CALENDAR_RULES for f in own):  # the day of the month beats a bare weekday or month
+        own = [f for f in own if f.rule != "weekday" and f.precision == 1]
     if own:
         best = min(own, key=lambda f: (max(0, f.start - te, t - f.end), -f.start))
         return to_value(doc, best)

@@ -25,7 +25,6 @@ repeats word for word across provinces and days).
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterator, NamedTuple, Optional, Sequence
@@ -33,6 +32,7 @@ from typing import Callable, Iterator, NamedTuple, Optional, Sequence
 from .incident import FAMILIES, dates_compatible, places_compatible, roles_agree, sub_events_compatible
 from .reports import Report
 from .normalize import normalize_for_matching
+from .places import great_circle_km
 from .similarity import WORD, Measure, dots
 from .sites import site_words
 
@@ -125,9 +125,7 @@ def km(a: Report, b: Report) -> Optional[float]:
     la, oa, lb, ob = (a.row.get("latitude"), a.row.get("longitude"), b.row.get("latitude"), b.row.get("longitude"))
     if None in (la, oa, lb, ob):
         return None
-    p1, p2, dl = math.radians(la), math.radians(lb), math.radians(ob - oa)
-    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
-    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
+    return great_circle_km(la, oa, lb, ob)
 
 
 def places_agree(a: Report, b: Report) -> bool:

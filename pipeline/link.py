@@ -266,6 +266,10 @@ def actor_countries(doc: Document, gaz) -> frozenset[str]:
     return frozenset(filter(None, (_home_of(m, gaz) for m in doc.mentions)))
 
 
+ABROAD_KM = 1500  # a designated place abroad this near a country the article names may be told by it (غدامس)
+FAR_ABROAD = "a designated place far from every country the article names"
+
+
 def foreign_places(doc: Document, places: list[Mention], named: frozenset[str], country, gaz) -> None:
     """A place in a country the article neither names nor implies is no place of it (كان, تي and
     غاز are villages abroad; a town named like one of the article's country lies in that country)
@@ -274,7 +278,8 @@ def foreign_places(doc: Document, places: list[Mention], named: frozenset[str], 
     none is kept only in a place context (في X) or in the home country of one of its actors
     (actor_countries): "دبابات البرامز والبرادلي" is no Bradley, Arkansas. A designated place abroad
     that sounds like a place of a named country is that place (مدينة كويتا in a Pakistani report is
-    Quetta, not Coweta in Oklahoma, whose Arabic name it shares)."""
+    Quetta, not Coweta in Oklahoma, whose Arabic name it shares); else it stays only within
+    ABROAD_KM of a named country (مدينة دجلة of a Turkish report is no Doyle, California)."""
     from .places import common_word_names, everyday_words
 
     homes = actor_countries(doc, gaz) if not named else frozenset()
@@ -284,10 +289,14 @@ def foreign_places(doc: Document, places: list[Mention], named: frozenset[str], 
             continue
         if named and designated(doc, m):  # مدينة كويتا in a Pakistani report: Quetta by sound, not Coweta (USA)
             heard = None if is_neighbourhood(doc, m) or everyday_words(m.norm) or m.norm in common_word_names() \
-                else gaz.resolve_cross_script(m.norm, named, qualifier=place_qualifier(doc, m), near=near)
+                else gaz.resolve_cross_script(m.norm, named, qualifier=place_qualifier(doc, m), near=near,
+                                              prefer=sentence_countries(m, places, gaz))
             if heard is not None:  # (not حي مجاور, "a neighbouring quarter")
                 m.place = heard
                 m.ext["cross_script"] = True
+            elif not gaz.within_km(m.place, named, ABROAD_KM):  # بلدة الوزيرية of a Yemeni report: no
+                m.place = None                                    # quarter of Baghdad; مدينة دجلة no Doyle
+                m.ext["dropped"] = FAR_ABROAD  # a name of the article's own ground then: coded near it
             continue
         if designated(doc, m) or not named and (gaz.implies_country(m.place) or m.place.iso3 in homes):
             continue  # with no country named, a place in the home of the article's actors (قاعدة الوطية beside قوات حفتر) stays
@@ -393,7 +402,8 @@ def cross_script(doc: Document, places: list[Mention], countries: frozenset[str]
     Iranian village in Arabic sources), in a place context (في داماتورو, مدينة سيغو) and not a
     common word (سحر), nor words of everyday Arabic but after a designator or في/قرب (مدينة مروة, not
     على صعيد آخر), matched by sound against the Latin names of those countries' places. Words the
-    ner stage proposed only for their position (ner.heard_places) are left to heard_places."""
+    ner stage proposed only for their position (ner.heard_places) are left to heard_places. Of
+    places alike in several countries, one of a country named in the name's sentence wins."""
     from .places import common_word_names, everyday_words, in_weak_place_context
 
     if not countries:
@@ -406,7 +416,7 @@ def cross_script(doc: Document, places: list[Mention], countries: frozenset[str]
                 and not any(r.iso3 in countries for r in gaz.lookup(m.norm)) \
                 and (in_context(doc, m) or designated(doc, m) or m.ext.get("listed")) \
                 and not is_neighbourhood(doc, m):  # حي X: a part of a town, not a town heard by sound
-            _hear(doc, m, countries, gaz, near)
+            _hear(doc, m, countries, gaz, near, sentence_countries(m, places, gaz))
 
 
 def heard_divisions(doc: Document, places: list[Mention], countries: frozenset[str], gaz) -> None:
@@ -466,10 +476,17 @@ def known_divisions(places: list[Mention]) -> set[tuple[str, str]]:
     return {(m.place.iso3, m.place.admin1) for m in places if m.place is not None and m.place.admin1}
 
 
-def _hear(doc: Document, m: Mention, countries: frozenset[str], gaz, near=()) -> None:
-    """Match one name by sound among the places of ``countries`` (of those alike, one in a
-    first-level division of ``near``, the (iso3, admin1) of the article's known places)."""
-    m.place = gaz.resolve_cross_script(m.norm, countries, qualifier=place_qualifier(doc, m), near=near)
+def sentence_countries(m: Mention, places: list[Mention], gaz) -> frozenset[str]:
+    """ISO3 of the countries named by name in the mention's sentence (مدينة دجلة في جنوب شرق تركيا)."""
+    return frozenset(o.place.iso3 for o in places if o.sentence == m.sentence and o.place is not None
+                     and gaz.is_country(o.place))
+
+
+def _hear(doc: Document, m: Mention, countries: frozenset[str], gaz, near=(), prefer=()) -> None:
+    """Match one name by sound among the places of ``countries`` (of those alike, one in a country
+    of ``prefer``, then one in a first-level division of ``near``, the (iso3, admin1) of the
+    article's known places)."""
+    m.place = gaz.resolve_cross_script(m.norm, countries, qualifier=place_qualifier(doc, m), near=near, prefer=prefer)
     if m.place is not None:
         m.ext.pop("dropped", None)
         m.ext["cross_script"] = True
@@ -537,8 +554,11 @@ class Link(Stage):
         country = article_country(doc, gaz)
         foreign_places(doc, places, named_countries(places, gaz, doc), country, gaz)
         in_sentence, by_name = grouped(places, "sentence"), grouped(places, "norm")
+        # a big city of a country named by name stays there (مومباي beside باكستان and الهند)
+        countries_named = {m.place.iso3 for m in places if m.place is not None and gaz.is_country(m.place)}
         for m in places:  # صلاح الدين جنوبي طرابلس in a Libyan report: a Libyan locality, not Iraq's province
             if m.place is not None and country and m.place.iso3 != country[1] \
+                    and not (gaz.is_big_city(m.place) and m.place.iso3 in countries_named) \
                     and not gaz.is_country(m.place) and not gaz.country_of(m.norm) and "container" not in m.ext \
                     and not gaz.is_national_capital(m.place):  # أنقرة beside سورية is still Ankara
                 near = [o.place for o in in_sentence[m.sentence] if o.place is not None
@@ -551,16 +571,21 @@ class Link(Stage):
                 same = next((o.place for o in by_name[m.norm] if o.ext.get("anchored")), None)
                 if same is not None:
                     m.place = same
+        country = article_country(doc, gaz)  # what foreign_places left: a dropped village abroad points nowhere
         cross_script(doc, places, said or frozenset([country[1]] if country else ()), gaz)
         places += heard_places(doc, heard, country[1] if country else None, gaz, places)
         known = [m for m in places if m.place is not None]
         known_in, anywhere = grouped(known, "sentence"), None
         for m in places:  # unknown names: coded at a known place of their own sentence, else the article's
-            if m.place is None and m.source != "gazetteer" and m.ext.get("rule") != "capital":
+            if m.place is None and (m.source != "gazetteer" or m.ext.get("dropped") == FAR_ABROAD) \
+                    and m.ext.get("rule") != "capital":
                 near = [o.place for o in known_in.get(m.sentence, ())]
                 if not near and anywhere is None:  # the article's most specific known place, found once
                     anywhere = [gaz.most_specific([o.place for o in known])]
-                m.place = gaz.resolve_unknown(m.text, near or anywhere)
+                far = m.ext.get("dropped") == FAR_ABROAD  # a name the gazetteer holds, but not here
+                m.place = (gaz.anchored if far else gaz.resolve_unknown)(m.text, near or anywhere)
+                if far and m.place is not None:
+                    m.ext["anchored"] = m.ext.pop("dropped")
             if m.place is not None:  # keep the Arabic as written, not its normalised form
                 m.place = m.place.model_copy(update={"location_ar": m.text})
         capitals_for_governments(doc, places, gaz)

@@ -166,6 +166,13 @@ def capital_on(iso3: str, on: Optional[dt.date]) -> Optional[str]:
     return next((name for day, name in _former_capitals().get(iso3, ()) if on < day), None)
 
 
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance in km between two points."""
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
+
+
 def after_word(toks, first: int, words) -> bool:
     """A word of ``words`` (normalised; any clitic reading of it) stands right before token ``first``."""
     from .segment import reading_forms
@@ -750,7 +757,8 @@ class Gazetteer:
         return self._latin[iso3]
 
     def resolve_cross_script(self, norm_name: str, countries: Iterable[str], *, qualifier: Optional[str] = None,
-                             admin1: bool = False, near: Iterable[tuple[str, str]] = ()) -> Optional[Place]:
+                             admin1: bool = False, near: Iterable[tuple[str, str]] = (),
+                             prefer: Iterable[str] = ()) -> Optional[Place]:
         """A name no Arabic source holds, matched by sound against the Latin names of the places of
         the given countries (داماتورو → Damaturu, Nigeria): the best place scoring at least
         CROSS_SCRIPT_MIN, as schemas.Place. A name with the article ال is Arabic, not a foreign
@@ -770,12 +778,13 @@ class Gazetteer:
         if not admin1 and name.startswith("ال") or \
                 len(arabic_key(bare)) < (ADMIN1_MIN_CONSONANTS if admin1 else CROSS_SCRIPT_MIN_CONSONANTS):
             return None  # an Arabic word (السراي), or too short to tell by sound
-        best = None  # (score, -rank): of places of several countries that sound alike, the better ranked
-        for iso3 in sorted(set(countries)):  # (the larger: Quetta, not Nigeria's Akwete, for كويتا)
-            hit = self.heard_in(iso3, name, admin1=admin1, near=near)
+        prefer = frozenset(prefer)
+        best = None  # (score, preferred, -rank): of places of several countries that sound alike, one of
+        for iso3 in sorted(set(countries)):  # a country of ``prefer`` (named in the name's sentence), else
+            hit = self.heard_in(iso3, name, admin1=admin1, near=near)  # the better ranked (Quetta, not Akwete)
             if hit and hit[1] >= (ADMIN1_MIN if admin1 else CROSS_SCRIPT_MIN) \
-                    and (best is None or (hit[1], -hit[2]) > best[0]):
-                best = ((hit[1], -hit[2]), iso3, self.latin_table(iso3)[1][hit[0]])
+                    and (best is None or (hit[1], iso3 in prefer, -hit[2]) > best[0]):
+                best = ((hit[1], iso3 in prefer, -hit[2]), iso3, self.latin_table(iso3)[1][hit[0]])
         if best is None:
             return None
         _, iso3, row = best
@@ -843,6 +852,11 @@ class Gazetteer:
         """The place is its country's capital city (أنقرة, إسلام آباد), or the division named after it."""
         country = self._countries.get(place.iso3)
         return bool(country is not None and country.capital and place.location == country.capital)
+
+    def within_km(self, place: Place, iso3s, km: float) -> bool:
+        """The place lies within ``km`` of the point of one of the countries ``iso3s`` (its capital)."""
+        points = [(c.lat, c.lon) for c in (self._countries.get(i) for i in iso3s) if c is not None and c.lat is not None]
+        return place.latitude is None or any(great_circle_km(place.latitude, place.longitude, *p) <= km for p in points)
 
     def capital(self, iso3: str, on: Optional[dt.date] = None) -> Optional[Place]:
         """The capital city of a country (for العاصمة) on a day (its former capital before a move:

@@ -583,10 +583,12 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
             announced += [c for c in _announced_capture(toks, args, t, lo, hi) if c.slot == 1]
         if t.form.pos in ("verb", "form") and e.subject:
             voice = e.subject
-            if voice == "ambiguous":
-                voice = "patient" if is_passive(doc, toks, t, cues, hi, args) else "agent"
             after = reach(toks, args, t.last, hi, skip_time=True, max_steps=4)
             before = reach_back(toks, args, t.first, lo, max_steps=3)
+            if voice == "ambiguous" and toks[t.first].norm.startswith("ال"):  # a verbal noun (القبض على) is
+                voice = "agent" if before is not None else "patient"  # the act of the side before it (ألقت
+            elif voice == "ambiguous":                                  # الشرطة القبض على ثلاثة), else passive
+                voice = "patient" if is_passive(doc, toks, t, cues, hi, args) else "agent"
             if voice == "agent" and before is None and after is not None and _event_noun_before(triggers, t):
                 # "انفجارا استهدف دورية للشرطة": the event noun is the subject, the actor after is the target
                 cands.append(Cand(2, after, 2, "object of " + t.text, (t.first, t.last)))

@@ -54,6 +54,7 @@ def test_generic_agents_fill_the_country(actors):
     assert link(actors, "المتظاهرين", "Lebanon").inter == 6
     assert link(actors, "مثيري الشغب", "Libya").name == "Rioters (Libya)"
     assert link(actors, "الشرطة", "Egypt").name == "Police Forces of Egypt"
+    assert link(actors, "قوات إنفاذ القانون", "Bangladesh").name == "Police Forces of Bangladesh"  # law enforcement
     assert link(actors, "الجيش", "Iraq").name == "Military Forces of Iraq"
     assert actors.civilian("Yemen").name == "Civilians (Yemen)"
     u = actors.unidentified("Libya")

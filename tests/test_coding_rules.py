@@ -624,3 +624,29 @@ def test_frustration_is_no_foiled_attack_but_a_foiled_operation_is(nlp):
     assert rows(nlp, "وقال المحلل إن زيارة رئيس الوزراء إلى مدينة عدن أمس مثلت إحباطا للانقلابيين.", "2015-08-03") == []
     assert [r[0] for r in rows(nlp, "أعلنت وزارة الداخلية البحرينية أمس عن إحباط عملية تهريب مواد متفجرة وأسلحة "
                                     "أوتوماتيكية في المنامة.", "2015-07-25")] == ["Disrupted weapons use"]
+
+
+def test_a_diplomatic_protest_lodged_is_no_demonstration(nlp):
+    # تتقدم باحتجاج: a government lodges a protest; the crowd that protests in the same words is coded
+    assert rows(nlp, "وقال البيان إن باكستان تتقدم باحتجاج على هذا العمل الاستفزازي الذي جرى في إسلام آباد.",
+                "2015-07-20") == []
+    assert rows(nlp, "ونظم مئات العمال احتجاجا أمام مقر الشركة في القاهرة للمطالبة برواتبهم.", "2015-07-20") == [
+        ("Peaceful protest", "Protesters (Egypt)", None, "Cairo")]
+
+
+def test_an_act_told_as_the_like_of_an_earlier_one_is_no_incident(nlp):
+    # كما حدث في: the bombings of the mosques are the example, not the news; the same words without
+    # it are an incident
+    assert rows(nlp, "إن للتنظيم أنصارا بيننا يظهرون فجأة كما حدث في تفجير المساجد في القطيف والدمام.",
+                "2015-08-10") == []
+    assert rows(nlp, "وقتل ثلاثة مصلين في تفجير استهدف مسجدا في القطيف أمس.", "2015-08-10") == [
+        ("Remote explosive/landmine/IED", "Unidentified Armed Group (Saudi Arabia)", "Civilians (Saudi Arabia)",
+         "al-Qatif")]
+
+
+def test_the_side_before_an_arrest_noun_makes_the_arrest(nlp):
+    # القبض على ثلاثة reads like a passive before its number, but the verbal noun is the act of the side
+    # before it (ألقت الشرطة القبض، تمكنت الشرطة من القبض), not the one arrested
+    for text in ("وألقت الشرطة القبض على ثلاثة متهمين في القطيف أمس.",
+                 "وتمكنت الشرطة من القبض على ثلاثة مطلوبين في القطيف أمس."):
+        assert rows(nlp, text, "2015-08-01") == [("Arrests", "Police Forces of Saudi Arabia", None, "al-Qatif")], text

@@ -321,3 +321,13 @@ def test_a_toll_before_a_month_is_no_day_and_late_in_a_month_is_that_month():
     assert (d.date, d.precision) == (D(2015, 8, 3), 3)
     (d,) = _dates_of("وقتل جنديان في هجوم وقع في الخامس من مارس.", ["هجوم"], D(2015, 8, 10))
     assert (d.date, d.precision) == (D(2015, 3, 5), 1)
+
+
+def test_a_bare_weekday_never_beats_a_calendar_date_of_the_sentence():
+    # صلاة الجمعة is nearer the trigger than "26 يونيو", but the calendar date is the better evidence
+    text = ("وتعرض المسجد الكائن في منطقة الصوابر إلى تفجير إرهابي خلال صلاة الجمعة في شهر رمضان في 26 يونيو "
+            "الماضي ما أدى إلى مقتل 26 شخصا.")
+    check(text, "تفجير", D(2015, 8, 4), D(2015, 6, 26), 1, "26 يونيو الماضي")
+    # with no calendar date, the weekday still dates the prayer's bombing
+    check("وقتل 26 شخصا في تفجير إرهابي خلال صلاة الجمعة في مسجد بالكويت.", "تفجير", D(2015, 6, 27),
+          D(2015, 6, 26), 1, "الجمعة")

