@@ -75,6 +75,7 @@ def vocab() -> dict:
         "day_parts": _phrases(raw["day_parts"]),
         "last_week": _phrases(raw["last_week"]),
         "last_month": _phrases(raw["last_month"]),
+        "this_month": _phrases(raw["this_month"]),
         "recently": _phrases(raw["recently"]),
         "past": {normalize_for_matching(w) for w in raw["past_words"]},
         "ago": {normalize_for_matching(w) for w in raw["ago_words"]},
@@ -265,7 +266,7 @@ def absolute_at(toks: list[Tok], i: int, pub: Optional[dt.date]) -> Optional[Fou
         hijri = True
     if day is not None and year is None and _names_a_place(toks, i):
         return None  # D14: قصر 22 مايو, مدينة 6 أكتوبر
-    if day is None and year is None and not past and not (i > 0 and (toks[i - 1].text in ("شهر", "خلال", "في")
+    if day is None and year is None and not past and not (i > 0 and (toks[i - 1].text in ("شهر", "خلال", "في", "وفي", "وخلال")
                                                                       or toks[i - 1].text in vocab()["year_part"])) \
             and toks[i].text not in ("شهر", "لشهر", "بشهر"):
         return None  # a bare month word (أب "father" is آب "August" once normalised); أواخر مارس is one
@@ -359,6 +360,14 @@ def relative_at(toks: list[Tok], i: int, pub: Optional[dt.date], doc_text: str, 
         return Found(start, end, latest_weekday(pub, wd, strictly_before=bool(past)), 1, "weekday")
     if n_part:
         return None
+    part = v["month_part"].get(toks[i].text)
+    if part is not None and i + 1 < len(toks):  # مطلع الشهر الحالي، أواخر الشهر الماضي
+        for key, shift in (("this_month", 0), ("last_month", -1)):
+            n, _ = match_table(toks, i + 1, v[key])
+            if n and pub is not None:
+                month = shift_month(pub, shift)
+                d = safe_date(month.year, month.month, part) or pub
+                return Found(toks[i].start, toks[i + n].end, min(d, pub), 3, "month-part")
     for key, prec, rule in (("last_week", 2, "last-week"), ("last_month", 3, "last-month"), ("recently", 3, "recently")):
         n, _ = match_table(toks, i, v[key])
         if n:

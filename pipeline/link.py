@@ -327,9 +327,11 @@ def contained(doc: Document, places: list[Mention], gaz) -> None:
         inside = [r for r in gaz.lookup(a.norm) if r.iso3 == container.iso3 and admin1 in (None, r.admin1)]
         place = gaz.resolve(a.norm, countries=frozenset([container.iso3]), country_hint=container.country) \
             if inside else None
-        if place is None:
-            place = gaz.resolve_cross_script(a.norm, [container.iso3], qualifier=place_qualifier(doc, a),
-                                             near=[(container.iso3, admin1)] if admin1 else ())
+        if place is None:  # by sound, in Y's country or in another that has a division of Y's name
+            namesakes = {r.iso3 for r in gaz.lookup(b.norm) if r.kind == "admin1" and r.name == admin1}
+            place = gaz.resolve_cross_script(a.norm, {container.iso3} | namesakes, qualifier=place_qualifier(doc, a),
+                                             near=[(i, admin1) for i in {container.iso3} | namesakes] if admin1 else (),
+                                             prefer=[container.iso3])  # (غورداسبور بولاية البنجاب: India's)
             if place is not None and admin1 not in (None, place.admin1):
                 place = None
         a.place = place or gaz.anchored(a.text, [container])

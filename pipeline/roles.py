@@ -585,15 +585,18 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
             voice = e.subject
             after = reach(toks, args, t.last, hi, skip_time=True, max_steps=4)
             before = reach_back(toks, args, t.first, lo, max_steps=3)
+            # a side right before an arrest verb is its subject (أن الشرطة اعتقلت ثلاثة فلسطينيين)
+            svo = t.cls == "Arrests" and before is not None and before.last == t.first and not before.prefix \
+                and before.inter not in (None, 5, 6, 7)
             if voice == "ambiguous" and toks[t.first].norm.startswith("ال"):  # a verbal noun (القبض على) is
                 voice = "agent" if before is not None else "patient"  # the act of the side before it (ألقت
             elif voice == "ambiguous":                                  # الشرطة القبض على ثلاثة), else passive
-                voice = "patient" if is_passive(doc, toks, t, cues, hi, args) else "agent"
+                voice = "agent" if svo else "patient" if is_passive(doc, toks, t, cues, hi, args) else "agent"
             if voice == "agent" and before is None and after is not None and _event_noun_before(triggers, t):
                 # "انفجارا استهدف دورية للشرطة": the event noun is the subject, the actor after is the target
                 cands.append(Cand(2, after, 2, "object of " + t.text, (t.first, t.last)))
             elif voice == "agent":
-                subj = after if after is not None else before
+                subj = before if svo else after if after is not None else before
                 if toks[t.first].norm.endswith("وا"):
                     # a verb that agrees in the plural follows its subject (مسلحون … قتلوا شرطيين): the
                     # subject is before it, else the sentence's topic (نحو 300 من أهالي القرية تجمهروا …،

@@ -650,3 +650,21 @@ def test_the_side_before_an_arrest_noun_makes_the_arrest(nlp):
     for text in ("وألقت الشرطة القبض على ثلاثة متهمين في القطيف أمس.",
                  "وتمكنت الشرطة من القبض على ثلاثة مطلوبين في القطيف أمس."):
         assert rows(nlp, text, "2015-08-01") == [("Arrests", "Police Forces of Saudi Arabia", None, "al-Qatif")], text
+    # … and a side right before an arrest verb before its number (أن الشرطة اعتقلت ثلاثة)
+    assert rows(nlp, "وقالت الصحيفة إن الشرطة اعتقلت ثلاثة متهمين في القطيف أمس.", "2015-08-01") == [
+        ("Arrests", "Police Forces of Saudi Arabia", None, "al-Qatif")]
+
+
+def test_a_plot_or_its_planning_is_no_incident(nlp):
+    # التخطيط ل، المخطط: what was planned did not happen
+    for text in ("وأفادت مصادر بأن عناصر الخلية تدربوا في إيران للتخطيط لعمليات استهداف رجال الأمن في المنامة.",
+                 "وأكد عناصر التنظيم أن تنفيذ المخطط يكون عن طريق تفجير الاحتفالات في شوارع لندن يوم السبت."):
+        assert rows(nlp, text, "2015-08-01") == [], text
+
+
+def test_what_an_act_is_meant_to_prevent_did_not_happen(nlp):
+    # لمنع قوات النظام من قصف المدينة: no shelling; the shelling told plainly is one
+    assert rows(nlp, "وأضاف أن الهدف استخدامهم كدروع بشرية لمنع قوات النظام من قصف مدينة القريتين.",
+                "2015-08-05") == []
+    assert rows(nlp, "وقصفت قوات النظام مدينة القريتين أمس.", "2015-08-05") == [
+        ("Shelling/artillery/missile attack", "Military Forces of Syria", None, "al-Qaryatayn")]

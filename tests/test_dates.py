@@ -331,3 +331,19 @@ def test_a_bare_weekday_never_beats_a_calendar_date_of_the_sentence():
     # with no calendar date, the weekday still dates the prayer's bombing
     check("وقتل 26 شخصا في تفجير إرهابي خلال صلاة الجمعة في مسجد بالكويت.", "تفجير", D(2015, 6, 27),
           D(2015, 6, 26), 1, "الجمعة")
+
+
+def test_a_month_after_and_in_opens_its_clause_as_a_date():
+    # وفي نوفمبر، قتل: the November before the report (as في نوفمبر is), not the report's day
+    (d,) = _dates_of("وفي نوفمبر (تشرين الثاني)، قتل 55 شخصا في هجوم وقع قرب الحدود.", ["قتل"], D(2015, 7, 27))
+    assert (d.date, d.precision) == (D(2014, 11, 15), 3)
+
+
+def test_the_part_of_the_reports_month_or_the_last_dates_the_act():
+    # مطلع الشهر الحالي in a report of 22 July: 5 July (then more than the history window before it)
+    (d,) = _dates_of("وفي مطلع الشهر الحالي، قتل 33 شخصا في هجوم انتحاري في ولاية خوست.", ["قتل"], D(2015, 7, 22))
+    assert (d.date, d.precision) == (D(2015, 7, 5), 3)
+    (d,) = _dates_of("وقتل 33 شخصا في هجوم انتحاري أواخر الشهر الماضي.", ["قتل"], D(2015, 7, 22))
+    assert (d.date, d.precision) == (D(2015, 6, 25), 3)
+    (d,) = _dates_of("وقتل 3 أشخاص في هجوم منتصف الشهر الجاري.", ["قتل"], D(2015, 7, 10))
+    assert (d.date, d.precision) == (D(2015, 7, 10), 3)  # never after the report
