@@ -196,7 +196,7 @@ def abroad_common_words(places: list[Mention], country, gaz) -> None:
     names: the place is dropped (``ext["dropped"]`` says why)."""
     from .places import common_word_names
 
-    named = {m.place.iso3 for m in places if m.place is not None and gaz.is_country(m.place)}
+    named = set(countries_by_name(places, gaz))
     if country:
         named.add(country[1])
     common = common_word_names()
@@ -218,7 +218,7 @@ def named_countries(places: list[Mention], gaz, doc: Optional[Document] = None) 
     def strong_context(doc: Document, m: Mention) -> bool:  # في/قرب/قرية X, not من X
         return designated(doc, m) or in_weak_place_context(*_position(doc, m))
 
-    explicit = {m.place.iso3 for m in places if m.place is not None and gaz.is_country(m.place)}
+    explicit = countries_by_name(places, gaz)
     out = set(explicit)
     common = common_word_names()
     for m in places:
@@ -478,10 +478,14 @@ def known_divisions(places: list[Mention]) -> set[tuple[str, str]]:
     return {(m.place.iso3, m.place.admin1) for m in places if m.place is not None and m.place.admin1}
 
 
+def countries_by_name(places: list[Mention], gaz) -> frozenset[str]:
+    """ISO3 of the countries the place mentions name by name (باكستان, not كراتشي)."""
+    return frozenset(m.place.iso3 for m in places if m.place is not None and gaz.is_country(m.place))
+
+
 def sentence_countries(m: Mention, places: list[Mention], gaz) -> frozenset[str]:
     """ISO3 of the countries named by name in the mention's sentence (مدينة دجلة في جنوب شرق تركيا)."""
-    return frozenset(o.place.iso3 for o in places if o.sentence == m.sentence and o.place is not None
-                     and gaz.is_country(o.place))
+    return countries_by_name([o for o in places if o.sentence == m.sentence], gaz)
 
 
 def _hear(doc: Document, m: Mention, countries: frozenset[str], gaz, near=(), prefer=()) -> None:
@@ -557,7 +561,7 @@ class Link(Stage):
         foreign_places(doc, places, named_countries(places, gaz, doc), country, gaz)
         in_sentence, by_name = grouped(places, "sentence"), grouped(places, "norm")
         # a big city of a country named by name stays there (مومباي beside باكستان and الهند)
-        countries_named = {m.place.iso3 for m in places if m.place is not None and gaz.is_country(m.place)}
+        countries_named = countries_by_name(places, gaz)
         for m in places:  # صلاح الدين جنوبي طرابلس in a Libyan report: a Libyan locality, not Iraq's province
             if m.place is not None and country and m.place.iso3 != country[1] \
                     and not (gaz.is_big_city(m.place) and m.place.iso3 in countries_named) \
