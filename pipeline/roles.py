@@ -1121,6 +1121,10 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
     # a place of the sentence AFTER the incident belongs to the incidents told after it
     pools = [([m for m in sent_places if start <= m.start < end], toks),
              ([m for m in sent_places if m.start < end], toks)]
+    # … but a list of places the incident's وفي cut off is its own (كثفت الطائرات غاراتها ضد مواقع في قاعدة
+    # العند، وفي الحوطة في محافظة لحج)
+    if hi < len(toks) and toks[hi].norm == normalize_for_matching("وفي"):
+        pools.append(([m for m in sent_places if toks[hi].end <= m.start <= toks[min(hi + 1, len(toks) - 1)].start], toks))
     # else the places of the nearest sentence before with a linked place (… قرية قصرة جنوب نابلس.
     # وأحرقوا مركبة في المنطقة: Qusrah, the innermost, not Nablus, the last named)
     prev = next((s for s in range(si - 1, -2, -1) if any(

@@ -668,3 +668,11 @@ def test_what_an_act_is_meant_to_prevent_did_not_happen(nlp):
                 "2015-08-05") == []
     assert rows(nlp, "وقصفت قوات النظام مدينة القريتين أمس.", "2015-08-05") == [
         ("Shelling/artillery/missile attack", "Military Forces of Syria", None, "al-Qaryatayn")]
+
+
+def test_places_an_incident_separator_cut_off_are_the_incidents_own(nlp):
+    # "، وفي الحوطة" opens a new incident for the words after it, but the strike before it named its
+    # targets there: the strike is coded in Lahij, not left without a place
+    out = rows(nlp, "وكثفت طائرات التحالف من غاراتها ليل أمس ضد مواقع المتمردين الحوثيين في قاعدة عسكرية، وفي "
+                    "الحوطة في محافظة لحج.", "2015-08-02")
+    assert out == [("Air/drone strike", "Coalition Forces", "Houthi Movement", "Lahij")]
