@@ -29,6 +29,7 @@ DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 NUMERIC = re.compile(r"(?<!\d)(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}))(?!\d)")
 CAPTION_MAX_WORDS = 12
 CALENDAR_RULES = ("absolute", "hijri", "numeric")  # the rules of a date by its day of the month
+MONTH_OPENERS = ("شهر", "خلال", "في", "وفي", "وخلال")  # words after which a bare month is a date (وفي نوفمبر)
 
 
 @dataclass
@@ -266,7 +267,7 @@ def absolute_at(toks: list[Tok], i: int, pub: Optional[dt.date]) -> Optional[Fou
         hijri = True
     if day is not None and year is None and _names_a_place(toks, i):
         return None  # D14: قصر 22 مايو, مدينة 6 أكتوبر
-    if day is None and year is None and not past and not (i > 0 and (toks[i - 1].text in ("شهر", "خلال", "في", "وفي", "وخلال")
+    if day is None and year is None and not past and not (i > 0 and (toks[i - 1].text in MONTH_OPENERS
                                                                       or toks[i - 1].text in vocab()["year_part"])) \
             and toks[i].text not in ("شهر", "لشهر", "بشهر"):
         return None  # a bare month word (أب "father" is آب "August" once normalised); أواخر مارس is one

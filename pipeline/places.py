@@ -764,7 +764,8 @@ class Gazetteer:
         CROSS_SCRIPT_MIN, as schemas.Place. A name with the article ال is Arabic, not a foreign
         name written by sound, and is never matched, except after a first-level designator
         (``admin1``: ولاية الدلتا, ولاية يوبي), where only the country's first-level divisions are
-        heard and a two-consonant name is enough."""
+        heard and a two-consonant name is enough. Of places of several countries that score alike, one
+        of a country in ``prefer`` wins, else the better ranked."""
         from .translit import arabic_key
 
         words = norm(norm_name).split()
