@@ -476,8 +476,12 @@ class Modality:
         strong = strong or clause
         found = None
         for cf, cl, cue in cues:
-            ids = (statement or strong) if cue.scope == "statement" else strong if cue.scope == "strong" else \
-                clause if cue.max is not None or cue.kind in self.flag else strong
+            if cue.scope == "statement":
+                ids = statement or strong
+            elif cue.scope == "strong" or cue.max is None and cue.kind not in self.flag:
+                ids = strong
+            else:
+                ids = clause
             if cue.not_after and cf > 0 and forms_of(toks[cf - 1]) & cue.not_after:
                 continue
             if cue.requires_next == "period":

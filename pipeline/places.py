@@ -856,8 +856,10 @@ class Gazetteer:
 
     def within_km(self, place: Place, iso3s, km: float) -> bool:
         """The place lies within ``km`` of the point of one of the countries ``iso3s`` (its capital)."""
-        points = [(c.lat, c.lon) for c in (self._countries.get(i) for i in iso3s) if c is not None and c.lat is not None]
-        return place.latitude is None or any(great_circle_km(place.latitude, place.longitude, *p) <= km for p in points)
+        if place.latitude is None:
+            return True
+        countries = [c for c in (self._countries.get(i) for i in iso3s) if c is not None and c.lat is not None]
+        return any(great_circle_km(place.latitude, place.longitude, c.lat, c.lon) <= km for c in countries)
 
     def capital(self, iso3: str, on: Optional[dt.date] = None) -> Optional[Place]:
         """The capital city of a country (for العاصمة) on a day (its former capital before a move:

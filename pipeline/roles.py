@@ -60,6 +60,7 @@ WEAPON_USER_GAP = 4  # words between an armed actor and the weapon it used (X ب
 
 # أن/إن (normalised ان) and its clitic forms: a reported clause starts after it
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "فان"})
+AND_IN = normalize_for_matching("وفي")  # the incident separator that may cut a list of places
 
 
 def _k(w: str) -> tuple[str, ...]:
@@ -285,11 +286,17 @@ def phrase_len(toks: list[Token], j: int, phrases: list[tuple[str, ...]]) -> int
     return best
 
 
+def _member_link(toks: list[Token], k: int, hi: int) -> int:
+    """The words at token k that make the actor before them a member of the one after (من، ينتمون
+    إلى، يعتقد أنهم من): their number, 0 when there is none."""
+    return 1 if k < hi and toks[k].norm == "من" else phrase_len(toks, k, role_cues().member_of)
+
+
 def _named_group_of(toks: list[Token], args: list[Arg], a: Arg, hi: int) -> Optional[Arg]:
     """The named armed group right after an unnamed armed actor and من or a membership phrase
     (مسلحين من حركة الشباب، مقاتلين ينتمون إلى جماعة X), if any."""
     k = a.last
-    n = 1 if k < hi and toks[k].norm == "من" else phrase_len(toks, k, role_cues().member_of)
+    n = _member_link(toks, k, hi)
     b = next((o for o in args if o.first == k + n), None) if n else None
     return b if b is not None and b.excluded is None and b.inter in ARMED \
         and not (b.name or "").startswith(UNIDENTIFIED) else None
@@ -308,7 +315,7 @@ def reach(toks: list[Token], args: list[Arg], j: int, hi: int, skip_time: bool =
         if a is not None:
             # "جنود من قوات X", "عناصر من تنظيم X", "مقاتلين ينتمون إلى جماعة X": the specific actor wins
             k = a.last
-            n = 1 if k < hi and toks[k].norm == "من" else phrase_len(toks, k, rc.member_of)
+            n = _member_link(toks, k, hi)
             if n and k + n < hi:
                 b = reach(toks, args, k + n, hi, max_steps=2)
                 if b is not None:
@@ -1122,9 +1129,9 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
     pools = [([m for m in sent_places if start <= m.start < end], toks),
              ([m for m in sent_places if m.start < end], toks)]
     # … but a list of places the incident's وفي cut off is its own (كثفت الطائرات غاراتها ضد مواقع في قاعدة
-    # العند، وفي الحوطة في محافظة لحج)
-    if hi < len(toks) and toks[hi].norm == normalize_for_matching("وفي"):
-        pools.append(([m for m in sent_places if toks[hi].end <= m.start <= toks[min(hi + 1, len(toks) - 1)].start], toks))
+    # العند، وفي الحوطة في محافظة لحج): the place right after the cut
+    if hi + 1 < len(toks) and toks[hi].norm == AND_IN:
+        pools.append(([m for m in sent_places if toks[hi].end <= m.start <= toks[hi + 1].start], toks))
     # else the places of the nearest sentence before with a linked place (… قرية قصرة جنوب نابلس.
     # وأحرقوا مركبة في المنطقة: Qusrah, the innermost, not Nablus, the last named)
     prev = next((s for s in range(si - 1, -2, -1) if any(

@@ -55,9 +55,10 @@ def latin_names(x: dict, letters: dict[str, str] | None = None) -> list[str]:
     """A GeoNames place's Latin names (translit.latin_alternates), at most 12, one line each, then
     the name spelt with its country's ``letters`` read as English (Cizre → Jizre), when that differs."""
     names = [" ".join(n.replace("|", " ").split()) for n in latin_alternates(x["name"], x["alternatenames"])[:12]]
-    if letters:
-        table = str.maketrans({**letters, **{k.upper(): v.upper() for k, v in letters.items()}})
-        names += [n for n in dict.fromkeys(n.translate(table) for n in names[:1]) if n not in names]
+    if letters and names:
+        spelt = names[0].translate(str.maketrans({**letters, **{k.upper(): v.upper() for k, v in letters.items()}}))
+        if spelt not in names:
+            names.append(spelt)
     return names
 
 
