@@ -807,7 +807,7 @@ def toll_sentences(doc: Document, reach: int = 1) -> None:
                         key=lambda em: em.trigger.start)
         if not before:
             continue
-        if _negated(doc, si):  # ولم ترد تقارير عن سقوط ضحايا: no toll
+        if _negated(doc, si) or _tally(doc, si):  # ولم ترد تقارير عن سقوط ضحايا: no toll
             continue
         add_missing_counts(before[-1], [c for c in find_counts(doc, s.start, s.end) if c.rule not in IMPLIED_RULES])
 
@@ -816,6 +816,13 @@ def add_missing_counts(em, counts: list[Count]) -> None:
     """Give an event mention the figures of a toll told apart from it, for the kinds it has none of."""
     have = {c.kind for c in em.counts}
     em.counts = em.counts + [c for c in counts if c.kind not in have]
+
+
+def _tally(doc: Document, si: int) -> bool:
+    """True when a sentence tells a toll as background (1332 قتلوا … خلال شهر تموز الماضي)."""
+    from .events import modality
+
+    return any(cue.kind == "background" for _, _, cue in modality().find(doc.sentence_tokens(si)))
 
 
 def _negated(doc: Document, si: int) -> bool:

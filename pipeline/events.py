@@ -328,8 +328,8 @@ class Cue:
 def _next_ok(what: str, toks: list[Token], i: int) -> bool:
     """Whether toks[i], the word after a cue, is what the cue requires (an imperfect verb, a month)."""
     nxt = toks[i].norm if i < len(toks) else ""
-    if what == "imperfect":
-        return nxt[:1] in ("ي", "ت", "ن") and len(nxt) >= 3
+    if what == "imperfect":  # not the past of a derived verb in وا (قد تظاهروا، قد تمكنوا: they did)
+        return nxt[:1] in ("ي", "ت", "ن") and len(nxt) >= 3 and not (nxt[:1] == "ت" and nxt.endswith("وا"))
     if what == "imperfect_y":  # ت also starts the past of derived verbs (تبنت، تعرض، تسلل)
         return nxt[:1] == "ي" and len(nxt) >= 3
     if what == "month":

@@ -437,16 +437,16 @@ def heard_divisions(doc: Document, places: list[Mention], countries: frozenset[s
             m.ext["cross_script"] = True
 
 
-def _container_country(doc: Document, m: Mention, places: list[Mention]) -> Optional[str]:
-    """ISO3 of the known place a name is chained to (غومبيه شمال شرقي نيجيريا, X بمحافظة Y), if any."""
+def _container(doc: Document, m: Mention, places: list[Mention]) -> tuple[Optional[Mention], Optional[str]]:
+    """The known place a name is chained to (غومبيه شمال شرقي نيجيريا, X بمحافظة Y) and how (a
+    places.chain_relation), else (None, None)."""
     from .places import chain_relation
 
     toks = doc.sentence_tokens(m.sentence)
     nxt = min((o for o in places if o.sentence == m.sentence and o.start >= m.end and o.place is not None),
               key=lambda o: o.start, default=None)
-    if nxt is None or chain_relation(toks, m.end, nxt.start) is None:
-        return None
-    return nxt.place.iso3
+    rel = chain_relation(toks, m.end, nxt.start) if nxt is not None else None
+    return (nxt, rel) if rel else (None, None)
 
 
 def heard_places(doc: Document, heard: list[Mention], country: Optional[str], gaz,
@@ -460,13 +460,18 @@ def heard_places(doc: Document, heard: list[Mention], country: Optional[str], ga
     for m in heard:
         if is_neighbourhood(doc, m):  # حي بونريه: a part of the town the report is in, no town
             continue
-        own = _container_country(doc, m, places) or country
+        container, rel = _container(doc, m, places)
+        own = container.place.iso3 if container is not None else country
         if own:
             _hear(doc, m, frozenset([own]), gaz, near)
         if m.place is None and own and " " in m.norm:  # منطقة بركي براك: else its first word alone
             first = m.norm.split()[0]
             m.end, m.text, m.norm = m.start + len(m.text.split()[0]), m.text.split()[0], first
             _hear(doc, m, frozenset([own]), gaz, near)
+        admin1 = container.place.admin1 if container is not None and rel != "by" else None
+        if admin1 and m.place is not None and m.place.admin1 != admin1:  # مدينة شقرة، في أبين: not Taiz's namesake
+            m.place = gaz.anchored(m.text, [container.place])
+            m.ext["container"] = container.text
     unheard = {id(m) for m in heard if m.place is None and not is_neighbourhood(doc, m)}
     if unheard:  # a rare word where a place could stand, heard as no town of the article's country
         doc.mentions = [m for m in doc.mentions if id(m) not in unheard]

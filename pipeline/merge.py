@@ -392,7 +392,14 @@ def _toll_of(prev: EventMention, em: EventMention) -> bool:
                 and em.sentence - prev.sentence == 1
                 and FAMILIES[prev.event_type] in ("violence", "demonstrations")
                 and _no_perpetrator_named(em)
-                and places_compatible(prev.linked_place, em.linked_place))
+                and places_compatible(prev.linked_place, em.linked_place)
+                and not _period_toll_apart(prev, em))
+
+
+def _period_toll_apart(prev: EventMention, em: EventMention) -> bool:
+    """A toll told for a month (1332 عراقيا قتلوا … خلال شهر تموز الماضي) that the incident's day is
+    not in: a tally of the period, not the incident's toll."""
+    return em.date is not None and em.date.precision == 3 and not dates_compatible(prev.date, em.date)
 
 
 def _reference_to(prev: EventMention, em: EventMention) -> bool:

@@ -244,10 +244,14 @@ def chain_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                  for k in ("chain_words", "town_words", "direction_words"))
 
 
+APPOSITION_OPENERS = frozenset({"(", "،", ","})  # a bracket before a direction, a comma before في
+
+
 def chain_relation(toks, a_end: int, b_start: int) -> Optional[str]:
     """How a place ending at ``a_end`` relates to one starting at ``b_start`` when only chain words
     stand between them (at most four words): "part" (X بمدينة Y, a part of the town Y), "by" (X
-    غربي Y, outside Y but by it), "in" (X في قضاء Y, X بريف Y); None when they are no chain."""
+    غربي Y, outside Y but by it; also in brackets: إب (جنوب صنعاء)), "in" (X في قضاء Y, X بريف Y,
+    X، في Y); None when they are no chain."""
     from .segment import reading_forms
 
     fa = token_at(toks, a_end - 1)  # the token X ends in
@@ -255,7 +259,12 @@ def chain_relation(toks, a_end: int, b_start: int) -> Optional[str]:
     if fa < 0 or fb < 0 or fb <= fa or fb - fa > 4:
         return None
     chain, town, direction = chain_words()
-    between = [reading_forms(t) for t in toks[fa + 1:fb]]
+    words = toks[fa + 1:fb]
+    if words and words[0].norm in APPOSITION_OPENERS:  # إب (جنوب صنعاء), شقرة، في أبين: Y describes X
+        words = words[1:]
+        if not words or words[0].norm not in (direction if toks[fa + 1].norm == "(" else {"في"}):
+            return None
+    between = [reading_forms(t) for t in words]
     if b_start > toks[fb].start:  # the clitic of Y's word (بمحافظة)
         between.append(reading_forms(toks[fb]))
     if not between or not all(f & chain for f in between):

@@ -405,3 +405,18 @@ def test_a_name_heard_alike_in_two_named_countries_is_the_reports_countrys(nlp, 
                        "published": "2015-07-27"})
     assert places(doc) == [("أنقرة", "Ankara", "Ankara"), ("واشنطن", "Washington", "District of Columbia"),
                            ("دجلة", "Dicle", "Diyarbakir"), ("تركيا", "Turkey", None)]
+
+
+def test_a_division_named_alone_is_coded_at_its_seat_not_its_largest_town(gaz):
+    from conflict_events.build.world import admin1_seat
+
+    towns = [{"geonameid": 1, "name": "Khamis Mushait", "population": 387553},
+             {"geonameid": 2, "name": "Abha", "population": 210886}]
+    assert admin1_seat(towns, "Asir", "Abha")["name"] == "Abha"  # a reviewed seat (places_world.yaml)
+    assert admin1_seat(towns, "Asir")["name"] == "Khamis Mushait"  # else the largest town …
+    karak = [{"geonameid": 3, "name": "Izra", "population": 9000}, {"geonameid": 4, "name": "Al Karak", "population": 8000}]
+    assert admin1_seat(karak, "Karak")["name"] == "Al Karak"  # … unless one is named like the division
+    # the shipped gazetteer: a report that names only منطقة عسير or جازان is coded at Abha and Jizan
+    assert gaz.resolve(norm("منطقة عسير")).location == "Abha"
+    assert gaz.resolve(norm("منطقة جازان")).location == "Jizan"
+    assert gaz.resolve(norm("مفرق")) is None  # مفرق ذي مرين: a junction, not Jordan's المفرق

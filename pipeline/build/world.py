@@ -259,6 +259,24 @@ class World:
         return out, per_town
 
 
+def admin1_seat(members: list[dict], name: str, reviewed: str | None = None) -> dict | None:
+    """The GeoNames town that seats a division: the one places_world.yaml ``admin1_seats`` names, else
+    the largest town named like the division (Al Karak of Karak, not the larger Izra), else the
+    largest town in it."""
+    by_pop = sorted(members, key=lambda x: (-x["population"], x["geonameid"]))
+    for want in (reviewed, name):
+        hit = next((x for x in by_pop if want and _spelt(x["name"]) == _spelt(want)), None)
+        if hit is not None:
+            return hit
+    return by_pop[0] if by_pop else None
+
+
+def _spelt(name: str) -> str:
+    """A Latin name's letters, without marks, case and a leading article (Aïn Defla = Ain Defla, Al Karak = Karak)."""
+    letters = re.sub(r"[^a-z]", "", fold(name).lower())
+    return re.sub(r"^(al|el|as|ad|an|ar|at|az)(?=[a-z]{4})", "", letters) if re.match(r"^(al|el|a[sdnrtz])[ -]", fold(name).lower()) else letters
+
+
 def add_world(b, core: tuple[str, ...], corpus: Path) -> None:
     """Add every country, the ISO admin1 units of the non-core countries and their GeoNames towns
     with an Arabic name to the builder ``b`` (a ``conflict_events.build.gazetteer.Builder``);
@@ -306,9 +324,10 @@ def add_world(b, core: tuple[str, ...], corpus: Path) -> None:
             u = per_town.get(x["geonameid"]) or mapping.get(x["admin1code"])
             if u is not None:
                 by_unit[u["code"]].append(x)
+        seats = w.cfg.get("admin1_seats") or {}
         for u in units:
             members = by_unit[u["code"]]
-            cap = max(members, default=None, key=lambda x: (x["population"], -x["geonameid"]))
+            cap = admin1_seat(members, u["name"], seats.get(u["code"]))
             names = set()
             for a in u["ar"]:
                 names |= variants(a, b.stop, bare=True)
