@@ -129,6 +129,28 @@ def state_units(doc: Document, actors) -> None:
             m.actor = actors.link("الجيش", country=nxt.actor.country, date=doc.published)
 
 
+RANKS = frozenset(normalize_for_matching(w) for w in ("اللواء", "لواء", "العميد", "العقيد", "الفريق", "العماد"))  # اللواء التركي: General al-Turki
+
+
+def state_adjectives(doc: Document, actors) -> None:
+    """A state body whose country the article fills in (وزارة الداخلية، الجيش) followed right away by
+    a nationality adjective (وزارة الداخلية الكويتية، الجيش اللبناني) is that country's, whatever the
+    article's places say (a Kuwaiti arrest of men who fought in Mosul is Kuwait's)."""
+    from .actors import nationality_adjectives
+
+    adjectives = nationality_adjectives(masculine=True)
+    for m in doc.mentions:
+        if m.type != "ACTOR" or m.actor is None or m.actor.inter != 1 or m.norm in RANKS:
+            continue
+        k = tokens_starting_before(doc.tokens, m.end)
+        if k >= len(doc.tokens) or doc.tokens[k].start - m.end > 1:
+            continue
+        country = adjectives.get(doc.tokens[k].norm)
+        records = [actors.record(i) for i in m.ext.get("ids", ())]
+        if country and country != m.actor.country and any(r is not None and r.country == "{country}" for r in records):
+            m.actor = actors.link(m.norm, country=country, date=doc.published)
+
+
 def group_adjectives(doc: Document) -> None:
     """An unnamed armed group followed by one word naming a group of inter 2 or 3, both with the
     article or both without (المسلحين الحوثيين, مسلحون حوثيون: gunmen, Houthi ones), is that group:
@@ -377,6 +399,17 @@ def adjective_countries(doc: Document, gaz) -> frozenset[str]:
     return frozenset(filter(None, (gaz.iso3_of(adjectives[t.norm]) for t in doc.tokens if t.norm in adjectives)))
 
 
+def adjective_country(doc: Document, gaz) -> Optional[tuple[str, str]]:
+    """(country, iso3) of the one country the nationality adjectives name, for an article that names
+    no place (أعلنت وزارة الداخلية الكويتية القبض على خلية): its state forces are that country's."""
+    said = adjective_countries(doc, gaz)
+    if len(said) != 1:
+        return None
+    iso3 = next(iter(said))
+    name = gaz.country_name(iso3)
+    return (name, iso3) if name else None
+
+
 CONJUNCTIONS = ("و", "ف")
 
 
@@ -600,12 +633,13 @@ class Link(Stage):
             if m.place is not None:  # keep the Arabic as written, not its normalised form
                 m.place = m.place.model_copy(update={"location_ar": m.text})
         capitals_for_governments(doc, places, gaz)
-        country = article_country(doc, gaz)
+        country = article_country(doc, gaz) or adjective_country(doc, gaz)
         doc.ext["country"] = country
         for m in doc.mentions:
             if m.type == "ACTOR":
                 m.actor = actors.link(m.norm, country=country[0] if country else None, date=doc.published)
         state_units(doc, actors)
+        state_adjectives(doc, actors)
         group_adjectives(doc)
         civilian_members(doc, actors, country[0] if country else None)
         doc.provided |= self.provides

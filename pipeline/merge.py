@@ -302,6 +302,7 @@ class Merge(Stage):
         attribute(event, suspects)
         lost_by(event, doc)
         armed_target(event)
+        national_seat(event)
         event.notes = summary(event, place_m.ext.get("qualifier") if place_m else None)
         return event
 
@@ -462,6 +463,7 @@ def fold_withdrawals(mentions: list[EventMention]) -> list[EventMention]:
 
 
 REBELS = 2  # ACLED's inter code of rebel groups (Islamic State, Boko Haram, the PKK, al-Shabaab)
+REBELS_AND_MILITIAS = (2, 3)  # … and of political militias
 ATTRIBUTABLE = ("Explosions/Remote violence", "Violence against civilians")
 
 
@@ -646,6 +648,29 @@ def _recent_incident(doc: Document, em: EventMention) -> bool:
 # ACLED's developments of an armed group's own: its actor1 is a state force or an armed group,
 # never civilians (الانضمام إلى الجماعات in an essay on radicalisation, a freed prisoner)
 GROUP_ACTS = frozenset({"Change to group/activity", "Headquarters or base established"})
+
+
+def national_seat(event: Event) -> None:
+    """An arrest of an armed group's members that a state's own forces announce with no place in the
+    country but the country itself (أعلنت وزارة الداخلية الكويتية القبض على خلية تابعة لداعش) is coded
+    at the country's capital, geo_precision 3, as a report naming only a governorate is coded at its
+    seat. Not the arrest of a civilian (an ordinary crime, which ACLED leaves out)."""
+    if event.sub_event_type != "Arrests" or event.actor1 is None or event.actor1.inter != 1 \
+            or event.actor2 is None or event.actor2.inter not in REBELS_AND_MILITIAS:
+        return
+    if event.place is not None and event.place.admin1:
+        return
+    from .places import Gazetteer
+
+    gaz = Gazetteer.default()
+    iso3 = gaz.iso3_of(event.actor1.country)
+    if iso3 is None or (event.place is not None and event.place.iso3 != iso3):
+        return
+    capital = gaz.capital(iso3, event.published)
+    if capital is None or not capital.admin1:
+        return
+    event.place = capital.model_copy(update={"geo_precision": 3, "location_ar": ""})
+    event.warnings.append(f"coded at the capital of {capital.country}: the report names no place in it")
 
 
 def uncodable(event: Event) -> Optional[str]:

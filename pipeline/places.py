@@ -511,6 +511,11 @@ class Gazetteer:
         """The name as written, no clitic or designator read off it, is a name of a place (واسط, وادي)."""
         return norm(norm_name) in self._by_name
 
+    def country_name(self, iso3: str) -> Optional[str]:
+        """The English name of a country given by ISO3, else None."""
+        rec = self._countries.get(iso3)
+        return rec.country if rec is not None else None
+
     def country_of(self, norm_name: str) -> Optional[tuple[str, str]]:
         """(country, iso3) for an Arabic country name, else None."""
         for r in self._by_name.get(norm(norm_name), ()):

@@ -726,3 +726,25 @@ def test_a_death_from_a_sieges_hunger_or_want_of_medicine_is_no_attack(nlp):
                 "2015-08-09") == []
     assert rows(nlp, "وقتل ثلاثة أطفال في قصف لقوات النظام على مدينة مضايا المحاصرة أمس.", "2015-08-09") == [
         ("Shelling/artillery/missile attack", "Military Forces of Syria", "Civilians (Syria)", "Madaya")]
+
+
+def test_a_state_body_with_a_nationality_adjective_is_that_states(nlp):
+    # وزارة الداخلية الكويتية in a report whose only places are in Iraq is Kuwait's, not Iraq's; a rank
+    # before a surname (اللواء التركي: General al-Turki) names no state
+    text = ("كشفت وزارة الداخلية الكويتية أمس عن ضبط شبكة إرهابية تابعة لتنظيم داعش في الكويت. "
+            "وكان أحد أفرادها قد قاتل مع التنظيم في الموصل بالعراق.")
+    out = [(r["sub_event_type"], r["actor1"], r["country"]) for r in (e.to_acled_row() for e in nlp.extract(
+        text, published="2015-07-31"))]
+    assert out == [("Arrests", "Police Forces of Kuwait", "Kuwait")]
+    assert rows(nlp, "وأضاف اللواء التركي أنه تم إطلاق سراح المتهم لعدم توافر أدلة.", "2015-08-09") == []
+
+
+def test_a_groups_members_arrested_with_no_place_but_the_country_are_coded_at_its_capital(nlp):
+    # the coders' practice (gold_real dev-051, snn_dev): the interior ministry's announced arrest of a
+    # cell is coded at the capital, geo_precision 3 …
+    out = [(r["sub_event_type"], r["actor1"], r["location"], r["geo_precision"]) for r in (
+        e.to_acled_row() for e in nlp.extract("أعلنت وزارة الداخلية الكويتية أمس القبض على خلية إرهابية تابعة "
+                                              "لتنظيم داعش.", published="2015-07-31"))]
+    assert out == [("Arrests", "Police Forces of Kuwait", "Kuwait City", 3)]
+    # … but not an ordinary crime's arrest, whose victim and suspect are civilians
+    assert rows(nlp, "ألقت السلطات الإماراتية القبض على خادمة لاتهامها بقتل رضيعها.", "2015-07-31") == []
