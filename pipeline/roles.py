@@ -469,8 +469,18 @@ def is_passive(doc: Document, toks: list[Token], t: Trigger, cues, hi: int, args
                                                                            "عشره", "شخص", "شخصان", "مدني", "مدنيان",
                                                                            "جندي", "طفل", "طفلان", "طفلين"}):
         return True
+    if t.last + 1 < hi and _dual_victim(toks, args, t.last):  # قتل جنديان، أصيب ضابطان ومجند
+        return True
     return any(kind == "agent_cues" and cf >= t.last and reach(toks, args, cl, hi) is not None
                for cf, cl, kind in cues)
+
+
+def _dual_victim(toks: list[Token], args: list, k: int) -> bool:
+    """An actor named by a nominative dual right after the verb, with no other actor after it but one
+    joined by و: the people it was done to (قتل جنديان في هجوم، قتل ضابطان ومجند), not two doers
+    (قتل مسلحان جنديا)."""
+    return toks[k].norm.endswith("ان") and any(a.first == k for a in args) \
+        and not any(a.first == k + 1 and not toks[k + 1].norm.startswith("و") for a in args)
 
 
 SHE_THEY = {normalize_for_matching(w): end for w, end in (("إنها", "ت"), ("أنها", "ت"), ("بأنها", "ت"),
@@ -941,6 +951,7 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
     if res.actor1 is None and res.actor2 is None and event_type_of(sub) == "Explosions/Remote violence":
         weapons = [t.first for t in used if t.cls in REMOTE and not names_again(t.text)]
         user = next((a for a in reversed(args) if a.excluded is None and a.inter in ARMED
+                     and not (a.first > 0 and toks[a.first - 1].norm in ASIDES)  # بينهم شرطيان: the dead
                      and any(0 <= w - a.last <= WEAPON_USER_GAP for w in weapons)), None)
         if user is not None:
             res.actor1, res.rules["actor1"] = user, "fallback: armed actor just before the weapon"

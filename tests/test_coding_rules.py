@@ -748,3 +748,28 @@ def test_a_groups_members_arrested_with_no_place_but_the_country_are_coded_at_it
     assert out == [("Arrests", "Police Forces of Kuwait", "Kuwait City", 3)]
     # … but not an ordinary crime's arrest, whose victim and suspect are civilians
     assert rows(nlp, "ألقت السلطات الإماراتية القبض على خادمة لاتهامها بقتل رضيعها.", "2015-07-31") == []
+
+
+def test_a_dual_after_a_verb_of_both_voices_is_its_victims(nlp):
+    # قتل جنديان: two soldiers were killed (a nominative dual right after the verb, nothing after it
+    # but a victim joined by و); قتل مسلحان جنديا: two gunmen killed a soldier
+    assert rows(nlp, "قتل جنديان في هجوم لمسلحين على مدينة عدن أمس.", "2015-08-08") == [
+        ("Armed clash", "Unidentified Armed Group (Yemen)", "Military Forces of Yemen", "Aden")]
+    assert rows(nlp, "قتل مسلحان جنديا في هجوم على حاجز في مدينة عدن أمس.", "2015-08-08") == [
+        ("Armed clash", "Unidentified Armed Group (Yemen)", "Military Forces of Yemen", "Aden")]
+
+
+def test_a_hotel_is_no_place_name(nlp):
+    # فندق is also a Palestinian village in GeoNames: an attack on a hotel in a Malian town the
+    # gazetteer lacks is not coded in Palestine
+    doc = nlp.process({"id": "t", "text": "وأكد المصدر العسكري مقتل جنديين من القوات المسلحة المالية في هجوم لمسلحين "
+                                          "على فندق في سيفاري أمس.", "published": "2015-08-08"})
+    assert [m.text for m in doc.mentions if m.type == "PLACE" and m.place is not None and m.place.country == "Palestine"] == []
+    assert all(e.place is None or e.place.country == "Mali" for e in doc.events)
+
+
+def test_the_dead_named_in_an_aside_never_set_off_the_bomb(nlp):
+    # "، بينهم شرطيان،": two of the six dead were policemen; the bomb is an unnamed group's
+    out = rows(nlp, "أعلن مصدر أمني مقتل ستة أشخاص، بينهم شرطيان، بانفجار عبوة ناسفة زرعت قرب سوق شعبية في "
+                    "منطقة التاجي شمالي بغداد.", "2016-06-15")
+    assert [r[:3] for r in out] == [("Remote explosive/landmine/IED", "Unidentified Armed Group (Iraq)", "Civilians (Iraq)")]
