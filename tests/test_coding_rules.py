@@ -773,3 +773,14 @@ def test_the_dead_named_in_an_aside_never_set_off_the_bomb(nlp):
     out = rows(nlp, "أعلن مصدر أمني مقتل ستة أشخاص، بينهم شرطيان، بانفجار عبوة ناسفة زرعت قرب سوق شعبية في "
                     "منطقة التاجي شمالي بغداد.", "2016-06-15")
     assert [r[:3] for r in out] == [("Remote explosive/landmine/IED", "Unidentified Armed Group (Iraq)", "Civilians (Iraq)")]
+
+
+def test_a_part_to_be_taken_in_an_act_is_not_the_act(nlp):
+    # ليشاركوا في تحرير، للمشاركة في تحرير: volunteers and reinforcements sent to take part in a
+    # liberation that has not happened; the strike told plainly is coded
+    for text in ("وصلت تعزيزات عسكرية عراقية إلى الأنبار للمشاركة في تحرير مدينة الرمادي من تنظيم داعش.",
+                 "وافقت وزارة الداخلية العراقية على ضم مئات المتطوعين إلى صفوف الشرطة ليشاركوا مع القوات الأمنية في "
+                 "تحرير مدينة الرمادي."):
+        assert not [r for r in rows(nlp, text, "2015-07-22") if r[0].endswith("territory")], text
+    assert rows(nlp, "وحررت القوات العراقية مدينة الرمادي من تنظيم داعش أمس.", "2015-07-22") == [
+        ("Government regains territory", "Military Forces of Iraq", "Islamic State (Iraq)", "Ramadi")]
