@@ -784,3 +784,10 @@ def test_a_part_to_be_taken_in_an_act_is_not_the_act(nlp):
         assert not [r for r in rows(nlp, text, "2015-07-22") if r[0].endswith("territory")], text
     assert rows(nlp, "وحررت القوات العراقية مدينة الرمادي من تنظيم داعش أمس.", "2015-07-22") == [
         ("Government regains territory", "Military Forces of Iraq", "Islamic State (Iraq)", "Ramadi")]
+
+
+def test_where_a_press_conference_was_held_is_not_where_the_bombing_was(nlp):
+    out = rows(nlp, "وقال المسؤول التركي في مؤتمر صحافي عقده في أنقرة إن التفجير الذي وقع في بلدة سروج أمس ناجم "
+                    "عن اعتداء انتحاري.", "2015-07-21")
+    assert [r[3] for r in out] == ["Suruc"]
+    assert rows(nlp, "وقال المسؤول في مؤتمر صحافي عقده في أنقرة إن التفجير ناجم عن اعتداء انتحاري.", "2015-07-21") == []
