@@ -807,7 +807,8 @@ def toll_sentences(doc: Document, reach: int = 1) -> None:
                         key=lambda em: em.trigger.start)
         if not before:
             continue
-        if _negated(doc, si) or _tally(doc, si):  # ولم ترد تقارير عن سقوط ضحايا: no toll
+        # ولم ترد تقارير عن سقوط ضحايا: no toll; 1332 قتلوا … خلال شهر تموز الماضي: a tally, not its toll
+        if _has_cue(doc, si, "negation") or _has_cue(doc, si, "background"):
             continue
         add_missing_counts(before[-1], [c for c in find_counts(doc, s.start, s.end) if c.rule not in IMPLIED_RULES])
 
@@ -818,18 +819,11 @@ def add_missing_counts(em, counts: list[Count]) -> None:
     em.counts = em.counts + [c for c in counts if c.kind not in have]
 
 
-def _tally(doc: Document, si: int) -> bool:
-    """True when a sentence tells a toll as background (1332 قتلوا … خلال شهر تموز الماضي)."""
+def _has_cue(doc: Document, si: int, kind: str) -> bool:
+    """True when a sentence carries a modality cue of that kind (modality.yaml: negation, background)."""
     from .events import modality
 
-    return any(cue.kind == "background" for _, _, cue in modality().find(doc.sentence_tokens(si)))
-
-
-def _negated(doc: Document, si: int) -> bool:
-    """True when a sentence carries a negation cue (modality.yaml)."""
-    from .events import modality
-
-    return any(cue.kind == "negation" for _, _, cue in modality().find(doc.sentence_tokens(si)))
+    return any(cue.kind == kind for _, _, cue in modality().find(doc.sentence_tokens(si)))
 
 
 # ---------------------------------------------------------------- evaluation

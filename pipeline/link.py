@@ -129,7 +129,8 @@ def state_units(doc: Document, actors) -> None:
             m.actor = actors.link("الجيش", country=nxt.actor.country, date=doc.published)
 
 
-RANKS = frozenset(normalize_for_matching(w) for w in ("اللواء", "لواء", "العميد", "العقيد", "الفريق", "العماد"))  # اللواء التركي: General al-Turki
+# ranks that also name units or read as a state before a surname (اللواء التركي: General al-Turki)
+RANKS = frozenset(normalize_for_matching(w) for w in ("اللواء", "لواء", "العميد", "العقيد", "الفريق", "العماد"))
 
 
 def state_adjectives(doc: Document, actors) -> None:

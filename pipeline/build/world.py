@@ -271,10 +271,15 @@ def admin1_seat(members: list[dict], name: str, reviewed: str | None = None) -> 
     return by_pop[0] if by_pop else None
 
 
+ARTICLES_EN = ("al", "el", "as", "ad", "an", "ar", "at", "az")  # the Arabic article as Latin names write it
+
+
 def _spelt(name: str) -> str:
     """A Latin name's letters, without marks, case and a leading article (Aïn Defla = Ain Defla, Al Karak = Karak)."""
-    letters = re.sub(r"[^a-z]", "", fold(name).lower())
-    return re.sub(r"^(al|el|as|ad|an|ar|at|az)(?=[a-z]{4})", "", letters) if re.match(r"^(al|el|a[sdnrtz])[ -]", fold(name).lower()) else letters
+    words = [w for w in re.split(r"[ -]+", fold(name).lower()) if w]
+    if len(words) > 1 and words[0] in ARTICLES_EN:
+        words = words[1:]
+    return re.sub(r"[^a-z]", "", "".join(words))
 
 
 def add_world(b, core: tuple[str, ...], corpus: Path) -> None:
