@@ -442,19 +442,18 @@ def split_listed_places(mentions: list[EventMention]) -> list[EventMention]:
     return out
 
 
-TERRITORY = {"Non-state actor overtakes territory", "Government regains territory",
-             "Non-violent transfer of territory"}
+TAKEN_GROUND = ("Government regains territory", "Non-state actor overtakes territory")  # taken by force
 
 
 def fold_withdrawals(mentions: list[EventMention]) -> list[EventMention]:
     """A withdrawal told in an article that reports a territorial change on a compatible date, by a
     side other than the one that took the ground (… سيطرت على قصر بن غشير … وقالت حكومة الوفاق إن
     قواتها انسحبت تكتيكياً), is the loser's account of that change: it makes no event of its own."""
-    taken = [em for em in mentions if em.sub_event_type in TERRITORY]
+    taken = [em for em in mentions if em.sub_event_type in TAKEN_GROUND]
     out = []
     for em in mentions:
         actions = {t["class"] for t in _actions(em)}
-        if (actions == {"withdrawal"} and em.sub_event_type not in TERRITORY
+        if (actions == {"withdrawal"} and em.sub_event_type not in TAKEN_GROUND
                 and any(dates_compatible(t.date, em.date) and _role_name(t.actor1) != _role_name(em.actor1)
                         for t in taken)):
             continue
@@ -486,7 +485,6 @@ def sole_armed_group(doc: Document) -> list:
     return groups
 
 
-TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 GOVERNMENT = "Government of"  # a government is a political actor, not a side that holds ground
 
 
@@ -495,7 +493,7 @@ def lost_by(event: Event, doc: Document) -> None:
     taken from the armed side the article is about: the one other armed actor of the event's country
     it names most, at least twice and more than any other (the Houthis, al-Shabaab), as ACLED's
     coders read it; none when no side stands out."""
-    if event.sub_event_type not in TERRITORY or event.actor2 is not None or event.actor1 is None:
+    if event.sub_event_type not in TAKEN_GROUND or event.actor2 is not None or event.actor1 is None:
         return
     own = actor_key(event.actor1)
     sides = Counter()
