@@ -26,6 +26,7 @@ KINDS = ("killed", "injured", "abducted", "arrested")
 PUNCT_BREAKS = set(",،.;؛:!?؟()[]")  # a quote mark («» "") cuts no clause (normalize.QUOTE_MARKS)
 PRE_WINDOW = 6  # tokens between a cue and the figure after it
 POST_WINDOW = 8  # tokens between a figure and a cue noun after it (ثلاثة عناصر من الشرطة مصرعهم)
+VAGUE = "vague:"  # the rule of a vague quantity's minimum (عشرات = 10)
 
 
 @dataclass(frozen=True)
@@ -266,7 +267,7 @@ def read_figures(toks: list[Tok]) -> list[Fig]:
                 i = k
                 continue
             start = toks[i].start + (len(toks[i].text) - len(key[0]) if key[0] != toks[i].text else 0)
-            figs.append(Fig(val, i, k, start, toks[k - 1].end, f"vague:{' '.join(key)}={val}",
+            figs.append(Fig(val, i, k, start, toks[k - 1].end, f"{VAGUE}{' '.join(key)}={val}",
                             conj=toks[i].text.startswith("و") and key[0] != toks[i].text))
             i = k
             continue
@@ -750,14 +751,16 @@ def share(c: Count, places: int) -> Count:
 
 
 def _rank(c: Count) -> int:
-    """0 a figure told, 1 a share of one (R24), 2 a bare plural's minimum (R8)."""
-    return 2 if c.rule in IMPLIED_RULES else 1 if c.rule.endswith(SHARE) else 0
+    """0 a figure told, 1 a share of one (R24), 2 a vague quantity's minimum (عشرات القتلى), 3 a bare
+    plural's minimum (R8)."""
+    return 3 if c.rule in IMPLIED_RULES else 2 if c.rule.startswith(VAGUE) else 1 if c.rule.endswith(SHARE) else 0
 
 
 def combine_counts(count_lists: list[list[Count]]) -> dict[str, Count]:
     """Per kind, the most conservative figure (the lowest) among the mentions that told one; a
-    share of a list's toll (R24) only when none told the place's own figure, a bare plural's minimum
-    (R8: قتلى وجرحى in a headline) only when no mention gives a figure."""
+    share of a list's toll (R24) only when none told the place's own figure, a vague quantity's
+    minimum (عشرات القتلى in a lead, 17 in the body) or a bare plural's (R8: قتلى وجرحى in a headline)
+    only when no mention gives a figure."""
     out: dict[str, Count] = {}
     for counts in count_lists:
         for c in counts:
@@ -814,9 +817,17 @@ def toll_sentences(doc: Document, reach: int = 1) -> None:
 
 
 def add_missing_counts(em, counts: list[Count]) -> None:
-    """Give an event mention the figures of a toll told apart from it, for the kinds it has none of."""
-    have = {c.kind for c in em.counts}
-    em.counts = em.counts + [c for c in counts if c.kind not in have]
+    """Give an event mention the figures of a toll told apart from it: for the kinds it has none of,
+    and in place of a vague or a bare plural's minimum when the toll tells better (عشرات القتلى …
+    مقتل 17)."""
+    out = list(em.counts)
+    for c in counts:
+        k = next((i for i, old in enumerate(out) if old.kind == c.kind), None)
+        if k is None:
+            out.append(c)
+        elif _rank(out[k]) >= 2 and _rank(c) < _rank(out[k]):
+            out[k] = c
+    em.counts = out
 
 
 def _has_cue(doc: Document, si: int, kind: str) -> bool:

@@ -140,8 +140,9 @@ def choose_type(group: list[EventMention]) -> EventMention:
     give, and within it the most confident mention that does not merely refer
     back (الغارة الجوية … القصف: an air strike).
     """
-    # a bare الهجوم only names the incident again: it makes no battle of a suicide car bomb
-    battles = [em for em in group if em.event_type == "Battles" and not _refers_back(em)]
+    # a bare الهجوم only names the incident again, and a toll with no perpetrator named (مقتل 17
+    # حوثيًا) only counts its dead: neither makes a battle of a suicide car bomb or an air strike
+    battles = [em for em in group if em.event_type == "Battles" and not _refers_back(em) and not _casualties_only(em)]
     if battles and any(_two_armed_sides(em) for em in group):
         return max(battles, key=lambda em: em.confidence)
     votes = Counter(em.event_type for em in group)

@@ -129,6 +129,7 @@ class Ner(Stage):
             for sent in doc.sentences:
                 toks = doc.sentence_tokens(sent)
                 candidates += self._dictionary(doc, toks, sent.index)
+                candidates += counted_actors(doc, toks, sent.index)
                 candidates += self._patterns(doc, toks, sent.index)
             doc.mentions = resolve_overlaps(candidates + found)
             doc.mentions = resolve_overlaps(doc.mentions + coordinated_places(doc) + capital_mentions(doc)
@@ -181,6 +182,32 @@ class Ner(Stage):
                     out[id(doc)].append(Mention(start, end, doc.text[start:end], kind, "model",
                                                 norm=" ".join(t.norm for t in toks[a:b]), sentence=sent.index))
         return [out[id(doc)] for doc in docs]
+
+
+def counted_actors(doc: Document, toks: list[Token], si: int) -> list[Mention]:
+    """Actors named by a noun a number counts (47 متمردًا، 25 مسلحًا حوثيًا): the accusative singular,
+    with the adjectives that agree with it, is looked up as its indefinite sound plural (متمردين،
+    مسلحين حوثيين). Only after a number: elsewhere the same form is an adverb or an adjective
+    (زيًا عسكريًا)."""
+    from .numbers import counts_accusative_singular
+
+    matcher = dictionary_matcher()
+    out = []
+    for i in range(1, len(toks)):
+        if not counts_accusative_singular(toks[i - 1].norm):
+            continue
+        run = i
+        while run < len(toks) and len(toks[run].norm) >= 4 and toks[run].norm.endswith("ا"):
+            run += 1
+        for last in range(run, i, -1):
+            key = tuple(t.norm[:-1] + "ين" for t in toks[i:last])
+            ids = [v[1] for v in matcher.get(key) if v[0] == "ACTOR"]
+            if ids:
+                start, end = toks[i].start, toks[last - 1].end
+                out.append(Mention(start, end, doc.text[start:end], "ACTOR", "gazetteer", norm=" ".join(key),
+                                   sentence=si, ext={"ids": ids}))
+                break
+    return out
 
 
 def listed_items(toks: list[Token], first: int, last: int) -> list[tuple[int, int, int]]:

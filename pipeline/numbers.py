@@ -86,6 +86,15 @@ def word_class(word: str) -> tuple[str, int, str]:
     return "", 0, ""
 
 
+def counts_accusative_singular(word: str) -> bool:
+    """Whether a normalised word counts the noun after it in the accusative singular: a ten or
+    عشر (أحد عشر جنديًا، عشرين مسلحًا), or a figure, which the press writes so at any size (47 متمردًا)."""
+    if word[:1].isdigit():
+        return True
+    v = vocab()
+    return word in v["teen_marker"] or bool(strip_clitic(word, v["tens"])[1])
+
+
 def read_number(toks: list[Tok], i: int) -> Optional[Number]:
     """The number starting at token i (digits, or a run of number words), or None."""
     v = vocab()

@@ -109,6 +109,7 @@ class RoleCues:
         self.into = {_k(w) for w in data["destination_into"]}
         self.origin = {_k(w) for w in data["arrival_origin"]}
         self.road_to = {_k(w) for w in data["road_to"]}
+        self.approximators = {normalize_for_matching(w) for w in data["approximators"]}
 
     def cues_in(self, toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
         """(first, after last, kind) of every role cue in toks[lo:hi] (one kind per hit: all kinds kept)."""
@@ -463,11 +464,12 @@ def is_passive(doc: Document, toks: list[Token], t: Trigger, cues, hi: int, args
         return True
     if _after_agreeing_pronoun(toks, t):
         return False
-    if t.last < hi and (is_number(toks[t.last]) or forms_of(toks[t.last]) & {"عشرات", "العشرات", "مئات", "المئات",
-                                                                           "اثنان", "اثنين", "ثلاثه", "اربعه",
-                                                                           "خمسه", "سته", "سبعه", "ثمانيه", "تسعه",
-                                                                           "عشره", "شخص", "شخصان", "مدني", "مدنيان",
-                                                                           "جندي", "طفل", "طفلان", "طفلين"}):
+    k = t.last  # over an approximation: قتل نحو 30، قتل أكثر من 20
+    while k < min(hi, t.last + 4) and toks[k].norm in role_cues().approximators:
+        k += 1
+    if k < hi and (is_number(toks[k]) or forms_of(toks[k]) & {
+            "عشرات", "العشرات", "مئات", "المئات", "اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه",
+            "ثمانيه", "تسعه", "عشره", "شخص", "شخصان", "مدني", "مدنيان", "جندي", "طفل", "طفلان", "طفلين"}):
         return True
     if t.last + 1 < hi and _dual_victim(toks, args, t.last):  # قتل جنديان، أصيب ضابطان ومجند
         return True

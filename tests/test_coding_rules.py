@@ -759,6 +759,41 @@ def test_a_dual_after_a_verb_of_both_voices_is_its_victims(nlp):
         ("Armed clash", "Unidentified Armed Group (Yemen)", "Military Forces of Yemen", "Aden")]
 
 
+def test_a_noun_counted_from_eleven_to_ninety_nine_names_its_side(nlp):
+    # a number from 11 to 99 counts an accusative singular (47 متمردًا، 20 حوثيًا): the toll names the
+    # sides of a clash whose sentence names no other (gold_real dev-088)
+    assert rows(nlp, "قتل 47 متمردًا و5 من القوات الموالية لهادي في معارك عنيفة في تعز أمس.", "2015-08-02") == [
+        ("Armed clash", "Military Forces of Yemen", "Houthi Movement", "Taizz")]
+    assert rows(nlp, "قتل 12 إرهابيًا في اشتباكات مع الجيش في مدينة العريش أمس.", "2015-08-02") == [
+        ("Armed clash", "Military Forces of Egypt", "Unidentified Armed Group (Egypt)", "Al Arish")]
+    # only after a number: elsewhere the same form is an adjective (زيًا عسكريًا: a military uniform)
+    doc = nlp.process({"id": "t", "text": "هاجم رجال يرتدون زيا عسكريا سيارة الجنرال في بوجمبورا أمس.",
+                       "published": "2015-08-02"})
+    assert [m.text for m in doc.mentions if m.type == "ACTOR" and "عسكري" in m.text] == []
+
+
+def test_a_figure_after_an_approximation_makes_the_verb_passive(nlp):
+    # قتل نحو 30 من المسلحين: thirty were killed, as in قتل 30; the coalition of the raids killed them
+    assert rows(nlp, "قتل نحو 30 من المسلحين الحوثيين في سلسلة غارات للتحالف على محافظة لحج أمس.", "2015-07-25") == [
+        ("Air/drone strike", "Coalition Forces", "Houthi Movement", "Lahij")]
+
+
+def _tolls(nlp, text, published):
+    return [(r["sub_event_type"], r["actor1"], r["actor2"], r["fatalities"])
+            for r in (e.to_acled_row() for e in nlp.extract(text, published=published))]
+
+
+def test_a_figure_told_of_an_incident_beats_the_vague_quantity_of_its_lead(nlp):
+    # عشرات القتلى in the lead is at least ten; the 17 told in the body is the figure (gold_real dev-001),
+    # whether the toll sentence follows the lead or comes later; and a toll with no perpetrator named
+    # makes no battle of the air raids it counts
+    lead = "سقط عشرات القتلى من الحوثيين اليوم جراء غارات شنها طيران التحالف على مدينة الحديدة غربي اليمن. "
+    toll = "وأشارت المصادر إلى مقتل 17 حوثيا وجرح العشرات."
+    expected = [("Air/drone strike", "Coalition Forces", "Houthi Movement", 17)]
+    assert _tolls(nlp, lead + toll, "2015-08-07") == expected
+    assert _tolls(nlp, lead + "وقالت مصادر محلية إن المبنى كان مخزنا للسلاح. " + toll, "2015-08-07") == expected
+
+
 def test_a_hotel_is_no_place_name(nlp):
     # فندق is also a Palestinian village in GeoNames: an attack on a hotel in a Malian town the
     # gazetteer lacks is not coded in Palestine
