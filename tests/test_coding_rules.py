@@ -794,6 +794,14 @@ def test_a_figure_told_of_an_incident_beats_the_vague_quantity_of_its_lead(nlp):
     assert _tolls(nlp, lead + "وقالت مصادر محلية إن المبنى كان مخزنا للسلاح. " + toll, "2015-08-07") == expected
 
 
+def test_bringing_a_fire_under_control_is_no_territory(nlp):
+    # السيطرة على حريق: the civil defence put out a fire (gold_real dev-059), indefinite as definite
+    for text in ("تمكنت أجهزة الحماية المدنية بمحافظة الدقهلية من السيطرة على حريق محدود شب بمجلس محلي المحافظة أمس.",
+                 "وسيطرت فرق الدفاع المدني على حريق كبير في سوق مدينة المنصورة أمس."):
+        doc = nlp.process({"id": "t", "text": text, "published": "2013-01-27"})
+        assert [em.trigger_text for em in doc.event_mentions] == []
+
+
 def test_a_hotel_is_no_place_name(nlp):
     # فندق is also a Palestinian village in GeoNames: an attack on a hotel in a Malian town the
     # gazetteer lacks is not coded in Palestine
