@@ -653,8 +653,9 @@ def national_seat(event: Event) -> None:
     """An arrest of an armed group's members that a state's own forces announce with no place in the
     country but the country itself (أعلنت وزارة الداخلية الكويتية القبض على خلية تابعة لداعش) is coded
     at the country's capital, geo_precision 3, as a report naming only a governorate is coded at its
-    seat. Not the arrest of a civilian (an ordinary crime, which ACLED leaves out)."""
-    if event.sub_event_type != "Arrests" or event.actor1 is None or event.actor1.inter != 1 \
+    seat. Not the arrest of a civilian (an ordinary crime, which ACLED leaves out). Forces read as
+    acting abroad (inter 8, the article's other news being of another country) are then at home."""
+    if event.sub_event_type != "Arrests" or event.actor1 is None or event.actor1.inter not in (1, 8) \
             or event.actor2 is None or event.actor2.inter not in REBELS_AND_MILITIAS:
         return
     if event.place is not None and event.place.admin1:
@@ -669,6 +670,7 @@ def national_seat(event: Event) -> None:
     if capital is None or not capital.admin1:
         return
     event.place = capital.model_copy(update={"geo_precision": 3, "location_ar": ""})
+    event.actor1 = event.actor1.model_copy(update={"inter": 1})
     event.warnings.append(f"coded at the capital of {capital.country}: the report names no place in it")
 
 

@@ -186,15 +186,30 @@ def test_tribal_militias_are_listed_under_each_head_word():
     assert masalit.name == "Masalit Ethnic Militia (Sudan)"
 
 
-def test_a_national_adjective_can_leave_out_words_with_another_sense(tmp_path):
+def _national_forms(tmp_path, national: str) -> dict:
+    """The forms agent_records builds from an agents.yaml with no agents and this national section."""
     from conflict_events.build.actors import agent_records
 
-    (tmp_path / "agents.yaml").write_text(
-        "agents: []\nnational:\n  templates: {government: [السلطات <f>, الحكومة <f>], military: [الجيش <m>]}\n"
+    (tmp_path / "agents.yaml").write_text("agents: []\nnational:\n" + national, encoding="utf-8")
+    return {r.name: {" ".join(f) for f in r.forms} for r in agent_records(tmp_path / "agents.yaml")}
+
+
+def test_a_national_adjective_can_leave_out_words_with_another_sense(tmp_path):
+    forms = _national_forms(
+        tmp_path, "  templates: {government: [السلطات <f>, الحكومة <f>], military: [الجيش <m>]}\n"
         "  names: {government: 'Government of {country}', military: 'Military Forces of {country}'}\n"
-        "  countries:\n    Mali: {m: مالي, f: مالية, pl: ماليين, not: [السلطات المالية]}\n", encoding="utf-8")
-    forms = {r.name: {" ".join(f) for f in r.forms} for r in agent_records(tmp_path / "agents.yaml")}
+        "  countries:\n    Mali: {m: مالي, f: مالية, pl: ماليين, not: [السلطات المالية]}\n")
     assert forms == {"Government of Mali": {norm("الحكومة المالية")}, "Military Forces of Mali": {norm("الجيش المالي")}}
+
+
+def test_a_national_adjective_agrees_with_the_last_noun_of_a_construct(tmp_path):
+    # قوات الأمن المصرية, وزارة الداخلية الكويتية: a construct is definite by its last noun; قوات مصرية
+    # is indefinite
+    forms = _national_forms(
+        tmp_path, "  templates: {police: [قوات الأمن <f>, وزارة الداخلية <f>, قوات <f>]}\n"
+        "  names: {police: 'Police Forces of {country}'}\n  countries:\n    Egypt: {m: مصري, f: مصرية, pl: مصريين}\n")
+    assert forms == {"Police Forces of Egypt": {norm("قوات الأمن المصرية"), norm("وزارة الداخلية المصرية"),
+                                                norm("قوات مصرية")}}
 
 
 def test_a_tribe_named_after_its_head_word_is_an_identity_militia_of_the_article_country(actors):

@@ -750,6 +750,16 @@ def test_a_groups_members_arrested_with_no_place_but_the_country_are_coded_at_it
     assert rows(nlp, "ألقت السلطات الإماراتية القبض على خادمة لاتهامها بقتل رضيعها.", "2015-07-31") == []
 
 
+def test_an_interior_ministrys_arrest_of_a_cell_is_the_polices_at_home_whatever_else_the_article_tells(nlp):
+    # the ministry's forces are the police (gold_real dev-051); read as acting abroad because the
+    # article goes on about Iraq and Syria, they are at home once the arrest is coded at the capital
+    text = ("كشفت وزارة الداخلية الكويتية أمس عن ضبط شبكة إرهابية تابعة لتنظيم داعش الإرهابي. وأضافت الوزارة أن أحد "
+            "المتهمين قاتل مع التنظيم في مدينة الموصل بالعراق، وأن آخر شارك في القتال في سوريا.")
+    out = [(r["sub_event_type"], r["actor1"], r["inter1"], r["location"], r["geo_precision"])
+           for r in (e.to_acled_row() for e in nlp.extract(text, published="2015-07-31"))]
+    assert out == [("Arrests", "Police Forces of Kuwait", 1, "Kuwait City", 3)]
+
+
 def test_a_dual_after_a_verb_of_both_voices_is_its_victims(nlp):
     # قتل جنديان: two soldiers were killed (a nominative dual right after the verb, nothing after it
     # but a victim joined by و); قتل مسلحان جنديا: two gunmen killed a soldier

@@ -234,8 +234,9 @@ def agent_records(path: Optional[Path] = None) -> list[Record]:
                     vals = adj[slot] if isinstance(adj[slot], list) else [adj[slot]]
                     for v in vals:
                         head = t.replace(f"<{slot}>", "").strip()
-                        definite_head = words(head)[0].startswith("ال") if words(head) else False
-                        # adjective agrees in definiteness with the head: الجيش العراقي / قوات عراقية
+                        # adjective agrees in definiteness with the head, which a construct takes from its
+                        # last noun: الجيش العراقي / قوات عراقية / قوات الأمن العراقية, وزارة الداخلية العراقية
+                        definite_head = words(head)[-1].startswith("ال") if words(head) else False
                         vws = words(v)
                         if definite_head:
                             vws = tuple(definite(w) if i == len(vws) - 1 or len(vws) == 1 else w
