@@ -1271,15 +1271,21 @@ def listed_places(doc: Document, si: int, toks: list[Token], lo: int, hi: int,
         p, q = m.place, place.place
         return p is not None and not is_region(p) and p.iso3 == q.iso3 and not holds(p, q) and not holds(q, p)
 
+    def container_after(i: int) -> bool:  # الحوطة في محافظة لحج، فضلًا عن تعز: the region is the item's
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        return nxt is not None and nxt.place is not None and is_region(nxt.place) \
+            and chain_relation(toks, items[i].end, nxt.start) == "in"
+
     place = items[k]
     chain = [place]
-    for step in (-1, 1):  # walk the list both ways from the incident's place
-        i = k
+    for step in (-1, 1):  # walk the list both ways from the incident's place, over a region that only
+        i = k             # says where the item before it lies
         while 0 <= i + step < len(items):
-            a, b = (items[i + step], items[i]) if step < 0 else (items[i], items[i + step])
-            if not listed_after(toks, a.start, a.end, b.start) or not item(items[i + step]):
+            j = i + step + (step if container_after(min(i, i + step)) and 0 <= i + 2 * step < len(items) else 0)
+            a, b = (items[j], items[j - step]) if step < 0 else (items[j - step], items[j])
+            if not listed_after(toks, a.start, a.end, b.start) or not item(items[j]):
                 break
-            i += step
+            i = j
             chain.append(items[i])
     names = {place.place.location}
     out = []

@@ -812,6 +812,27 @@ def test_bringing_a_fire_under_control_is_no_territory(nlp):
         assert [em.trigger_text for em in doc.event_mentions] == []
 
 
+def test_an_item_of_a_list_told_with_its_governorate_does_not_end_the_list(nlp):
+    # "X في محافظة Y، وZ": the governorate says where X lies; Z is the next item (ACLED: one event a town)
+    out = [(r["sub_event_type"], r["location"]) for r in (e.to_acled_row() for e in nlp.extract(
+        "قصفت طائرات التحالف مواقع المتمردين في مدينة زنجبار في محافظة أبين، ومدينة عتق في محافظة شبوة أمس.",
+        published="2015-07-24"))]
+    assert out == [("Air/drone strike", "Zinjibar"), ("Air/drone strike", "Ataq")]
+
+
+def test_the_saudi_border_governorates_are_places_of_jizan_and_asir(nlp):
+    # reviewed sites (places_overrides.yaml): GeoNames' towns leave them out, and ظهران الجنوب is not
+    # Dhahran in the Eastern Province (gold_real dev-077: منفذ الطوال)
+    out = [(r["location"], r["admin1"]) for text in (
+        "أحبطت القوات السعودية اليوم هجوما لميليشيات الحوثي على منفذ الطوال الحدودي.",
+        "سقطت قذائف أطلقها الحوثيون على مدينة ظهران الجنوب أمس، وقتل طفل في محافظة الحرث.")
+        for r in (e.to_acled_row() for e in nlp.extract(text, published="2015-07-24"))]
+    assert out == [("Al Tuwal", "Jizan"), ("Dhahran al Janub", "Asir"), ("Al Harth", "Jizan")]
+    # … and الطوال after a noun of time is "long"
+    doc = nlp.process({"id": "t", "text": "عانى الأهالي على مدى السنوات الطوال من الفقر.", "published": "2015-07-24"})
+    assert [m.text for m in doc.mentions if m.type == "PLACE"] == []
+
+
 def test_a_hotel_is_no_place_name(nlp):
     # فندق is also a Palestinian village in GeoNames: an attack on a hotel in a Malian town the
     # gazetteer lacks is not coded in Palestine

@@ -311,7 +311,7 @@ class Builder:
         for x in self.sites:
             a1 = next(r for r in self.rows if r["kind"] == "admin1" and r["iso3"] == x["iso3"] and r["admin1"] == x["admin1"])
             names = set().union(*(variants(a, frozenset(), bare=False) for a in x["ar"]))  # not عند "at"
-            self.add(self.row(id=x["id"], name=x["name"], kind="village", country=a1["country"], iso3=x["iso3"],
+            self.add(self.row(id=x["id"], name=x["name"], kind=x.get("kind", "village"), country=a1["country"], iso3=x["iso3"],
                               admin1=x["admin1"], admin2=x.get("admin2", ""), lat=x["lat"], lon=x["lon"],
                               source="curated", name_ar=x["ar"][0], names_ar=names))
 
