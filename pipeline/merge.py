@@ -658,13 +658,17 @@ def national_seat(event: Event) -> None:
     if event.sub_event_type != "Arrests" or event.actor1 is None or event.actor1.inter not in (1, 8) \
             or event.actor2 is None or event.actor2.inter not in REBELS_AND_MILITIAS:
         return
-    if event.place is not None and event.place.admin1:
-        return
     from .places import Gazetteer
 
     gaz = Gazetteer.default()
     iso3 = gaz.iso3_of(event.actor1.country)
-    if iso3 is None or (event.place is not None and event.place.iso3 != iso3):
+    # a police force arrests at home: a place abroad is the article's other news (اعتقال 320 شخصا
+    # ينتمون لتنظيم داعش by the Turkish government, in a report of strikes on Erbil)
+    abroad = event.place is not None and event.place.iso3 != iso3 and event.actor1.name.startswith("Police Forces") \
+        and (event.actor1.id or "").startswith("national:")  # named by its country, not the article's
+    if event.place is not None and event.place.admin1 and not abroad:
+        return
+    if iso3 is None or (event.place is not None and event.place.iso3 != iso3 and not abroad):
         return
     capital = gaz.capital(iso3, event.published)
     if capital is None or not capital.admin1:

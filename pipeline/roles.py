@@ -56,6 +56,9 @@ REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb
           "Remote explosive/landmine/IED", "Chemical weapon", "explosion"}
 TIME_WORDS = time_words()
 WEAPON_USER_GAP = 4  # words between an armed actor and the weapon it used (X براميل متفجرة محملة ب…)
+NATIONAL_GOVERNMENT, NATIONAL_POLICE = "national:government_", "national:police_"  # records of agents.yaml national
+ARRESTED_GAP = 6  # words between an arrest and the group of the one arrested (اعتقل أيضًا أحد قيادي «بوكو حرام»)
+CLAUSE_BREAKS = {"،", ",", ":", ".", "؛", ";"}
 
 
 # أن/إن (normalised ان) and its clitic forms: a reported clause starts after it
@@ -978,7 +981,14 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
         res.actor1, res.actor2, res.rules["actor1"] = res.actor2, None, "fallback: the one actor of the strategic development"
     if res.actor1 is None and event_type_of(sub) == "Strategic developments" and sub != "Agreement":
         other = next((a for a in args if a.excluded is None and a is not res.actor2 and a.inter not in (6, 7)), None)
-        if other is not None:
+        arrest = next((t for t in actions if t.cls == "Arrests"), None)
+        if other is not None and sub == "Arrests" and res.actor2 is None and other.inter in (2, 3) \
+                and arrest is not None and 0 < other.first - arrest.last <= ARRESTED_GAP \
+                and not any(toks[k].text in CLAUSE_BREAKS for k in range(arrest.last, other.first)):
+            # "اعتقال قيادي في تنظيم داعش": an armed group named right after an arrest, in its clause, is
+            # the one arrested (not "تم القبض على عدد منهم، مبينا أن لدى المقاومة …")
+            res.actor2, res.rules["actor2"] = other, "fallback: the armed group named after the arrest"
+        elif other is not None:
             res.actor1, res.rules["actor1"] = other, "fallback: actor of the strategic development"
     add_assoc(toks, args, res)
     head = _head(actions, modifiers, sub, rule)
@@ -1507,12 +1517,36 @@ def _state_target(doc: Document, em: EventMention) -> Optional[Mention]:
 
 
 def _militants_arrested(doc: Document, em: EventMention) -> Optional[Mention]:
-    """The people arrested are militants (اعتقال خلية إرهابية, القبض على عناصر مسلحة) and no group
-    is named for them: an Unidentified Armed Group (merge gives it to the article's only rebel group)."""
+    """The people arrested belong to a group named after a membership phrase (اعتقال 320 شخصا ينتمون
+    لتنظيم داعش): that group. Else they are militants (اعتقال خلية إرهابية, القبض على عناصر مسلحة) and
+    no group is named for them: an Unidentified Armed Group (merge gives it to the article's only rebel
+    group)."""
     if em.sub_event_type != "Arrests":
         return None
+    group = _group_of_the_arrested(doc, em)
+    if group is not None:
+        return group
     span = _word_span(doc, em, "militant_words") or _charged_with_violence(doc, em)
     return implied(doc, "unidentified", em, *span) if span else None
+
+
+def _group_of_the_arrested(doc: Document, em: EventMention) -> Optional[Mention]:
+    """The armed group named right after a membership phrase (roles.yaml member_of: ينتمون إلى) in
+    the arrest's incident, if any."""
+    rc = role_cues()
+    toks = doc.sentence_tokens(em.sentence)
+    s0, e0 = em.ext.get("incident", [em.trigger.start, em.trigger.end])
+    lo, hi = tokens_starting_before(toks, s0), tokens_starting_before(toks, e0)
+    lo = 0 if lo == len(toks) else lo
+    groups = [m for m in doc.mentions_in(em.sentence, "ACTOR") if m.actor is not None and m.actor.inter in (2, 3)]
+    for k in range(lo, hi):
+        n = phrase_len(toks, k, rc.member_of)
+        if n and k + n < len(toks):
+            nxt = toks[k + n]
+            group = next((m for m in groups if nxt.start <= m.start < nxt.end), None)
+            if group is not None:
+                return group
+    return None
 
 
 def _charged_with_violence(doc: Document, em: EventMention) -> Optional[tuple[int, int]]:
@@ -1532,7 +1566,7 @@ def _charged_with_violence(doc: Document, em: EventMention) -> Optional[tuple[in
 
 def _is_government(m: Optional[Mention]) -> bool:
     """The mention names a government (الحكومة التركية، السلطات، وزارة الداخلية), not one of its forces."""
-    return (m is not None and m.actor is not None and m.actor.inter == 1
+    return (m is not None and m.actor is not None and m.actor.inter in (1, 8)
             and m.actor.name.startswith("Government of"))
 
 
@@ -1575,7 +1609,11 @@ def _finish(doc: Document, em: EventMention) -> None:
             em.actor2 = force if force is not None and force is not prot else (
                 em.actor2 if em.actor2 is not None and em.actor2.actor and em.actor2.actor.inter not in (5, 6) else None)
     if sub == "Arrests" and _is_government(em.actor1):  # ACLED: the state's police make its arrests
-        em.actor1 = implied(doc, "police", em, em.actor1.start, em.actor1.end, em.actor1.actor.country) or em.actor1
+        gov = em.actor1.actor
+        police = implied(doc, "police", em, em.actor1.start, em.actor1.end, gov.country)
+        if police is not None and (gov.id or "").startswith(NATIONAL_GOVERNMENT):  # الحكومة التركية: named
+            police.actor = police.actor.model_copy(update={"id": NATIONAL_POLICE + gov.id[len(NATIONAL_GOVERNMENT):]})
+        em.actor1 = police or em.actor1
     if sub == "Arrests" and em.actor2 is not None and em.actor2.actor and em.actor2.actor.inter == 6:
         em.actor2 = implied(doc, "civilians", em, em.actor2.start, em.actor2.end) or em.actor2
     if em.actor2 is None or (em.actor2.source == "implied" and em.actor2.ext.get("implied") == "civilians"):

@@ -833,6 +833,31 @@ def test_the_saudi_border_governorates_are_places_of_jizan_and_asir(nlp):
     assert [m.text for m in doc.mentions if m.type == "PLACE"] == []
 
 
+def test_an_armed_group_named_right_after_an_arrest_is_the_one_arrested(nlp):
+    # اعتقال قيادي في تنظيم داعش: the group is the arrested man's, not the arrester (snn_dev: قائد طالبان)
+    assert rows(nlp, "وتم اعتقال قيادي في تنظيم داعش في مدينة الموصل أمس.", "2015-07-24") == [
+        ("Arrests", None, "Islamic State (Iraq)", "Mosul")]
+    # … but a group that arrests, named before its act, still did it
+    assert rows(nlp, "اعتقل تنظيم داعش عشرة مدنيين في مدينة الموصل أمس.", "2015-07-24") == [
+        ("Abduction/forced disappearance", "Islamic State (Iraq)", "Civilians (Iraq)", "Mosul")]
+
+
+def test_people_arrested_who_belong_to_a_group_are_that_group(nlp):
+    # أشخاص ينتمون إلى تنظيم داعش: the arrested are the group's (gold_real dev-032, dev-060)
+    assert rows(nlp, "اعتقلت الشرطة المغربية ثمانية أشخاص ينتمون إلى تنظيم داعش في مدينة تاونات.", "2015-07-21") == [
+        ("Arrests", "Police Forces of Morocco", "Islamic State (Morocco)", "Taounate")]
+
+
+def test_a_named_governments_arrests_are_at_home_when_the_article_is_about_strikes_abroad(nlp):
+    # الحكومة التركية makes arrests through its police, at home: the article's Erbil is the strikes'
+    text = ("قصفت الطائرات التركية مواقع حزب العمال الكردستاني في أربيل أمس. وأعلنت الحكومة التركية اليوم عن "
+            "اعتقال 320 شخصا ينتمون لتنظيم داعش.")
+    out = [(r["sub_event_type"], r["actor1"], r["location"]) for r in (e.to_acled_row()
+                                                                       for e in nlp.extract(text, published="2015-07-25"))]
+    assert out == [("Air/drone strike", "Military Forces of Turkey", "Erbil"),
+                   ("Arrests", "Police Forces of Turkey", "Ankara")]
+
+
 def test_a_hotel_is_no_place_name(nlp):
     # فندق is also a Palestinian village in GeoNames: an attack on a hotel in a Malian town the
     # gazetteer lacks is not coded in Palestine
