@@ -319,15 +319,17 @@ def teh_marbuta_agrees(doc: Document, last: Token, place_ids: list[str]) -> bool
 
 def coordinated_places(doc: Document) -> list[Mention]:
     """Places closing a coordinated list: PLACE + وY where Y is the sentence's last word or is
-    followed by punctuation, is not a generic word and carries no pronoun suffix (حلب وريفها)."""
+    followed by punctuation, is not a generic word and carries no pronoun suffix (حلب وريفها); an
+    aside in brackets may follow each item (طنجة (شمال) وبوزنيقة (غرب) وخريبقة (وسط) وتاونات), and
+    an item so found is in the list's place context (link.cross_script hears it)."""
     out = []
-    by_end = {m.end: m for m in doc.mentions if m.type == "PLACE"}
+    by_end = {m.end for m in doc.mentions if m.type == "PLACE"}
     for sent in doc.sentences:
         toks = doc.sentence_tokens(sent)
         for j, tok in enumerate(toks):
-            prev = toks[j - 1] if j else None
-            if prev is None or prev.end not in by_end or not tok.norm.startswith("و"):
-                continue
+            prev = _before_aside(toks, j)
+            if prev is None or prev.end not in by_end or not tok.norm.startswith("و") or tok.end in by_end:
+                continue  # (an item already a place, وبوزنيقة tagged by the model, goes on the list)
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             if nxt is not None and nxt.norm[:1].isalnum():
                 continue
@@ -337,9 +339,21 @@ def coordinated_places(doc: Document) -> list[Mention]:
             if stem.endswith(PRONOUN_SUFFIXES) or is_generic([tok]):
                 continue
             start = tok.start + 1
+            aside = prev is not toks[j - 1]
             out.append(Mention(start, tok.end, doc.text[start:tok.end], "PLACE", "pattern",
-                               norm=stem, sentence=sent.index, ext={"rule": "coordination"}))
+                               norm=stem, sentence=sent.index,
+                               ext={"rule": "coordination", **({"listed": True} if aside else {})}))
+            by_end.add(tok.end)  # the next item may follow this one
     return out
+
+
+def _before_aside(toks: list[Token], j: int) -> Optional[Token]:
+    """The token before token j, or before the aside in brackets of at most three words that ends
+    right before it (بوزنيقة (غرب) وخريبقة); None at the sentence start."""
+    k = j - 1
+    if k >= 0 and toks[k].norm == ")":
+        k = next((i - 1 for i in range(k - 1, max(-1, k - 5), -1) if toks[i].norm == "("), k)
+    return toks[k] if k >= 0 else None
 
 
 HEARD_MIN_LETTERS = 4

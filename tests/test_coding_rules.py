@@ -323,8 +323,9 @@ def test_an_arrest_told_by_its_country_is_coded_at_the_town_the_next_sentence_na
     out = [e.to_acled_row() for e in nlp.extract(
         "أعلنت السلطات المغربية اعتقال ثمانية اشخاص امس الثلاثاء يشتبه في انهم كانوا يخططون لارتكاب اعتداءات في "
         "المغرب. وبحسب بيان فككت الشرطة خلية تضم ثمانية اعضاء ناشطين في مدن طنجة وتاونات.", published="2015-07-22")]
-    assert [(r["sub_event_type"], r["country"], r["location"], r["geo_precision"]) for r in out][:1] == [
-        ("Arrests", "Morocco", "Tangier", 2)]
+    # each town of the list is its own event, at the town (gold_real dev-060 codes geo_precision 1)
+    assert [(r["sub_event_type"], r["country"], r["location"], r["geo_precision"]) for r in out] == [
+        ("Arrests", "Morocco", "Tangier", 1), ("Arrests", "Morocco", "Taounate", 1)]
 
 
 def test_a_crowd_stoning_the_police_is_a_violent_demonstration_and_a_crowd_attacking_a_family_a_mob(nlp):
@@ -856,6 +857,15 @@ def test_a_named_governments_arrests_are_at_home_when_the_article_is_about_strik
                                                                        for e in nlp.extract(text, published="2015-07-25"))]
     assert out == [("Air/drone strike", "Military Forces of Turkey", "Erbil"),
                    ("Arrests", "Police Forces of Turkey", "Ankara")]
+
+
+def test_a_list_of_towns_each_with_an_aside_in_brackets_is_read_to_its_end(nlp):
+    # طنجة (شمال) وبوزنيقة (غرب) وخريبقة (وسط) وتاونات (شمال): each item after an aside is a place of
+    # the list, heard by sound in the country when no Arabic source holds it (gold_real dev-060)
+    out = [r["location"] for r in (e.to_acled_row() for e in nlp.extract(
+        "أعلنت السلطات المغربية اليوم اعتقال ثمانية أشخاص ينتمون إلى خلية إرهابية تابعة لتنظيم داعش تنشط في مدن "
+        "طنجة (شمال) وبوزنيقة (غرب) وخريبقة (وسط) وتاونات (شمال).", published="2015-07-21"))]
+    assert sorted(out) == ["Bouznika", "Khouribga", "Tangier", "Taounate"]
 
 
 def test_a_hotel_is_no_place_name(nlp):
