@@ -1281,17 +1281,17 @@ def listed_places(doc: Document, si: int, toks: list[Token], lo: int, hi: int,
         p, q = m.place, place.place
         return p is not None and not is_region(p) and p.iso3 == q.iso3 and not holds(p, q) and not holds(q, p)
 
-    def container_after(i: int) -> bool:  # الحوطة في محافظة لحج، فضلًا عن تعز: the region is the item's
+    def container_after(i: int) -> bool:  # زنجبار في محافظة أبين، ومدينة عتق: the region is the item's
         nxt = items[i + 1] if i + 1 < len(items) else None
         return nxt is not None and nxt.place is not None and is_region(nxt.place) \
             and chain_relation(toks, items[i].end, nxt.start) == "in"
 
     place = items[k]
     chain = [place]
-    for step in (-1, 1):  # walk the list both ways from the incident's place, over a region that only
-        i = k             # says where the item before it lies
+    for step in (-1, 1):  # walk the list both ways from the incident's place; forward, over a region
+        i = k             # that only says where the item before it lies
         while 0 <= i + step < len(items):
-            j = i + step + (step if container_after(min(i, i + step)) and 0 <= i + 2 * step < len(items) else 0)
+            j = i + 2 if step > 0 and i + 2 < len(items) and container_after(i) else i + step
             a, b = (items[j], items[j - step]) if step < 0 else (items[j - step], items[j])
             if not listed_after(toks, a.start, a.end, b.start) or not item(items[j]):
                 break
@@ -1534,10 +1534,7 @@ def _group_of_the_arrested(doc: Document, em: EventMention) -> Optional[Mention]
     """The armed group named right after a membership phrase (roles.yaml member_of: ينتمون إلى) in
     the arrest's incident, if any."""
     rc = role_cues()
-    toks = doc.sentence_tokens(em.sentence)
-    s0, e0 = em.ext.get("incident", [em.trigger.start, em.trigger.end])
-    lo, hi = tokens_starting_before(toks, s0), tokens_starting_before(toks, e0)
-    lo = 0 if lo == len(toks) else lo
+    toks, lo, hi = _incident_tokens(doc, em)
     groups = [m for m in doc.mentions_in(em.sentence, "ACTOR") if m.actor is not None and m.actor.inter in (2, 3)]
     for k in range(lo, hi):
         n = phrase_len(toks, k, rc.member_of)
@@ -1553,10 +1550,7 @@ def _charged_with_violence(doc: Document, em: EventMention) -> Optional[tuple[in
     """The span of a word of terror or attacks in the arrest's charge clause (بتهمة الإرهاب، يشتبه
     في أنهم خططوا لهجمات), which makes the people arrested militants."""
     rc = role_cues()
-    toks = doc.sentence_tokens(em.sentence)
-    s0, e0 = em.ext.get("incident", [em.trigger.start, em.trigger.end])
-    lo, hi = tokens_starting_before(toks, s0), tokens_starting_before(toks, e0)
-    lo = 0 if lo == len(toks) else lo
+    toks, lo, hi = _incident_tokens(doc, em)
     for clo, chi in charge_clauses(toks, rc.cues_in(toks, lo, hi), hi):
         for f, l, kind in rc.targets_in(toks, clo, chi):
             if kind == "charge_militant":
@@ -1655,15 +1649,20 @@ def _finish(doc: Document, em: EventMention) -> None:
 def _word_span(doc: Document, em: EventMention, kind: str) -> Optional[tuple[int, int]]:
     """The span of the first word of a roles.yaml list (victims, targets, protesters) in the incident."""
     rc = role_cues()
-    toks = doc.sentence_tokens(em.sentence)
-    s0, e0 = em.ext.get("incident", [em.trigger.start, em.trigger.end])
-    lo = tokens_starting_before(toks, s0)
-    lo = 0 if lo == len(toks) else lo
-    hi = tokens_starting_before(toks, e0)
+    toks, lo, hi = _incident_tokens(doc, em)
     for f, l, k in rc.targets_in(toks, lo, hi):
         if k == kind:
             return _strip_clitic_start(doc, toks[f]), toks[l - 1].end
     return None
+
+
+def _incident_tokens(doc: Document, em: EventMention) -> tuple[list[Token], int, int]:
+    """The tokens of the mention's sentence and the range [lo, hi) of its incident (the part of the
+    sentence the events stage marked, else its trigger); lo is 0 when the incident starts after them."""
+    toks = doc.sentence_tokens(em.sentence)
+    s0, e0 = em.ext.get("incident", [em.trigger.start, em.trigger.end])
+    lo, hi = tokens_starting_before(toks, s0), tokens_starting_before(toks, e0)
+    return toks, 0 if lo == len(toks) else lo, hi
 
 
 def _strip_clitic_start(doc: Document, tok: Token) -> int:
