@@ -4,7 +4,8 @@ Real news mixes the news with what is not: general statements and ongoing situat
 has been fighting the rebels"), tolls over a whole war, reactions, threats, plans, trials, ordinary
 crime, and old incidents recalled as context. The rules of the events stage catch the ones with a cue
 (كان … قد، في وقت سابق، إذا); the rest look like news to a rule. A small learned model reads the whole
-sentence: a logistic regression over tf-idf weighted words and word pairs (models/news/model.json,
+sentence: a logistic regression over tf-idf weighted words and word pairs and the sentence's mean
+word vector (models/news/model.json,
 trained by ``conflict_events.train.news`` on SaudiNewsNet sentences labelled by hand: MODEL_CARD.md).
 Where it is confident that a sentence reports no recent event (probability of news below the
 model's threshold), the event mentions of that sentence are marked background with the reason and

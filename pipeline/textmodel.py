@@ -1,4 +1,5 @@
-"""The text classifiers' arithmetic: a logistic regression over tf-idf weighted word n-grams.
+"""The text classifiers' arithmetic: a logistic regression over tf-idf weighted word n-grams (and,
+where the model has ``word_scores``, the mean word vector of the text).
 
 The models are trained with sklearn (TfidfVectorizer with sublinear tf, smoothed idf and l2 norm,
 then LogisticRegression) by the training scripts (conflict_events.train.news, .genre) and shipped as
@@ -45,6 +46,7 @@ class TfidfLogistic:
         self.terms: dict[str, tuple[float, float]] = {t: (v[0], v[1]) for t, v in data["terms"].items()}
         self.intercept = float(data["intercept"])
         self.threshold = float(data["threshold"])
+        self.word_scores: dict[str, float] = data.get("word_scores") or {}
 
     FOLDER = ""  # the models folder a subclass ships in (models/<FOLDER>/model.json)
 
@@ -72,6 +74,10 @@ class TfidfLogistic:
             score += weight * x
             norm += x * x
         z = self.intercept + (score / math.sqrt(norm) if norm else 0.0)
+        if self.word_scores:  # the mean word vector's term: the mean of the words' shares of it
+            shares = [s for s in map(self.word_scores.get, words) if s is not None]
+            if shares:
+                z += sum(shares) / len(shares)
         return 1.0 / (1.0 + math.exp(-z))
 
 

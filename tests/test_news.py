@@ -97,3 +97,38 @@ def test_a_sentence_that_mixes_an_ongoing_situation_with_the_news_keeps_the_news
     assert clause_of(toks, 0) == (0, next(i for i, t in enumerate(toks) if t.norm == "،"))
     events = Pipeline().extract(text, published="2015-07-20")
     assert [(e.sub_event_type, e.place.location, e.fatalities) for e in events] == [("Armed clash", "Aden", 5)]
+
+
+def test_the_mean_word_vector_enters_as_each_words_share_and_carries_to_words_the_labels_never_show():
+    import numpy as np
+
+    from conflict_events.train.news import mean_vectors
+
+    words = [words_of(t) for t in NEWS + NOT_NEWS]
+    y = [True] * len(NEWS) + [False] * len(NOT_NEWS)
+    vocab = sorted({w for ws in words for w in ws} | {"استنكر"})
+    rng = np.random.default_rng(1)
+    matrix = rng.normal(size=(len(vocab), 8)).astype("float32")
+    index = {w: i for i, w in enumerate(vocab)}
+    matrix[index["استنكر"]] = matrix[index["ودان"]]  # a word no label shows, beside one of a reaction
+    model = NewsModel(fit(words, y, c=10.0, threshold=0.5, vectors=(index, matrix)))
+    assert len(model.word_scores) == len(vocab)
+    # the runtime's sum of shares is sklearn's logistic regression over tf-idf and the mean vector
+    import scipy.sparse as sp
+    from sklearn.linear_model import LogisticRegression
+
+    grams = [_analyzer_grams(w) for w in words]
+    vec = _vectorizer().fit(grams)
+
+    def design(ws):
+        return sp.hstack([vec.transform([_analyzer_grams(w) for w in ws]),
+                          sp.csr_matrix(mean_vectors(ws, index, matrix))]).tocsr()
+
+    clf = LogisticRegression(C=10.0, max_iter=5000, class_weight="balanced").fit(design(words), y)
+    unseen = words_of("واستنكر الوزير الهجوم.")
+    for w in words + [unseen]:
+        assert model.probability(w) == pytest.approx(clf.predict_proba(design([w]))[0, 1], abs=1e-4)
+    # the unseen word reads as the reaction word whose vector it shares
+    bare = NewsModel(fit(words, y, c=10.0, threshold=0.5))
+    assert model.probability(["استنكر"]) < bare.probability(["استنكر"])
+    assert model.word_scores["استنكر"] == model.word_scores["ودان"] < 0

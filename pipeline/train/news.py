@@ -10,8 +10,12 @@ licence forbids copying them into the project): ../shared/data beside the projec
 $CONFLICT_EVENTS_SHARED names (resources.shared_path). Each sentence is read as the runtime reads it (Normalize, Segment,
 news.word_form), so the features match.
 
-The model is sklearn's TfidfVectorizer (word 1-2-grams, sublinear tf) and a class-balanced
-LogisticRegression, news against the rest. Everything is chosen by 5-fold cross-validation grouped by
+The model is sklearn's TfidfVectorizer (word 1-2-grams, sublinear tf) beside the mean of the
+sentence's word vectors (the NER's word2vec on SaudiNewsNet, models/ner/bilstm/wordvec), and a
+class-balanced LogisticRegression, news against the rest. The vectors let a word the labels never
+show count like the words near it ("اعتقل" like "احتجز"); since the mean enters the model linearly,
+the model file ships each vocabulary word's share of it (``word_scores``: the weights times the
+word's vector), not the vectors. Everything is chosen by 5-fold cross-validation grouped by
 article (no article in two folds): C by the mean held-out log loss, and the threshold as the highest
 probability at which the held-out folds lose no more than MAX_NEWS_LOST of the news sentences. The
 held-out figures are printed and stored in the model file. Needs scikit-learn (camel-tools brings it).
@@ -28,7 +32,7 @@ from ..document import Document
 from ..metrics import prf
 from ..news import MODEL_FILE
 from ..textmodel import word_form
-from .textmodel import fitted, held_out, write_model
+from .textmodel import fitted, held_out, mean_vectors, word_scores, word_vectors, write_model
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "data" / "samples" / "news_sentences" / "labels.jsonl"
@@ -79,15 +83,16 @@ def _analyzer_grams(words: list[str]) -> list[str]:
     return [g for g, n in features(words, NGRAMS).items() for _ in range(n)]
 
 
-def cross_validate(words: list[list[str]], y: list[bool], groups: list[str]) -> dict:
-    """Held-out probabilities for each C (grouped folds), the chosen C and threshold, and the figures."""
+def cross_validate(words: list[list[str]], y: list[bool], groups: list[str], dense=None) -> dict:
+    """Held-out probabilities for each C (grouped folds), the chosen C and threshold, and the figures;
+    ``dense``: the mean vectors (mean_vectors), or None for words alone."""
     import numpy as np
     from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import GroupKFold
 
     grams = [_analyzer_grams(w) for w in words]
     yv = np.array(y)
-    c, loss, p = held_out(grams, yv, GroupKFold(FOLDS).split(grams, yv, groups), CS, _vectorizer)
+    c, loss, p = held_out(grams, yv, GroupKFold(FOLDS).split(grams, yv, groups), CS, _vectorizer, dense)
     news = sorted(p[yv])
     threshold = float(news[int(MAX_NEWS_LOST * len(news))]) if news else 0.5
     vetoed = p < threshold
@@ -102,11 +107,16 @@ def cross_validate(words: list[list[str]], y: list[bool], groups: list[str]) -> 
             "news_kept": round(1 - fp / max(1, int(yv.sum())), 3)}
 
 
-def fit(words: list[list[str]], y: list[bool], c: float, threshold: float) -> dict:
-    """The model file's content (news.NewsModel) for a classifier fitted on every sentence."""
-    model = fitted([_analyzer_grams(w) for w in words], y, c, _vectorizer, digits=6)
-    return {"ngrams": list(NGRAMS), "intercept": model["intercept"], "threshold": threshold,
+def fit(words: list[list[str]], y: list[bool], c: float, threshold: float, vectors=None) -> dict:
+    """The model file's content (news.NewsModel) for a classifier fitted on every sentence;
+    ``vectors``: (index, matrix) of word_vectors, or None for words alone."""
+    dense = None if vectors is None else mean_vectors(words, *vectors)
+    model = fitted([_analyzer_grams(w) for w in words], y, c, _vectorizer, digits=6, dense=dense)
+    data = {"ngrams": list(NGRAMS), "intercept": model["intercept"], "threshold": threshold,
             "terms": model["terms"]}
+    if vectors is not None:
+        data["word_scores"] = word_scores(model["dense"], *vectors)
+    return data
 
 
 def targets(labels: list[dict]) -> tuple[list[bool], list[str]]:
@@ -119,8 +129,9 @@ def train(labels_path: Path = LABELS, out: Path | None = None) -> dict:
     labels = read_labels(labels_path)
     words = sentence_words(labels)
     y, groups = targets(labels)
-    scores = cross_validate(words, y, groups)
-    data = fit(words, y, scores["C"], scores["threshold"])
+    vectors = word_vectors()
+    scores = cross_validate(words, y, groups, mean_vectors(words, *vectors))
+    data = fit(words, y, scores["C"], scores["threshold"], vectors)
     data.update({"labels": dict(Counter(lab["label"] for lab in labels)), "articles": len(set(groups)),
                  "held_out": scores})
     write_model(data, out)
@@ -141,7 +152,8 @@ def report(scores: dict) -> str:
 def evaluate(labels_path: Path = LABELS) -> dict:
     """`conflict-events evaluate news`: the held-out figures, printed; nothing written."""
     labels = read_labels(labels_path)
-    scores = cross_validate(sentence_words(labels), *targets(labels))
+    words = sentence_words(labels)
+    scores = cross_validate(words, *targets(labels), mean_vectors(words, *word_vectors()))
     print(report(scores))
     return scores
 
