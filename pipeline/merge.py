@@ -27,7 +27,9 @@ from .stage import Stage
 
 # sub-events a suicide bombing overrides (the same incident told by its blast or as an attack)
 EXPLOSIONS = "Explosions/Remote violence"
+SUICIDE = "Suicide bomb"
 SUICIDE_OVERRIDES = {"Remote explosive/landmine/IED", "Attack", "Grenade", "Shelling/artillery/missile attack"}
+WEAPONS = SUICIDE_OVERRIDES - {"Attack"} | {"Air/drone strike", "Chemical weapon"}
 # Non-violent developments: deaths told beside them (bodies exchanged, a toll before a truce) are not theirs.
 NO_FATALITIES = {"Agreement", "Non-violent transfer of territory", "Headquarters or base established",
                  "Change to group/activity", "Other"}  # Other: mass graves (old deaths) and releases
@@ -60,7 +62,8 @@ def compatible(group: list[EventMention], em: EventMention) -> bool:
         return False
     if _told_again(em):
         return True  # «خمسة أشخاص قتلوا في هذا الهجوم»: the attack told before, whoever it named
-    return all(_actors_agree(g, em) or _victims_told_apart(g, em) for g in group if not _told_again(g))
+    suicide = any(m.sub_event_type == SUICIDE for m in (*group, em))
+    return all(_actors_agree(g, em) or _victims_told_apart(g, em, suicide) for g in group if not _told_again(g))
 
 
 def _told_again(em: EventMention) -> bool:
@@ -85,13 +88,30 @@ def _roles_only_implied(em: EventMention) -> bool:
     return all(r.startswith("implied") for r in rules)
 
 
-def _victims_told_apart(a: EventMention, b: EventMention) -> bool:
+def _victims_told_apart(a: EventMention, b: EventMention, suicide: bool = False) -> bool:
     """The same act by the same side, its target named as a force in one sentence and as the
-    civilians it killed in another (تفجير مسجد قوات الطوارئ … استشهاد 13 من المصلين): one incident."""
-    if a.sub_event_type != b.sub_event_type or _role_name(a.actor1) != _role_name(b.actor1):
+    civilians it killed in another (تفجير مسجد قوات الطوارئ … استشهاد 13 من المصلين): one incident.
+    ``suicide``: the incident is a suicide bombing, which its blast or attack also tells."""
+    if not _same_act(a, b, suicide) or _role_name(a.actor1) != _role_name(b.actor1):
         return False
     inters = {m.actor.inter for m in (a.actor2, b.actor2) if m is not None and m.actor is not None}
     return len(inters) == 2 and 7 in inters
+
+
+def _same_act(a: EventMention, b: EventMention, suicide: bool = False) -> bool:
+    """The same kind of act; in a suicide bombing (``suicide``) its blast and its attack are that
+    bombing told again (انتحاري يفجر نفسه في مسجد … استشهدوا في تفجير المسجد)."""
+    subs = {a.sub_event_type, b.sub_event_type}
+    if len(subs) == 1:
+        return True
+    return suicide and not subs - {SUICIDE} - SUICIDE_OVERRIDES and all(
+        em.sub_event_type == SUICIDE or _no_weapon_named(em) for em in (a, b))
+
+
+def _no_weapon_named(em: EventMention) -> bool:
+    """No word of the mention names a weapon (عبوة ناسفة، قذيفة): its type came from a bare blast or
+    attack (تفجير المسجد، استهداف), which a suicide bombing may be."""
+    return not any(t.get("class") in WEAPONS for t in em.ext.get("triggers", ()))
 
 
 def _roles_swapped(a: EventMention, b: EventMention) -> bool:
@@ -155,8 +175,8 @@ def _sub_event(group: list[EventMention], head: EventMention) -> str:
     """ACLED precedence: an explosion or attack of the incident that any mention tells as a suicide
     bombing (فجرت نفسها، هاجم انتحاريان) is a Suicide bomb, whatever the others call it."""
     if head.sub_event_type in SUICIDE_OVERRIDES and any(
-            em.sub_event_type == "Suicide bomb" or _suicide_actor(em) for em in group):
-        return "Suicide bomb"
+            em.sub_event_type == SUICIDE or _suicide_actor(em) for em in group):
+        return SUICIDE
     return head.sub_event_type
 
 
@@ -252,10 +272,15 @@ class Merge(Stage):
     def event(self, doc: Document, group: list[EventMention], index: int, suspects: list = ()) -> Event:
         """The schemas.Event for one group of mentions."""
         head = choose_type(group)
+        sub_event = _sub_event(group, head)
         same_type = [em for em in group if em.event_type == head.event_type] or group
         a1 = _most_common_actor(same_type, "actor1") or _most_common_actor(group, "actor1")
         a2 = _most_common_actor(same_type, "actor2") or _most_common_actor(group, "actor2")
         hit = next((em.actor2 for em in same_type if em.ext.get("actor2_hit") and em.actor2 is not None), None)
+        if hit is None and sub_event == SUICIDE:  # a suicide bomber's target is the force he
+            # went for, told beside the civilians the blast killed; an air strike's victims are its target
+            hit = next((em.actor2 for em in same_type if em.actor2 is not None and em.actor2.actor is not None
+                        and em.actor2.actor.inter == 1), None)
         if hit is not None and (a2 is None or (a2.actor is not None and a2.actor.inter == 7)):
             a2 = hit  # the force whose post or mosque was hit is the target; the civilians killed are its toll
         if a1 is not None and a2 is not None and a1.actor.name == a2.actor.name:
@@ -281,11 +306,10 @@ class Merge(Stage):
         assoc1 = _assoc(group, "assoc_actor_1", a1)
         assoc2 = _assoc(group, "assoc_actor_2", a2)
         civ = any(em.civilian_targeting for em in same_type)
-        sub_event = _sub_event(group, head)
         event = Event(
             article_id=doc.id, event_index=index,
             event_date=date.date if date else None, time_precision=date.precision if date and date.date else None,
-            event_type=EXPLOSIONS if sub_event == "Suicide bomb" else head.event_type, sub_event_type=sub_event,
+            event_type=EXPLOSIONS if sub_event == SUICIDE else head.event_type, sub_event_type=sub_event,
             actor1=a1.actor if a1 else None, actor2=a2.actor if a2 else None,
             assoc_actor_1=assoc1, assoc_actor_2=assoc2, civilian_targeting=civ,
             place=place_m.place if place_m else None,
@@ -298,7 +322,7 @@ class Merge(Stage):
             confidence=min(1.0, max(em.confidence for em in group) + 0.05 * (len(group) - 1)),
         )
         killed = counts["killed"].value if "killed" in counts else 0
-        if event.sub_event_type == "Suicide bomb" and event.fatalities > killed:
+        if event.sub_event_type == SUICIDE and event.fatalities > killed:
             event.warnings.append(f"fatalities count the {event.fatalities - killed} suicide bomber(s) (ACLED)")
         attribute(event, suspects)
         lost_by(event, doc)
@@ -568,7 +592,7 @@ def _fatalities(doc: Document, group: list[EventMention], counts: dict, head: Ev
     """The deaths of the incident; in a suicide bombing its bombers too (casualties.with_bombers)."""
     if head.sub_event_type in NO_FATALITIES:
         return 0
-    if sub_event == "Suicide bomb":
+    if sub_event == SUICIDE:
         told = {normalize_for_matching(t["text"]) for em in group for t in em.ext.get("triggers", ())}
         sentences = sorted({em.sentence for em in group if 0 <= em.sentence < len(doc.sentences)})
         text = " ".join(doc.text[doc.sentences[i].start:doc.sentences[i].end] for i in sentences)

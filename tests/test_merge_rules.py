@@ -483,3 +483,18 @@ def test_violence_an_anniversary_article_tells_with_no_day_is_the_one_remembered
                        "text": "خرج مئات من أنصار جماعة الإخوان في مسيرات في مدينة الإسكندرية اليوم الجمعة، "
                                "وفرقت الشرطة المتظاهرين بالغاز المسيل للدموع.", "published": "2015-08-14"})
     assert [e.sub_event_type for e in out] == ["Protest with intervention"]
+
+
+def test_a_suicide_bombing_told_again_by_its_blast_is_one_event_on_the_force_it_hit(nlp):
+    # the lead tells the bomber and the worshippers killed, the update the forces killed "in the blast"
+    events = nlp.extract("فجر انتحاري نفسه اليوم الخميس داخل مسجد تابع لقوات الطوارئ في مدينة أبها، ما أسفر "
+                         "عن مقتل عشرة من المصلين. وقال المتحدث الأمني إن عشرة من منسوبي قوات الطوارئ استشهدوا "
+                         "في تفجير المسجد.", published="2015-07-31")
+    assert [(e.sub_event_type, e.actor1.name, e.actor2.name, e.place.location, e.event_date.isoformat())
+            for e in events] == [("Suicide bomb", "Unidentified Armed Group (Saudi Arabia)",
+                                  "Police Forces of Saudi Arabia", "Abha", "2015-07-30")]
+    # a bomb of its own (عبوة ناسفة) on a patrol the same day in the same city is another incident
+    events = nlp.extract("قتل ثلاثة من رجال الشرطة اليوم في انفجار عبوة ناسفة استهدفت دوريتهم في بغداد. كما فجر "
+                         "انتحاري نفسه في سوق شعبي ببغداد ما أسفر عن مقتل 12 مدنيا.", published="2015-07-31")
+    assert sorted((e.sub_event_type, e.actor2.name, e.fatalities) for e in events) == [
+        ("Remote explosive/landmine/IED", "Police Forces of Iraq", 3), ("Suicide bomb", "Civilians (Iraq)", 13)]
