@@ -602,7 +602,9 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
     incidents of one sentence each keep their own day), nearest preceding, lead for the headline,
     caption, published. Of two dates of the sentence, the one fewer characters away from the
     trigger's span wins (قصفت المدينة قبل 70 عاما, not the اليوم of the sentence's report); a bare
-    weekday or month never beats a calendar date (خلال صلاة الجمعة في شهر رمضان في 26 يونيو)."""
+    weekday or month never beats a calendar date (خلال صلاة الجمعة في شهر رمضان في 26 يونيو), and the
+    day of a report never beats another date of the sentence (أعلن الوزير اليوم الأحد اعتقال المتورطين
+    بالتفجير الذي استهدف السوق أمس الأول: the bombing's day is أمس الأول)."""
     day = day or ArticleDay(doc.published)
 
     def found(i: int) -> list[Found]:
@@ -622,10 +624,18 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
     own = [f for f in found(sentence) if not _same_day_at(doc, f)
            and (f.inheritable or in_a_clause_of_the_mention(f))]
     own = [f for f in own if lo <= f.start and f.end <= hi] or own
+    s0 = doc.norm.from_original(doc.sentences[sentence].start, doc.sentences[sentence].start + 1)[0]
+    reported = {id(f) for f in own if _report_day(doc, f, te if f.start > te else s0)}
+    own_days = [g for g in own if id(g) not in reported]  # days the sentence gives the event itself
+    own = [f for f in own if id(f) not in reported or not any(g.start > te or f.start > te for g in own_days)]
     if any(f.rule in CALENDAR_RULES for f in own):  # the day of the month beats a bare weekday or month
         own = [f for f in own if f.rule != "weekday" and f.precision == 1]
+    lead = sentence == 0 or sentence == 1 and _has_headline(doc)
     if own:
         best = min(own, key=lambda f: (max(0, f.start - te, t - f.end), -f.start))
+        told = _told_in_lead(doc, sentence, found) if lead and id(best) in reported and best.start > te else None
+        if told is not None and best.date is not None and told.date < best.date:
+            return to_value(doc, told, "lead:")  # the lead's day is its report's; the body says when
         return to_value(doc, best)
     if is_caption(doc, sentence):
         if doc.published is None:
@@ -638,15 +648,9 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
         inh = [f for f in found(i) if f.inheritable and not _same_day_at(doc, f)]  # فجر اليوم نفسه: that same day
         if inh:
             return to_value(doc, inh[-1], "inherited:")
-    # a headline, and the first sentence of the body (the lead: قتل جندي … وتفصيلاً … مساء أمس
-    # الثلاثاء), take the earliest day of the next sentence that tells one (of two or three: the
-    # event comes before its report, ذكرت الوكالة فجر اليوم أن المواطنين أبلغوا أمس)
-    headline = bool(doc.sentences) and doc.text[doc.sentences[0].end:doc.sentences[0].end + 1] == "\n"
-    if sentence == 0 or sentence == 1 and headline:
-        for i in range(sentence + 1, min(len(doc.sentences), sentence + 3)):
-            inh = [f for f in found(i) if f.inheritable and f.date is not None]
-            if inh:
-                return to_value(doc, min(inh, key=lambda f: (f.date, f.start)), "lead:")
+    told = _told_in_lead(doc, sentence, found) if lead else None
+    if told is not None:
+        return to_value(doc, told, "lead:")
     if day.cue is not None:
         return DateValue(day.date, 1, rule="article-day",
                          warnings=[f"no date cue: the day the article names ({day.words}), not published "
@@ -654,6 +658,39 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
     if doc.published is not None:
         return DateValue(doc.published, 1, rule="published")
     return DateValue(None, None, rule="none", warnings=["no date in text and no published date"])
+
+
+def _has_headline(doc: Document) -> bool:
+    """The first line of the text is a headline of its own."""
+    return bool(doc.sentences) and doc.text[doc.sentences[0].end:doc.sentences[0].end + 1] == "\n"
+
+
+def _told_in_lead(doc: Document, sentence: int, found) -> Optional[Found]:
+    """A headline, and the first sentence of the body (the lead: قتل جندي … وتفصيلاً … مساء أمس
+    الثلاثاء), take the earliest day of the next sentence that tells one (of two or three: the
+    event comes before its report, ذكرت الوكالة فجر اليوم أن المواطنين أبلغوا أمس)."""
+    for i in range(sentence + 1, min(len(doc.sentences), sentence + 3)):
+        inh = [f for f in found(i) if f.inheritable and f.date is not None]
+        if inh:
+            return min(inh, key=lambda f: (f.date, f.start))
+    return None
+
+
+REPORT_REACH = 8  # words from a verb of speech to the day it names
+
+
+def _report_day(doc: Document, f: Found, since: int) -> bool:
+    """The day is named by a verb of speech after ``since`` (the trigger's end, or the start of the
+    sentence when the day comes first): the day of the report, which the event may precede (قتل …
+    على ما أفاد مسؤول محلي الخميس; أعلن الوزير اليوم الأحد اعتقال …)."""
+    words = doc.norm.text[since:f.start].split()[-REPORT_REACH:]
+    return any(w in speech_verbs() or w[:1] in "وف" and w[1:] in speech_verbs() for w in words)
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Normalised verbs of reported speech (speech_ar.yaml)."""
+    return frozenset(normalize_for_matching(w) for w in load_yaml("speech_ar.yaml")["speech"])
 
 
 class Dates(Stage):

@@ -144,7 +144,7 @@ def _matches_in(matcher, toks: list[Token], lo: int, hi: int) -> list[tuple[int,
 @lru_cache(maxsize=1)
 def role_cues() -> RoleCues:
     """The role cues, built once per process."""
-    return RoleCues(load_yaml("roles.yaml"))
+    return RoleCues({**load_yaml("roles.yaml"), "speech": load_yaml("speech_ar.yaml")["speech"]})
 
 
 # --------------------------------------------------------------------------- mentions of an incident

@@ -347,3 +347,15 @@ def test_the_part_of_the_reports_month_or_the_last_dates_the_act():
     assert (d.date, d.precision) == (D(2015, 6, 25), 3)
     (d,) = _dates_of("وقتل 3 أشخاص في هجوم منتصف الشهر الجاري.", ["قتل"], D(2015, 7, 10))
     assert (d.date, d.precision) == (D(2015, 7, 10), 3)  # never after the report
+
+
+def test_a_day_the_lead_names_after_its_source_is_the_reports_and_the_body_says_when():
+    # published Friday 2015-07-31: the lead's الخميس is when the official spoke, the body's الاثنين
+    # is when the village was attacked; a lead whose day is the event's own keeps it
+    text = ("قتل مسلحون ستة مزارعين في قرية قرب الحدود، على ما أفاد مسؤول محلي الخميس. "
+            "وقال المسؤول إن المسلحين هاجموا القرية الاثنين وأحرقوا منازلها.")
+    killing, attack = _dates_of(text, ["قتل", "هاجموا"], D(2015, 7, 31))
+    assert (killing.date, killing.rule, text[killing.start:killing.end]) == (D(2015, 7, 27), "lead:weekday", "الاثنين")
+    assert attack.date == D(2015, 7, 27)
+    own = "قتل مسلحون ستة مزارعين في قرية قرب الحدود الخميس. " + text.split(". ")[1]
+    assert _dates_of(own, ["قتل"], D(2015, 7, 31))[0].date == D(2015, 7, 30)
