@@ -93,6 +93,7 @@ class RoleCues:
         self.anaphora = {normalize_for_matching(w) for w in data["anaphora"]}
         self.anaphora_sentences = int(data.get("anaphora_sentences", 4))
         self.possessive_forces = {normalize_for_matching(w) for w in data.get("possessive_forces", ())}
+        self.between_not_after = {normalize_for_matching(w) for w in data.get("between_not_after", ())}
         self.target_matcher = PhraseMatcher()
         from .events import noun_forms
         for kind in ("civilian_targets", "military_targets", "police_targets", "army_targets", "civilian_victims",
@@ -535,6 +536,12 @@ def _event_noun_before(triggers: list[Trigger], verb: Optional[Trigger]) -> bool
                                     for o in triggers)
 
 
+def _talks_before(toks: list[Token], k: int, lo: int, rc: RoleCues) -> bool:
+    """One of the two words before بين names talks, ties or a border (محادثات السلام بين …), not a fight."""
+    return any(f in rc.between_not_after or f.startswith("ال") and f[2:] in rc.between_not_after
+               for i in range(max(lo, k - 2), k) for f in forms_of(toks[i]))
+
+
 def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[Arg],
                  triggers: list[Trigger]) -> tuple[RoleResult, list[Cand]]:
     """Candidates for actor1 / actor2 from the cue rules and the triggers' frames."""
@@ -559,7 +566,7 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
             if a is not None:
                 cands.append(Cand(2, a, 3, "target cue", (cf, cl)))
         elif kind == "between":
-            a = reach(toks, args, cl, hi)
+            a = None if _talks_before(toks, cf, lo, rc) else reach(toks, args, cl, hi)
             if a is not None:
                 b = next((x for x in live if x.first >= a.last and x.first - a.last <= 12
                           and x.name != a.name), None)

@@ -277,3 +277,12 @@ def test_a_lone_attacker_named_by_what_she_is_is_no_mob():
     doc = run("اقتحم أهالي القرية منزل المتهم وأحرقوه في مدينة العريش.", "Egypt",
               [("أهالي القرية", "Civilians (Egypt)", 7)])
     assert one(doc).sub_event_type == "Mob violence"
+
+
+def test_the_sides_of_talks_are_not_the_sides_of_the_attack():
+    actors = [("الحكومة", "Government of Yemen", 1), ("الحوثيين", "Houthi Movement", 2)]
+    talks = one(run("ولم تعلن أي جهة مسؤوليتها عن الهجوم الانتحاري الذي وقع قبل بدء جولة جديدة من محادثات "
+                    "السلام بين الحكومة والحوثيين.", "Yemen", actors))
+    assert (name(talks.actor1), name(talks.actor2)) == ("Unidentified Armed Group (Yemen)", None)
+    fight = one(run("واندلعت اشتباكات عنيفة بين الحكومة والحوثيين في مدينة تعز.", "Yemen", actors))
+    assert (name(fight.actor1), name(fight.actor2)) == ("Government of Yemen", "Houthi Movement")
