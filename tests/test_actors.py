@@ -82,7 +82,7 @@ def test_state_forces_abroad_are_external(actors):
 def test_country_restricted_names(actors):
     assert link(actors, "الحشد", "Iraq").name == "PMF: Popular Mobilization Forces"
     assert link(actors, "الحشد", "Egypt") is None
-    assert link(actors, "التحالف", "Yemen").name == "Coalition Forces"
+    assert link(actors, "التحالف", "Yemen").name == "Military Forces of Saudi Arabia"
     assert link(actors, "التحالف", "Syria").name == "International Coalition against ISIS"
 
 

@@ -464,7 +464,7 @@ def test_thousands_of_air_strikes_are_a_tally_not_an_incident(nlp):
     assert rows(nlp, "وشن التحالف الدولي آلاف الغارات الجوية على مواقع التنظيم في مدينة الموصل.", "2015-07-24") == []
     # tens of strikes on one day, or hundreds of shells, are the day's incident
     assert rows(nlp, "شن طيران التحالف عشرات الغارات على مواقع الحوثيين في صنعاء اليوم.", "2015-07-24") == [
-        ("Air/drone strike", "Coalition Forces", "Houthi Movement", "Sanaa")]
+        ("Air/drone strike", "Military Forces of Saudi Arabia", "Houthi Movement", "Sanaa")]
     assert [r[0] for r in rows(nlp, "سقطت مئات القذائف على مدينة حلب اليوم.", "2015-07-24")] == [
         "Shelling/artillery/missile attack"]
 
@@ -676,7 +676,7 @@ def test_places_an_incident_separator_cut_off_are_the_incidents_own(nlp):
     # targets there: the strike is coded in Lahij, not left without a place
     out = rows(nlp, "وكثفت طائرات التحالف من غاراتها ليل أمس ضد مواقع المتمردين الحوثيين في قاعدة عسكرية، وفي "
                     "الحوطة في محافظة لحج.", "2015-08-02")
-    assert out == [("Air/drone strike", "Coalition Forces", "Houthi Movement", "Lahij")]
+    assert out == [("Air/drone strike", "Military Forces of Saudi Arabia", "Houthi Movement", "Lahij")]
 
 
 def test_a_place_described_by_a_bracketed_direction_is_the_place(nlp):
@@ -786,7 +786,7 @@ def test_a_noun_counted_from_eleven_to_ninety_nine_names_its_side(nlp):
 def test_a_figure_after_an_approximation_makes_the_verb_passive(nlp):
     # قتل نحو 30 من المسلحين: thirty were killed, as in قتل 30; the coalition of the raids killed them
     assert rows(nlp, "قتل نحو 30 من المسلحين الحوثيين في سلسلة غارات للتحالف على محافظة لحج أمس.", "2015-07-25") == [
-        ("Air/drone strike", "Coalition Forces", "Houthi Movement", "Lahij")]
+        ("Air/drone strike", "Military Forces of Saudi Arabia", "Houthi Movement", "Lahij")]
 
 
 def _tolls(nlp, text, published):
@@ -800,7 +800,7 @@ def test_a_figure_told_of_an_incident_beats_the_vague_quantity_of_its_lead(nlp):
     # makes no battle of the air raids it counts
     lead = "سقط عشرات القتلى من الحوثيين اليوم جراء غارات شنها طيران التحالف على مدينة الحديدة غربي اليمن. "
     toll = "وأشارت المصادر إلى مقتل 17 حوثيا وجرح العشرات."
-    expected = [("Air/drone strike", "Coalition Forces", "Houthi Movement", 17)]
+    expected = [("Air/drone strike", "Military Forces of Saudi Arabia", "Houthi Movement", 17)]
     assert _tolls(nlp, lead + toll, "2015-08-07") == expected
     assert _tolls(nlp, lead + "وقالت مصادر محلية إن المبنى كان مخزنا للسلاح. " + toll, "2015-08-07") == expected
 
