@@ -531,6 +531,15 @@ def test_a_kind_of_act_and_an_execution_are_no_incident(nlp):
     assert rows(nlp, "وأكدت الشرطة أن مواطنا قتل آخر بسبب خلاف حصل بينهما بمنطقة الباحة أمس.", "2015-08-11")
 
 
+def test_a_side_described_by_what_it_does_is_no_incident(nlp):
+    assert rows(nlp, "وباتت قوات هادي التي تقاتل بأسلحة حديثة زودتها بها دول التحالف تسيطر على محافظات عدن ولحج "
+                     "والضالع.", "2015-08-09") == []
+    # the same verb in the past, after the relative pronoun, tells what that side did
+    out = rows(nlp, "وقالت المصادر إن قوات هادي التي اشتبكت مع الحوثيين أمس في مدينة لحج تقدمت نحو قاعدة العند.",
+               "2015-08-09")
+    assert [r[0] for r in out] == ["Armed clash"]
+
+
 def test_a_sides_part_in_an_act_a_proposal_and_early_islams_history_are_no_incident(nlp):
     assert rows(nlp, "وأكد المشايخ على دور دول التحالف بقيادة المملكة في استعادة مدينة عدن ودحر الحوثيين.",
                 "2015-07-22") == []
