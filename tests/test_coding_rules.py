@@ -909,3 +909,13 @@ def test_where_a_press_conference_was_held_is_not_where_the_bombing_was(nlp):
                     "عن اعتداء انتحاري.", "2015-07-21")
     assert [r[3] for r in out] == ["Suruc"]
     assert rows(nlp, "وقال المسؤول في مؤتمر صحافي عقده في أنقرة إن التفجير ناجم عن اعتداء انتحاري.", "2015-07-21") == []
+
+
+def test_a_booby_trapped_car_is_a_car_bomb(nlp):
+    # ملغومة is the wire agencies' word for مفخخة; a car "loaded with explosives" is one too
+    out = rows(nlp, "قتل خمسة جنود عراقيين عندما انفجرت سيارة ملغومة عند حاجز للجيش في مدينة الرمادي أمس.",
+               "2015-07-27")
+    assert [(r[0], r[3]) for r in out] == [("Remote explosive/landmine/IED", "Ramadi")]
+    out = rows(nlp, "وأعلنت الشرطة أن 13 شخصا قتلوا عندما اقتحم متشدد بوابة فندق في مدينة مقديشو بسيارة محملة "
+                    "بالمتفجرات.", "2015-07-27")
+    assert [r[0] for r in out] == ["Remote explosive/landmine/IED"]
