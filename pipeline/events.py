@@ -807,6 +807,7 @@ class Events(Stage):
             found = None
         for sent in doc.sentences:
             triggers = found[sent.index] if found is not None else find_triggers(doc, sent.index)
+            triggers = [t for t in triggers if not _inside_a_name(doc, sent.index, t)]
             if not triggers:
                 continue
             toks = doc.sentence_tokens(sent)
@@ -827,6 +828,12 @@ class Events(Stage):
              "cue": _cue_text(doc, t)} for t in dropped]
         doc.provided |= self.provides
         return doc
+
+
+def _inside_a_name(doc: Document, si: int, t: Trigger) -> bool:
+    """The trigger is a word of a name that begins before it (منظمة التحرير الفلسطينية، هيئة تحرير
+    الشام، ميدان التحرير): no act. A name the trigger begins (طائرات حربية) is the act's own words."""
+    return any(m.start < t.start and t.end <= m.end for m in doc.mentions_in(si) if m.type in ("ACTOR", "PLACE"))
 
 
 def _cue_text(doc: Document, t: Trigger) -> Optional[str]:

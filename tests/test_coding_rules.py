@@ -919,3 +919,14 @@ def test_a_booby_trapped_car_is_a_car_bomb(nlp):
     out = rows(nlp, "وأعلنت الشرطة أن 13 شخصا قتلوا عندما اقتحم متشدد بوابة فندق في مدينة مقديشو بسيارة محملة "
                     "بالمتفجرات.", "2015-07-27")
     assert [r[0] for r in out] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_trigger_word_inside_a_name_is_no_act(nlp):
+    # التحرير of the PLO's name is a word of a name, not a liberation
+    out = rows(nlp, "اغتال مسلحون مجهولون قياديا في حركة فتح في مدينة صيدا السبت. ولا تدخل القوى الأمنية "
+                    "اللبنانية المخيمات الفلسطينية بموجب اتفاق بين منظمة التحرير الفلسطينية والسلطات اللبنانية.",
+               "2015-07-26")
+    assert [(r[0], r[3]) for r in out] == [("Attack", "Sidon")]
+    # the same word as the act itself is one
+    out = rows(nlp, "حررت القوات العراقية مدينة الرمادي من تنظيم داعش أمس.", "2015-07-26")
+    assert [r[0] for r in out] == ["Government regains territory"]
