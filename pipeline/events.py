@@ -734,6 +734,7 @@ class Facts:
     civ_target: bool = False
     mil_target: bool = False
     civ_victims: bool = False
+    police_ctx: bool = False  # a police force is named in the incident
 
     @property
     def both_armed(self) -> bool:
@@ -765,6 +766,8 @@ def resolve_type(classes: set[str], actions: set[str], facts: Facts) -> tuple[Op
         if "actor2_inter" in rule and facts.actor2_inter not in rule["actor2_inter"]:
             continue
         if "both_armed" in rule and facts.both_armed != rule["both_armed"]:
+            continue
+        if "police_ctx" in rule and facts.police_ctx != rule["police_ctx"]:
             continue
         if "civ_target" in rule and facts.civ_target != rule["civ_target"]:
             continue

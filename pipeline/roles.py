@@ -1110,6 +1110,7 @@ def _facts(toks: list[Token], res: RoleResult, args: list[Arg], actions: list[Tr
     f.civ_victims = victims_after or f.actor2_inter == 7
     if "protesters_words" in kinds and any(t.cls in ("protest", "dispersal") for t in actions):
         f.protest_ctx = True
+    f.police_ctx = any(a.excluded is None and (a.name or "").startswith("Police Forces of") for a in args)
     if any(a.inter == 6 for a in args if a.excluded is None):
         f.protest_ctx = True
     return f

@@ -930,3 +930,24 @@ def test_a_trigger_word_inside_a_name_is_no_act(nlp):
     # the same word as the act itself is one
     out = rows(nlp, "حررت القوات العراقية مدينة الرمادي من تنظيم داعش أمس.", "2015-07-26")
     assert [r[0] for r in out] == ["Government regains territory"]
+
+
+def test_clashes_of_a_crowd_with_the_police_are_a_violent_demonstration(nlp):
+    assert rows(nlp, "اندلعت مصادمات بين الشرطة ومحتجين في مدينة البصرة أمس.", "2015-07-26") == [
+        ("Violent demonstration", "Rioters (Iraq)", "Police Forces of Iraq", "Basrah")]
+    assert [r[0] for r in rows(nlp, "وقعت صدامات عنيفة بين قوات الأمن ومتظاهرين في مدينة الإسكندرية أمس.",
+                               "2015-07-26")] == ["Violent demonstration"]
+
+
+def test_victims_told_after_the_act_they_fell_to_are_its_dead(nlp):
+    out = nlp.extract("انفجرت سيارة مفخخة في سوق شعبي بمدينة بعقوبة أمس راح ضحيتها 12 شخصا.", published="2015-07-26")
+    assert [(e.sub_event_type, e.fatalities) for e in out] == [("Remote explosive/landmine/IED", 12)]
+
+
+def test_freeing_hostages_takes_no_ground_and_a_police_raid_is_an_arrest(nlp):
+    assert rows(nlp, "تمكنت قوات الأمن من تحرير رهائن كانوا محتجزين لدى عصابة في مدينة الجيزة أمس.",
+                "2015-07-26") == []
+    out = nlp.extract("شنت الشرطة غارات ليلية على منازل مطلوبين في مدينة العوامية واعتقلت خمسة أشخاص.",
+                      published="2015-07-26")
+    assert [(e.sub_event_type, e.actor1.name, e.arrested) for e in out] == [
+        ("Arrests", "Police Forces of Saudi Arabia", 5)]
