@@ -400,12 +400,30 @@ def _name_shaped(tok: Token) -> bool:
         and all("\u0621" <= c <= "\u064a" for c in word) and not is_generic([tok])
 
 
+def _trust(m: Mention, candidates: list[Mention]) -> int:
+    """TRUST of a mention's source; a tribe read by its head word (قبيلة آل شبوان، عشيرة البو نمر: one
+    name, the pattern reads no further) is trusted like the gazetteer place it holds (آل شبوان, a village)."""
+    if m.source == "pattern" and m.type == "ACTOR" and m.norm.split(" ", 1)[0] in tribe_heads() and any(
+            o.source == "gazetteer" and o.type == "PLACE" and m.start <= o.start and o.end <= m.end
+            and (o.start, o.end) != (m.start, m.end) for o in candidates):
+        return TRUST["gazetteer"]
+    return TRUST.get(m.source, 9)
+
+
+@lru_cache(maxsize=1)
+def tribe_heads() -> frozenset[str]:
+    """The normalised head words of actor_patterns.yaml that name a tribe (their militia's name)."""
+    from .actors import patterns
+
+    return frozenset(head for head, spec in patterns().heads.items() if "Tribal" in (spec.get("militia") or ""))
+
+
 def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
     """Keep the most trusted, then longest, of overlapping mentions; return them in text order."""
     kept: list[Mention] = []
     spans: list[tuple[int, int]] = []  # the kept ones' (start, end), in text order: they never
     # overlap, so their ends are in order too and only the last one starting before m can reach m
-    for m in sorted(candidates, key=lambda m: (TRUST.get(m.source, 9), -(m.end - m.start), m.start)):
+    for m in sorted(candidates, key=lambda m: (_trust(m, candidates), -(m.end - m.start), m.start)):
         j = bisect.bisect_left(spans, (m.end, -1)) - 1
         if j < 0 or spans[j][1] <= m.start:
             kept.append(m)

@@ -951,3 +951,9 @@ def test_freeing_hostages_takes_no_ground_and_a_police_raid_is_an_arrest(nlp):
                       published="2015-07-26")
     assert [(e.sub_event_type, e.actor1.name, e.arrested) for e in out] == [
         ("Arrests", "Police Forces of Saudi Arabia", 5)]
+
+
+def test_a_tribe_named_like_a_village_is_the_tribe(nlp):
+    # آل شبوان is a village of Marib in the gazetteer and a tribe: after قبيلة it is the tribe
+    assert rows(nlp, "اشتبك مسلحون من قبيلة آل شبوان مع قوات الجيش في مدينة مأرب أمس.", "2015-07-26") == [
+        ("Armed clash", "Al Shabuan Tribal Militia (Yemen)", "Military Forces of Yemen", "Marib")]
