@@ -596,7 +596,7 @@ def _clause_break(doc: Document, start: int, end: int) -> bool:
 
 def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
                  day: Optional[ArticleDay] = None, incident: Optional[tuple[int, int]] = None,
-                 acts: tuple[int, ...] = (), trigger_end: Optional[int] = None) -> DateValue:
+                 acts: tuple[int, ...] = (), trigger_end: Optional[int] = None, arrest: bool = False) -> DateValue:
     """D1-D11 for one mention: own sentence (a date in the clause of its trigger or of another of its
     ``acts``, offsets into the original text; one inside the mention's ``incident`` span first: two
     incidents of one sentence each keep their own day), nearest preceding, lead for the headline,
@@ -604,7 +604,8 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
     trigger's span wins (قصفت المدينة قبل 70 عاما, not the اليوم of the sentence's report); a bare
     weekday or month never beats a calendar date (خلال صلاة الجمعة في شهر رمضان في 26 يونيو), and the
     day of a report never beats another date of the sentence (أعلن الوزير اليوم الأحد اعتقال المتورطين
-    بالتفجير الذي استهدف السوق أمس الأول: the bombing's day is أمس الأول)."""
+    بالتفجير الذي استهدف السوق أمس الأول: the bombing's day is أمس الأول); an ``arrest`` is not dated by the
+    day of the act its people are charged with (ضبط 12 من المتهمين باقتحام القسم السبت 26 يناير)."""
     day = day or ArticleDay(doc.published)
 
     def found(i: int) -> list[Found]:
@@ -625,6 +626,10 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
            and (f.inheritable or in_a_clause_of_the_mention(f))]
     own = [f for f in own if lo <= f.start and f.end <= hi] or own
     s0 = doc.norm.from_original(doc.sentences[sentence].start, doc.sentences[sentence].start + 1)[0]
+    end = doc.norm.from_original(doc.sentences[sentence].end - 1, doc.sentences[sentence].end)[1]
+    accused = _charge_after(doc, te, end) if arrest else end
+    charged = [f for f in own if f.start >= accused]  # ضبط 12 من المتهمين باقتحام القسم السبت: the storming's day
+    own = [f for f in own if f.start < accused]
     reported = {id(f) for f in own if _report_day(doc, f, te if f.start > te else s0)}
     own_days = [g for g in own if id(g) not in reported]  # days the sentence gives the event itself
     own = [f for f in own if id(f) not in reported or not any(g.start > te or f.start > te for g in own_days)]
@@ -648,7 +653,7 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
         inh = [f for f in found(i) if f.inheritable and not _same_day_at(doc, f)]  # فجر اليوم نفسه: that same day
         if inh:
             return to_value(doc, inh[-1], "inherited:")
-    told = _told_in_lead(doc, sentence, found) if lead else None
+    told = _told_in_lead(doc, sentence, found) if lead and not charged else None  # (the body tells the act charged)
     if told is not None:
         return to_value(doc, told, "lead:")
     if day.cue is not None:
@@ -658,6 +663,24 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
     if doc.published is not None:
         return DateValue(doc.published, 1, rule="published")
     return DateValue(None, None, rule="none", warnings=["no date in text and no published date"])
+
+
+def _charge_after(doc: Document, start: int, end: int) -> int:
+    """The normalised position of the first word of a charge (المتهمين، بتهمة) between
+    ``start`` and ``end``, or ``end``: what follows it tells the act someone is accused of, and its
+    day is that act's, not the day of the arrest or trial that the sentence reports."""
+    words = charge_words()
+    for m in re.finditer(r"\S+", doc.norm.text[start:end]):
+        w = m.group()
+        if w in words or w[:1] in "وف" and w[1:] in words:
+            return start + m.start()
+    return end
+
+
+@lru_cache(maxsize=1)
+def charge_words() -> frozenset[str]:
+    """Normalised words that introduce the act people are charged with (dates_ar.yaml)."""
+    return frozenset(normalize_for_matching(w) for w in load_yaml("dates_ar.yaml")["charge_words"])
 
 
 def _has_headline(doc: Document) -> bool:
@@ -708,7 +731,7 @@ class Dates(Stage):
                 span = em.ext.get("incident")
                 acts = tuple(t["start"] for t in em.ext.get("triggers", ()) if t.get("role") == "action")
                 em.date = date_mention(doc, em.sentence, em.trigger.start, cache, day, tuple(span) if span else None,
-                                       acts, em.trigger.end)
+                                       acts, em.trigger.end, arrest=em.sub_event_type == "Arrests")
             else:
                 em.date = DateValue(doc.published, 1 if doc.published else None, rule="published")
         doc.provided |= self.provides

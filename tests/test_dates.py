@@ -359,3 +359,26 @@ def test_a_day_the_lead_names_after_its_source_is_the_reports_and_the_body_says_
     assert attack.date == D(2015, 7, 27)
     own = "قتل مسلحون ستة مزارعين في قرية قرب الحدود الخميس. " + text.split(". ")[1]
     assert _dates_of(own, ["قتل"], D(2015, 7, 31))[0].date == D(2015, 7, 30)
+
+
+def test_an_arrest_is_not_dated_by_the_act_its_people_are_charged_with():
+    # published Sunday 2013-01-27: the storming was on Saturday the 26th, the arrests are reported today
+    text = "تمكنت الأجهزة الأمنية من ضبط 12 شخصا من المتهمين بمحاولة اقتحام قسم الشرطة السبت 26 يناير."
+    doc = Segment()(Normalize()(Document(text=text, published=D(2013, 1, 27))))
+    i = text.find("ضبط")
+    arrest = EventMention(Span(i, i + 3), "ضبط", "Strategic developments", "Arrests", 0)
+    i = text.find("اقتحام")
+    storming = EventMention(Span(i, i + 6), "اقتحام", "Riots", "Violent demonstration", 0)
+    doc.event_mentions = [arrest, storming]
+    doc.provided |= {"event_mentions"}
+    Dates()(doc)
+    assert (arrest.date.date, arrest.date.rule) == (D(2013, 1, 27), "published")
+    assert storming.date.date == D(2013, 1, 26)
+    # a man suspected of recruiting, arrested in the night: that night is the arrest's
+    text = "أعلنت الوزارة توقيف رجل يشتبه بتجنيده عناصر ليل الثلاثاء الأربعاء في مدينة مليلية."
+    doc = Segment()(Normalize()(Document(text=text, published=D(2015, 7, 22))))
+    i = text.find("توقيف")
+    night = EventMention(Span(i, i + 5), "توقيف", "Strategic developments", "Arrests", 0)
+    doc.event_mentions, doc.provided = [night], doc.provided | {"event_mentions"}
+    Dates()(doc)
+    assert night.date.date == D(2015, 7, 21)
