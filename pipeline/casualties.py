@@ -56,6 +56,7 @@ class Fig:
     subset: bool = False
     join: Optional[int] = None  # where an addition word (إضافة إلى) before the figure starts
     attacker: bool = False  # the figure counts the attackers who died (الانتحاري): R22
+    side: Optional[str] = None  # whose dead: "state" or "armed" (R25)
 
 
 def _n(words) -> list[str]:
@@ -114,6 +115,7 @@ def vocab() -> dict:
         "always_before": set(_n(raw["always_block_before"])),
         "breaks": [tuple(p.split()) for p in _n(raw["clause_breaks"])],
         "accusation": set(_n(raw.get("accusation_words", []))),
+        "sides": {side: frozenset(_n(words)) for side, words in raw.get("sides", {}).items()},
         # attacker phrases, each word without its article as figures are read
         "attackers": [tuple(strip(w) for w in p.split()) for p in _n(raw.get("attacker_words", []))],
         "bomber_pairs": set(_n(raw["bomber_pairs"])),
@@ -677,7 +679,12 @@ def aggregate(figs: list[Fig]) -> dict[str, tuple[int, int, int, str]]:
         attackers = [c for c, fs in zip(cands, groups.values()) if all(f.attacker for f in fs)]
         victims = [c for c in cands if c not in attackers] or attackers
         best = min(victims, key=lambda c: (c[0], c[1]))
-        if len(victims) > 1:
+        sides = [{f.side for f in fs} for c, fs in zip(cands, groups.values()) if c in victims]
+        if len(victims) == 2 and sides[0] != sides[1] and all(len(x) == 1 and None not in x for x in sides):
+            # R25: the dead of each side of the fight
+            best = (victims[0][0] + victims[1][0], min(v[1] for v in victims), max(v[2] for v in victims),
+                    f"sides({victims[0][3]},{victims[1][3]})")
+        elif len(victims) > 1:
             best = (*best[:3], f"{best[3]};lowest-of-{len(victims)}")
         if victims is not attackers and attackers:
             best = (best[0] + sum(c[0] for c in attackers), best[1], best[2],
@@ -709,6 +716,7 @@ def find_counts(doc: Document, start: int, end: int) -> list[Count]:
     figs += coordinated_singulars(toks, figs)
     for f in figs:
         f.attacker = _attacker_figure(toks, f)
+        f.side = _side_of(toks, f)
     out = []
     for kind, (value, s, e, rule) in aggregate(figs).items():
         os_, oe = orig_span(doc, s, e)
@@ -722,6 +730,28 @@ def _attacker_figure(toks: list[Tok], f: Fig) -> bool:
         return False
     words = [strip(t.text) for t in toks[f.first:f.last + 2]]
     return any(tuple(words[:len(a)]) == a or tuple(words[1:1 + len(a)]) == a for a in vocab()["attackers"])
+
+
+SIDE_REACH = 5  # words after a figure that may name whose dead it counts (R25)
+
+
+def _side_of(toks: list[Tok], f: Fig) -> Optional[str]:
+    """R25: "state" or "armed" when one of the words after the figure names the side of its dead
+    (17 متمردا، أحد عشر قتيلا في صفوف القوات), else None; None too when a side stands between the
+    verb and the figure (قتل الجيش المصري أكثر من 200 إرهابي): a killer named, another act."""
+    sides = vocab()["sides"]
+    if f.cue is not None and f.cue < f.first and any(
+            toks[k].text in words or strip(toks[k].text) in words
+            for k in range(f.cue + 1, f.first) for words in sides.values()):
+        return None
+    for k in range(f.last, min(len(toks), f.last + SIDE_REACH)):
+        if is_break(toks, k):
+            break
+        t = toks[k]
+        for side, words in sides.items():
+            if t.text in words or strip(t.text) in words:
+                return side
+    return None
 
 
 IMPLIED_RULES = ("plural-no-number",)  # R8: the minimum a bare plural implies, not a figure

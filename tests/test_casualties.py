@@ -264,3 +264,17 @@ def test_a_verb_in_quotes_still_tells_the_toll():
     for quoted in ('"استشهدوا"', "«استشهدوا»"):
         check(f"أسفر التفجير عن سقوط ضحايا، وحسب المعلومات الأولية فإن نحو 17 شخصا {quoted} بينهم طلبة.", "التفجير",
               {"killed": (17, "نحو 17")})
+
+
+def test_the_dead_of_both_sides_told_apart_are_summed_but_two_tolls_of_one_side_are_not():
+    # R25: each side's dead in its own clause, both the fight's toll
+    doc, got = counts("وأضافت أن 17 متمردا قتلوا مشيرة إلى سقوط أحد عشر قتيلا في صفوف القوات الموالية لهادي.",
+                      "قتلوا")
+    assert (got["killed"].value, got["killed"].rule) == (28, "sides(digits,words)")
+    # R2: two figures of the same side stay the lowest
+    doc, got = counts("قتل 3 جنود في الهجوم، وقال مصدر عسكري إن 4 جنود قتلوا.", "قتل")
+    assert got["killed"].value == 3
+    # a killer named between the verb and its figure tells another act (the army's operation)
+    doc, got = counts("وقتل الجيش المصري أكثر من 200 إرهابي خلال عملية موسعة ردا على هجوم مسلح استهدف كمائن "
+                      "عسكرية، وقتل فيها 17 جنديا وضابطا مصريا.", "هجوم")
+    assert got["killed"].value == 17
