@@ -739,19 +739,21 @@ def _side_of(toks: list[Tok], f: Fig) -> Optional[str]:
     """R25: "state" or "armed" when one of the words after the figure names the side of its dead
     (17 متمردا، أحد عشر قتيلا في صفوف القوات), else None; None too when a side stands between the
     verb and the figure (قتل الجيش المصري أكثر من 200 إرهابي): a killer named, another act."""
-    sides = vocab()["sides"]
-    if f.cue is not None and f.cue < f.first and any(
-            toks[k].text in words or strip(toks[k].text) in words
-            for k in range(f.cue + 1, f.first) for words in sides.values()):
+    if f.cue is not None and f.cue < f.first and any(_side_word(toks[k]) for k in range(f.cue + 1, f.first)):
         return None
     for k in range(f.last, min(len(toks), f.last + SIDE_REACH)):
         if is_break(toks, k):
             break
-        t = toks[k]
-        for side, words in sides.items():
-            if t.text in words or strip(t.text) in words:
-                return side
+        side = _side_word(toks[k])
+        if side is not None:
+            return side
     return None
+
+
+def _side_word(t: Tok) -> Optional[str]:
+    """The side ("state" or "armed") a word names, with or without its proclitics, or None."""
+    return next((side for side, words in vocab()["sides"].items() if t.text in words or strip(t.text) in words),
+                None)
 
 
 IMPLIED_RULES = ("plural-no-number",)  # R8: the minimum a bare plural implies, not a figure

@@ -632,7 +632,8 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
     own = [f for f in own if f.start < accused]
     reported = {id(f) for f in own if _report_day(doc, f, te if f.start > te else s0)}
     own_days = [g for g in own if id(g) not in reported]  # days the sentence gives the event itself
-    own = [f for f in own if id(f) not in reported or not any(g.start > te or f.start > te for g in own_days)]
+    later_day = any(g.start > te for g in own_days)  # … one of them after the trigger
+    own = [f for f in own if id(f) not in reported or not own_days or (f.start <= te and not later_day)]
     if any(f.rule in CALENDAR_RULES for f in own):  # the day of the month beats a bare weekday or month
         own = [f for f in own if f.rule != "weekday" and f.precision == 1]
     lead = sentence == 0 or sentence == 1 and _has_headline(doc)
@@ -671,10 +672,14 @@ def _charge_after(doc: Document, start: int, end: int) -> int:
     day is that act's, not the day of the arrest or trial that the sentence reports."""
     words = charge_words()
     for m in re.finditer(r"\S+", doc.norm.text[start:end]):
-        w = m.group()
-        if w in words or w[:1] in "وف" and w[1:] in words:
+        if _one_of(m.group(), words):
             return start + m.start()
     return end
+
+
+def _one_of(word: str, words: frozenset[str]) -> bool:
+    """The normalised word, or the word after its conjunction و/ف, is one of ``words``."""
+    return word in words or word[:1] in "وف" and word[1:] in words
 
 
 @lru_cache(maxsize=1)
@@ -707,7 +712,7 @@ def _report_day(doc: Document, f: Found, since: int) -> bool:
     sentence when the day comes first): the day of the report, which the event may precede (قتل …
     على ما أفاد مسؤول محلي الخميس; أعلن الوزير اليوم الأحد اعتقال …)."""
     words = doc.norm.text[since:f.start].split()[-REPORT_REACH:]
-    return any(w in speech_verbs() or w[:1] in "وف" and w[1:] in speech_verbs() for w in words)
+    return any(_one_of(w, speech_verbs()) for w in words)
 
 
 @lru_cache(maxsize=1)

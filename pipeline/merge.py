@@ -88,7 +88,7 @@ def _roles_only_implied(em: EventMention) -> bool:
     return all(r.startswith("implied") for r in rules)
 
 
-def _victims_told_apart(a: EventMention, b: EventMention, suicide: bool = False) -> bool:
+def _victims_told_apart(a: EventMention, b: EventMention, suicide: bool) -> bool:
     """The same act by the same side, its target named as a force in one sentence and as the
     civilians it killed in another (تفجير مسجد قوات الطوارئ … استشهاد 13 من المصلين): one incident.
     ``suicide``: the incident is a suicide bombing, which its blast or attack also tells."""
@@ -98,7 +98,7 @@ def _victims_told_apart(a: EventMention, b: EventMention, suicide: bool = False)
     return len(inters) == 2 and 7 in inters
 
 
-def _same_act(a: EventMention, b: EventMention, suicide: bool = False) -> bool:
+def _same_act(a: EventMention, b: EventMention, suicide: bool) -> bool:
     """The same kind of act; in a suicide bombing (``suicide``) its blast and its attack are that
     bombing told again (انتحاري يفجر نفسه في مسجد … استشهدوا في تفجير المسجد)."""
     subs = {a.sub_event_type, b.sub_event_type}
