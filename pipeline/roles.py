@@ -94,6 +94,7 @@ class RoleCues:
         self.anaphora_sentences = int(data.get("anaphora_sentences", 4))
         self.possessive_forces = {normalize_for_matching(w) for w in data.get("possessive_forces", ())}
         self.between_not_after = {normalize_for_matching(w) for w in data.get("between_not_after", ())}
+        self.support_verbs = {normalize_for_matching(w) for w in data["support_verbs"]}
         self.target_matcher = PhraseMatcher()
         from .events import noun_forms
         for kind in ("civilian_targets", "military_targets", "police_targets", "army_targets", "civilian_victims",
@@ -477,7 +478,8 @@ def is_passive(doc: Document, toks: list[Token], t: Trigger, cues, hi: int, args
         return True
     if t.last + 1 < hi and _dual_victim(toks, args, t.last):  # قتل جنديان، أصيب ضابطان ومجند
         return True
-    return any(kind == "agent_cues" and cf >= t.last and reach(toks, args, cl, hi) is not None
+    # by an agent named after it, or by a weapon's fire right after it (قتلوا بنيران هندية، قتل برصاص قناص)
+    return any(kind == "agent_cues" and cf >= t.last and (cf == t.last or reach(toks, args, cl, hi) is not None)
                for cf, cl, kind in cues)
 
 
@@ -723,6 +725,7 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
     # the suicide bomber (قُتلوا، بينهم الانتحاري) is the attacker's man, never the target
     bombers = {id(a) for a in args for t in triggers if t.cls == "Suicide bomb" and a.first <= t.first < a.last}
     cands = [c for c in cands if not (c.slot == 2 and id(c.arg) in bombers)]
+    cands += _support_subjects(doc, toks, lo, hi, args, actions, rc)
     res = choose(cands)
     return res, cands
 
@@ -1245,18 +1248,73 @@ def _within_country(doc: Document, country: Mention, si: int, usable) -> Optiona
 
 def _country_party(doc: Document, si: int, toks: list[Token], lo: int, hi: int) -> Optional[Arg]:
     """A country named right after بين in the incident (اتفاق بين إسرائيل وحركة X), as its military."""
-    for m in doc.mentions_in(si):
-        if m.type != "PLACE" or m.place is None or not _is_country(m.place):
-            continue
+    for m in _countries_in(doc, si):
         f = token_at(toks, m.start)
         if lo < f < hi and toks[f - 1].norm == "بين":
-            country = m.place.country
-            actor = Actor(name=f"Military Forces of {country}", name_ar=m.text, inter=1, country=country,
-                          id="state_party")
-            mention = Mention(m.start, m.end, m.text, "ACTOR", "implied", norm=m.norm, sentence=si, actor=actor,
-                              ext={"implied": "state_party"})
-            return Arg(mention, f, token_at(toks, m.end - 1) + 1, prefix="")
+            return _as_state(doc, si, toks, m, "state_party")
     return None
+
+
+def _countries_in(doc: Document, si: int) -> list[Mention]:
+    """The PLACE mentions of a sentence that name a whole country."""
+    return [m for m in doc.mentions_in(si) if m.type == "PLACE" and m.place is not None and _is_country(m.place)]
+
+
+def _as_state(doc: Document, si: int, toks: list[Token], m: Mention, kind: str) -> Arg:
+    """A country's mention as an argument standing for its military (ACLED: "Israel struck" is its army)."""
+    country = m.place.country
+    actor = Actor(name=f"Military Forces of {country}", name_ar=m.text, inter=1, country=country, id=kind)
+    mention = Mention(m.start, m.end, m.text, "ACTOR", "implied", norm=m.norm, sentence=si, actor=actor,
+                      ext={"implied": kind})
+    f = token_at(toks, m.start)
+    return Arg(mention, f, token_at(toks, m.end - 1) + 1, prefix=doc.text[toks[f].start:m.start])
+
+
+STATE_ACTS = VIOLENT - {"explosion", "injure"}  # acts a country is said to do by its forces (قصفت تركيا)
+
+
+def _support_subjects(doc: Document, toks: list[Token], lo: int, hi: int, args: list[Arg], actions: list[Trigger],
+                      rc: RoleCues) -> list[Cand]:
+    """The subject of a support verb with a violent act after it (شنت طائرات التحالف غارات، بدأ الجيش
+    الباكستاني القصف، إسرائيل شنت غارة جوية) did the act; so does a country named as the subject of a
+    violent verb (قصفت تركيا مواقع), as its military. Only right beside the verb, and not after a
+    preposition (في إسرائيل) or a noun it qualifies (حكومة تركيا)."""
+    acts = [t for t in actions if t.cls in STATE_ACTS]
+    if not acts or not toks:
+        return []
+    si = toks[lo].sentence
+    states = [_as_state(doc, si, toks, m, "state_subject") for m in _countries_in(doc, si)
+              if lo <= token_at(toks, m.start) and token_at(toks, m.end - 1) < hi]
+    sides = [a for a in args if a.excluded is None and not a.hit and not _is_victim_kind(a)]
+
+    def support(k: int) -> bool:
+        n = toks[k].norm if lo <= k < hi else ""
+        return n in rc.support_verbs or n[:1] in ("و", "ف") and n[1:] in rc.support_verbs
+
+    def act_of(k: int, after: int, state: bool) -> Optional[tuple[str, tuple[int, int]]]:
+        """The act the verb at k says, with its subject ending at ``after``: (rule words, cue)."""
+        if not lo <= k < hi:
+            return None
+        own = next((t for t in acts if t.first == k and t.form.pos in ("verb", "form") and not t.form.pron), None)
+        if own is not None and state:  # an actor's own verb is the frame's (assign_roles)
+            return own.text, (own.first, own.last)
+        if support(k):
+            noun = next((t for t in acts if max(k, after) < t.first <= max(k, after) + 4 and t.form.pos == "noun"), None)
+            if noun is not None:
+                return f"{toks[k].text} … {noun.text}", (k, k + 1)
+        return None
+
+    out = []
+    for a, state in [(a, True) for a in states] + [(a, False) for a in sides]:
+        if a.prefix not in ("", "و", "ف"):
+            continue
+        found = act_of(a.first - 1, a.last - 1, state)  # شنت إسرائيل غارات، قصفت تركيا
+        before = toks[a.first - 1].norm if a.first > lo else None
+        if found is None and (before is None or before in COMPLEMENTIZERS or before in CLAUSE_BREAKS):
+            found = act_of(a.last, a.last, state)  # (أن) إسرائيل شنت غارة
+        if found is not None:
+            out.append(Cand(1, a, 2, ("a country as the subject of " if state else "subject of ") + found[0], found[1]))
+    return out
 
 
 def _is_country(p) -> bool:

@@ -957,3 +957,33 @@ def test_a_tribe_named_like_a_village_is_the_tribe(nlp):
     # آل شبوان is a village of Marib in the gazetteer and a tribe: after قبيلة it is the tribe
     assert rows(nlp, "اشتبك مسلحون من قبيلة آل شبوان مع قوات الجيش في مدينة مأرب أمس.", "2015-07-26") == [
         ("Armed clash", "Al Shabuan Tribal Militia (Yemen)", "Military Forces of Yemen", "Marib")]
+
+
+def test_a_country_that_strikes_is_its_military(nlp):
+    # a country as the subject of a support verb (شنت … غارة) or of the violent verb itself (قصفت)
+    assert rows(nlp, "قال مسعفون إن إسرائيل شنت غارة جوية على موقع لحركة حماس في مدينة خان يونس فجر اليوم.",
+                "2015-08-07") == [("Air/drone strike", "Military Forces of Israel", "Hamas Movement", "Khan Younis")]
+    out = rows(nlp, "قصفت تركيا مواقع لحزب العمال الكردستاني في محافظة دهوك شمال العراق أمس.", "2015-08-02")
+    assert [r[:2] for r in out] == [("Shelling/artillery/missile attack", "Military Forces of Turkey")]
+    # a country where the act happened is only its place
+    out = rows(nlp, "قتل ثلاثة جنود في هجوم مسلح على نقطة عسكرية في مدينة سيلوبي في تركيا أمس.", "2015-08-02")
+    assert [r[1:3] for r in out] == [("Unidentified Armed Group (Turkey)", "Military Forces of Turkey")]
+
+
+def test_the_subject_of_a_support_verb_did_the_act_named_after_it(nlp):
+    out = rows(nlp, "وقال المتحدث: بدأ الجيش السوري القصف على بلدة الزبداني أمس.", "2015-07-18")
+    assert [r[:2] for r in out] == [("Shelling/artillery/missile attack", "Military Forces of Syria")]
+
+
+def test_killed_by_a_states_fire_is_passive_and_the_fire_is_its_forces(nlp):
+    out = rows(nlp, "وذكر مسؤولون أن أربعة مدنيين قتلوا بنيران هندية الأربعاء قرب بلدة سيالكوت في باكستان.",
+               "2015-07-18")
+    assert [r[1:3] for r in out] == [("Military Forces of India", "Civilians (Pakistan)")]
+
+
+def test_a_habit_and_the_act_another_is_timed_by_are_no_incident(nlp):
+    assert rows(nlp, "وتخوض حركة حماس اشتباكات مسلحة من حين لآخر مع جماعات سلفية في قطاع غزة.", "2015-08-07") == []
+    # "hours before the strike": the strike is told elsewhere, the rocket is this sentence's news
+    out = rows(nlp, "وقبل ساعات من الغارة قال الجيش الإسرائيلي إن صاروخا أطلق من قطاع غزة سقط في مدينة سديروت.",
+               "2015-08-07")
+    assert [r[0] for r in out] == ["Shelling/artillery/missile attack"]
