@@ -938,7 +938,7 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
     if res.actor1 is None and res.actor2 is not None and event_type_of(sub) in (
             "Battles", "Explosions/Remote violence", "Violence against civilians"):
         armed = [a for a in args if a.excluded is None and a is not res.actor2 and a.inter in ARMED
-                 and not a.hit and not _one_side(a, res.actor2)]
+                 and not a.hit and not _one_side(a, res.actor2) and not _joined_to(toks, a, res.actor2)]
         other = armed[0] if armed else None
         if other is not None and (other.name or "").startswith(UNIDENTIFIED):
             # unnamed men of a named group (مسلحين من حركة الشباب): the group
@@ -1050,6 +1050,13 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
 
 
 CROWD_ACTIONS = {"protest", "riot", "stone", "arson", "storm", "Looting/property destruction", "dispersal"}
+
+
+def _joined_to(toks: list[Token], a: Arg, b: Arg) -> bool:
+    """``a`` is joined by و to ``b`` right after it, over an adjective at most (طرد ميليشيات الحوثي
+    المتمردة وقوات صالح): one more of b's side, never the other side."""
+    return a.prefix.startswith("و") and 0 <= a.first - b.last <= 1 and not any(
+        toks[k].text in CLAUSE_BREAKS for k in range(b.last, a.first))
 
 
 def _lone_attacker(arg: Optional[Arg], actions: list[Trigger]) -> bool:

@@ -987,3 +987,22 @@ def test_a_habit_and_the_act_another_is_timed_by_are_no_incident(nlp):
     out = rows(nlp, "وقبل ساعات من الغارة قال الجيش الإسرائيلي إن صاروخا أطلق من قطاع غزة سقط في مدينة سديروت.",
                "2015-08-07")
     assert [r[0] for r in out] == ["Shelling/artillery/missile attack"]
+
+
+def test_the_side_named_after_the_verbal_noun_of_driving_out_was_driven_out(nlp):
+    assert rows(nlp, "نجحت قوات المقاومة الشعبية أمس في طرد الحوثيين من مدينة الضالع.", "2015-08-01") == [
+        ("Non-state actor overtakes territory", "Popular Resistance", "Houthi Movement", "Ad Dali")]
+    # a force joined to the side driven out is of that side, never the one who drove it out
+    out = rows(nlp, "وعين الرئيس محافظا جديدا لمدينة الضالع بعد طرد ميليشيات الحوثي المتمردة وقوات المخلوع صالح "
+                    "منها أمس.", "2015-08-01")
+    assert [r[1:3] for r in out] == [(None, "Houthi Movement")]
+    # an ambassador expelled is diplomacy
+    assert rows(nlp, "قررت الحكومة طرد السفير الإيراني من صنعاء أمس.", "2015-08-01") == []
+
+
+def test_a_hostage_taking_in_which_people_die_is_coded_by_the_killing(nlp):
+    assert rows(nlp, "قتل أربعة أشخاص أمس في هجوم لمسلحين استهدف فندقا في مدينة موبتي، وقال مصدر عسكري إن الهجوم "
+                     "عملية احتجاز رهائن.", "2015-08-08") == [
+        ("Attack", "Unidentified Armed Group (Mali)", "Civilians (Mali)", "Mopti")]
+    assert rows(nlp, "احتجز مسلحون عشرة رهائن في فندق بمدينة موبتي أمس.", "2015-08-08") == [
+        ("Abduction/forced disappearance", "Unidentified Armed Group (Mali)", "Civilians (Mali)", "Mopti")]
