@@ -343,7 +343,10 @@ def contained(doc: Document, places: list[Mention], gaz) -> None:
         if rel is None:
             continue
         container = b.place
-        admin1 = container.admin1 if rel != "by" and not gaz.is_country(container) else None
+        # a container that is also a country's name stands for the country (منزل بورقيبة في تونس: Tunisia,
+        # not Tunis; مدينة حولي في الكويت)
+        admin1 = container.admin1 if rel != "by" and not gaz.is_country(container) and not gaz.country_of(b.norm) \
+            else None
         if a.place is not None and (a.place.iso3 == container.iso3 and admin1 in (None, a.place.admin1)
                                     or gaz.is_country(a.place) or gaz.country_of(a.norm)):
             continue  # a country is not moved (لتونس في العاصمة السورية); صلاح الدين جنوبي طرابلس is

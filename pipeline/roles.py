@@ -1228,7 +1228,14 @@ def _place_before_where(toks: list[Token], lo: int, trigger: int, places: list[M
     if k is None:
         return None
     before = [m for m in places if m.end <= toks[k].start and token_at(toks, m.end - 1) >= k - WHERE_REACH]
-    return max(before, key=lambda m: m.start) if before else None
+    if not before:
+        return None
+    best = max(before, key=lambda m: m.start)
+    while True:  # the innermost of a chain (في مدينة منزل بورقيبة في تونس، حيث): the town, not its country
+        inner = max((m for m in places if m.end <= best.start), key=lambda m: m.start, default=None)
+        if inner is None or chain_relation(toks, inner.end, best.start) is None:
+            return best
+        best = inner
 
 
 def _within_country(doc: Document, country: Mention, si: int, usable) -> Optional[Mention]:
@@ -1450,6 +1457,9 @@ def implied(doc: Document, kind: str, em: EventMention, start: int, end: int,
                    sentence=em.sentence, actor=actor, ext={"implied": kind})
 
 
+CLAIMABLE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
 def _claims(doc: Document) -> None:
     """Claims, accusations and mourning give actors to the incident reported before them."""
     rc = role_cues()
@@ -1479,9 +1489,10 @@ def _claims(doc: Document) -> None:
                 continue
             # the incident(s) this claim refers to: reported before it, within two sentences;
             # an event mention of the claim's own clause (الهجوم، العملية) is a reference, not a new incident
+            # (a group claims or mourns violence, never the arrests or seizures made against it)
             own = [em for em in ems if em.sentence == sent.index and em.trigger.start > pos]
             prev = [em for em in ems if em.trigger.start < pos and em.sentence >= sent.index - 3
-                    and not em.ext.get("background")]
+                    and not em.ext.get("background") and em.event_type in CLAIMABLE]
             # every earlier mention of the incident (headline, lead, body) of the same family
             if prev:
                 fam = _family(prev[-1].event_type)

@@ -1006,3 +1006,10 @@ def test_a_hostage_taking_in_which_people_die_is_coded_by_the_killing(nlp):
         ("Attack", "Unidentified Armed Group (Mali)", "Civilians (Mali)", "Mopti")]
     assert rows(nlp, "احتجز مسلحون عشرة رهائن في فندق بمدينة موبتي أمس.", "2015-08-08") == [
         ("Abduction/forced disappearance", "Unidentified Armed Group (Mali)", "Civilians (Mali)", "Mopti")]
+
+
+def test_a_town_in_a_country_that_shares_its_capitals_name(nlp):
+    # "في تونس" after a town is the country, not the city of Tunis; a claim of attacks names no arrester
+    assert rows(nlp, "وتواصلت العمليات الأمنية فجر الجمعة في مدينة منزل بورقيبة في تونس حيث اعتقل ثلاثة أشخاص "
+                     "آخرين. وتبنى تنظيم الدولة الإسلامية غالبية الهجمات في البلاد.", "2015-07-25") == [
+        ("Arrests", None, "Civilians (Tunisia)", "Menzel Bourguiba")]
