@@ -132,8 +132,8 @@ class Ner(Stage):
                 candidates += counted_actors(doc, toks, sent.index)
                 candidates += self._patterns(doc, toks, sent.index)
             doc.mentions = resolve_overlaps(candidates + found)
-            doc.mentions = resolve_overlaps(doc.mentions + coordinated_places(doc) + capital_mentions(doc)
-                                            + heard_places(doc))
+            doc.mentions = joined_names(doc, resolve_overlaps(doc.mentions + coordinated_places(doc)
+                                                              + capital_mentions(doc) + heard_places(doc)))
             doc.provided |= self.provides
         return docs
 
@@ -429,6 +429,22 @@ def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
             kept.append(m)
             bisect.insort(spans, (m.start, m.end))
     return sorted(kept, key=lambda m: m.start)
+
+
+def joined_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """Two place names the tagger found side by side, with only a space between them (no و: مالي
+    ونيبالي is a list) and neither a known name, are one name in two words (بركي براك، دوجو بايزيد):
+    one mention, for the linker to match whole."""
+    out: list[Mention] = []
+    for m in mentions:
+        a = out[-1] if out else None
+        if a is not None and a.type == m.type == "PLACE" and a.source == m.source == "model" \
+                and a.sentence == m.sentence and doc.text[a.end:m.start] == " " and not m.norm.startswith("و"):
+            out[-1] = Mention(a.start, m.end, doc.text[a.start:m.end], "PLACE", "model", norm=f"{a.norm} {m.norm}",
+                              sentence=a.sentence)
+            continue
+        out.append(m)
+    return out
 
 
 def mention_at(doc: Document, start: int, end: int) -> Optional[Mention]:

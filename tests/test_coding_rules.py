@@ -1013,3 +1013,24 @@ def test_a_town_in_a_country_that_shares_its_capitals_name(nlp):
     assert rows(nlp, "وتواصلت العمليات الأمنية فجر الجمعة في مدينة منزل بورقيبة في تونس حيث اعتقل ثلاثة أشخاص "
                      "آخرين. وتبنى تنظيم الدولة الإسلامية غالبية الهجمات في البلاد.", "2015-07-25") == [
         ("Arrests", None, "Civilians (Tunisia)", "Menzel Bourguiba")]
+
+
+def test_a_two_word_town_name_is_matched_whole(nlp):
+    out = rows(nlp, "وذكر الجيش أن الهجوم استهدف موقعا لقوات الأمن في منطقة دوجو بايزيد في إقليم أغري بشرق تركيا "
+                    "أمس.", "2015-08-03")
+    assert [r[3] for r in out] == ["Dogubayazit"]
+
+
+def test_confrontations_of_the_army_with_townspeople_are_a_violent_demonstration(nlp):
+    assert rows(nlp, "واقتحمت قوات الاحتلال الإسرائيلي أمس بلدة سلواد شرق مدينة رام الله، ما أدى إلى اندلاع مواجهات "
+                     "مع المواطنين الفلسطينيين.", "2015-07-27") == [
+        ("Violent demonstration", "Rioters (Palestine)", "Military Forces of Israel", "Silwad")]
+    # two armed sides are a battle
+    assert rows(nlp, "وأعقبت الانفجار اشتباكات بين الجنود الأتراك ومسلحي حزب العمال الكردستاني في ولاية بتليس شرق "
+                     "تركيا أمس.", "2015-08-06") == [
+        ("Armed clash", "Military Forces of Turkey", "PKK: Kurdistan Workers' Party", "Bitlis")]
+
+
+def test_an_order_to_arrest_is_no_arrest(nlp):
+    assert rows(nlp, "وأعلن رئيس الوزراء أنه أمر قوات الأمن باستخدام كل الوسائل لتوقيف القتلة في مدينة نابلس.",
+                "2015-08-01") == []
