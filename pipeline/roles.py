@@ -1031,6 +1031,7 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
         "rule": rule, "incident": [toks[lo].start, toks[hi - 1].end],
         "targets": sorted({k for _, _, k in targets}),
         "civ_victims": facts.civ_victims and not old_dead, "protest_ctx": facts.protest_ctx,
+        "police_ctx": facts.police_ctx,
     })
     if is_background:
         em.ext["background"] = True
@@ -1106,23 +1107,28 @@ def _head(actions: list[Trigger], modifiers: list[Trigger], sub: str, rule: int)
 
 def _facts(toks: list[Token], res: RoleResult, args: list[Arg], actions: list[Trigger],
            targets: list[tuple[int, int, str]]) -> Facts:
+    """The type rules' facts of an incident, from its roles, actors and target words."""
+    kinds = {k for _, _, k in targets}
+    live = [a for a in args if a.excluded is None]
+    protest = any(t.cls in ("protest", "dispersal") for t in actions) or any(a.inter == 6 for a in live)
+    police = any((a.name or "").startswith("Police Forces of") for a in live)
+    return type_facts((res.actor1.inter, res.actor1.name) if res.actor1 is not None else None,
+                      (res.actor2.inter, res.actor2.name) if res.actor2 is not None else None,
+                      kinds, "civilian_victims" in kinds, protest, police)
+
+
+def type_facts(actor1: Optional[tuple], actor2: Optional[tuple], kinds: set[str], civ_victims: bool,
+               protest_ctx: bool, police_ctx: bool) -> Facts:
+    """Facts from the actors' (inter, name), the target-word kinds and the context flags."""
     f = Facts()
-    if res.actor1 is not None:
-        f.actor1_inter, f.actor1_name = res.actor1.inter, res.actor1.name
-    if res.actor2 is not None:
-        f.actor2_inter, f.actor2_name = res.actor2.inter, res.actor2.name
-    f.protest_ctx = any(t.cls in ("protest", "dispersal") for t in actions) or any(
-        a.inter == 6 and a.excluded is None for a in args)
-    kinds = [k for _, _, k in targets]
+    if actor1 is not None:
+        f.actor1_inter, f.actor1_name = actor1
+    if actor2 is not None:
+        f.actor2_inter, f.actor2_name = actor2
     f.civ_target = "civilian_targets" in kinds or f.actor2_inter == 7
-    f.mil_target = bool(set(kinds) & STATE_TARGETS)
-    victims_after = any(k == "civilian_victims" for _, _, k in targets)
-    f.civ_victims = victims_after or f.actor2_inter == 7
-    if "protesters_words" in kinds and any(t.cls in ("protest", "dispersal") for t in actions):
-        f.protest_ctx = True
-    f.police_ctx = any(a.excluded is None and (a.name or "").startswith("Police Forces of") for a in args)
-    if any(a.inter == 6 for a in args if a.excluded is None):
-        f.protest_ctx = True
+    f.mil_target = bool(kinds & STATE_TARGETS)
+    f.civ_victims = civ_victims or f.actor2_inter == 7
+    f.protest_ctx, f.police_ctx = protest_ctx, police_ctx
     return f
 
 
@@ -1540,16 +1546,11 @@ def _retype(doc: Document, em: EventMention) -> None:
     trig = em.ext.get("triggers", [])
     classes = {t["class"] for t in trig}
     actions = {t["class"] for t in trig if t["role"] == "action"}
-    f = Facts()
-    if em.actor1 is not None and em.actor1.actor is not None:
-        f.actor1_inter, f.actor1_name = em.actor1.actor.inter, em.actor1.actor.name
-    if em.actor2 is not None and em.actor2.actor is not None:
-        f.actor2_inter, f.actor2_name = em.actor2.actor.inter, em.actor2.actor.name
-    kinds = set(em.ext.get("targets", ()))
-    f.civ_target = "civilian_targets" in kinds or f.actor2_inter == 7
-    f.mil_target = bool(set(kinds) & STATE_TARGETS)
-    f.civ_victims = bool(em.ext.get("civ_victims")) or f.actor2_inter == 7
-    f.protest_ctx = bool(em.ext.get("protest_ctx"))
+    def side(m: Optional[Mention]) -> Optional[tuple]:
+        return (m.actor.inter, m.actor.name) if m is not None and m.actor is not None else None
+
+    f = type_facts(side(em.actor1), side(em.actor2), set(em.ext.get("targets", ())), bool(em.ext.get("civ_victims")),
+                   bool(em.ext.get("protest_ctx")), bool(em.ext.get("police_ctx")))
     sub, _ = resolve_type(classes, actions, f)
     if sub is not None and sub != em.sub_event_type:
         em.sub_event_type, em.event_type = sub, event_type_of(sub)
