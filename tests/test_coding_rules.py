@@ -1034,3 +1034,10 @@ def test_confrontations_of_the_army_with_townspeople_are_a_violent_demonstration
 def test_an_order_to_arrest_is_no_arrest(nlp):
     assert rows(nlp, "وأعلن رئيس الوزراء أنه أمر قوات الأمن باستخدام كل الوسائل لتوقيف القتلة في مدينة نابلس.",
                 "2015-08-01") == []
+
+
+def test_a_side_that_fights_another_in_the_present_tells_no_incident(nlp):
+    assert rows(nlp, "وتقاتل قوات الحكومة الليبية جماعات متطرفة في مدينة بنغازي لأكثر من عام.", "2015-07-25") == []
+    assert "Armed clash" not in [r[0] for r in rows(
+        nlp, "وقال التنظيم إن التفجيرين استهدفا مقاتلين في فصائل شيعية تقاتل إلى جانب القوات الأمنية في مدينة بيجي.",
+        "2015-07-23")]
