@@ -152,6 +152,9 @@ def group_mentions(mentions: list[EventMention]) -> list[list[EventMention]]:
     return groups
 
 
+VIOLENT_DEMONSTRATION = "Violent demonstration"
+
+
 def choose_type(group: list[EventMention]) -> EventMention:
     """The mention whose type the incident takes.
 
@@ -167,6 +170,11 @@ def choose_type(group: list[EventMention]) -> EventMention:
         return max(battles, key=lambda em: em.confidence)
     votes = Counter(em.event_type for em in group)
     best_type = max(votes, key=lambda t: (votes[t], -min(i for i, em in enumerate(group) if em.event_type == t)))
+    # a demonstration in which the crowd turned violent (رشق عدد من المواطنين أفراد الأمن بالحجارة) is a
+    # violent demonstration however many mentions tell only the protest (ACLED)
+    violent = [em for em in group if em.sub_event_type == VIOLENT_DEMONSTRATION]
+    if best_type == "Protests" and violent:
+        return max(violent, key=lambda em: em.confidence)
     return max((em for em in group if em.event_type == best_type),
                key=lambda em: (not _refers_back(em), em.confidence))
 
@@ -285,7 +293,8 @@ class Merge(Stage):
             a2 = hit  # the force whose post or mosque was hit is the target; the civilians killed are its toll
         if a1 is not None and a2 is not None and a1.actor.name == a2.actor.name:
             a2 = None
-        place_m = _best_place(same_type) or _best_place(group)
+        # a violent demonstration takes the most specific place of its whole protest (Ferguson, not Missouri)
+        place_m = _best_place(group if sub_event == VIOLENT_DEMONSTRATION else same_type) or _best_place(group)
         date = _best_date(group)
         counts = combine_counts([em.counts for em in group])
         evidence = [Evidence(field="event_type", start=em.trigger.start, end=em.trigger.end,

@@ -1041,3 +1041,9 @@ def test_a_side_that_fights_another_in_the_present_tells_no_incident(nlp):
     assert "Armed clash" not in [r[0] for r in rows(
         nlp, "وقال التنظيم إن التفجيرين استهدفا مقاتلين في فصائل شيعية تقاتل إلى جانب القوات الأمنية في مدينة بيجي.",
         "2015-07-23")]
+
+
+def test_a_protest_in_which_the_crowd_turned_violent_is_a_violent_demonstration(nlp):
+    out = rows(nlp, "نظم العشرات من الأهالي وقفة احتجاجية أمام مديرية أمن الإسكندرية أمس على خلفية احتجاز ذويهم. "
+                    "ووقعت مناوشات بعد أن رشق عدد من المحتجين أفراد الأمن بالحجارة أمام المديرية.", "2013-01-27")
+    assert [r[:3] for r in out] == [("Violent demonstration", "Rioters (Egypt)", "Police Forces of Egypt")]
