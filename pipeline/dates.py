@@ -20,7 +20,7 @@ from typing import Optional
 from .casualties import orig_span, read_tsv
 from .document import DateValue, Document
 from .metrics import prf
-from .normalize import normalize_for_matching
+from .normalize import normalize_for_matching, one_of
 from .numbers import CLITICS, Tok, digits_value, read_ordinal, strip_clitic, tokenize
 from .resources import load_yaml
 from .stage import Stage
@@ -672,14 +672,9 @@ def _charge_after(doc: Document, start: int, end: int) -> int:
     day is that act's, not the day of the arrest or trial that the sentence reports."""
     words = charge_words()
     for m in re.finditer(r"\S+", doc.norm.text[start:end]):
-        if _one_of(m.group(), words):
+        if one_of(m.group(), words):
             return start + m.start()
     return end
-
-
-def _one_of(word: str, words: frozenset[str]) -> bool:
-    """The normalised word, or the word after its conjunction و/ف, is one of ``words``."""
-    return word in words or word[:1] in "وف" and word[1:] in words
 
 
 @lru_cache(maxsize=1)
@@ -712,7 +707,7 @@ def _report_day(doc: Document, f: Found, since: int) -> bool:
     sentence when the day comes first): the day of the report, which the event may precede (قتل …
     على ما أفاد مسؤول محلي الخميس; أعلن الوزير اليوم الأحد اعتقال …)."""
     words = doc.norm.text[since:f.start].split()[-REPORT_REACH:]
-    return any(_one_of(w, speech_verbs()) for w in words)
+    return any(one_of(w, speech_verbs()) for w in words)
 
 
 @lru_cache(maxsize=1)

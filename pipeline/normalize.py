@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Container
 
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
@@ -59,6 +60,11 @@ _TABLE = _Table()
 def normalize_for_matching(s: str) -> str:
     """Normalise a whole string for matching (no offset map)."""
     return s.translate(_TABLE)
+
+
+def one_of(word: str, words: Container[str]) -> bool:
+    """The normalised word, or the word after its conjunction و/ف, is one of ``words``."""
+    return word in words or word[:1] in "وف" and word[1:] in words
 
 
 @lru_cache(maxsize=None)

@@ -39,7 +39,7 @@ from .events import (ARMED, TOLL_CLASSES, Facts, Trigger, forms_of, is_number, i
                      new_event_mention, resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of)
 from .incident import actor_key, is_region, places_compatible
 from .matcher import PhraseMatcher, phrase_key
-from .normalize import QUOTE_MARKS, normalize_for_matching
+from .normalize import QUOTE_MARKS, normalize_for_matching, one_of
 from .places import chain_relation, in_place_context, listed_after, low_trust
 from .resources import load_yaml
 from .segment import readings
@@ -1308,8 +1308,7 @@ def _support_subjects(doc: Document, toks: list[Token], lo: int, hi: int, args: 
     sides = [a for a in args if a.excluded is None and not a.hit and not _is_victim_kind(a)]
 
     def support(k: int) -> bool:
-        n = toks[k].norm if lo <= k < hi else ""
-        return n in rc.support_verbs or n[:1] in ("و", "ف") and n[1:] in rc.support_verbs
+        return lo <= k < hi and one_of(toks[k].norm, rc.support_verbs)
 
     def act_of(k: int, after: int, state: bool) -> Optional[tuple[str, tuple[int, int]]]:
         """The act the verb at k says, with its subject ending at ``after``: (rule words, cue)."""
@@ -1546,6 +1545,7 @@ def _retype(doc: Document, em: EventMention) -> None:
     trig = em.ext.get("triggers", [])
     classes = {t["class"] for t in trig}
     actions = {t["class"] for t in trig if t["role"] == "action"}
+
     def side(m: Optional[Mention]) -> Optional[tuple]:
         return (m.actor.inter, m.actor.name) if m is not None and m.actor is not None else None
 
