@@ -99,6 +99,7 @@ def vocab() -> dict:
         "vague": vague,
         "few": {k for k, v in vague.items() if v == 3},
         "subset": set(_n(raw["subset_markers"])),
+        "subject_openers": set(_n(raw["subject_openers"])),
         "addition": [tuple(p.split()) for p in _n(raw.get("addition_words", []))],
         "broken": set(_n(persons["broken_plural"])),
         "sound": set(_n(persons["sound_plural"])),
@@ -357,9 +358,11 @@ def _qualify(toks: list[Tok], fig: Fig) -> None:
 def _dual_nouns(toks: list[Tok], figs: list[Fig]) -> list[Fig]:
     """R9: dual nouns (قتيلان، جنديين، شرطيان) not next to a number become figures of 2."""
     taken = {k for f in figs for k in range(f.first, f.last)}
+    # a figure joined by و after the noun is another count (قتيلان وثلاثة جرحى), not the noun's number
+    joined = {f.first for f in figs if f.conj}
     out = list(figs)
     for i, t in enumerate(toks):
-        if i in taken or (i - 1) in taken or (i + 1) in taken:
+        if i in taken or (i - 1) in taken or ((i + 1) in taken and (i + 1) not in joined):
             continue
         pv = person_value(t.text)
         cue = cue_at(t.text)
@@ -538,6 +541,22 @@ def victim_after(toks: list[Tok], i: int, persons, taken) -> Optional[tuple[int,
     return first
 
 
+def victim_before(toks: list[Tok], i: int, taken) -> Optional[int]:
+    """Token index of the one victim named as the subject of a complement clause before cue i
+    (إن جنديا تركيا قتل، أن جنرالا كبيرا في الجيش البوروندي، قتل): an indefinite singular person
+    noun right after أن/إن, with no other act, figure or clause break (a comma aside) between."""
+    openers = vocab()["subject_openers"]
+    for k in range(i - 1, max(0, i - 16), -1):
+        if k in taken or cue_at(toks[k].text) is not None:
+            return None
+        if is_break(toks, k) and toks[k].text not in ("،", ","):
+            return None
+        if toks[k - 1].text in openers and person_value(toks[k].text) == (1, "singular") \
+                and toks[k].text.endswith(("ا", "ة")):
+            return k
+    return None
+
+
 def _time_aside(toks: list[Tok], k: int) -> int:
     """Length of a time phrase between commas opening at token k (، مساء أمس،), else 0."""
     if toks[k].text not in ("،", ","):
@@ -572,6 +591,11 @@ def implied(toks: list[Tok], figs: list[Fig], cues: list[Cue], persons: list[tup
         if c.i in used:
             continue
         if c.anaphoric:
+            if toks[c.i].text.endswith("ه") and not any(f.kind == c.kind for f in figs):
+                k = victim_before(toks, c.i, taken)  # أن جنديا لقي مصرعه
+                if k is not None:
+                    out.append(Fig(1, k, k + 1, toks[k].start, toks[k].end, "subject-before",
+                                   kind=c.kind, cue=c.i))
             if toks[c.i].text.endswith("هما") and not any(f.kind == c.kind for f in figs):
                 # a dual pronoun (حتفهما، مقتلهما) says two people, already named: 2
                 out.append(Fig(2, c.i, c.i + 1, toks[c.i].start, toks[c.i].end, "dual-pronoun",
@@ -590,6 +614,11 @@ def implied(toks: list[Tok], figs: list[Fig], cues: list[Cue], persons: list[tup
                         out.append(Fig(1, j, j + 1, toks[j].start, toks[j].end, "singular-in-list",
                                        kind=c.kind, cue=c.i))
                         j += 1
+                continue
+            k = victim_before(toks, c.i, taken)
+            if k is not None and not any(f.kind == c.kind for f in figs):
+                out.append(Fig(1, k, k + 1, toks[k].start, toks[k].end, "subject-before",
+                               kind=c.kind, cue=c.i))
                 continue
         w = toks[c.i].text
         if "post" in c.roles and strip(w) in v["plural"] and not strip(w).startswith("ال"):

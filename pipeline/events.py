@@ -668,11 +668,15 @@ def _entry_applies(entry: TriggerEntry, toks: list[Token], first: int, last: int
 # --------------------------------------------------------------------------- incidents
 
 def incident_ranges(toks: list[Token], clause: list[int]) -> list[tuple[int, int]]:
-    """Token ranges of the incidents of a sentence, cut at incident separators."""
+    """Token ranges of the incidents of a sentence, cut at incident separators and where a colon
+    opens the parts of a total (``_breakdown_at``)."""
     lex = lexicon()
     firsts = lex.separator_firsts
     cuts = [0]
     for i in range(1, len(toks)):
+        if _breakdown_at(toks, i):
+            cuts.append(i)
+            continue
         if toks[i].norm not in firsts and not (forms_of(toks[i]) & firsts):
             continue  # no separator starts here (the test ``seq_at`` makes first)
         for sep in lex.separators:
@@ -687,6 +691,17 @@ def incident_ranges(toks: list[Token], clause: list[int]) -> list[tuple[int, int
             break
     cuts.append(len(toks))
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _breakdown_at(toks: list[Token], i: int) -> bool:
+    """Whether a colon before token i opens the parts of a total (هجومين أوقعا 13 قتيلا: اثنان قتلا
+    في كمين …، و11 قتلوا في قاعدة …): each part is told as its own incident, not under the total."""
+    if toks[i - 1].norm != ":" or toks[i].start == toks[i - 1].end:  # not a clock time (11:59)
+        return False
+    window = [Tok(t.norm, t.start, t.end) for t in toks[i:i + 4]]
+    return read_number(window, 0) is not None and any(
+        read_number([Tok(t.norm, t.start, t.end) for t in toks[k:k + 4]], 0) is not None
+        for k in range(max(0, i - 8), i - 1))
 
 
 def split_at_places(toks: list[Token], rng: tuple[int, int], triggers: list, places: list) -> list[tuple[int, int]]:

@@ -1359,8 +1359,9 @@ def listed_places(doc: Document, si: int, toks: list[Token], lo: int, hi: int,
     if k is None:
         return []
 
-    def holds(a, b) -> bool:  # a is a region b lies in
-        return a.location != b.location and a.location in (b.admin1, b.admin2, b.admin3)
+    def holds(a, b) -> bool:  # a is a region b lies in (a town named as its governorate, لحج, is none)
+        return a.location != b.location and (a.location in (b.admin2, b.admin3)
+                                             or (is_region(a) and a.location == b.admin1))
 
     def item(m: Mention) -> bool:
         p, q = m.place, place.place

@@ -278,3 +278,21 @@ def test_the_dead_of_both_sides_told_apart_are_summed_but_two_tolls_of_one_side_
     doc, got = counts("وقتل الجيش المصري أكثر من 200 إرهابي خلال عملية موسعة ردا على هجوم مسلح استهدف كمائن "
                       "عسكرية، وقتل فيها 17 جنديا وضابطا مصريا.", "هجوم")
     assert got["killed"].value == 17
+
+
+def test_one_victim_named_before_the_passive_verb_of_a_reported_clause():
+    # R9b: إن/أن + an indefinite singular person noun, then its verb, is one victim, across a
+    # comma aside; a noun before an act of its own (اتهم بالقتل) is no victim
+    check("وقال مسؤول إن جنديا تركيا قتل في هجوم شنه مسلحون على مركز للشرطة.", "هجوم",
+          {"killed": (1, "جنديا")})
+    check("أكد مسؤولون أن جنرالا كبيرا في الجيش البوروندي ومن اقرب مساعدي الرئيس، قتل اليوم في هجوم "
+          "صاروخي على سيارته.", "هجوم", {"killed": (1, "جنرالا")})
+    doc, got = counts("وأفاد أن رجلا اتهم بالقتل في هجوم على قرية.", "هجوم")
+    assert "killed" not in got
+
+
+def test_a_dual_noun_before_another_figure_joined_by_wa_is_its_own_count():
+    check("سقط قتيلان وثلاثة جرحى في هجوم على فندق.", "هجوم",
+          {"killed": (2, "قتيلان"), "injured": (3, "وثلاثة جرحى")})
+    check("وأضاف المصدر أن «قتيلين وثلاثة جرحى في صفوف القوات المسلحة سقطوا» في الهجوم.", "الهجوم",
+          {"killed": (2, "قتيلين"), "injured": (3, "وثلاثة جرحى")})

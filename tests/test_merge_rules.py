@@ -498,3 +498,14 @@ def test_a_suicide_bombing_told_again_by_its_blast_is_one_event_on_the_force_it_
                          "انتحاري نفسه في سوق شعبي ببغداد ما أسفر عن مقتل 12 مدنيا.", published="2015-07-31")
     assert sorted((e.sub_event_type, e.actor2.name, e.fatalities) for e in events) == [
         ("Remote explosive/landmine/IED", "Police Forces of Iraq", 3), ("Suicide bomb", "Civilians (Iraq)", 13)]
+
+
+def test_the_parts_of_a_total_after_a_colon_are_each_their_incidents_toll(nlp):
+    # هجومين أوقعا 13 قتيلا: اثنان … و11 …: each attack's toll is its own part, not the total
+    out = rows(nlp, "والهجوم هو الثالث خلال أقل من أسبوع في مالي بعد هجومين أوقعا 13 قتيلا في صفوف العسكريين: "
+                    "اثنان قتلا في كمين قرب مدينة نامبالا في منطقة سيغو في الأول من أغسطس، و11 قتلوا في قاعدة "
+                    "للحرس الوطني في غورما راروس في منطقة تمبكتو في الثالث من أغسطس.", "2015-08-08")
+    assert sorted((r["event_date"], r["fatalities"]) for r in out) == [("2015-08-01", 2), ("2015-08-03", 11)]
+    # a clock time (الساعة 11:59) opens no parts
+    out = rows(nlp, "وقتل ثلاثة جنود في هجوم على حاجز في مدينة العريش عند الساعة 11:30 من مساء أمس.", "2015-08-08")
+    assert [r["fatalities"] for r in out] == [3]
