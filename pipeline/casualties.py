@@ -100,6 +100,11 @@ def vocab() -> dict:
         "few": {k for k, v in vague.items() if v == 3},
         "subset": set(_n(raw["subset_markers"])),
         "subject_openers": set(_n(raw["subject_openers"])),
+        "toll_heads": set(_n(raw["toll_heads"])),
+        "toll_nouns": {f: kind for kind, words in raw["toll_nouns"].items() for w in _n(words)
+                       for f in (w, "ال" + w, *(w + e for e in enc))},
+        "toll_window": int(raw["toll_window"]),
+        "toll_period": set(_n(raw["toll_period_words"])),
         "addition": [tuple(p.split()) for p in _n(raw.get("addition_words", []))],
         "broken": set(_n(persons["broken_plural"])),
         "sound": set(_n(persons["sound_plural"])),
@@ -455,6 +460,10 @@ def assign(toks: list[Tok], figs: list[Fig], cues: list[Cue]) -> None:
             c = by_pos[f.first]
             f.kind, f.cue = c.kind, c.i
             continue
+        toll = toll_before(toks, f, fig_at)
+        if toll is not None:
+            f.kind, f.cue = toll
+            continue
         k, lo = f.first, max(-1, f.first - 1 - PRE_WINDOW)
         while k - 1 > lo:
             k -= 1
@@ -539,6 +548,19 @@ def victim_after(toks: list[Tok], i: int, persons, taken) -> Optional[tuple[int,
             continue
         return k, pv
     return first
+
+
+def toll_before(toks: list[Tok], f: Fig, fig_at: dict) -> Optional[tuple[str, int]]:
+    """(kind, noun index) of a toll named before the figure (R26: ارتفعت حصيلة القتلى إلى 32): a
+    toll head and its noun in the same clause, with no other figure between; else None."""
+    v = vocab()
+    for k in range(f.first - 1, max(0, f.first - 1 - v["toll_window"]), -1):
+        if is_break(toks, k) or (k in fig_at and fig_at[k] is not f) or strip(toks[k].text) in v["toll_period"]:
+            return None
+        kind = v["toll_nouns"].get(strip(toks[k].text))
+        if kind is not None and strip(toks[k - 1].text) in v["toll_heads"]:
+            return kind, k
+    return None
 
 
 def victim_before(toks: list[Tok], i: int, taken) -> Optional[int]:

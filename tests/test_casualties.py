@@ -296,3 +296,14 @@ def test_a_dual_noun_before_another_figure_joined_by_wa_is_its_own_count():
           {"killed": (2, "قتيلان"), "injured": (3, "وثلاثة جرحى")})
     check("وأضاف المصدر أن «قتيلين وثلاثة جرحى في صفوف القوات المسلحة سقطوا» في الهجوم.", "الهجوم",
           {"killed": (2, "قتيلين"), "injured": (3, "وثلاثة جرحى")})
+
+
+def test_a_toll_named_before_its_figure_gives_the_figure_its_kind():
+    # R26: حصيلة/عدد + a casualty noun, then the figure in the same clause
+    check("وقالت المصادر إن عدد القتلى ارتفع إلى نحو 100 شخص جراء القصف.", "القصف",
+          {"killed": (100, "نحو 100")})
+    check("وأعلنت الوزارة أن حصيلة ضحاياه ارتفعت إلى 32 في الهجوم.", "الهجوم", {"killed": (32, "32")})
+    check("وارتفع عدد المصابين إلى 30 في القصف.", "القصف", {"injured": (30, "30")})
+    # a toll over a period is a tally, not the incident's
+    doc, got = counts("وقال إن حصيلة القتلى منذ بدء المواجهات في المدينة بلغت 1000 في القصف.", "القصف")
+    assert "killed" not in got
