@@ -63,6 +63,17 @@ def nationality_adjectives(masculine: bool = False) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def nationality_plurals() -> dict[str, str]:
+    """Normalised plural nationality noun (فلسطينيين، سوريين، أتراك) → country (agents.yaml)."""
+    out = {}
+    for country, forms in load_yaml("agents.yaml")["national"]["countries"].items():
+        pl = forms.get("pl") or []
+        for f in pl if isinstance(pl, list) else [pl]:
+            out[normalize_for_matching(f)] = country
+    return out
+
+
 @dataclass(frozen=True)
 class ActorRecord:
     """One dictionary record: an actor as coded for a period (and possibly a set of countries)."""

@@ -554,6 +554,8 @@ def toll_before(toks: list[Tok], f: Fig, fig_at: dict) -> Optional[tuple[str, in
     """(kind, noun index) of a toll named before the figure (R26: ارتفعت حصيلة القتلى إلى 32): a
     toll head and its noun in the same clause, with no other figure between; else None."""
     v = vocab()
+    if f.rule.startswith(VAGUE):  # يصل عددهم إلى عشرات الآلاف: a tally, not a figure told
+        return None
     for k in range(f.first - 1, max(0, f.first - 1 - v["toll_window"]), -1):
         if is_break(toks, k) or (k in fig_at and fig_at[k] is not f) or strip(toks[k].text) in v["toll_period"]:
             return None

@@ -32,7 +32,7 @@ from typing import Optional
 
 from conflict_events.schemas import Actor
 
-from .actors import UNIDENTIFIED
+from .actors import UNIDENTIFIED, nationality_plurals
 from .dates import time_words
 from .document import RECALL_CUE, Document, EventMention, Mention, Token, token_at, tokens_starting_before
 from .events import (ARMED, TOLL_CLASSES, Facts, Trigger, forms_of, is_number, is_punct, lexicon, names_again,
@@ -40,6 +40,7 @@ from .events import (ARMED, TOLL_CLASSES, Facts, Trigger, forms_of, is_number, i
 from .incident import actor_key, is_region, places_compatible
 from .matcher import PhraseMatcher, phrase_key
 from .normalize import QUOTE_MARKS, normalize_for_matching, one_of
+from .numbers import Tok, read_number
 from .places import chain_relation, in_place_context, listed_after, low_trust
 from .resources import load_yaml
 from .segment import readings
@@ -102,6 +103,9 @@ class RoleCues:
             for w in data[kind]:
                 for k in noun_forms(w):  # with and without ال, accusative (سوقا، منزلا)
                     self.target_matcher.add(k, kind)
+        for w in nationality_plurals():  # اعتقلت قوات الاحتلال 5 فلسطينيين: the people by their nationality
+            for k in noun_forms(w):
+                self.target_matcher.add(k, "nationals")
         self.implied = data["implied"]
         self.unknown_perpetrator = set(data["unknown_perpetrator"])
         self.civilian_actor2 = set(data["civilian_actor2"])
@@ -1114,7 +1118,8 @@ def _facts(toks: list[Token], res: RoleResult, args: list[Arg], actions: list[Tr
     police = any((a.name or "").startswith("Police Forces of") for a in live)
     return type_facts((res.actor1.inter, res.actor1.name) if res.actor1 is not None else None,
                       (res.actor2.inter, res.actor2.name) if res.actor2 is not None else None,
-                      kinds, "civilian_victims" in kinds, protest, police)
+                      kinds, "civilian_victims" in kinds or (res.actor2 is None and _counted_nationals(toks, targets) is not None),
+                      protest, police)
 
 
 def type_facts(actor1: Optional[tuple], actor2: Optional[tuple], kinds: set[str], civ_victims: bool,
@@ -1702,13 +1707,21 @@ def _finish(doc: Document, em: EventMention) -> None:
         span = _word_span(doc, em, "civilian_victims") or _word_span(doc, em, "civilian_targets")
         if span:
             em.actor2 = implied(doc, "civilians", em, *span)
+    if em.actor2 is None and sub in rc.civilian_actor2:  # 5 فلسطينيين: civilians of that nationality
+        toks, lo, hi = _incident_tokens(doc, em)
+        k = _counted_nationals(toks, rc.targets_in(toks, lo, hi))
+        if k is not None:
+            word = normalize_for_matching(toks[k].text)
+            country = nationality_plurals().get(word) or nationality_plurals().get(word[2:])
+            em.actor2 = implied(doc, "civilians", em, _strip_clitic_start(doc, toks[k]), toks[k].end, country=country)
     if sub == "Mob violence" and em.actor2 is None and "civilian_targets" in em.ext.get("targets", ()):
         span = _word_span(doc, em, "civilian_targets")
         if span:
             em.actor2 = implied(doc, "civilians", em, *span)
-    if etype in ("Violence against civilians", "Explosions/Remote violence", "Battles") and em.actor1 is not None \
-            and em.actor1.actor and em.actor1.actor.inter == 7:
-        # civilians are the victims of violence, never its actor: the sides were read the wrong way round
+    if (etype in ("Violence against civilians", "Explosions/Remote violence", "Battles") or sub == "Arrests") \
+            and em.actor1 is not None and em.actor1.actor and em.actor1.actor.inter == 7:
+        # civilians are the victims of violence and the people arrested, never the actor: the sides
+        # were read the wrong way round (وقالت الشرطة إنها اعتقلت ثلاثة مواطنين)
         civilians = em.actor1
         if em.ext.get("actor2_hit"):  # تفجير مسجد قوات الطوارئ … قتل المصلين: the forces were hit, not the bombers
             em.actor1 = None
@@ -1730,6 +1743,18 @@ def _finish(doc: Document, em: EventMention) -> None:
         if m is not None and m.source == "implied":
             em.ext.setdefault("evidence", []).append(
                 {"field": slot, "start": m.start, "end": m.end, "text": m.text, "rule": "implied " + m.ext["implied"]})
+
+
+def _counted_nationals(toks: list[Token], targets: list[tuple[int, int, str]]) -> Optional[int]:
+    """Index of the first plural nationality noun counted by a number before it (اعتقلت قوات الاحتلال
+    5 فلسطينيين، قتل ثلاثة أتراك): people named by their nationality. Not one qualifying a noun
+    (جنودا إسرائيليين: the soldiers' nationality)."""
+    for first, _, kind in targets:
+        if kind == "nationals" and first > 0:
+            window = [Tok(t.norm, t.start, t.end) for t in toks[first - 1:first]]
+            if read_number(window, 0) is not None:
+                return first
+    return None
 
 
 def _word_span(doc: Document, em: EventMention, kind: str) -> Optional[tuple[int, int]]:

@@ -509,3 +509,19 @@ def test_the_parts_of_a_total_after_a_colon_are_each_their_incidents_toll(nlp):
     # a clock time (الساعة 11:59) opens no parts
     out = rows(nlp, "وقتل ثلاثة جنود في هجوم على حاجز في مدينة العريش عند الساعة 11:30 من مساء أمس.", "2015-08-08")
     assert [r["fatalities"] for r in out] == [3]
+
+
+def test_people_counted_by_their_nationality_are_civilians_of_that_nationality(nlp):
+    out = rows(nlp, "كما اعتقلت قوات الاحتلال 5 فلسطينيين من مدينة نابلس خلال عيد الفطر المبارك.", "2015-07-22")
+    assert [(r["actor1"], r["actor2"]) for r in out] == [("Military Forces of Israel", "Civilians (Palestine)")]
+    out = rows(nlp, "قتل ثلاثة أتراك في هجوم مسلح على شاحنتهم في مدينة الموصل.", "2015-07-22")
+    assert [(r["sub_event_type"], r["actor2"], r["fatalities"]) for r in out] == [("Attack", "Civilians (Turkey)", 3)]
+    # a nationality qualifying the soldiers is theirs, not the victims'
+    out = rows(nlp, "قال مسؤولون طبيون إن جنوداً إسرائيليين قتلوا صبياً فلسطينياً بالرصاص قرب السياج في شمال "
+                    "قطاع غزة اليوم.", "2015-07-31")
+    assert all(r["actor2"] != "Civilians (Israel)" for r in out)
+
+
+def test_civilians_are_never_the_ones_who_arrest(nlp):
+    out = rows(nlp, "وقالت الشرطة إنها اعتقلت ثلاثة مواطنين في مدينة العريش.", "2015-07-22")
+    assert [r["actor2"] for r in out] == ["Civilians (Egypt)"] and out[0]["actor1"] != "Civilians (Egypt)"
