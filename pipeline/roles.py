@@ -96,6 +96,7 @@ class RoleCues:
         self.possessive_forces = {normalize_for_matching(w) for w in data.get("possessive_forces", ())}
         self.between_not_after = {normalize_for_matching(w) for w in data.get("between_not_after", ())}
         self.support_verbs = {normalize_for_matching(w) for w in data["support_verbs"]}
+        self.ally_cues = [tuple(normalize_for_matching(w).split()) for w in data["ally_cues"]]
         self.target_matcher = PhraseMatcher()
         from .events import noun_forms
         for kind in ("civilian_targets", "military_targets", "police_targets", "army_targets", "civilian_victims",
@@ -942,7 +943,8 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
     if res.actor1 is None and res.actor2 is not None and event_type_of(sub) in (
             "Battles", "Explosions/Remote violence", "Violence against civilians"):
         armed = [a for a in args if a.excluded is None and a is not res.actor2 and a.inter in ARMED
-                 and not a.hit and not _one_side(a, res.actor2) and not _joined_to(toks, a, res.actor2)]
+                 and not a.hit and not _one_side(a, res.actor2) and not _joined_to(toks, a, res.actor2)
+                 and not _alongside(toks, a)]
         other = armed[0] if armed else None
         if other is not None and (other.name or "").startswith(UNIDENTIFIED):
             # unnamed men of a named group (مسلحين من حركة الشباب): the group
@@ -1062,6 +1064,12 @@ def _joined_to(toks: list[Token], a: Arg, b: Arg) -> bool:
     المتمردة وقوات صالح): one more of b's side, never the other side."""
     return a.prefix.startswith("و") and 0 <= a.first - b.last <= 1 and not any(
         toks[k].text in CLAUSE_BREAKS for k in range(b.last, a.first))
+
+
+def _alongside(toks: list[Token], a: Arg) -> bool:
+    """``a`` is named after an ally cue (تقاتل إلى جانب القوات الأمنية): the ally of a side named before."""
+    return any(a.first >= len(cue) and tuple(t.norm for t in toks[a.first - len(cue):a.first]) == cue
+               for cue in role_cues().ally_cues)
 
 
 def _lone_attacker(arg: Optional[Arg], actions: list[Trigger]) -> bool:

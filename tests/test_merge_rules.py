@@ -525,3 +525,12 @@ def test_people_counted_by_their_nationality_are_civilians_of_that_nationality(n
 def test_civilians_are_never_the_ones_who_arrest(nlp):
     out = rows(nlp, "وقالت الشرطة إنها اعتقلت ثلاثة مواطنين في مدينة العريش.", "2015-07-22")
     assert [r["actor2"] for r in out] == ["Civilians (Egypt)"] and out[0]["actor1"] != "Civilians (Egypt)"
+
+
+def test_a_dual_act_noun_is_the_act_and_a_force_fighting_alongside_is_no_perpetrator(nlp):
+    out = rows(nlp, "وقتل 37 شخصا الجمعة الماضي في تفجيرين استهدفا محطتي حافلات في غومبيه شمال شرقي نيجيريا.",
+               "2015-07-26")
+    assert [(r["sub_event_type"], r["fatalities"]) for r in out] == [("Remote explosive/landmine/IED", 37)]
+    out = rows(nlp, "قتل أربعة أشخاص في تفجير سيارة مفخخة في الزعفرانية جنوب بغداد أمس. وقال التنظيم إن التفجير "
+                    "استهدف مقاتلين في فصائل مسلحة تقاتل إلى جانب القوات الأمنية.", "2015-07-22")
+    assert out and all(not (r["actor1"] or "").startswith("Police Forces") for r in out)
