@@ -97,6 +97,8 @@ class RoleCues:
         self.between_not_after = {normalize_for_matching(w) for w in data.get("between_not_after", ())}
         self.support_verbs = {normalize_for_matching(w) for w in data["support_verbs"]}
         self.ally_cues = [tuple(normalize_for_matching(w).split()) for w in data["ally_cues"]]
+        self.both_sides = [normalize_for_matching(w) for w in data["both_sides"]]
+        self.both_sides_reach = int(data["both_sides_reach"])
         self.target_matcher = PhraseMatcher()
         from .events import noun_forms
         for kind in ("civilian_targets", "military_targets", "police_targets", "army_targets", "civilian_victims",
@@ -1795,8 +1797,33 @@ def finish_document(doc: Document) -> None:
     """Document-level steps after every incident has its event mention."""
     _claims(doc)
     _absorb(doc)
+    _sides_named_before(doc)
     for em in doc.event_mentions:
         _finish(doc, em)
+
+
+def _sides_named_before(doc: Document) -> None:
+    """A battle "between the two sides" with no side named (اشتباكات عنيفة بين الطرفين) is fought by
+    the two sides of the battle told up to ``both_sides_reach`` sentences before."""
+    rc = role_cues()
+    last = None
+    for em in doc.event_mentions:
+        if em.event_type != "Battles":
+            continue
+        if em.actor1 is not None and em.actor2 is not None:
+            last = em
+            continue
+        if em.actor1 is not None or em.actor2 is not None or last is None \
+                or em.sentence - last.sentence > rc.both_sides_reach:
+            continue
+        s0, e0 = em.ext.get("incident", [em.trigger.start, em.trigger.end])
+        text = normalize_for_matching(doc.text[s0:e0])
+        if any(p in text for p in rc.both_sides):
+            em.actor1, em.actor2 = last.actor1, last.actor2
+            for slot in ("actor1", "actor2"):
+                m = getattr(em, slot)
+                em.ext.setdefault("evidence", []).append(
+                    {"field": slot, "start": m.start, "end": m.end, "text": m.text, "rule": "the two sides named before"})
 
 
 __all__ = ["assign_roles", "incident_mention", "finish_document", "choose_place", "role_cues", "RoleCues",

@@ -534,3 +534,16 @@ def test_a_dual_act_noun_is_the_act_and_a_force_fighting_alongside_is_no_perpetr
     out = rows(nlp, "قتل أربعة أشخاص في تفجير سيارة مفخخة في الزعفرانية جنوب بغداد أمس. وقال التنظيم إن التفجير "
                     "استهدف مقاتلين في فصائل مسلحة تقاتل إلى جانب القوات الأمنية.", "2015-07-22")
     assert out and all(not (r["actor1"] or "").startswith("Police Forces") for r in out)
+
+
+def test_a_fight_between_the_two_sides_is_between_the_sides_named_before(nlp):
+    out = rows(nlp, "وفي محافظة إب تحتدم المواجهات بين الحوثيين من جهة وقوات المقاومة الشعبية من جهة أخرى. "
+                    "وأشار المصدر إلى استمرار اشتباكات عنيفة بين الطرفين في منطقة يريم.", "2015-08-09")
+    assert ("Armed clash", "Houthi Movement", "Popular Resistance", "Yarim") in [
+        (r["sub_event_type"], r["actor1"], r["actor2"], r["location"]) for r in out]
+
+
+def test_the_side_that_put_up_no_resistance_is_the_one_that_gave_ground(nlp):
+    out = rows(nlp, "وسيطرت القوات الحكومية على مدينة زنجبار في محافظة أبين من دون مقاومة كبيرة من الحوثيين.",
+               "2015-08-09")
+    assert [(r["actor1"], r["actor2"]) for r in out] == [("Military Forces of Yemen", "Houthi Movement")]
