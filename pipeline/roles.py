@@ -595,7 +595,10 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
             act = next((t for t in actions if cl <= t.first <= cl + 8 and toks[t.first].norm.startswith(("ب", "وب"))
                         and not any(cl <= u.first < t.first for u in actions)), None)
             if act is not None:
-                a = reach(toks, args, cl, act.first, skip_time=True) or reach_back(toks, args, cf, lo, max_steps=3)
+                # وقامت بقصف …: the subject of the verb the light verb is joined to, over its complement
+                # (صعدت جماعة الحوثي وأنصار صالح من عملياتها في المدينة وقامت بقصف)
+                back = 6 if toks[cf].norm.startswith("و") else 3
+                a = reach(toks, args, cl, act.first, skip_time=True) or reach_back(toks, args, cf, lo, max_steps=back)
                 if a is not None and a.inter not in (None, 5, 6, 7):  # قام أحد سكان المنطقة بالهجوم: a resident is no side
                     cands.append(Cand(1, a, 3, "subject of " + toks[cf].text, (cf, cl)))
         elif kind == "accuse":
@@ -702,6 +705,9 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
                 break
             if (a.first <= t.first < a.last) or (a.first >= t.first and a.first - t.last <= 1
                                                  and (a.first < t.last or not a.prefix.startswith("و"))):
+                if a.prefix.startswith("و") and any(o.last == a.first and o is not t and o.cls in REMOTE
+                                                     for o in triggers):
+                    break  # بقصف صواريخ الكاتيوشا والمدفعية: a weapon listed after another, no actor
                 if not _is_victim_kind(a):
                     cands.append(Cand(1, a, 2, "actor of weapon " + t.text, (t.first, t.last)))
                 break

@@ -547,3 +547,9 @@ def test_the_side_that_put_up_no_resistance_is_the_one_that_gave_ground(nlp):
     out = rows(nlp, "وسيطرت القوات الحكومية على مدينة زنجبار في محافظة أبين من دون مقاومة كبيرة من الحوثيين.",
                "2015-08-09")
     assert [(r["actor1"], r["actor2"]) for r in out] == [("Military Forces of Yemen", "Houthi Movement")]
+
+
+def test_a_weapon_listed_after_another_is_no_actor_and_a_joined_light_verb_keeps_its_subject(nlp):
+    out = rows(nlp, "وفي محافظة تعز صعدت جماعة الحوثي المسلحة وأنصار صالح من عملياتها في المدينة وقامت بقصف "
+                    "صواريخ الكاتيوشا والمدفعية على قريتي مشرعة وحدنان في تعز.", "2015-07-27")
+    assert [(r["sub_event_type"], r["actor1"]) for r in out] == [("Shelling/artillery/missile attack", "Houthi Movement")]
