@@ -309,7 +309,8 @@ def _not_a_count(toks: list[Tok], fig: Fig) -> bool:
         return True
     if strip(nxt) in v["months"] or nxt in ("/", "-", ":") and fig.last + 1 < len(toks) and toks[fig.last + 1].text[:1].isdigit():
         return True
-    if prev in ("/", ":") or (prev == "-" and prev2[:1].isdigit()):
+    glued = fig.first > 0 and toks[fig.first - 1].end == toks[fig.first].start  # 11:30, 15/3 (not "العسكريين: اثنان")
+    if prev == "/" or (prev == ":" and glued) or (prev == "-" and prev2[:1].isdigit()):
         return True
     if strip(prev) in v["always_before"] or prev in v["always_before"]:
         return True
@@ -754,19 +755,25 @@ def orig_span(doc: Document, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-def find_counts(doc: Document, start: int, end: int) -> list[Count]:
-    """The casualty figures of the original text range [start, end), one Count per kind found."""
+def find_counts(doc: Document, start: int, end: int, context: Optional[int] = None) -> list[Count]:
+    """The casualty figures of the original text range [start, end), one Count per kind found; with
+    ``context`` (the start of the sentence), the words from there are read too, for the cue of a
+    clause that leaves its verb out (قتل طفلان في غارة على معرة النعمان، وثلاثة آخرون في قصف على
+    سراقب: R27), but only the figures of [start, end) count."""
     ns, ne = doc.norm.from_original(start, end)
-    toks = tokenize(doc.norm.text, ns, ne)
+    cs = doc.norm.from_original(context, context + 1)[0] if context is not None and context < start else ns
+    toks = tokenize(doc.norm.text, cs, ne)
     if not toks:
         return []
     figs = read_figures(toks)
     cues = find_cues(toks)
     assign(toks, figs, cues)
+    _elided_cue(toks, figs, cues, ns)
     persons = [doc.norm.from_original(m.start, m.end) for m in doc.mentions_between(start, end)
                if m.type == "PERSON"]
     figs = [f for f in figs if f.kind] + implied(toks, figs, cues, persons)
     figs += coordinated_singulars(toks, figs)
+    figs = [f for f in figs if f.start >= ns]
     for f in figs:
         f.attacker = _attacker_figure(toks, f)
         f.side = _side_of(toks, f)
@@ -775,6 +782,21 @@ def find_counts(doc: Document, start: int, end: int) -> list[Count]:
         os_, oe = orig_span(doc, s, e)
         out.append(Count(value, os_, oe, kind, rule))
     return out
+
+
+def _elided_cue(toks: list[Tok], figs: list[Fig], cues: list[Cue], ns: int) -> None:
+    """R27: the first figure of an incident that opens with ، و and names no cue of its own (،
+    وثلاثة آخرون في قصف جوي على سراقب) counts what the figure of the clause before, read as context,
+    counts (the verb is left out)."""
+    for n, f in enumerate(figs):
+        if f.start < ns:
+            continue
+        if not f.kind and f.conj and n and f.first and toks[f.first - 1].text in ("،", ","):
+            prev = figs[n - 1]
+            own = next((k for k in range(f.last, len(toks)) if is_break(toks, k)), len(toks))
+            if prev.start < ns and prev.kind and not any(f.last <= c.i < own for c in cues):
+                f.kind, f.cue = prev.kind, prev.cue
+        break
 
 
 def _attacker_figure(toks: list[Tok], f: Fig) -> bool:
@@ -871,7 +893,7 @@ class Casualties(Stage):
                 s = doc.sentences[em.sentence]
                 span = tuple(em.ext.get("incident") or (s.start, s.end))
                 if span not in cache:
-                    cache[span] = find_counts(doc, span[0], span[1])
+                    cache[span] = find_counts(doc, span[0], span[1], context=s.start)
                 em.counts = [Count(c.value, c.start, c.end, c.kind, c.rule) for c in cache[span]]
         toll_sentences(doc)
         doc.provided |= self.provides

@@ -624,6 +624,7 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
 
     own = [f for f in found(sentence) if not _same_day_at(doc, f)
            and (f.inheritable or in_a_clause_of_the_mention(f))]
+    own = [f for f in own if not _since_anchor(doc, te, f)]  # أول هجوم منذ إعلان وفاة زعيمها الأسبوع الماضي
     own = [f for f in own if lo <= f.start and f.end <= hi] or own
     s0 = doc.norm.from_original(doc.sentences[sentence].start, doc.sentences[sentence].start + 1)[0]
     end = doc.norm.from_original(doc.sentences[sentence].end - 1, doc.sentences[sentence].end)[1]
@@ -664,6 +665,22 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
     if doc.published is not None:
         return DateValue(doc.published, 1, rule="published")
     return DateValue(None, None, rule="none", warnings=["no date in text and no published date"])
+
+
+def _since_anchor(doc: Document, te: int, f: Found) -> bool:
+    """The date lies in a "since <event>" phrase after the trigger (هو أول هجوم تشنه منذ إعلان وفاة
+    زعيمها الأسبوع الماضي): it dates the event the act is counted from, not the act."""
+    if f.start <= te:
+        return False
+    words = doc.norm.text[te:f.start].split()
+    if len(words) > SINCE_REACH + 1:
+        return False
+    k = next((n for n in range(len(words) - 1, -1, -1) if words[n] in ("منذ", "ومنذ")), None)
+    return k is not None and k + 1 < len(words) and words[k + 1] not in time_words() \
+        and not any(c.isdigit() for c in words[k + 1])
+
+
+SINCE_REACH = 12  # words from the trigger to the date of a "since <event>" phrase
 
 
 def _charge_after(doc: Document, start: int, end: int) -> int:

@@ -704,6 +704,9 @@ def _breakdown_at(toks: list[Token], i: int) -> bool:
         for k in range(max(0, i - 8), i - 1))
 
 
+RELATIVES = frozenset({"والتي", "والذي", "والذين", "واللتين", "واللذين", "واللواتي"})
+
+
 def split_at_places(toks: list[Token], rng: tuple[int, int], triggers: list, places: list) -> list[tuple[int, int]]:
     """An incident range cut where a comma and و open a clause that starts with an act of its own at a place
     of its own (قتل مسلحون خمسة في داماتورو، واعتقلت الشرطة عشرة في كانو; اثنان قتلا في كمين قرب نامبالا …،
@@ -724,8 +727,11 @@ def split_at_places(toks: list[Token], rng: tuple[int, int], triggers: list, pla
     for c in range(lo + 2, hi - 1):
         if toks[c - 1].norm not in (",", "،") or not toks[c].norm.startswith("و"):
             continue
-        if not any(start <= a < c for a in acts) or not any(c <= a <= c + 2 for a in acts):
-            continue  # the clause opens with its act (واعتقلت، و11 قتلوا), not a relative (والتي اتخذتها … لهجومها)
+        if not any(start <= a < c for a in acts) or toks[c].norm in RELATIVES or not any(
+                c <= a <= c + 2 or (a <= c + 4 and toks[a - 1].norm == "في") for a in acts):
+            continue  # the clause opens with its act (واعتقلت، و11 قتلوا), or tells its victims in an act
+            # with the verb of the clause before left out (وامرأة وطفلها في قصف جوي على قرية جوزف);
+            # not a relative (والتي اتخذتها … لهجومها)
         # the left clause's places after its first act: a dateline before it (طرابلس (ليبيا) – قتل …) is no place of the act
         left, right = where(min(a for a in acts if start <= a < c), c), where(c, hi)
         if left and right and not left & right:

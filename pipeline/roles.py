@@ -1804,8 +1804,24 @@ def finish_document(doc: Document) -> None:
     _claims(doc)
     _absorb(doc)
     _sides_named_before(doc)
+    _same_act_before(doc)
     for em in doc.event_mentions:
         _finish(doc, em)
+
+
+def _same_act_before(doc: Document) -> None:
+    """An act of one sentence told again at another place with no actor of its own (قتل طفلان في غارة
+    من طائرات حربية على معرة النعمان، وثلاثة آخرون في قصف جوي على سراقب) is by the actor of the same
+    act told before it in the sentence."""
+    prev = None
+    for em in doc.event_mentions:
+        if (em.actor1 is None and em.actor2 is None and prev is not None and prev.sentence == em.sentence
+                and prev.sub_event_type == em.sub_event_type and prev.actor1 is not None):
+            em.actor1 = prev.actor1
+            m = em.actor1
+            em.ext.setdefault("evidence", []).append(
+                {"field": "actor1", "start": m.start, "end": m.end, "text": m.text, "rule": "the same act told before"})
+        prev = em
 
 
 def _sides_named_before(doc: Document) -> None:

@@ -553,3 +553,19 @@ def test_a_weapon_listed_after_another_is_no_actor_and_a_joined_light_verb_keeps
     out = rows(nlp, "وفي محافظة تعز صعدت جماعة الحوثي المسلحة وأنصار صالح من عملياتها في المدينة وقامت بقصف "
                     "صواريخ الكاتيوشا والمدفعية على قريتي مشرعة وحدنان في تعز.", "2015-07-27")
     assert [(r["sub_event_type"], r["actor1"]) for r in out] == [("Shelling/artillery/missile attack", "Houthi Movement")]
+
+
+def test_victims_told_with_their_own_act_and_place_after_a_comma_are_another_event(nlp):
+    # the verb of the clause before is left out: وامرأة وطفلها [قتلا] في قصف جوي على قرية …
+    out = rows(nlp, "وقتل طفلان شقيقان في غارة من طائرات حربية على مدينة معرة النعمان، وثلاثة آخرون في قصف جوي "
+                    "على مدينة سراقب في ريف إدلب أمس.", "2015-07-30")
+    assert sorted((r["location"], r["fatalities"]) for r in out) == [("Maarat an-Numan", 2), ("Saraqib", 3)]
+
+
+def test_a_vehicle_loaded_with_explosives_is_a_bomb_and_a_since_phrase_does_not_date_the_attack(nlp):
+    out = rows(nlp, "وذكر الجيش أن الهجوم نفذ أمس باستخدام جرار محمل بطنين من المتفجرات على موقع لقوات الأمن في منطقة "
+                    "دوجو بايزيد في إقليم أغري.", "2015-08-03")
+    assert [r["sub_event_type"] for r in out] == ["Remote explosive/landmine/IED"]
+    out = rows(nlp, "قتل ستة أشخاص أمس في هجوم انتحاري في جنوب كابل هو أول هجوم كبير تشنه طالبان منذ إعلان وفاة "
+                    "زعيمها الملا عمر الأسبوع الماضي.", "2015-08-07")
+    assert [(r["sub_event_type"], r["event_date"]) for r in out] == [("Suicide bomb", "2015-08-06")]
