@@ -1320,7 +1320,7 @@ def _support_subjects(doc: Document, toks: list[Token], lo: int, hi: int, args: 
     الباكستاني القصف، إسرائيل شنت غارة جوية) did the act; so does a country named as the subject of a
     violent verb (قصفت تركيا مواقع), as its military. Only right beside the verb, and not after a
     preposition (في إسرائيل) or a noun it qualifies (حكومة تركيا)."""
-    acts = [t for t in actions if t.cls in STATE_ACTS]
+    acts = [t for t in actions if t.cls in STATE_ACTS or (t.cls == "territory" and t.form.pos == "noun")]
     if not acts or not toks:
         return []
     si = toks[lo].sentence
@@ -1339,7 +1339,12 @@ def _support_subjects(doc: Document, toks: list[Token], lo: int, hi: int, args: 
         if own is not None and state:  # an actor's own verb is the frame's (assign_roles)
             return own.text, (own.first, own.last)
         if support(k):
-            noun = next((t for t in acts if max(k, after) < t.first <= max(k, after) + 4 and t.form.pos == "noun"), None)
+            start = max(k, after)
+            words = [j for j in range(start + 1, min(hi, start + 9))  # over a time aside: اليوم (الاثنين)
+                     if toks[j].norm not in TIME_WORDS and toks[j].norm not in ("(", ")")]
+            reach = words[3] if len(words) > 3 else hi
+            noun = next((t for t in acts if start < t.first <= reach and t.form.pos == "noun"
+                         and (t.cls != "territory" or not state)), None)
             if noun is not None:
                 return f"{toks[k].text} … {noun.text}", (k, k + 1)
         return None

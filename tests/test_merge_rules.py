@@ -569,3 +569,16 @@ def test_a_vehicle_loaded_with_explosives_is_a_bomb_and_a_since_phrase_does_not_
     out = rows(nlp, "قتل ستة أشخاص أمس في هجوم انتحاري في جنوب كابل هو أول هجوم كبير تشنه طالبان منذ إعلان وفاة "
                     "زعيمها الملا عمر الأسبوع الماضي.", "2015-08-07")
     assert [(r["sub_event_type"], r["event_date"]) for r in out] == [("Suicide bomb", "2015-08-06")]
+
+
+def test_the_subject_of_a_verb_of_taking_ground_took_it_from_the_side_named_after_min_yad(nlp):
+    out = rows(nlp, "قال المرصد السوري لحقوق الانسان إن وحدات حماية الشعب الكردية انتزعت اليوم (الاثنين) السيطرة على "
+                    "بلدة صرين في شمال سوريا من يد مقاتلي تنظيم داعش.", "2015-07-27")
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"]) for r in out] == [
+        ("Non-state actor overtakes territory", "YPG: People's Protection Units", "Islamic State (Syria)")]
+
+
+def test_a_base_attacks_were_launched_from_tells_no_attack(nlp):
+    out = rows(nlp, "وأضاف المرصد أن البلدة الواقعة قرب نهر الفرات كانت نقطة انطلاق يشن منها التنظيم هجماته على مدينة "
+                    "كوباني.", "2015-07-27")
+    assert out == []
