@@ -172,8 +172,10 @@ def choose_type(group: list[EventMention]) -> EventMention:
     best_type = max(votes, key=lambda t: (votes[t], -min(i for i, em in enumerate(group) if em.event_type == t)))
     # a demonstration in which the crowd turned violent (رشق عدد من المواطنين أفراد الأمن بالحجارة) is a
     # violent demonstration however many mentions tell only the protest (ACLED)
+    # ... and a riot in which the crowd also fought the forces (ورشق القوات بالحجارة، ترويع المواطنين)
+    # is a violent demonstration, not mob violence
     violent = [em for em in group if em.sub_event_type == VIOLENT_DEMONSTRATION]
-    if best_type == "Protests" and violent:
+    if best_type in ("Protests", "Riots") and violent:
         return max(violent, key=lambda em: em.confidence)
     return max((em for em in group if em.event_type == best_type),
                key=lambda em: (not _refers_back(em), em.confidence))

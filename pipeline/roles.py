@@ -599,8 +599,14 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
                 # (صعدت جماعة الحوثي وأنصار صالح من عملياتها في المدينة وقامت بقصف)
                 back = 6 if toks[cf].norm.startswith("و") else 3
                 a = reach(toks, args, cl, act.first, skip_time=True) or reach_back(toks, args, cf, lo, max_steps=back)
-                if a is not None and a.inter not in (None, 5, 6, 7):  # قام أحد سكان المنطقة بالهجوم: a resident is no side
+                crowd = act.cls in CROWD_ACTIONS  # قام مثيرو الشغب برشق قوات الأمن: the crowd's own act
+                if a is not None and a.inter is not None and (a.inter not in (5, 6, 7) or (crowd and a.inter in (5, 6))):
+                    # قام أحد سكان المنطقة بالهجوم: a resident is no side
                     cands.append(Cand(1, a, 3, "subject of " + toks[cf].text, (cf, cl)))
+                    obj = next((b for b in args if b.first == act.last and b is not a and b.excluded is None
+                                and not b.prefix), None)
+                    if obj is not None:  # قام مثيرو الشغب برشق قوات الأمن: the act's genitive is its object
+                        cands.append(Cand(2, obj, 2, "object of " + act.text, (act.first, act.last)))
         elif kind == "accuse":
             a = reach(toks, args, cl, hi)
             if a is not None and cf > lo and toks[cf].norm.startswith("مت") or toks[cf].norm.startswith("مح"):

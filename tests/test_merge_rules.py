@@ -582,3 +582,9 @@ def test_a_base_attacks_were_launched_from_tells_no_attack(nlp):
     out = rows(nlp, "وأضاف المرصد أن البلدة الواقعة قرب نهر الفرات كانت نقطة انطلاق يشن منها التنظيم هجماته على مدينة "
                     "كوباني.", "2015-07-27")
     assert out == []
+
+
+def test_a_riot_in_which_the_crowd_also_stoned_the_forces_is_a_violent_demonstration(nlp):
+    out = rows(nlp, "اقتحم العشرات من مثيري الشغب محالا تجارية في حي المنشية بالإسكندرية أمس وروعوا المواطنين. "
+                    "وقام مثيرو الشغب برشق قوات الأمن بالحجارة والزجاجات الفارغة في حي المنشية.", "2013-01-27")
+    assert [r["sub_event_type"] for r in out] == ["Violent demonstration"]
