@@ -83,6 +83,7 @@ def vocab() -> dict:
         "approximately": _phrases(raw["approximately"]),
         "ago_units": {normalize_for_matching(k): v for k, v in raw["ago_units"].items()},
         "since_after": {normalize_for_matching(w) for w in raw["since_after"]},
+        "since": {normalize_for_matching(w) for w in raw["since_words"]},
         "ago_of_event": {normalize_for_matching(w) for w in raw["ago_of_event"]},
         "ago_filler": {normalize_for_matching(w) for w in raw["ago_filler"]},
         "now_words": {normalize_for_matching(w) for w in raw["now_words"]},
@@ -675,7 +676,8 @@ def _since_anchor(doc: Document, te: int, f: Found) -> bool:
     words = doc.norm.text[te:f.start].split()
     if len(words) > SINCE_REACH + 1:
         return False
-    k = next((n for n in range(len(words) - 1, -1, -1) if words[n] in ("منذ", "ومنذ")), None)
+    since = vocab()["since"]
+    k = next((n for n in range(len(words) - 1, -1, -1) if words[n] in since or words[n][1:] in since), None)
     return k is not None and k + 1 < len(words) and words[k + 1] not in time_words() \
         and not any(c.isdigit() for c in words[k + 1])
 

@@ -1547,9 +1547,7 @@ def _claims(doc: Document) -> None:
                 if current is None or current.source == "implied" or (
                         current.actor is not None and current.actor.name.startswith("Unidentified")):
                     setattr(em, slot, claimer.mention)
-                    em.ext.setdefault("evidence", []).append(
-                        {"field": slot, "start": claimer.mention.start, "end": claimer.mention.end,
-                         "text": claimer.mention.text, "rule": kind})
+                    _cite(em, slot, kind)
                     _retype(doc, em)
 
 
@@ -1768,8 +1766,7 @@ def _finish(doc: Document, em: EventMention) -> None:
     for slot in ("actor1", "actor2"):
         m = getattr(em, slot)
         if m is not None and m.source == "implied":
-            em.ext.setdefault("evidence", []).append(
-                {"field": slot, "start": m.start, "end": m.end, "text": m.text, "rule": "implied " + m.ext["implied"]})
+            _cite(em, slot, "implied " + m.ext["implied"])
 
 
 def _counted_nationals(toks: list[Token], targets: list[tuple[int, int, str]]) -> Optional[int]:
@@ -1829,10 +1826,15 @@ def _same_act_before(doc: Document) -> None:
         if (em.actor1 is None and em.actor2 is None and prev is not None and prev.sentence == em.sentence
                 and prev.sub_event_type == em.sub_event_type and prev.actor1 is not None):
             em.actor1 = prev.actor1
-            m = em.actor1
-            em.ext.setdefault("evidence", []).append(
-                {"field": "actor1", "start": m.start, "end": m.end, "text": m.text, "rule": "the same act told before"})
+            _cite(em, "actor1", "the same act told before")
         prev = em
+
+
+def _cite(em: EventMention, slot: str, rule: str) -> None:
+    """Record in the mention's evidence the words of the actor a rule put in ``slot``."""
+    m = getattr(em, slot)
+    em.ext.setdefault("evidence", []).append(
+        {"field": slot, "start": m.start, "end": m.end, "text": m.text, "rule": rule})
 
 
 def _sides_named_before(doc: Document) -> None:
@@ -1853,10 +1855,8 @@ def _sides_named_before(doc: Document) -> None:
         text = normalize_for_matching(doc.text[s0:e0])
         if any(p in text for p in rc.both_sides):
             em.actor1, em.actor2 = last.actor1, last.actor2
-            for slot in ("actor1", "actor2"):
-                m = getattr(em, slot)
-                em.ext.setdefault("evidence", []).append(
-                    {"field": slot, "start": m.start, "end": m.end, "text": m.text, "rule": "the two sides named before"})
+            _cite(em, "actor1", "the two sides named before")
+            _cite(em, "actor2", "the two sides named before")
 
 
 __all__ = ["assign_roles", "incident_mention", "finish_document", "choose_place", "role_cues", "RoleCues",
