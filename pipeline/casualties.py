@@ -612,15 +612,20 @@ def implied(toks: list[Tok], figs: list[Fig], cues: list[Cue], persons: list[tup
     taken = {k for f in figs for k in range(f.first, f.last)}
     out = []
     subset_idx = {i for i, t in enumerate(toks) if t.text in v["subset"] or strip(t.text) in v["subset"]}
+
+    def subject_before(c: Cue) -> list[Fig]:
+        """R9b: the one victim named before the cue, when no figure of its kind is told."""
+        if any(f.kind == c.kind for f in figs):
+            return []
+        k = victim_before(toks, c.i, taken)
+        return [] if k is None else [Fig(1, k, k + 1, toks[k].start, toks[k].end, "subject-before",
+                                         kind=c.kind, cue=c.i)]
     for c in cues:
         if c.i in used:
             continue
         if c.anaphoric:
-            if toks[c.i].text.endswith("ه") and not any(f.kind == c.kind for f in figs):
-                k = victim_before(toks, c.i, taken)  # أن جنديا لقي مصرعه
-                if k is not None:
-                    out.append(Fig(1, k, k + 1, toks[k].start, toks[k].end, "subject-before",
-                                   kind=c.kind, cue=c.i))
+            if toks[c.i].text.endswith("ه"):
+                out += subject_before(c)  # أن جنديا لقي مصرعه
             if toks[c.i].text.endswith("هما") and not any(f.kind == c.kind for f in figs):
                 # a dual pronoun (حتفهما، مقتلهما) says two people, already named: 2
                 out.append(Fig(2, c.i, c.i + 1, toks[c.i].start, toks[c.i].end, "dual-pronoun",
@@ -640,10 +645,9 @@ def implied(toks: list[Tok], figs: list[Fig], cues: list[Cue], persons: list[tup
                                        kind=c.kind, cue=c.i))
                         j += 1
                 continue
-            k = victim_before(toks, c.i, taken)
-            if k is not None and not any(f.kind == c.kind for f in figs):
-                out.append(Fig(1, k, k + 1, toks[k].start, toks[k].end, "subject-before",
-                               kind=c.kind, cue=c.i))
+            before = subject_before(c)  # إن جنديا تركيا قتل
+            if before:
+                out += before
                 continue
         w = toks[c.i].text
         if "post" in c.roles and strip(w) in v["plural"] and not strip(w).startswith("ال"):

@@ -677,7 +677,7 @@ def _since_anchor(doc: Document, te: int, f: Found) -> bool:
     if len(words) > SINCE_REACH + 1:
         return False
     since = vocab()["since"]
-    k = next((n for n in range(len(words) - 1, -1, -1) if words[n] in since or words[n][1:] in since), None)
+    k = next((n for n in range(len(words) - 1, -1, -1) if one_of(words[n], since)), None)
     return k is not None and k + 1 < len(words) and words[k + 1] not in time_words() \
         and not any(c.isdigit() for c in words[k + 1])
 

@@ -293,6 +293,13 @@ def names_again(trigger_text: str) -> bool:
     return len(words) == 1 and normalize_for_matching(words[0]).startswith("ال")
 
 
+def number_at(toks: list[Token], i: int, width: int = 4):
+    """The number (numbers.read_number) that starts at token i, read over at most ``width`` words
+    (خمسة عشر، 13، ثلاثة), or None."""
+    window = [Tok(t.norm, t.start, t.end) for t in toks[i:i + width]]
+    return read_number(window, 0) if window else None
+
+
 def is_number(tok: Token) -> bool:
     return any(c.isdigit() for c in tok.norm)
 
@@ -384,8 +391,7 @@ class Modality:
         """Whether toks[i:] name a span of a week or more: أسبوع، عشرة أشهر، بضعة أسابيع، هذه الفترة."""
         while i < len(toks) and toks[i].norm in self.period_about:
             i += 1
-        window = [Tok(t.norm, t.start, t.end) for t in toks[i:i + 5]]
-        num = read_number(window, 0) if window else None
+        num = number_at(toks, i, width=5)
         if num is not None:
             i += num.last
         return i < len(toks) and toks[i].norm in self.period_units
@@ -698,10 +704,7 @@ def _breakdown_at(toks: list[Token], i: int) -> bool:
     في كمين …، و11 قتلوا في قاعدة …): each part is told as its own incident, not under the total."""
     if toks[i - 1].norm != ":" or toks[i].start == toks[i - 1].end:  # not a clock time (11:59)
         return False
-    window = [Tok(t.norm, t.start, t.end) for t in toks[i:i + 4]]
-    return read_number(window, 0) is not None and any(
-        read_number([Tok(t.norm, t.start, t.end) for t in toks[k:k + 4]], 0) is not None
-        for k in range(max(0, i - 8), i - 1))
+    return number_at(toks, i) is not None and any(number_at(toks, k) is not None for k in range(max(0, i - 8), i - 1))
 
 
 RELATIVES = frozenset({"والتي", "والذي", "والذين", "واللتين", "واللذين", "واللواتي"})

@@ -36,11 +36,10 @@ from .actors import UNIDENTIFIED, nationality_plurals
 from .dates import time_words
 from .document import RECALL_CUE, Document, EventMention, Mention, Token, token_at, tokens_starting_before
 from .events import (ARMED, TOLL_CLASSES, Facts, Trigger, forms_of, is_number, is_punct, lexicon, names_again,
-                     new_event_mention, resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of)
+                     new_event_mention, number_at, resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of)
 from .incident import actor_key, is_region, places_compatible
 from .matcher import PhraseMatcher, phrase_key
 from .normalize import QUOTE_MARKS, normalize_for_matching, one_of
-from .numbers import Tok, read_number
 from .places import chain_relation, in_place_context, listed_after, low_trust
 from .resources import load_yaml
 from .segment import readings
@@ -1775,8 +1774,7 @@ def _counted_nationals(toks: list[Token], targets: list[tuple[int, int, str]]) -
     (جنودا إسرائيليين: the soldiers' nationality)."""
     for first, _, kind in targets:
         if kind == "nationals" and first > 0:
-            window = [Tok(t.norm, t.start, t.end) for t in toks[first - 1:first]]
-            if read_number(window, 0) is not None:
+            if number_at(toks, first - 1, width=1) is not None:
                 return first
     return None
 
