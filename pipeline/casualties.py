@@ -57,6 +57,7 @@ class Fig:
     join: Optional[int] = None  # where an addition word (إضافة إلى) before the figure starts
     attacker: bool = False  # the figure counts the attackers who died (الانتحاري): R22
     side: Optional[str] = None  # whose dead: "state" or "armed" (R25)
+    party: Optional[str] = None  # whose dead, by the actor named after the figure (R25b)
 
 
 def _n(words) -> list[str]:
@@ -738,8 +739,10 @@ def aggregate(figs: list[Fig]) -> dict[str, tuple[int, int, int, str]]:
         victims = [c for c in cands if c not in attackers] or attackers
         best = min(victims, key=lambda c: (c[0], c[1]))
         sides = [{f.side for f in fs} for c, fs in zip(cands, groups.values()) if c in victims]
-        if len(victims) == 2 and sides[0] != sides[1] and all(len(x) == 1 and None not in x for x in sides):
-            # R25: the dead of each side of the fight
+        parties = [{f.party for f in fs} for c, fs in zip(cands, groups.values()) if c in victims]
+        if len(victims) == 2 and (_apart(sides) or _apart(parties)):
+            # R25: the dead of each side of the fight, told by the side's kind (17 متمردا … 11 جنديا) or,
+            # R25b, by the actor named after each figure (21 من الحوثيين … اثنان من القوات الشرعية)
             best = (victims[0][0] + victims[1][0], min(v[1] for v in victims), max(v[2] for v in victims),
                     f"sides({victims[0][3]},{victims[1][3]})")
         elif len(victims) > 1:
@@ -778,9 +781,11 @@ def find_counts(doc: Document, start: int, end: int, context: Optional[int] = No
     figs = [f for f in figs if f.kind] + implied(toks, figs, cues, persons)
     figs += coordinated_singulars(toks, figs)
     figs = [f for f in figs if f.start >= ns]
+    parties = _parties(doc, start, end)
     for f in figs:
         f.attacker = _attacker_figure(toks, f)
         f.side = _side_of(toks, f)
+        f.party = _party_of(toks, f, parties)
     out = []
     for kind, (value, s, e, rule) in aggregate(figs).items():
         os_, oe = orig_span(doc, s, e)
@@ -826,6 +831,45 @@ def _side_of(toks: list[Tok], f: Fig) -> Optional[str]:
         side = _side_word(toks[k])
         if side is not None:
             return side
+    return None
+
+
+def _apart(sides: list[set]) -> bool:
+    """Two figures' sides, each told and told differently."""
+    return sides[0] != sides[1] and all(len(x) == 1 and None not in x for x in sides)
+
+
+def _parties(doc: Document, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(normalised start, end, side) of the armed actors of the original range [start, end)
+    (incident.actor_key: a state's army and police are one side; an unidentified group is none;
+    civilians and crowds are no side of a fight)."""
+    from .events import ARMED
+    from .incident import actor_key
+
+    out = []
+    for m in doc.mentions_between(start, end):
+        key = actor_key(m.actor) if m.type == "ACTOR" and m.actor is not None and m.actor.inter in ARMED \
+            else None
+        if key is not None:
+            out.append((*doc.norm.from_original(m.start, m.end), key))
+    return out
+
+
+def _party_of(toks: list[Tok], f: Fig, parties: list[tuple[int, int, str]]) -> Optional[str]:
+    """R25b: the side of the actor named within SIDE_REACH words after the figure (21 من الحوثيين,
+    اثنان من القوات الشرعية), else None; None too when an actor stands between the verb and the
+    figure (a killer named, as in _side_of)."""
+    def at(k: int) -> Optional[str]:
+        return next((key for s, e, key in parties if s <= toks[k].start < e), None)
+
+    if f.cue is not None and f.cue < f.first and any(at(k) for k in range(f.cue + 1, f.first)):
+        return None
+    for k in range(f.last, min(len(toks), f.last + SIDE_REACH)):
+        if is_break(toks, k):
+            break
+        key = at(k)
+        if key is not None:
+            return key
     return None
 
 

@@ -266,10 +266,10 @@ class Merge(Stage):
             doc.warnings.append(f"not coded: {len(told)} report(s) of deaths or injuries only, in an article "
                                 f"that tells an accident or disaster ('{accident}')")
             told = []
-        told = split_listed_places(fold_withdrawals(fold_references(fold_casualty_reports(told))))
-        suspects = sole_armed_group(doc)
+        told = split_listed_places(fold_withdrawals(fold_references(fold_casualty_reports(fold_other_sides_dead(told)))))
+        suspects, air_force = sole_armed_group(doc), sole_air_force(told)
         for group in group_mentions(told):
-            event = self.event(doc, group, len(doc.events), suspects)
+            event = self.event(doc, group, len(doc.events), suspects, air_force)
             reason = uncodable(event)
             if reason:  # ACLED codes no event without an actor; say so on the document
                 doc.warnings.append(f"not coded: {event.sub_event_type} at "
@@ -279,12 +279,18 @@ class Merge(Stage):
         doc.provided |= self.provides
         return doc
 
-    def event(self, doc: Document, group: list[EventMention], index: int, suspects: list = ()) -> Event:
+    def event(self, doc: Document, group: list[EventMention], index: int, suspects: list = (),
+              air_force: Optional[dict] = None) -> Event:
         """The schemas.Event for one group of mentions."""
         head = choose_type(group)
         sub_event = _sub_event(group, head)
         same_type = [em for em in group if em.event_type == head.event_type] or group
         a1 = _most_common_actor(same_type, "actor1") or _most_common_actor(group, "actor1")
+        place = _best_place(same_type) or _best_place(group)
+        force = (air_force or {}).get(place.place.country) if place is not None and place.place is not None else None
+        if sub_event == AIR_STRIKE and force is not None and (a1 is None or a1.source == "implied") \
+                and _role_name(force) != _role_name(_most_common_actor(same_type, "actor2")):
+            a1 = force  # وشن 6 غارات على تجمع للمتمردين: by the one air force the report names striking there
         a2 = _most_common_actor(same_type, "actor2") or _most_common_actor(group, "actor2")
         hit = next((em.actor2 for em in same_type if em.ext.get("actor2_hit") and em.actor2 is not None), None)
         if hit is None and sub_event == SUICIDE:  # a suicide bomber's target is the force he
@@ -451,6 +457,51 @@ def _reference_to(prev: EventMention, em: EventMention) -> bool:
                 and places_compatible(prev.linked_place, em.linked_place))
 
 
+TWO_SIDED = ("Battles", "Explosions/Remote violence")  # event types whose toll may count both sides
+
+
+def fold_other_sides_dead(mentions: list[EventMention]) -> list[EventMention]:
+    """The dead of the other side told in a clause of their own after a fight in the same sentence,
+    with no act or perpetrator of their own (أسفرت مواجهات عن مقتل 21 من الحوثيين، بينما قتل اثنان من
+    القوات الشرعية): one incident, whose toll is both sides' (ACLED), and whose unnamed side is theirs."""
+    out: list[EventMention] = []
+    for em in mentions:
+        prev = out[-1] if out else None
+        if prev is None or not _other_sides_dead(prev, em):
+            out.append(em)
+            continue
+        kinds = {c.kind: c for c in em.counts}
+        summed = [replace(c, value=c.value + kinds[c.kind].value, start=min(c.start, kinds[c.kind].start),
+                          end=max(c.end, kinds[c.kind].end), rule=f"sides({c.rule},{kinds[c.kind].rule})")
+                  if c.kind in kinds else c for c in prev.counts]
+        prev.counts = summed + [c for c in em.counts if c.kind not in {x.kind for x in prev.counts}]
+        if _no_perpetrator_named(prev) and actor_key(em.actor2.actor) != _role_name(prev.actor2):
+            prev.actor1 = em.actor2
+            prev.ext.setdefault("evidence", []).append(
+                {"field": "actor1", "start": em.actor2.start, "end": em.actor2.end, "text": em.actor2.text,
+                 "rule": "the other side's dead"})
+    return out
+
+
+def _other_sides_dead(prev: EventMention, em: EventMention) -> bool:
+    """``em`` only counts the dead of a side it names (not an unnamed one), in the sentence of the
+    fight ``prev`` and after it, at a compatible place, and that side is not the one ``prev`` hit."""
+    actions = {t["class"] for t in _actions(em)}
+    return bool(em.sentence == prev.sentence and prev.event_type in TWO_SIDED
+                and actions & TOLL_CLASSES and actions <= CASUALTY_ONLY and _no_perpetrator_named(em)
+                and em.actor2 is not None and em.actor2.source != "implied" and _role_name(em.actor2)
+                and _role_name(em.actor2) != _side_hit(prev)
+                and any(c.kind == "killed" for c in em.counts) and any(c.kind == "killed" for c in prev.counts)
+                and places_compatible(prev.linked_place, em.linked_place))
+
+
+def _side_hit(em: EventMention) -> Optional[str]:
+    """The side whose dead a mention counts: its actor2, unless the two sides were read as the two
+    of a fight (اشتباكات بين X وY), whose dead may be either's (None)."""
+    rules = [ev.get("rule", "") for ev in em.ext.get("evidence", ()) if ev.get("field") == "actor2"]
+    return None if "between X and Y" in rules else _role_name(em.actor2)
+
+
 def fold_casualty_reports(mentions: list[EventMention]) -> list[EventMention]:
     """Casualty reports told after their incident (``_toll_of``) folded into it."""
     return _fold_into_previous(mentions, _toll_of)
@@ -495,6 +546,24 @@ def fold_withdrawals(mentions: list[EventMention]) -> list[EventMention]:
             continue
         out.append(em)
     return out
+
+
+AIR_STRIKE = "Air/drone strike"
+AIR_FORCES = (1, 8)  # ACLED inter codes of the forces that fly strikes: state forces, foreign forces
+
+
+def sole_air_force(mentions: list[EventMention]) -> dict:
+    """Per country, the air force (a state's or a foreign force's Mention, ACLED inter 1 or 8) that
+    every air strike of the report there naming its striker names, when they all name one
+    (طيران التحالف told of some raids, the others told with no subject: وشن 6 غارات على تجمع
+    للمتمردين); no entry when none is named or two are (Syrian and Russian raids)."""
+    named: dict[str, list] = {}
+    for em in mentions:
+        m, place = em.actor1, em.linked_place
+        if em.sub_event_type == AIR_STRIKE and m is not None and m.source != "implied" and m.actor is not None \
+                and m.actor.inter in AIR_FORCES and place is not None:
+            named.setdefault(place.country, []).append(m)
+    return {country: ms[0] for country, ms in named.items() if len({_role_name(m) for m in ms}) == 1}
 
 
 REBELS = 2  # ACLED's inter code of rebel groups (Islamic State, Boko Haram, the PKK, al-Shabaab)

@@ -588,3 +588,37 @@ def test_a_riot_in_which_the_crowd_also_stoned_the_forces_is_a_violent_demonstra
     out = rows(nlp, "اقتحم العشرات من مثيري الشغب محالا تجارية في حي المنشية بالإسكندرية أمس وروعوا المواطنين. "
                     "وقام مثيرو الشغب برشق قوات الأمن بالحجارة والزجاجات الفارغة في حي المنشية.", "2013-01-27")
     assert [r["sub_event_type"] for r in out] == ["Violent demonstration"]
+
+
+def test_the_other_sides_dead_told_after_while_are_the_same_fight_and_add_to_its_toll(nlp):
+    out = rows(nlp, "أسفرت مواجهات عنيفة في مديرية الوازعية امس عن مقتل 14 من الحوثيين، وإصابة 20 آخرين، "
+                    "بينما قتل ثلاثة من القوات الحكومية.", "2015-08-12")
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"], r["fatalities"]) for r in out] == [
+        ("Armed clash", "Military Forces of Yemen", "Houthi Movement", 17)]
+
+
+def test_dead_of_the_same_side_told_again_after_while_are_not_added(nlp):
+    out = rows(nlp, "أسفرت مواجهات عنيفة في مديرية الوازعية امس عن مقتل 14 من الحوثيين، بينما قتل ثلاثة "
+                    "مدنيين في قصف حوثي على مدينة تعز.", "2015-08-12")
+    assert sorted((r["sub_event_type"], r["fatalities"]) for r in out) == [
+        ("Armed clash", 14), ("Shelling/artillery/missile attack", 3)]
+
+
+def test_the_dead_of_two_named_armed_sides_are_the_fights_toll(nlp):
+    # R25b: the side of each figure read from the actor named after it (داعش، البشمركة)
+    out = rows(nlp, "اندلعت اشتباكات عنيفة جنوب كركوك امس، وقال مصدر إن 12 من عناصر داعش قتلوا مشيرا إلى "
+                    "سقوط ثلاثة قتلى من البشمركة.", "2015-08-12")
+    assert [(r["sub_event_type"], r["fatalities"]) for r in out] == [("Armed clash", 15)]
+
+
+def test_an_air_strike_told_with_no_striker_is_by_the_one_air_force_the_report_names_striking_there(nlp):
+    text = ("شنت طائرات التحالف غارات على مواقع للحوثيين في مدينة صعدة أمس. وقتل خمسة مدنيين في غارة على "
+            "سوق في مدينة حرض.")
+    out = rows(nlp, text, "2015-08-12")
+    assert sorted((r["location"], r["actor1"], r["fatalities"]) for r in out) == [
+        ("Harad", "Military Forces of Saudi Arabia", 5), ("Sadah", "Military Forces of Saudi Arabia", 0)]
+    # two air forces named striking in one country: the raid told with no striker keeps none
+    text = ("شنت طائرات التحالف غارات على مواقع للحوثيين في مدينة صعدة أمس، كما شنت طائرات أمريكية بدون طيار "
+            "غارة على مدينة المكلا. وقتل خمسة مدنيين في غارة على سوق في مدينة حرض.")
+    harad = [r for r in rows(nlp, text, "2015-08-12") if r["location"] == "Harad"]
+    assert [r["actor1"] for r in harad] == [None]
