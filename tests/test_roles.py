@@ -286,3 +286,12 @@ def test_the_sides_of_talks_are_not_the_sides_of_the_attack():
     assert (name(talks.actor1), name(talks.actor2)) == ("Unidentified Armed Group (Yemen)", None)
     fight = one(run("واندلعت اشتباكات عنيفة بين الحكومة والحوثيين في مدينة تعز.", "Yemen", actors))
     assert (name(fight.actor1), name(fight.actor2)) == ("Government of Yemen", "Houthi Movement")
+
+
+def test_a_force_named_as_the_support_of_a_side_takes_no_role_of_the_fight():
+    from conflict_events import Pipeline
+
+    out = Pipeline().extract("تجددت المعارك العنيفة امس بين رجال المقاومة الشعبية المدعومين بطيران التحالف ومسلحي "
+                             "جماعة الحوثيين في منطقة المسيمير في لحج.", published="2015-07-27")
+    assert [(e.sub_event_type, e.actor1.name, e.actor2.name) for e in out] == [
+        ("Armed clash", "Popular Resistance", "Houthi Movement")]
