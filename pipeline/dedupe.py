@@ -8,7 +8,7 @@ of one incident:
    incident, blocked by country, admin1 and date window, each with its similarity
    (``similarity``: a sentence encoder, or shared words) and score;
 2. groups (``dedupe_cluster``): best pairs first, no article twice, complete linkage on the
-   rules, average linkage on the similarity;
+   rules, a majority of alike pairs (average linkage on the similarity);
 3. rows (``dedupe_merge``): one incident row per group (ACLED's columns, article_ids, sources,
    source_count, the union of the evidence) and one mentions-table row per report, saying why
    it joined, so every merge can be explained and undone.
@@ -99,7 +99,7 @@ def built(reports: Sequence[Report], found: Sequence[Edge], groups: list[list[in
         for x, y in ((e.a, e.b), (e.b, e.a)):
             if e.similarity is not None:
                 similarity.setdefault(x, []).append(e.similarity)
-            if x not in partner or e.score > partner[x][1].score:
+            if e.kept and (x not in partner or e.score > partner[x][1].score):
                 partner[x] = (reports[y], e)
     mean = {i: round(sum(s) / len(s), 4) for i, s in similarity.items()}
     for members in sorted(groups, key=lambda g: order_key([reports[i] for i in g])):

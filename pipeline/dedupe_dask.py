@@ -64,7 +64,7 @@ def _month_edges(group: tuple, measure: Measure, thresholds) -> list[tuple]:
     reports = [r for _, _, r in sorted(placed, key=lambda p: p[2].key)]
     own = {r.key for _, home, r in placed if home}
     found = edges(reports, measure, thresholds, home=lambda r: r.key in own)
-    return [(reports[e.a].key, reports[e.b].key, e.similarity, e.score, e.tier, e.strict) for e in found]
+    return [(reports[e.a].key, reports[e.b].key, e.similarity, e.score, e.tier, e.strict, e.kept) for e in found]
 
 
 def _write_month(group: tuple, groups: list[list[tuple]], found: list[tuple], index: int, out_dir: str,
@@ -76,7 +76,7 @@ def _write_month(group: tuple, groups: list[list[tuple]], found: list[tuple], in
     at = {r.key: n for n, r in enumerate(reports)}
     for n, r in enumerate(reports):
         r.index = n
-    local = [Edge(at[a], at[b], s, score, tier, strict) for a, b, s, score, tier, strict in found if a in at and b in at]
+    local = [Edge(at[a], at[b], *rest) for a, b, *rest in found if a in at and b in at]
     result = assemble(reports, local, [[at[k] for k in g] for g in groups])
     for rows, name, model in ((result.incidents, "part", IncidentRow), (result.mentions, "mentions", IncidentMention)):
         writer = RowWriter(Path(out_dir) / f"{name}-{index:05d}{ext}", None, model)
@@ -135,7 +135,7 @@ def _run(client, inputs, output: Path, measure: Measure, thresholds, ext: str) -
     found = [e for part in months.map(_month_edges, measure, thresholds).compute() for e in part]
     keys = sorted(first)
     index = {k: n for n, k in enumerate(keys)}
-    pairs = [Edge(*sorted((index[a], index[b])), s, score, tier, strict) for a, b, s, score, tier, strict in found]
+    pairs = [Edge(*sorted((index[a], index[b])), *rest) for a, b, *rest in found]
     groups = cluster(keys, [k[0] for k in keys], pairs)
     dated = dict(reports.map(lambda r: (r.key, month(r))).compute())
     by_month: dict[tuple, list[list[tuple]]] = {}

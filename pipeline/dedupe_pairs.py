@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterator, NamedTuple, Optional, Sequence
 
 from .incident import FAMILIES, dates_compatible, places_compatible, roles_agree, sub_events_compatible
@@ -40,6 +40,7 @@ DAY_SLACK = 1  # days between two day-precise dates of one incident (أمس coun
 NEAR_KM = 8.0  # two places of one admin1 this close can be one incident's
 WEEK = 7  # days either side of a week-precise date
 TEXT_DAYS = 3  # the text tier's reporting window: a story retold up to three days later
+UNDATED_LAG = 2  # days before its publication an incident told with no day may have happened
 
 
 class Thresholds(NamedTuple):
@@ -72,6 +73,8 @@ class Edge:
     score: float
     tier: str = "rules"  # or "text": joined by the likeness of the sentences alone
     strict: bool = False  # fields agree less (``far``): the tier's higher threshold applies
+    kept: bool = True  # its similarity reaches its kind's threshold (``passes``); a rules pair that
+    # does not is kept as allowed: it lets two groups join (dedupe_cluster) but joins none itself
 
     def kind(self) -> str:
         """Which of the ``Thresholds`` applies to the pair."""
@@ -79,21 +82,36 @@ class Edge:
                 ("text", False): "text", ("text", True): "text_far"}[(self.tier, self.strict)]
 
 
-def window(r: Report) -> list[dt.date]:
-    """The days a report's date may be another report's of the same incident."""
+def span(r: Report) -> tuple[dt.date, dt.date]:
+    """The first and last day a report's date may be another report's of the same incident: a day
+    either side for a day, WEEK for a week, the month for a month; a report dated by its
+    publication day alone (``Report.undated``) also reaches UNDATED_LAG days back, as news does."""
     d = r.date
     if r.precision == 3:
         first = d.replace(day=1)
-        days = (first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1) - first).days
-        return [first + dt.timedelta(n) for n in range(days)]
+        return first, first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1) - dt.timedelta(1)
     reach = WEEK if r.precision == 2 else DAY_SLACK
-    return [d + dt.timedelta(n) for n in range(-reach, reach + 1)]
+    back = max(reach, UNDATED_LAG) if r.undated else reach
+    return d - dt.timedelta(back), d + dt.timedelta(reach)
+
+
+def window(r: Report) -> list[dt.date]:
+    """The days a report's date may be another report's of the same incident (``span``)."""
+    first, last = span(r)
+    return [first + dt.timedelta(n) for n in range((last - first).days + 1)]
+
+
+def reaches(a: Report, b: Report) -> bool:
+    """b's date is in a's window."""
+    first, last = span(a)
+    return first <= b.date <= last
 
 
 def candidate_pairs(reports: Sequence[Report], home: Optional[Callable[[Report], bool]] = None) -> Iterator[tuple[int, int]]:
-    """Every pair (i < j) of reports of one block whose date windows meet, each once: the report of
-    the wider window (or the first of two alike) finds the other. With ``home``, only pairs with
-    a report it accepts (a Dask partition's own, not its margin's)."""
+    """Every pair (i < j) of reports of one block whose date windows meet (one's window holds the
+    other's date), each once: found from a report whose window holds the other's date, the first
+    of the two when each holds the other's. With ``home``, only pairs with a report it accepts (a
+    Dask partition's own, not its margin's)."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, r in enumerate(reports):
         if r.date is not None:
@@ -103,21 +121,23 @@ def candidate_pairs(reports: Sequence[Report], home: Optional[Callable[[Report],
         for i in block:
             by_day[reports[i].date].append(i)
         for i in block:
-            wide = reports[i].precision or 1
             for day in window(reports[i]):
                 for j in by_day.get(day, ()):
-                    other = reports[j].precision or 1
-                    if j != i and (wide > other or (wide == other and i < j)):
+                    if j != i and (i < j or not reaches(reports[j], reports[i])):
                         if home is None or home(reports[i]) or home(reports[j]):
                             yield (i, j) if i < j else (j, i)
 
 
 def dates_agree(a: Report, b: Report) -> bool:
     """The dates may be one incident's: one window holds the other (incident.dates_compatible), or
-    two day-precise dates are at most DAY_SLACK days apart."""
+    two day-precise dates are at most DAY_SLACK days apart, or one report is dated by its
+    publication day alone and the other's date is at most UNDATED_LAG days before it."""
     if dates_compatible(a, b):
         return True
-    return (a.precision or 1) == (b.precision or 1) == 1 and abs((a.date - b.date).days) <= DAY_SLACK
+    if (a.precision or 1) == (b.precision or 1) == 1 and abs((a.date - b.date).days) <= DAY_SLACK:
+        return True
+    return any(x.undated and (x.precision or 1) == (y.precision or 1) == 1 and 0 < (x.date - y.date).days <= UNDATED_LAG
+               for x, y in ((a, b), (b, a)))
 
 
 def km(a: Report, b: Report) -> Optional[float]:
@@ -187,8 +207,10 @@ def passes(e: Edge, thresholds: Thresholds) -> bool:
 
 def edges(reports: Sequence[Report], measure: Measure, thresholds, home=None) -> list[Edge]:
     """The candidate pairs, with their similarity and score: those the rules allow and those of the
-    text tier (``text_pairs``), each kept when its similarity reaches its kind's threshold
-    (``Thresholds``, or a pair (rules, text): ``thresholds_of``)."""
+    text tier (``text_pairs``), each ``kept`` when its similarity reaches its kind's threshold
+    (``Thresholds``, or a pair (rules, text): ``thresholds_of``); a rules pair that does not is
+    listed too (``kept`` False: dedupe_cluster lets it stand in a group, not make one), a text-tier
+    pair that does not is left out."""
     limits = thresholds_of(thresholds)
     vectors = measure.vectors([r.text for r in reports])
     sites = [site_kinds(r.text) for r in reports]
@@ -201,7 +223,19 @@ def edges(reports: Sequence[Report], measure: Measure, thresholds, home=None) ->
         ruled = set(pairs)
         found += [edge(reports, i, j, x, "text") for i, j, x in text_pairs(reports, vectors, lowest, home)
                   if (i, j) not in ruled and sites_agree(sites[i], sites[j])]
-    return [e for e in found if passes(e, limits)]
+    return kept(found, limits)
+
+
+def kept(found: Sequence[Edge], thresholds) -> list[Edge]:
+    """The pairs with ``kept`` set by the thresholds (``passes``): the rules' pairs all, each kept
+    or not, the text tier's only those kept."""
+    limits = thresholds_of(thresholds)
+    out = []
+    for e in found:
+        ok = passes(e, limits)
+        if ok or e.tier == "rules":
+            out.append(e if e.kept == ok else replace(e, kept=ok))
+    return out
 
 
 def edge(reports: Sequence[Report], i: int, j: int, similarity: Optional[float], tier: str) -> Edge:

@@ -28,7 +28,7 @@ from typing import Optional, Sequence
 
 from .dedupe import dedupe
 from .dedupe_cluster import cluster
-from .dedupe_pairs import Edge, Thresholds, edges, passes
+from .dedupe_pairs import Edge, Thresholds, edges, kept
 from .metrics import prf
 from .reports import Report, report_from_row
 from .resources import SharedDataNotFound
@@ -286,8 +286,7 @@ def fmt(t: Thresholds) -> str:
 
 def predict(reports: Sequence[Report], found: Sequence[Edge], t: Thresholds) -> list[int]:
     """The group of each report when the candidate pairs are kept by thresholds ``t``."""
-    kept = [e for e in found if passes(e, t)]
-    return groups_of(len(reports), cluster([r.key for r in reports], [r.article_id for r in reports], kept))
+    return groups_of(len(reports), cluster([r.key for r in reports], [r.article_id for r in reports], kept(found, t)))
 
 
 def search(mapped: Mapped, found: Sequence[Edge], keep: Optional[set[int]], steps: int = 16,

@@ -62,6 +62,7 @@ class Report:
     sides: tuple = (None, None)  # incident.actor_key of actor1 and actor2
     fatalities: int = 0
     fatalities_reported: bool = False  # the report gives a figure (its evidence has one)
+    undated: bool = False  # dated by its publication day alone: the article says no day (no event_date evidence)
     text: str = ""  # what the sentence encoder reads: the report's sentences, else its evidence
     index: int = -1  # its position in the run
 
@@ -241,7 +242,14 @@ def report_from_row(row: dict, origin: str) -> Report:
                   sub_event_type=sub_event, date=date, precision=precision if date else None, place=place,
                   row=kept, published=_date(row, "published"), sides=sides, fatalities=fatalities,
                   fatalities_reported=any(e.get("field") == "fatalities" for e in evidence),
-                  text=text)
+                  undated=undated(date, _date(row, "published"), evidence), text=text)
+
+
+def undated(date: Optional[dt.date], published: Optional[dt.date], evidence: list) -> bool:
+    """A report dated by its publication day alone: its evidence (there is some) names no date and
+    its date is the day it was published, so the incident may be of that day or the days before."""
+    return (date is not None and date == published and bool(evidence)
+            and not any(e.get("field") == "event_date" for e in evidence))
 
 
 def _side(row: dict, name_key: str, inter_key: str, country: Optional[str]) -> Optional[str]:

@@ -349,3 +349,72 @@ def test_the_library_dedupes_a_notebook_frame(rows):
     frame = extract_frame(articles())  # event_date as pandas Timestamps, missing values as NaN
     result = from_package(frame.to_dict("records"))
     assert result.errors == [] and {frozenset(r["article_ids"]) for r in result.incidents} == EXPECTED
+
+
+GAZA = "انفجرت خمس سيارات مفخخة في حي الشيخ رضوان بمدينة غزة تعود لقياديين في حركة حماس وسرايا القدس"
+GAZA_ARTICLES = [
+    {"id": "gaza-okaz", "published": "2015-07-19", "source": "okaz", "title": "انفجار سيارات مفخخة في غزة",
+     "text": "انفجرت صباح اليوم الأحد خمس سيارات مفخخة في حي الشيخ رضوان بمدينة غزة، تعود لقياديين في حركة حماس "
+             "وسرايا القدس، وأصيب شخصان بجروح طفيفة."},
+    {"id": "gaza-alyaum", "published": "2015-07-21", "source": "alyaum", "title": "تفجير سيارات قياديين في غزة",
+     "text": f"{GAZA}، مما أدى إلى إصابة شخصين بجروح، فيما فتحت الأجهزة الأمنية تحقيقا في الحادث."},
+    {"id": "gaza-sabq", "published": "2015-07-23", "source": "sabq", "title": "تفجير سيارات في غزة",
+     "text": f"{GAZA}، مما أدى إلى إصابة شخصين بجروح."},
+]
+
+
+@pytest.fixture(scope="module")
+def gaza_rows():
+    pipeline = Pipeline()
+    return {art["id"]: ev.to_acled_row() for art in GAZA_ARTICLES for ev in pipeline.extract(art)}
+
+
+@pytest.mark.parametrize("similarity", ["none", "words"])
+def test_a_report_that_names_no_day_is_one_incident_with_the_dated_one_of_two_days_before(gaza_rows, similarity):
+    # Okaz dates the car bombs (صباح اليوم الأحد); al-Yaum, two days later, names no day: its report is
+    # dated by its publication, and the incident may be of that day or the two before
+    okaz, alyaum = (report_from_row(gaza_rows[k], k) for k in ("gaza-okaz", "gaza-alyaum"))
+    assert (okaz.date, okaz.undated, alyaum.date, alyaum.undated) == (
+        dt.date(2015, 7, 19), False, dt.date(2015, 7, 21), True)
+    assert compatible(okaz, alyaum)
+    result = dedupe_rows([gaza_rows["gaza-okaz"], gaza_rows["gaza-alyaum"]], similarity)
+    assert [r["article_ids"] for r in result.incidents] == [["gaza-okaz", "gaza-alyaum"]]
+    assert result.incidents[0]["event_date"] == "2015-07-19"  # the dated report's day, not the publication's
+
+
+def test_a_report_that_names_no_day_reaches_two_days_back_not_four(gaza_rows):
+    okaz, sabq = (report_from_row(gaza_rows[k], k) for k in ("gaza-okaz", "gaza-sabq"))
+    assert sabq.undated and (sabq.date - okaz.date).days == 4
+    assert not compatible(okaz, sabq)
+    result = dedupe_rows([gaza_rows["gaza-okaz"], gaza_rows["gaza-sabq"]], "none")
+    assert sorted(r["article_ids"] for r in result.incidents) == [["gaza-okaz"], ["gaza-sabq"]]
+
+
+def test_two_dated_reports_two_days_apart_stay_apart_whatever_their_words():
+    from conflict_events.dedupe_pairs import Thresholds
+
+    # both papers name their day: the same formula two days apart is two strikes on one city
+    sunday = _report("okaz", "Air/drone strike", "2015-08-09", "Sanaa", context=f"{STRIKE} يوم الأحد")
+    tuesday = _report("sabq", "Air/drone strike", "2015-08-11", "Sanaa", context=f"{STRIKE} يوم الثلاثاء")
+    assert not compatible(sunday, tuesday)
+    assert dedupe([sunday, tuesday], "words", Thresholds(0.0, 0.0, None, None)).groups == [[0], [1]]
+
+
+def test_a_report_joins_a_group_when_most_of_its_pairs_there_are_alike_enough():
+    from conflict_events.dedupe_pairs import Thresholds
+
+    # three papers tell one strike on a camp: one tells the toll and the depots, one the toll, one the
+    # depots; the second and third share little, but each is alike the first
+    texts = ["شن طيران التحالف غارات على معسكر الحفا في صنعاء مما أدى إلى مقتل عشرين من مسلحي الحوثي وتدمير مخازن أسلحة",
+             "قتل عشرون من مسلحي الحوثي في غارات لطيران التحالف على معسكر الحفا",
+             "دمرت غارات طيران التحالف مخازن أسلحة في معسكر الحفا بصنعاء"]
+    reports = [_report(p, "Air/drone strike", "2015-08-09", "Sanaa", context=t)
+               for p, t in zip(("okaz", "sabq", "alyaum"), texts)]
+    toll, depots = measure("words").pairs(texts, [(0, 1), (0, 2)])
+    apart = measure("words").pairs(texts, [(1, 2)])[0]
+    assert min(toll, depots) > 0.3 > apart
+    assert dedupe(reports, "words", Thresholds(0.3, 0.3, None, None)).groups == [[0, 1, 2]]
+    # a pair the rules do not allow keeps it out, however alike the others: a house, not a camp
+    reports[2].sides = ("Coalition Forces", "Civilians (Yemen)")
+    reports[0].sides = reports[1].sides = ("Coalition Forces", "Houthi Movement")
+    assert dedupe(reports, "words", Thresholds(0.3, 0.3, None, None)).groups == [[0, 1], [2]]
