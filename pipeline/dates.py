@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from .caches import ClearingDict
 from .casualties import orig_span, read_tsv
 from .document import DateValue, Document
 from .metrics import prf
@@ -101,12 +102,8 @@ def match_table(toks: list[Tok], i: int, table) -> tuple[int, object]:
     (0, None) past the last token (a sentence that ends in a day part: ... حلب مساء)."""
     if i >= len(toks):
         return 0, None
-    index = _first_word_index(table)
-    hits = [e for f in _first_forms(toks[i].text) for e in index.get(f, ())]
     best = (0, None)
-    if not hits:  # most words start no phrase of the table
-        return best
-    for _, phrase, val in sorted(hits, key=lambda e: e[0]):  # in table order
+    for _, phrase, val in _phrases_at(table, toks[i].text):  # in table order; most words start none
         n = len(phrase)
         if n > best[0] and [t.text for t in toks[i + 1:i + n]] == list(phrase[1:]):
             best = (n, val)
@@ -119,24 +116,42 @@ def _first_forms(word: str) -> frozenset[str]:
     return frozenset({word} | {word[len(c):] for c in CLITICS if word.startswith(c)})
 
 
-_INDEXES: dict[int, tuple[object, dict]] = {}
+KEPT_WORDS = 50_000  # words whose phrases are kept, per table
+_INDEXES: dict[int, tuple[object, dict, ClearingDict]] = {}
+
+
+def _phrases_at(table, word: str) -> tuple[tuple[int, tuple, object], ...]:
+    """The phrases of a (long-lived) table that may start at a word (``_first_forms``), with their
+    position in the table, in table order (kept per word: words recur)."""
+    hit = _INDEXES.get(id(table))
+    if hit is None or hit[0] is not table:
+        hit = _INDEXES[id(table)] = (table, _first_word_index(table), ClearingDict(KEPT_WORDS))
+    found = hit[2].get(word)
+    if found is None:
+        hit[2].make_room()
+        index = hit[1]
+        found = hit[2][word] = tuple(sorted((e for f in _first_forms(word) for e in index.get(f, ())),
+                                            key=lambda e: e[0]))
+    return found
 
 
 def _first_word_index(table) -> dict[str, list[tuple[int, tuple, object]]]:
-    """The phrases of a (long-lived) table by first word, with their position in the table."""
-    hit = _INDEXES.get(id(table))
-    if hit is None or hit[0] is not table:
-        items = table.items() if isinstance(table, dict) else ((p, p) for p in table)
-        index: dict[str, list] = {}
-        for pos, (phrase, val) in enumerate(items):
-            index.setdefault(phrase[0], []).append((pos, phrase, val))
-        hit = _INDEXES[id(table)] = (table, index)
-    return hit[1]
+    """The phrases of a table by first word, with their position in the table."""
+    items = table.items() if isinstance(table, dict) else ((p, p) for p in table)
+    index: dict[str, list] = {}
+    for pos, (phrase, val) in enumerate(items):
+        index.setdefault(phrase[0], []).append((pos, phrase, val))
+    return index
 
 
 def weekday_at(toks: list[Tok], i: int) -> Optional[int]:
     """Weekday number of token i (الأحد، والأحد، يوم الأحد's second word), or None."""
-    w = toks[i].text
+    return _weekday(toks[i].text)
+
+
+@lru_cache(maxsize=100_000)
+def _weekday(w: str) -> Optional[int]:
+    """``weekday_at`` of a word (cached: words recur)."""
     wd = vocab()["weekdays"]
     if w in wd:
         return wd[w]

@@ -76,11 +76,17 @@ def strip_clitic(word: str, table) -> tuple[str, str]:
     return "", ""
 
 
+@lru_cache(maxsize=200_000)
+def vocab_stem(word: str, table: str) -> tuple[str, str]:
+    """``strip_clitic`` of a word against the named table of ``vocab()`` (cached: words recur)."""
+    return strip_clitic(word, vocab()[table])
+
+
 def word_class(word: str) -> tuple[str, int, str]:
     """(class, value, clitic) of a number word: unit, teen, ten, hundred, thousand; ('', 0, '') if none."""
     v = vocab()
     for cls in ("units", "tens", "hundreds", "thousands"):
-        c, stem = strip_clitic(word, v[cls])
+        c, stem = vocab_stem(word, cls)
         if stem:
             return cls, v[cls][stem], c
     return "", 0, ""
@@ -92,7 +98,7 @@ def counts_accusative_singular(word: str) -> bool:
     if word[:1].isdigit():
         return True
     v = vocab()
-    return word in v["teen_marker"] or bool(strip_clitic(word, v["tens"])[1])
+    return word in v["teen_marker"] or bool(vocab_stem(word, "tens")[1])
 
 
 def read_number(toks: list[Tok], i: int) -> Optional[Number]:
@@ -191,7 +197,7 @@ def read_ordinal(toks: list[Tok], i: int) -> Optional[tuple[int, int]]:
     """(value, index after) of a day ordinal at token i (الخامس عشر، الحادي والعشرين), else None."""
     v = vocab()
     w = toks[i].text
-    c, stem = strip_clitic(w, v["ordinals"])
+    c, stem = vocab_stem(w, "ordinals")
     if stem:
         val, k = v["ordinals"][stem], i + 1
         if k < len(toks) and toks[k].text in v["ordinal_teen_marker"]:
@@ -199,7 +205,7 @@ def read_ordinal(toks: list[Tok], i: int) -> Optional[tuple[int, int]]:
         if k < len(toks) and toks[k].text.startswith("و") and toks[k].text[1:] in v["ordinal_tens_after_waw"]:
             return val + v["ordinal_tens_after_waw"][toks[k].text[1:]], k + 1
         return val, k
-    c, stem = strip_clitic(w, v["ordinal_tens"])
+    c, stem = vocab_stem(w, "ordinal_tens")
     if stem:
         return v["ordinal_tens"][stem], i + 1
     return None

@@ -13,6 +13,7 @@ this was written). A model with character LMs or BERT takes stanza's own path.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -110,6 +111,8 @@ class StanzaBackend:
             self._words = {name: _Ids(vocab[name], lower=lower) for name in ("word", "delta") if name in vocab}
             self._no_tag = vocab["tag"].map([(None,)])[0]
             self.trainer.model.extract_static_embeddings = self._static_embeddings
+            for crit in self.trainer.model.crits:  # the training loss of the placeholder tags: not read here
+                crit.forward = partial(_transitions_only, crit)
             self._spelled = None
             if targs.get("char") and targs.get("char_emb_dim", 0) > 0:
                 self._spelled = self.trainer.model.charmodel = spelled_words(self.trainer.model.charmodel, self._chars)
@@ -175,6 +178,11 @@ class StanzaBackend:
             tags_k = self.trainer.vocab["tag"].unmap(list(zip(*ids)))
             out[i] = fix_singleton_tags([x[column] if isinstance(x, list) else x for x in tags_k])
         return out
+
+
+def _transitions_only(crit, inputs, masks, tag_indices):
+    """``CRFLoss.forward`` without the loss (tagging reads only the transitions it returns)."""
+    return 0, crit._transitions
 
 
 SPELLED_WORDS = 100_000  # distinct words whose character vectors are kept (800 bytes each; emptied when

@@ -166,6 +166,15 @@ def strong(key: str) -> str:
     return collapse(key.translate(_data()["to_coarse"]))
 
 
+def _each(key_fn: Callable[[str], str], keys: list[str]) -> list[str]:
+    """``key_fn`` (skeleton or strong) of many keys at once: run on the keys joined by line breaks,
+    which neither rewrites nor joins across (thousands of names in one call, not one each)."""
+    if not keys or any("\n" in k for k in keys):
+        return [key_fn(k) for k in keys]
+    out = key_fn("\n".join(keys)).split("\n")
+    return out if len(out) == len(keys) else [key_fn(k) for k in keys]
+
+
 def arabic_key(norm_ar: str) -> str:
     """The consonant skeleton of a normalised Arabic name."""
     return skeleton(arabic_full_key(norm_ar))
@@ -231,20 +240,23 @@ class CrossScriptIndex:
         self._by_coarse: dict[str, set[str]] = {}  # coarse key → skeletons
         self._alphabet: set[str] = set()  # the letters of the coarse keys
         keys = iter(keys) if keys is not None else None
+        names_of = []  # (place index, full key) of each distinct name of each place, in order
         for place_id, names, population in rows:
             idx = len(self._places)
             self._places.append((place_id, math.log10(max(population or 0, 0) + 1)))
             fulls = next(keys) if keys is not None else [latin_full_key(n) for n in names]
-            for full in dict.fromkeys(fulls):
-                skel = skeleton(full)
-                if not skel:
-                    continue
-                entries = self._by_skeleton.setdefault(skel, [])
-                if not entries:
-                    coarse = strong(skel)
-                    self._by_coarse.setdefault(coarse, set()).add(skel)
-                    self._alphabet.update(coarse)
-                entries.append((idx, full))
+            names_of += [(idx, full) for full in dict.fromkeys(fulls)]
+        skeletons = _each(skeleton, [full for _, full in names_of])
+        coarse_of = dict(zip(distinct := list(dict.fromkeys(skeletons)), _each(strong, distinct)))
+        for (idx, full), skel in zip(names_of, skeletons):
+            if not skel:
+                continue
+            entries = self._by_skeleton.setdefault(skel, [])
+            if not entries:
+                coarse = coarse_of[skel]
+                self._by_coarse.setdefault(coarse, set()).add(skel)
+                self._alphabet.update(coarse)
+            entries.append((idx, full))
 
     def __len__(self) -> int:
         return len(self._places)
