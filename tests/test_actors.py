@@ -41,6 +41,12 @@ def test_named_groups(actors):
     assert link(actors, "قوات النظام", "Syria", dt.date(2019, 5, 20)).name == "Military Forces of Syria"
 
 
+def test_nato_and_its_missions_are_one_external_force(actors):
+    for text in ("حلف شمال الأطلسي", "الناتو", "قوات حلف الناتو", "قوة إيساف"):
+        a = link(actors, text, "Afghanistan", dt.date(2015, 8, 8))
+        assert (a.name, a.inter) == ("NATO: North Atlantic Treaty Organization", 8)
+
+
 def test_clitics_and_members_of_words_are_read_through(actors):
     assert link(actors, "لتنظيم داعش", "Syria").name == "Islamic State (Syria)"
     assert link(actors, "والحوثيون", "Yemen").name == "Houthi Movement"

@@ -306,6 +306,13 @@ def test_background_is_flagged_not_dropped():
     assert doc.event_mentions and all(em.ext.get("background") for em in doc.event_mentions)
 
 
+def test_at_that_time_recalls_the_whole_sentence_as_background():
+    # آنذاك points back to a time told before, over the و-joined clauses of its sentence
+    doc = run("وقد قتل آنذاك ستة مزارعين وأصيب ثلاثة آخرون بقذيفة أطلقها المسلحون على قريتهم.", "Syria",
+              [("مزارعين", "Civilians (Syria)", 7), ("المسلحون", "Unidentified Armed Group (Syria)", 3)])
+    assert doc.event_mentions and all(em.ext.get("background") for em in doc.event_mentions)
+
+
 def test_no_trigger_no_event():
     doc = run("التقى وزير الخارجية المصري نظيره السوداني في القاهرة لبحث العلاقات الثنائية.", "Egypt")
     assert doc.event_mentions == []
