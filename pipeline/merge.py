@@ -597,15 +597,21 @@ def lost_by(event: Event, doc: Document) -> None:
     """A place taken with no loser named in its sentence (سيطرت القوات الموالية لهادي على زنجبار) was
     taken from the armed side the article is about: the one other armed actor of the event's country
     it names most, at least twice and more than any other (the Houthis, al-Shabaab), as ACLED's
-    coders read it; none when no side stands out."""
-    if event.sub_event_type not in TAKEN_GROUND or event.actor2 is not None or event.actor1 is None:
+    coders read it; none when no side stands out. So too the target of a state's or a foreign force's
+    air strike no target or victim is named for (شن طيران التحالف غارات على مواقع في صعدة), of the
+    rebel groups (inter 2) only: the side an air force fights, not its allies on the ground."""
+    if event.sub_event_type not in (*TAKEN_GROUND, AIR_STRIKE) or event.actor2 is not None or event.actor1 is None:
+        return
+    strike = event.sub_event_type == AIR_STRIKE
+    if strike and event.actor1.inter not in AIR_FORCES:
         return
     own = actor_key(event.actor1)
     sides = Counter()
     first = {}
     for m in doc.mentions:
         a = m.actor if m.type == "ACTOR" and m.source == "gazetteer" else None
-        if a is None or a.inter not in ARMED or a.name.startswith((UNIDENTIFIED, GOVERNMENT)) or actor_key(a) == own \
+        if a is None or a.inter not in ((REBELS,) if strike else ARMED) or a.name.startswith((UNIDENTIFIED, GOVERNMENT)) \
+                or actor_key(a) == own \
                 or a.country not in (None, event.place.country if event.place else None):
             continue
         sides[actor_key(a)] += 1
@@ -616,7 +622,8 @@ def lost_by(event: Event, doc: Document) -> None:
     m = first[ranked[0][0]]
     event.actor2 = m.actor
     event.evidence.append(Evidence(field="actor2", start=m.start, end=m.end, text=m.text))
-    event.warnings.append(f"the side that lost the place is not named with it; {m.actor.name}, the armed "
+    what = "the side struck" if strike else "the side that lost the place"
+    event.warnings.append(f"{what} is not named with it; {m.actor.name}, the armed "
                           f"side the article names most")
 
 

@@ -622,3 +622,15 @@ def test_an_air_strike_told_with_no_striker_is_by_the_one_air_force_the_report_n
             "غارة على مدينة المكلا. وقتل خمسة مدنيين في غارة على سوق في مدينة حرض.")
     harad = [r for r in rows(nlp, text, "2015-08-12") if r["location"] == "Harad"]
     assert [r["actor1"] for r in harad] == [None]
+
+
+def test_an_air_strike_with_no_target_named_struck_the_rebel_group_the_report_names_most(nlp):
+    text = ("شن طيران التحالف غارات على مواقع في مدينة صعدة امس. وقالت مصادر محلية إن الحوثيين دفعوا بتعزيزات "
+            "إلى المدينة، فيما يواصل الحوثيون حصار مدينة تعز.")
+    strikes = [r for r in rows(nlp, text, "2015-08-12") if r["sub_event_type"] == "Air/drone strike"]
+    assert [(r["actor1"], r["actor2"]) for r in strikes] == [("Military Forces of Saudi Arabia", "Houthi Movement")]
+    # the resistance fighting beside the coalition is no target, however often the report names it
+    text = ("شن طيران التحالف غارات على مواقع في مدينة صعدة امس. وقالت مصادر في المقاومة الشعبية إن المقاومة "
+            "الشعبية تتقدم في مدينة تعز.")
+    strikes = [r for r in rows(nlp, text, "2015-08-12") if r["sub_event_type"] == "Air/drone strike"]
+    assert [(r["actor1"], r["actor2"]) for r in strikes] == [("Military Forces of Saudi Arabia", None)]
