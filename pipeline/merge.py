@@ -286,12 +286,13 @@ class Merge(Stage):
         sub_event = _sub_event(group, head)
         same_type = [em for em in group if em.event_type == head.event_type] or group
         a1 = _most_common_actor(same_type, "actor1") or _most_common_actor(group, "actor1")
-        place = _best_place(same_type) or _best_place(group)
-        force = (air_force or {}).get(place.place.country) if place is not None and place.place is not None else None
-        if sub_event == AIR_STRIKE and force is not None and (a1 is None or a1.source == "implied") \
-                and _role_name(force) != _role_name(_most_common_actor(same_type, "actor2")):
-            a1 = force  # وشن 6 غارات على تجمع للمتمردين: by the one air force the report names striking there
         a2 = _most_common_actor(same_type, "actor2") or _most_common_actor(group, "actor2")
+        # a violent demonstration takes the most specific place of its whole protest (Ferguson, not Missouri)
+        place_m = _best_place(group if sub_event == VIOLENT_DEMONSTRATION else same_type) or _best_place(group)
+        force = (air_force or {}).get(place_m.place.country) if place_m is not None else None
+        if sub_event == AIR_STRIKE and force is not None and (a1 is None or a1.source == "implied") \
+                and _role_name(force) != _role_name(a2):
+            a1 = force  # وشن 6 غارات على تجمع للمتمردين: by the one air force the report names striking there
         hit = next((em.actor2 for em in same_type if em.ext.get("actor2_hit") and em.actor2 is not None), None)
         if hit is None and sub_event == SUICIDE:  # a suicide bomber's target is the force he
             # went for, told beside the civilians the blast killed; an air strike's victims are its target
@@ -301,8 +302,6 @@ class Merge(Stage):
             a2 = hit  # the force whose post or mosque was hit is the target; the civilians killed are its toll
         if a1 is not None and a2 is not None and a1.actor.name == a2.actor.name:
             a2 = None
-        # a violent demonstration takes the most specific place of its whole protest (Ferguson, not Missouri)
-        place_m = _best_place(group if sub_event == VIOLENT_DEMONSTRATION else same_type) or _best_place(group)
         date = _best_date(group)
         counts = combine_counts([em.counts for em in group])
         evidence = [Evidence(field="event_type", start=em.trigger.start, end=em.trigger.end,
