@@ -528,7 +528,8 @@ def split_listed_places(mentions: list[EventMention]) -> list[EventMention]:
     return out
 
 
-TAKEN_GROUND = ("Government regains territory", "Non-state actor overtakes territory")  # taken by force
+REGAINED = "Government regains territory"
+TAKEN_GROUND = (REGAINED, "Non-state actor overtakes territory")  # taken by force
 
 
 def fold_withdrawals(mentions: list[EventMention]) -> list[EventMention]:
@@ -597,8 +598,9 @@ def lost_by(event: Event, doc: Document) -> None:
     taken from the armed side the article is about: the one other armed actor of the event's country
     it names most, at least twice and more than any other (the Houthis, al-Shabaab), as ACLED's
     coders read it; none when no side stands out. So too the target of a state's or a foreign force's
-    air strike no target or victim is named for (شن طيران التحالف غارات على مواقع في صعدة), of the
-    rebel groups (inter 2) only: the side an air force fights, not its allies on the ground."""
+    air strike no target or victim is named for (شن طيران التحالف غارات على مواقع في صعدة). The
+    loser of a place a government took back, and the target of a strike, are of the rebel groups
+    (inter 2) only: the side the state fights, not its allies on the ground (المقاومة الشعبية)."""
     if event.sub_event_type not in (*TAKEN_GROUND, AIR_STRIKE) or event.actor2 is not None or event.actor1 is None:
         return
     strike = event.sub_event_type == AIR_STRIKE
@@ -609,7 +611,7 @@ def lost_by(event: Event, doc: Document) -> None:
     first = {}
     for m in doc.mentions:
         a = m.actor if m.type == "ACTOR" and m.source == "gazetteer" else None
-        if a is None or a.inter not in ((REBELS,) if strike else ARMED) or a.name.startswith((UNIDENTIFIED, GOVERNMENT)) \
+        if a is None or a.inter not in ((REBELS,) if strike or event.sub_event_type == REGAINED else ARMED) or a.name.startswith((UNIDENTIFIED, GOVERNMENT)) \
                 or actor_key(a) == own \
                 or a.country not in (None, event.place.country if event.place else None):
             continue

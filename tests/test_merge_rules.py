@@ -634,3 +634,12 @@ def test_an_air_strike_with_no_target_named_struck_the_rebel_group_the_report_na
             "الشعبية تتقدم في مدينة تعز.")
     strikes = [r for r in rows(nlp, text, "2015-08-12") if r["sub_event_type"] == "Air/drone strike"]
     assert [(r["actor1"], r["actor2"]) for r in strikes] == [("Military Forces of Saudi Arabia", None)]
+
+
+def test_a_place_the_government_regained_was_lost_by_a_rebel_group_not_by_its_ally(nlp):
+    # the resistance fighting beside the army is named most, the Houthis twice: the Houthis lost the town
+    text = ("سيطرت القوات الحكومية المدعومة بالمقاومة الشعبية على مدينة زنجبار امس. وقالت مصادر في المقاومة "
+            "الشعبية إن المقاومة الشعبية تتقدم، فيما فر الحوثيون من المدينة بعد أن كان الحوثيون يسيطرون عليها.")
+    taken = [r for r in rows(nlp, text, "2015-08-12") if r["sub_event_type"] == "Government regains territory"]
+    assert [(r["actor1"], r["actor2"], r["location"]) for r in taken] == [
+        ("Military Forces of Yemen", "Houthi Movement", "Zinjibar")]
