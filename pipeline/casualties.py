@@ -821,14 +821,20 @@ SIDE_REACH = 5  # words after a figure that may name whose dead it counts (R25)
 
 def _side_of(toks: list[Tok], f: Fig) -> Optional[str]:
     """R25: "state" or "armed" when one of the words after the figure names the side of its dead
-    (17 متمردا، أحد عشر قتيلا في صفوف القوات), else None; None too when a side stands between the
-    verb and the figure (قتل الجيش المصري أكثر من 200 إرهابي): a killer named, another act."""
-    if f.cue is not None and f.cue < f.first and any(_side_word(toks[k]) for k in range(f.cue + 1, f.first)):
+    (17 متمردا، أحد عشر قتيلا في صفوف القوات), else None (``_side_after``)."""
+    return _side_after(toks, f, lambda k: _side_word(toks[k]))
+
+
+def _side_after(toks: list[Tok], f: Fig, side_at) -> Optional[str]:
+    """The first side ``side_at(k)`` names among the SIDE_REACH words after the figure, in its clause,
+    else None; None too when a side stands between the verb and the figure (قتل الجيش المصري أكثر من
+    200 إرهابي): a killer named, another act."""
+    if f.cue is not None and f.cue < f.first and any(side_at(k) for k in range(f.cue + 1, f.first)):
         return None
     for k in range(f.last, min(len(toks), f.last + SIDE_REACH)):
         if is_break(toks, k):
             break
-        side = _side_word(toks[k])
+        side = side_at(k)
         if side is not None:
             return side
     return None
@@ -856,21 +862,9 @@ def _parties(doc: Document, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def _party_of(toks: list[Tok], f: Fig, parties: list[tuple[int, int, str]]) -> Optional[str]:
-    """R25b: the side of the actor named within SIDE_REACH words after the figure (21 من الحوثيين,
-    اثنان من القوات الشرعية), else None; None too when an actor stands between the verb and the
-    figure (a killer named, as in _side_of)."""
-    def at(k: int) -> Optional[str]:
-        return next((key for s, e, key in parties if s <= toks[k].start < e), None)
-
-    if f.cue is not None and f.cue < f.first and any(at(k) for k in range(f.cue + 1, f.first)):
-        return None
-    for k in range(f.last, min(len(toks), f.last + SIDE_REACH)):
-        if is_break(toks, k):
-            break
-        key = at(k)
-        if key is not None:
-            return key
-    return None
+    """R25b: the side of the armed actor named after the figure (21 من الحوثيين، اثنان من القوات
+    الشرعية), else None (``_side_after``)."""
+    return _side_after(toks, f, lambda k: next((key for s, e, key in parties if s <= toks[k].start < e), None))
 
 
 def _side_word(t: Tok) -> Optional[str]:
