@@ -154,6 +154,12 @@ class EventMention:
                 return c
         return None
 
+    def cite(self, slot: str, rule: str) -> None:
+        """Record in ``ext["evidence"]`` the words of the actor a rule put in ``slot`` (actor1, actor2)."""
+        m = getattr(self, slot)
+        self.ext.setdefault("evidence", []).append(
+            {"field": slot, "start": m.start, "end": m.end, "text": m.text, "rule": rule})
+
 
 @dataclass
 class Document:

@@ -476,9 +476,7 @@ def fold_other_sides_dead(mentions: list[EventMention]) -> list[EventMention]:
         prev.counts = summed + [c for c in em.counts if c.kind not in {x.kind for x in prev.counts}]
         if _no_perpetrator_named(prev) and actor_key(em.actor2.actor) != _role_name(prev.actor2):
             prev.actor1 = em.actor2
-            prev.ext.setdefault("evidence", []).append(
-                {"field": "actor1", "start": em.actor2.start, "end": em.actor2.end, "text": em.actor2.text,
-                 "rule": "the other side's dead"})
+            prev.cite("actor1", "the other side's dead")
     return out
 
 

@@ -1546,7 +1546,7 @@ def _claims(doc: Document) -> None:
                 if current is None or current.source == "implied" or (
                         current.actor is not None and current.actor.name.startswith("Unidentified")):
                     setattr(em, slot, claimer.mention)
-                    _cite(em, slot, kind)
+                    em.cite(slot, kind)
                     _retype(doc, em)
 
 
@@ -1765,7 +1765,7 @@ def _finish(doc: Document, em: EventMention) -> None:
     for slot in ("actor1", "actor2"):
         m = getattr(em, slot)
         if m is not None and m.source == "implied":
-            _cite(em, slot, "implied " + m.ext["implied"])
+            em.cite(slot, "implied " + m.ext["implied"])
 
 
 def _counted_nationals(toks: list[Token], targets: list[tuple[int, int, str]]) -> Optional[int]:
@@ -1824,15 +1824,8 @@ def _same_act_before(doc: Document) -> None:
         if (em.actor1 is None and em.actor2 is None and prev is not None and prev.sentence == em.sentence
                 and prev.sub_event_type == em.sub_event_type and prev.actor1 is not None):
             em.actor1 = prev.actor1
-            _cite(em, "actor1", "the same act told before")
+            em.cite("actor1", "the same act told before")
         prev = em
-
-
-def _cite(em: EventMention, slot: str, rule: str) -> None:
-    """Record in the mention's evidence the words of the actor a rule put in ``slot``."""
-    m = getattr(em, slot)
-    em.ext.setdefault("evidence", []).append(
-        {"field": slot, "start": m.start, "end": m.end, "text": m.text, "rule": rule})
 
 
 def _sides_named_before(doc: Document) -> None:
@@ -1853,8 +1846,8 @@ def _sides_named_before(doc: Document) -> None:
         text = normalize_for_matching(doc.text[s0:e0])
         if any(p in text for p in rc.both_sides):
             em.actor1, em.actor2 = last.actor1, last.actor2
-            _cite(em, "actor1", "the two sides named before")
-            _cite(em, "actor2", "the two sides named before")
+            em.cite("actor1", "the two sides named before")
+            em.cite("actor2", "the two sides named before")
 
 
 __all__ = ["assign_roles", "incident_mention", "finish_document", "choose_place", "role_cues", "RoleCues",
