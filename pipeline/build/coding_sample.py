@@ -5,9 +5,10 @@
         -o data/samples/snn_coded/events.jsonl
 
 ``draw`` takes a seeded random sample of SaudiNewsNet articles of real length that no other
-gold of the project holds (gold_real dev and check, data/samples/dedupe_gold, snn_coded, snn_dev and snn_dev2): most with at
-least two conflict words (they may still report no event: statements, analysis), some with none
-(the ordinary news of a dump, where the extractor should say nothing). It writes the coders'
+gold of the project holds (gold_real dev and check, data/samples/dedupe_gold, snn_coded and
+snn_dev to snn_dev3): most with at least two conflict words (they may still report no event:
+statements, analysis), some with none (the ordinary news of a dump, where the extractor should say
+nothing). It writes the coders'
 batches (id, title, published, source, text) to a work folder outside the project; the coders
 follow gold_real's CODING_GUIDE.md and see nothing the project's software produced.
 
@@ -32,7 +33,8 @@ CONFLICT = re.compile("غارة|غارات|قصف|اشتباك|مقتل|قتل|�
 MIN_WORDS, MAX_WORDS = 120, 700
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 REFERENCES = (SAMPLES / "dedupe_gold" / "incidents.jsonl", SAMPLES / "snn_coded" / "events.jsonl",
-              SAMPLES / "snn_dev" / "events.jsonl", SAMPLES / "snn_dev2" / "events.jsonl")
+              SAMPLES / "snn_dev" / "events.jsonl", SAMPLES / "snn_dev2" / "events.jsonl",
+              SAMPLES / "snn_dev3" / "events.jsonl")
 
 
 def taken() -> set[str]:
