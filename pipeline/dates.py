@@ -641,6 +641,7 @@ def date_mention(doc: Document, sentence: int, trigger_start: int, cache: dict,
     own = [f for f in found(sentence) if not _same_day_at(doc, f)
            and (f.inheritable or in_a_clause_of_the_mention(f))]
     own = [f for f in own if not _since_anchor(doc, te, f)]  # أول هجوم منذ إعلان وفاة زعيمها الأسبوع الماضي
+    own = [f for f in own if not _since_before(doc, t, f)] or own
     own = [f for f in own if lo <= f.start and f.end <= hi] or own
     s0 = doc.norm.from_original(doc.sentences[sentence].start, doc.sentences[sentence].start + 1)[0]
     end = doc.norm.from_original(doc.sentences[sentence].end - 1, doc.sentences[sentence].end)[1]
@@ -688,7 +689,18 @@ def _since_anchor(doc: Document, te: int, f: Found) -> bool:
     زعيمها الأسبوع الماضي): it dates the event the act is counted from, not the act."""
     if f.start <= te:
         return False
-    words = doc.norm.text[te:f.start].split()
+    return _since_phrase(doc.norm.text[te:f.start].split())
+
+
+def _since_before(doc: Document, t: int, f: Found) -> bool:
+    """The date lies in a "since <event>" phrase before the trigger (منذ تفجيرات مايو 2003، حتى
+    العملية الانتحارية في أبها ظهر أمس): it dates that event; the act takes a date of its own when
+    its sentence gives one."""
+    return f.end <= t and _since_phrase(doc.norm.text[:f.start].split()[-(SINCE_REACH // 2):])
+
+
+def _since_phrase(words: list[str]) -> bool:
+    """The words before a date hold منذ and the event it counts from (not a time word: منذ مساء أمس)."""
     if len(words) > SINCE_REACH + 1:
         return False
     since = vocab()["since"]

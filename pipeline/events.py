@@ -391,6 +391,8 @@ class Modality:
         """Whether toks[i:] name a span of a week or more: أسبوع، عشرة أشهر، بضعة أسابيع، هذه الفترة."""
         while i < len(toks) and toks[i].norm in self.period_about:
             i += 1
+        if i < len(toks) and toks[i].norm.startswith("ال") and toks[i].norm[2:].isdigit():
+            return i + 1 < len(toks) and toks[i + 1].norm in self.period_units  # الـ12 عامًا
         num = number_at(toks, i, width=5)
         if num is not None:
             i += num.last
@@ -618,8 +620,11 @@ def find_triggers(doc: Document, si: int) -> list[Trigger]:
                 cls, role = c_cls, c_role
                 break
         trig = Trigger(entry, form, m.first, m.last, m.start, m.end, doc.text[m.start:m.end], cls, role)
-        if role == "action" and word.endswith(m.key[0]) and is_aim(entry, m.key[0], prefix,
-                                                                   toks[m.first - 1] if m.first else None, lex.aim_heads):
+        if not word.endswith(m.key[0]) and m.key[0].startswith("ال") and word.endswith(m.key[0][1:]):
+            prefix = word[:len(word) - len(m.key[0]) + 1]  # للقتال: ل + القتال, the alif of ال dropped
+        if role == "action" and word.endswith(m.key[0][1:]) and is_aim(entry, m.key[0], prefix,
+                                                                       toks[m.first - 1] if m.first else None,
+                                                                       lex.aim_heads):
             trig.status, trig.cue = "drop:future", (m.first, m.first)
         out.append(trig)
     if not out:
@@ -780,6 +785,8 @@ def resolve_type(classes: set[str], actions: set[str], facts: Facts) -> tuple[Op
         if "any" in rule and not classes & set(rule["any"]):
             continue
         if "any_action" in rule and not actions & set(rule["any_action"]):
+            continue
+        if "all_actions" in rule and not set(rule["all_actions"]) <= actions:
             continue
         if "none" in rule and classes & set(rule["none"]):
             continue

@@ -20,7 +20,8 @@ from .actors import UNIDENTIFIED, ActorDictionary
 from .casualties import add_missing_counts, combine_counts, share, with_bombers
 from .document import OPINION, RECALL_CUE, Document, EventMention
 from .events import ARMED, TOLL_CLASSES, modality, names_again, suicide_nouns
-from .incident import FAMILIES, actor_key, actors_agree, dates_compatible, is_region, places_compatible
+from .incident import (FAMILIES, actor_key, actors_agree, dates_compatible, is_region, places_compatible,
+                       sub_event_families, sub_events_compatible)
 from .normalize import normalize_for_matching
 from .resources import load_yaml
 from .stage import Stage
@@ -29,6 +30,7 @@ from .stage import Stage
 EXPLOSIONS = "Explosions/Remote violence"
 SUICIDE = "Suicide bomb"
 SUICIDE_OVERRIDES = {"Remote explosive/landmine/IED", "Attack", "Grenade", "Shelling/artillery/missile attack"}
+STRIKE_FROM_AFAR = "strike from afar"  # the family of sub_event_families.yaml of air strikes and shelling
 WEAPONS = SUICIDE_OVERRIDES - {"Attack"} | {"Air/drone strike", "Chemical weapon"}
 # Non-violent developments: deaths told beside them (bodies exchanged, a toll before a truce) are not theirs.
 NO_FATALITIES = {"Agreement", "Non-violent transfer of territory", "Headquarters or base established",
@@ -62,8 +64,21 @@ def compatible(group: list[EventMention], em: EventMention) -> bool:
         return False
     if _told_again(em):
         return True  # «خمسة أشخاص قتلوا في هذا الهجوم»: the attack told before, whoever it named
+    if any(_struck_apart(g, em) for g in group):
+        return False
     suicide = any(m.sub_event_type == SUICIDE for m in (*group, em))
     return all(_actors_agree(g, em) or _victims_told_apart(g, em, suicide) for g in group if not _told_again(g))
+
+
+def _struck_apart(a: EventMention, b: EventMention) -> bool:
+    """A strike from afar and an act of another kind, each by a side of its own (the coalition's
+    planes bomb the rebels' positions by the town the resistance takes that day): two events, even
+    with the rebels the target of both."""
+    far = [sub_event_families().get(m.sub_event_type, frozenset()) >= {STRIKE_FROM_AFAR} for m in (a, b)]
+    if far[0] == far[1] or sub_events_compatible(a.sub_event_type, b.sub_event_type):
+        return False
+    a1, b1 = _role_name(a.actor1), _role_name(b.actor1)
+    return bool(a1 and b1 and a1 != b1)
 
 
 def _told_again(em: EventMention) -> bool:

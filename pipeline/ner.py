@@ -21,9 +21,9 @@ import logging
 from functools import lru_cache
 from typing import Optional
 
-from .document import Document, Mention, Token
+from .document import Document, Mention, Token, token_at, tokens_ending_by
 from .matcher import PhraseMatcher
-from .normalize import normalize_for_matching
+from .normalize import QUOTE_MARKS, normalize_for_matching
 from .resources import load_yaml
 from .segment import readings
 from .stage import Stage
@@ -134,6 +134,7 @@ class Ner(Stage):
             doc.mentions = resolve_overlaps(candidates + found)
             doc.mentions = joined_names(doc, resolve_overlaps(doc.mentions + coordinated_places(doc)
                                                               + capital_mentions(doc) + heard_places(doc)))
+            doc.mentions = [m for m in doc.mentions if not names_an_outlet(doc, m)]
             doc.provided |= self.provides
         return docs
 
@@ -269,6 +270,56 @@ def place_reading_ok(toks: list[Token], first: int, key: tuple[str, ...], weak: 
     if need == "designator":
         return after_word(toks, first, designator_words())
     return in_place_context(toks, first, key[0])
+
+
+@lru_cache(maxsize=1)
+def _outlet_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Normalised (outlet words, outlet tail words) of place_qualifiers.yaml."""
+    data = load_yaml("place_qualifiers.yaml")
+    words = frozenset(normalize_for_matching(w) for w in data["outlet_words"])
+    return words, frozenset(normalize_for_matching(w) for w in data["outlet_tails"])
+
+
+def _bare(word: str) -> str:
+    """A normalised word without its proclitics و/ف and then ل/ب (لصحيفه → صحيفه)."""
+    word = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    return word[1:] if word[:1] in "لب" and len(word) > 3 else word
+
+
+def names_an_outlet(doc: Document, m: Mention) -> bool:
+    """Whether a name names a news outlet, not a place or an actor (place_qualifiers.yaml outlets):
+    it follows an outlet word (صحيفة الرياض، لصحيفة «القدس»); or it is a place quoted right after ل
+    (قال مصدر ل"الرياض"); or a place followed by an outlet's tail word (واشنطن بوست)."""
+    if m.type not in ("PLACE", "ACTOR"):
+        return False
+    words, tails = _outlet_words()
+    toks = doc.sentence_tokens(m.sentence)
+    i = token_at(toks, m.start)
+    if i < 0:
+        return False
+    j = tokens_ending_by(toks, m.end)
+    before = i - 1
+    quoted = before >= 0 and toks[before].text in QUOTE_MARKS
+    if quoted:
+        before -= 1
+    if before >= 0 and _bare(toks[before].norm) in words:
+        return True
+    if quoted and before >= 0 and toks[before].norm == "ل" and j < len(toks) and toks[j].text in QUOTE_MARKS:
+        # an actor's name quoted after ل is often its own (التابعة ل"داعش"): only the tagger's guess,
+        # told to a speaker (قال مصدر لـ«عكاظ»), is taken for an outlet
+        return m.type == "PLACE" or (m.source == "model" and _told(toks, before))
+    return m.type == "PLACE" and j < len(toks) and toks[j].norm in tails
+
+
+@lru_cache(maxsize=1)
+def _speech_words() -> frozenset[str]:
+    """Normalised verbs of reported speech (speech_ar.yaml, the file every stage reads them from)."""
+    return frozenset(normalize_for_matching(w) for w in load_yaml("speech_ar.yaml")["speech"])
+
+
+def _told(toks: list[Token], j: int) -> bool:
+    """Whether a verb of speech stands within the four words before token j."""
+    return any(t.norm in _speech_words() or _bare(t.norm) in _speech_words() for t in toks[max(0, j - 4):j])
 
 
 @lru_cache(maxsize=1)

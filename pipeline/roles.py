@@ -55,6 +55,7 @@ LOSES_BY_WITHDRAWAL = {"territory", "Non-violent transfer of territory", "deploy
 REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Grenade",
           "Remote explosive/landmine/IED", "Chemical weapon", "explosion"}
 TIME_WORDS = time_words()
+RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 WEAPON_USER_GAP = 4  # words between an armed actor and the weapon it used (X براميل متفجرة محملة ب…)
 NATIONAL_GOVERNMENT, NATIONAL_POLICE = "national:government_", "national:police_"  # records of agents.yaml national
 ARRESTED_GAP = 6  # words between an arrest and the group of the one arrested (اعتقل أيضًا أحد قيادي «بوكو حرام»)
@@ -96,6 +97,7 @@ class RoleCues:
         self.between_not_after = {normalize_for_matching(w) for w in data.get("between_not_after", ())}
         self.support_verbs = {normalize_for_matching(w) for w in data["support_verbs"]}
         self.ally_cues = [tuple(normalize_for_matching(w).split()) for w in data["ally_cues"]]
+        self.side_end = [tuple(normalize_for_matching(w).split()) for w in data["side_end"]]
         self.both_sides = [normalize_for_matching(w) for w in data["both_sides"]]
         self.both_sides_reach = int(data["both_sides_reach"])
         self.target_matcher = PhraseMatcher()
@@ -422,11 +424,16 @@ def mark_excluded(toks: list[Token], args: list[Arg], cues: list[tuple[int, int,
     """Mark attributive, source and speaker mentions (no role); keep the speaker when the trigger
     carries a pronoun that refers back to it (أعلنت وحدات الجيش سيطرتها)."""
     pron_trigger = any(t.form.pron and t.status is None for t in triggers)
+    # the weapons a described force lends (بمشاركة طيران وبارجات التحالف، بدعم من مدفعية الجيش)
+    weapons = {i for t in triggers if t.cls in REMOTE | {"Air/drone strike"} for i in range(t.first, t.last)}
     for a in args:
         for cf, cl, kind in cues:
             if kind not in ("attributive", "source", "speech"):
                 continue
             gap = a.first - cl
+            if kind == "attributive" and cl <= a.first and all(i in weapons for i in range(cl, a.first)) \
+                    and not (a.last < len(toks) and toks[a.last].norm in RELATIVE_PRONOUNS):
+                gap = 0  # … but the force whose weapons do an act of their own (طيران التحالف الذي وجه ضربات)
             if cl > a.first or gap > {"attributive": 0, "source": 1, "speech": SPEAKER_TITLE_GAP}[kind]:
                 continue
             if kind == "speech" and gap > 1 and not _ends_speaker(toks, a.last):
@@ -544,6 +551,16 @@ def _event_noun_before(triggers: list[Trigger], verb: Optional[Trigger]) -> bool
                                     for o in triggers)
 
 
+def _side_end(toks: list[Token], lo: int, hi: int, rc: "RoleCues") -> Optional[int]:
+    """The token after a word that closes the first side of بين (… والجيش الوطني من جهة ومليشيات
+    الحوثي), within toks[lo:hi], else None."""
+    for i in range(lo, hi):
+        for phrase in rc.side_end:
+            if tuple(t.norm for t in toks[i:i + len(phrase)]) == phrase:
+                return i + len(phrase)
+    return None
+
+
 def _talks_before(toks: list[Token], k: int, lo: int, rc: RoleCues) -> bool:
     """One of the two words before بين names talks, ties or a border (محادثات السلام بين …), not a fight."""
     return any(f in rc.between_not_after or f.startswith("ال") and f[2:] in rc.between_not_after
@@ -576,7 +593,8 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
         elif kind == "between":
             a = None if _talks_before(toks, cf, lo, rc) else reach(toks, args, cl, hi)
             if a is not None:
-                b = next((x for x in live if x.first >= a.last and x.first - a.last <= 12
+                after = _side_end(toks, a.last, min(hi, a.last + 12), rc) or a.last
+                b = next((x for x in live if x.first >= after and x.first - a.last <= 12
                           and x.name != a.name), None)
                 if b is not None and b.last + 1 < hi and toks[b.last].norm == "من":
                     b = reach(toks, args, b.last + 1, hi, max_steps=2) or b  # ومسلحين من تنظيم القاعدة
@@ -1022,7 +1040,8 @@ def incident_mention(doc: Document, si: int, toks: list[Token], clause: list[int
     add_assoc(toks, args, res)
     head = _head(actions, modifiers, sub, rule)
     conf = head.entry.confidence + (0.1 if res.actor1 else 0) + (0.05 if res.actor2 else 0)
-    if rule >= 0 and "then" in lexicon().rules[rule] and lexicon().rules[rule].get("any_action") and \
+    if rule >= 0 and "then" in lexicon().rules[rule] and (lexicon().rules[rule].get("any_action")
+                                                          or lexicon().rules[rule].get("all_actions")) and \
             not (sub in action_classes):
         conf -= 0.05
     em = new_event_mention(doc, head, sub, si, round(max(0.05, min(0.95, conf)), 3))
@@ -1123,7 +1142,7 @@ def _head(actions: list[Trigger], modifiers: list[Trigger], sub: str, rule: int)
         if t.cls == sub:
             return t
     if rule >= 0:
-        wanted = set(lexicon().rules[rule].get("any_action", ()))
+        wanted = set(lexicon().rules[rule].get("any_action", ())) | set(lexicon().rules[rule].get("all_actions", ()))
         for t in actions:
             if t.cls in wanted:
                 return t
@@ -1627,7 +1646,26 @@ def _state_target(doc: Document, em: EventMention) -> Optional[Mention]:
         if kind in kinds:
             span = _word_span(doc, em, kind)
             if span:
-                return implied(doc, force, em, *span)
+                return _target_owner(doc, em, span[1]) or implied(doc, force, em, *span)
+    return None
+
+
+TARGET_OWNER_GAP = 4  # words between a military target and the group it belongs to (رتلا عسكريا يضم تعزيزات للحوثيين)
+
+
+def _target_owner(doc: Document, em: EventMention, end: int) -> Optional[Mention]:
+    """The armed group (inter 2-4) a military target is said to belong to, named with ل within a few
+    words after it and no punctuation between (هاجموا رتلا عسكريا يضم تعزيزات عسكرية للحوثيين، دورية
+    عسكرية تابعة لتنظيم داعش): the target is theirs, not the state's."""
+    toks = doc.sentence_tokens(em.sentence)
+    k = tokens_starting_before(toks, end)
+    for m in doc.mentions_in(em.sentence, "ACTOR"):
+        if m.start < end or m.actor is None or m.actor.inter not in (2, 3, 4):
+            continue
+        j = token_at(toks, m.start)
+        if j < 0 or j - k > TARGET_OWNER_GAP or any(is_punct(t) for t in toks[k:j]):
+            return None
+        return m if toks[j].norm.startswith(("ل", "لل")) and toks[j].start < m.start else None
     return None
 
 

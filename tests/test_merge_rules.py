@@ -643,3 +643,72 @@ def test_a_place_the_government_regained_was_lost_by_a_rebel_group_not_by_its_al
     taken = [r for r in rows(nlp, text, "2015-08-12") if r["sub_event_type"] == "Government regains territory"]
     assert [(r["actor1"], r["actor2"], r["location"]) for r in taken] == [
         ("Military Forces of Yemen", "Houthi Movement", "Zinjibar")]
+
+
+def test_a_strike_from_the_air_and_a_capture_by_another_side_that_day_are_two_events(nlp):
+    out = rows(nlp, "سيطرت المقاومة الشعبية أمس على مدينة زنجبار بعد معارك مع الحوثيين. وشن طيران التحالف "
+                    "غارات على مواقع الحوثيين في زنجبار.", "2015-08-09")
+    assert sorted((r["sub_event_type"], r["actor1"], r["actor2"], r["location"]) for r in out) == [
+        ("Air/drone strike", "Military Forces of Saudi Arabia", "Houthi Movement", "Zinjibar"),
+        ("Non-state actor overtakes territory", "Popular Resistance", "Houthi Movement", "Zinjibar")]
+
+
+def test_a_toll_over_twelve_years_written_with_the_article_on_the_number_is_no_event(nlp):
+    out = rows(nlp, "تمكنت الأجهزة الأمنية في الرياض من القبض على 4336 متهمًا بالانضمام لخلايا إرهابية خلال الـ12 "
+                    "عامًا الماضية.", "2015-07-22")
+    assert out == []
+
+
+def test_the_first_side_of_a_fight_ends_at_min_jiha_and_the_enemy_follows(nlp):
+    out = rows(nlp, "وتواصلت أمس المواجهات في مدينة تعز بين المقاومة والجيش الوطني من جهة ومليشيات الحوثي وصالح "
+                    "من جهة أخرى.", "2015-08-10")
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"]) for r in out] == [
+        ("Armed clash", "Popular Resistance", "Houthi Movement")]
+    out = rows(nlp, "واستمرت امس الاشتباكات العنيفة بين فصائل المعارضة ومقاتلين من طرف وقوات النظام وعناصر حزب الله "
+                    "اللبناني من طرف آخر، في محيط بلدة المنصورة بسهل الغاب في ريف حماة.", "2015-08-09")
+    assert [(r["actor1"], r["actor2"]) for r in out] == [("Opposition Rebels (Syria)", "Military Forces of Syria")]
+
+
+
+def test_a_force_that_lends_its_aircraft_and_warships_is_no_author_of_the_capture(nlp):
+    out = rows(nlp, "وقالت مصادر إن قوات الجيش الوطني والمقاومة حققت أمس تقدما في محافظة ابين، اذ استطاعت بعد معارك "
+                    "عنيفة من السيطرة على مدينة جعار بمشاركة طيران وبارجات التحالف العربي.", "2015-08-10")
+    assert not any(r["actor1"] == "Military Forces of Saudi Arabia" for r in out)
+    # … and warships fire as artillery does
+    out = rows(nlp, "وقصفت بارجات التحالف العربي أمس مواقع الحوثيين في مدينة زنجبار.", "2015-08-10")
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"]) for r in out] == [
+        ("Shelling/artillery/missile attack", "Military Forces of Saudi Arabia", "Houthi Movement")]
+
+def test_militants_killed_and_others_arrested_in_one_operation_are_a_clash(nlp):
+    out = rows(nlp, "قتلت الشرطة العراقية أمس ثلاثة من عناصر تنظيم داعش واعتقلت خمسة آخرين في مدينة الموصل.",
+               "2015-07-22")
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"], r["fatalities"]) for r in out] == [
+        ("Armed clash", "Police Forces of Iraq", "Islamic State (Iraq)", 3)]
+
+
+
+def test_a_daily_named_after_a_city_is_no_place(nlp):
+    def places(text):
+        return [m.text for m in nlp.process({"text": text, "published": "2015-08-10"}).mentions if m.type == "PLACE"]
+    assert places('وقال مصدر عسكري لـ"الرياض" إن قوات الجيش سيطرت على جعار.') == ["جعار"]
+    assert places("وذكرت صحيفة الرياض أن قوات الجيش سيطرت على جعار.") == ["جعار"]
+    assert places("وقال مسؤول في الرياض إن قوات الجيش سيطرت على جعار.") == ["الرياض", "جعار"]
+
+
+def test_fighters_who_travelled_to_fight_in_a_groups_ranks_are_no_battle(nlp):
+    doc = nlp.process({"text": "وتقول روسيا إن آلافا من مواطنيها سافروا إلى سوريا للقتال في صفوف تنظيم داعش.",
+                       "published": "2015-08-03"})
+    assert [e.trigger_text for e in doc.event_mentions if e.ext.get("status") is None and not e.warnings] == []
+
+
+def test_a_date_of_the_event_counted_from_with_since_does_not_date_the_act(nlp):
+    out = rows(nlp, "بقيت خلايا الفئة الضالة على النهج ذاته منذ تفجيرات مايو 2003، حتى العملية الانتحارية الغادرة في "
+                    "مسجد قوات أمن الطوارئ في مدينة أبها ظهر أمس.", "2015-08-07")
+    assert [(r["sub_event_type"], r["event_date"], r["location"]) for r in out] == [("Suicide bomb", "2015-08-06", "Abha")]
+
+
+def test_a_military_convoy_of_the_rebels_is_theirs_not_the_states(nlp):
+    out = rows(nlp, "وهاجم مسلحو المقاومة الشعبية امس رتلا عسكريا يضم تعزيزات عسكرية للحوثيين في مدينة تعز.", "2015-07-23")
+    assert [(r["actor1"], r["actor2"]) for r in out] == [("Popular Resistance", "Houthi Movement")]
+    out = rows(nlp, "وهاجم مسلحون امس رتلا عسكريا للجيش في مدينة تعز.", "2015-07-23")
+    assert [(r["actor1"], r["actor2"]) for r in out] == [("Unidentified Armed Group (Yemen)", "Military Forces of Yemen")]
