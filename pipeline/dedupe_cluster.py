@@ -31,16 +31,17 @@ MAJORITY = 0.5  # the share of two groups' pairs that must be alike enough (kept
 def cluster(keys: Sequence[tuple], articles: Sequence[Hashable], edges: Sequence[Edge]) -> list[list[int]]:
     """Groups of report indices (each in input order), every report in one; ``keys`` order the
     pairs of equal score, ``articles`` are the reports' articles; only ``kept`` pairs join groups."""
-    pair = {(e.a, e.b): e.kept for e in edges}
+    pair: dict[int, dict[int, bool]] = defaultdict(dict)  # each report's candidate pairs: the other -> kept
+    for e in edges:
+        pair[e.a][e.b] = e.kept
+        pair[e.b][e.a] = e.kept
+    rank = {k: n for n, k in enumerate(sorted(set(keys)))}  # the keys' order, as integers
     group = list(range(len(keys)))
     members = {i: [i] for i in range(len(keys))}
     seen = {i: {articles[i]} for i in range(len(keys))}
-    for e in sorted((e for e in edges if e.kept), key=lambda e: (-e.score, keys[e.a], keys[e.b])):
+    for e in sorted((e for e in edges if e.kept), key=lambda e: (-e.score, rank[keys[e.a]], rank[keys[e.b]])):
         ga, gb = group[e.a], group[e.b]
-        if ga == gb or seen[ga] & seen[gb]:
-            continue
-        cross = [pair.get((min(x, y), max(x, y))) for x in members[ga] for y in members[gb]]
-        if None in cross or sum(cross) < MAJORITY * len(cross):
+        if ga == gb or seen[ga] & seen[gb] or not joinable(pair, members[ga], members[gb]):
             continue
         keep, gone = (ga, gb) if ga < gb else (gb, ga)
         for x in members[gone]:
@@ -48,6 +49,20 @@ def cluster(keys: Sequence[tuple], articles: Sequence[Hashable], edges: Sequence
         members[keep] += members.pop(gone)
         seen[keep] |= seen.pop(gone)
     return [sorted(m) for m in sorted(members.values(), key=min)]
+
+
+def joinable(pair: dict[int, dict[int, bool]], a: list[int], b: list[int]) -> bool:
+    """Every report of one group is a candidate pair with every report of the other, and at least
+    MAJORITY of those pairs are kept."""
+    if len(a) > len(b):
+        a, b = b, a
+    alike = 0
+    for x in a:
+        other = pair.get(x, {})
+        if not other.keys() >= set(b):
+            return False
+        alike += sum(other[y] for y in b)
+    return alike >= MAJORITY * len(a) * len(b)
 
 
 BLASTS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
