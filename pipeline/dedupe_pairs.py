@@ -119,12 +119,17 @@ def candidate_pairs(reports: Sequence[Report], home: Optional[Callable[[Report],
             blocks[(r.place.iso3, r.place.admin1)].append(i)
     for block in blocks.values():
         by_day: dict[dt.date, list[int]] = defaultdict(list)
+        spans = {}
         for i in block:
             by_day[reports[i].date].append(i)
+            spans[i] = span(reports[i])
         for i in block:
-            for day in window(reports[i]):
+            first, last = spans[i]
+            mine = reports[i].date
+            for day in (first + dt.timedelta(n) for n in range((last - first).days + 1)):
                 for j in by_day.get(day, ()):
-                    if j != i and (i < j or not reaches(reports[j], reports[i])):
+                    # each pair once: from i when j is later in the input or j's window misses i's date
+                    if j != i and (i < j or not spans[j][0] <= mine <= spans[j][1]):
                         if home is None or home(reports[i]) or home(reports[j]):
                             yield (i, j) if i < j else (j, i)
 
