@@ -13,17 +13,22 @@ reports' keys, so the result does not depend on input order). Two groups join on
 Then one attack the extractor split is put back together (``join_split``): a bombing followed by a
 gunfight (a suicide bomber's comrades storming the site, the police firing on the attackers) is one
 incident, but an article may give it as two events, the blast and the armed clash, which the rule
-above (no article twice) keeps in two groups. A group of such fights whose every article also tells
-one group of blasts, at the same place and in the same date window, is that blast's fight: the two
-are one incident. A fight some article tells without that blast stays apart, and so does one that
-two blast groups could own (two bombings of one city and day).
+above (no article twice) keeps in two groups. A group of such fights (most of its reports armed
+clashes) whose every article also tells one group of blasts that two articles or more tell, at the
+same place and in the same date window, naming no site of another kind, is that blast's fight: the
+two are one incident, unless the fight is told as a matter of its own ("من ناحية ثانية", "في هجوم
+آخر"). A fight some article tells
+without that blast stays apart, and so does one that two blast groups could own (two bombings of
+one city and day), and an article alone never undoes its own in-article merge.
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Hashable, Sequence
 
 from .dedupe_pairs import Edge, dates_agree, places_agree, site_kinds, sites_agree
+from .normalize import normalize_for_matching
 
 MAJORITY = 0.5  # the share of two groups' pairs that must be alike enough (kept) for them to join
 
@@ -70,24 +75,41 @@ FIGHTS = frozenset({"Armed clash"})
 OF_BLAST = BLASTS | {"Attack"}  # an attack is also how papers tell a bombing (sub_event_families.yaml)
 
 
-def _kind(subs: set[str]) -> str:
-    """A group of blasts (a bombing told by every report), of fights (at least one armed clash, the
-    rest of the bombing: the fight after the blast), or neither."""
-    if subs & FIGHTS and subs <= FIGHTS | OF_BLAST:
+def _kind(subs: list[str]) -> str:
+    """A group of blasts (a bombing told by every report), of fights (most of its reports armed
+    clashes, the rest of the bombing: the fight after the blast), or neither."""
+    if 2 * sum(x in FIGHTS for x in subs) > len(subs) and all(x in FIGHTS | OF_BLAST for x in subs):
         return "fights"
-    if subs & BLASTS and subs <= OF_BLAST:
+    if any(x in BLASTS for x in subs) and all(x in OF_BLAST for x in subs):
         return "blasts"
     return ""
+
+
+# how an article opens a matter of its own ("on another note", "in a separate attack"): a fight told
+# after one of these is not the fight of the blast before it
+OTHER_MATTER = ("من ناحية ثانية", "من ناحية اخرى", "من جهة ثانية", "من جهة اخرى", "في حادث منفصل", "في حادث اخر",
+                "في هجوم اخر", "في هجوم منفصل", "في سياق منفصل", "في سياق اخر", "في تطور اخر")
+
+
+def another_matter(text: str) -> bool:
+    """The sentences open a matter of their own (OTHER_MATTER, normalised)."""
+    plain = normalize_for_matching(text)
+    return any(cue in plain for cue in _other_matter())
+
+
+@lru_cache(maxsize=1)
+def _other_matter() -> tuple[str, ...]:
+    return tuple(normalize_for_matching(c) for c in OTHER_MATTER)
 
 
 def join_split(reports: Sequence, groups: list[list[int]]) -> tuple[list[list[int]], dict[int, int]]:
     """The groups with each split-off fight joined to its blast (see the module's doc), and for each
     report so joined the blast report of its own article (its mentions row says so). ``reports``:
     dedupe's Reports (their sub-event, date, place, article and text are read)."""
-    kinds = [_kind({reports[i].sub_event_type for i in g}) for g in groups]
+    kinds = [_kind([reports[i].sub_event_type for i in g]) for g in groups]
     blasts_of: dict[Hashable, set[int]] = defaultdict(set)  # article -> the blast groups it is in
     for n, g in enumerate(groups):
-        if kinds[n] == "blasts":
+        if kinds[n] == "blasts" and len({reports[i].article_id for i in g}) > 1:  # told across articles
             for i in g:
                 blasts_of[reports[i].article_id].add(n)
     sites: dict[int, frozenset] = {}
@@ -105,6 +127,8 @@ def join_split(reports: Sequence, groups: list[list[int]]) -> tuple[list[list[in
     host: dict[int, int] = {}
     for n, g in enumerate(groups):
         if kinds[n] != "fights":
+            continue
+        if any(reports[i].sub_event_type in FIGHTS and another_matter(reports[i].text) for i in g):
             continue
         hosts = set.intersection(*(blasts_of.get(reports[i].article_id, set()) for i in g))
         hosts = [b for b in sorted(hosts) if all(together(x, y) for x in groups[b] for y in g)]

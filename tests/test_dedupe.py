@@ -523,3 +523,18 @@ def test_dask_joins_the_split_bombing_as_the_local_run_does(tmp_path):
     assert [sorted(r["article_ids"]) for r in local] == [["alwatan", "alyaum", "okaz", "sabq"]]
     assert [(r["event_id_cnty"], sorted(r["article_ids"])) for r in dask_rows] == \
         [(r["event_id_cnty"], sorted(r["article_ids"])) for r in local]
+
+
+def test_a_fight_told_as_another_matter_or_by_one_article_alone_is_not_the_blast_s():
+    from conflict_events.dedupe_pairs import Thresholds
+
+    # al-Yaum's and al-Watan's fights open a matter of their own: a separate attack on a checkpoint
+    other = "ومن ناحية ثانية، " + CAMP_FIGHT
+    reports = _camp_reports()
+    reports[3].text = reports[5].text = other
+    groups = dedupe(reports, "words", Thresholds(0.2, 0.3, None, None)).groups
+    assert [0, 1, 2, 4] in groups and [3, 5] in groups
+    # one article telling the blast and a fight, the blast told by no other article: its own in-article
+    # merge kept them apart, and nothing across the dump says otherwise
+    alone = [r for r in _camp_reports() if r.article_id == "alyaum"]
+    assert sorted(dedupe(alone, "words", Thresholds(0.2, 0.3, None, None)).groups) == [[0], [1]]
