@@ -14,8 +14,9 @@ trigger evidence (ties: the one that holds its first trigger). Events of no inci
 extraction errors, counted apart. The dedupe runs over all the events; the merges are scored
 over the events that map: pairwise precision/recall/F1 over pairs of events of different
 articles (same predicted incident vs same gold incident) and B-cubed precision/recall/F1 over
-events (same-article events of one incident count as one: the dedupe never joins an article
-with itself).
+events (same-article events of one incident count as one: the grouping never joins an article
+with itself; only the split-bombing join, ``dedupe_cluster.join_split``, puts one article's blast
+and fight in one incident, which pairwise scoring counts and B-cubed cannot).
 """
 from __future__ import annotations
 
