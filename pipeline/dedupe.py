@@ -77,7 +77,7 @@ def link(reports: list[Report], similarity: Union[str, Measure, None] = None,
     measure = resolve(similarity)
     found = edges(reports, measure, measure.thresholds if thresholds is None else thresholds)
     groups = cluster([r.key for r in reports], [r.article_id for r in reports], found)
-    return found, join_split(reports, groups)[0]
+    return found, join_split(reports, groups)
 
 
 def assemble(reports: Sequence[Report], found: Sequence[Edge], groups: list[list[int]]) -> Deduped:

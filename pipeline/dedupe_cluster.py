@@ -17,9 +17,9 @@ above (no article twice) keeps in two groups. A group of such fights (most of it
 clashes) whose every article also tells one group of blasts that two articles or more tell, at the
 same place and in the same date window, naming no site of another kind, is that blast's fight: the
 two are one incident, unless the fight is told as a matter of its own ("من ناحية ثانية", "في هجوم
-آخر"). A fight some article tells
-without that blast stays apart, and so does one that two blast groups could own (two bombings of
-one city and day), and an article alone never undoes its own in-article merge.
+آخر"). A fight some article tells without that blast stays apart, and so does one that two blast
+groups could own (two bombings of one city and day); an article alone never undoes its own
+in-article merge. The only incidents with an article twice are these.
 """
 from __future__ import annotations
 
@@ -102,10 +102,10 @@ def _other_matter() -> tuple[str, ...]:
     return tuple(normalize_for_matching(c) for c in OTHER_MATTER)
 
 
-def join_split(reports: Sequence, groups: list[list[int]]) -> tuple[list[list[int]], dict[int, int]]:
-    """The groups with each split-off fight joined to its blast (see the module's doc), and for each
-    report so joined the blast report of its own article (its mentions row says so). ``reports``:
-    dedupe's Reports (their sub-event, date, place, article and text are read)."""
+def join_split(reports: Sequence, groups: list[list[int]]) -> list[list[int]]:
+    """The groups with each split-off fight joined to its blast (see the module's doc), each in input
+    order, in order of their first report. ``reports``: dedupe's Reports (their sub-event, date,
+    place, article and text are read)."""
     kinds = [_kind([reports[i].sub_event_type for i in g]) for g in groups]
     blasts_of: dict[Hashable, set[int]] = defaultdict(set)  # article -> the blast groups it is in
     for n, g in enumerate(groups):
@@ -135,11 +135,7 @@ def join_split(reports: Sequence, groups: list[list[int]]) -> tuple[list[list[in
         if len(hosts) == 1:
             host[n] = hosts[0]
     out = [list(g) for g in groups]
-    joined: dict[int, int] = {}
     for n, b in host.items():
-        own = {reports[x].article_id: x for x in groups[b]}
-        for i in groups[n]:
-            joined[i] = own[reports[i].article_id]
         out[b] += out[n]
         out[n] = []
-    return [sorted(g) for g in sorted((g for g in out if g), key=min)], joined
+    return [sorted(g) for g in sorted((g for g in out if g), key=min)]

@@ -147,7 +147,7 @@ def _run(client, inputs, output: Path, measure: Measure, thresholds, ext: str) -
     index = {k: n for n, k in enumerate(keys)}
     pairs = [Edge(*sorted((index[a], index[b])), *rest) for a, b, *rest in found]
     sketches = dict(reports.map(lambda r: (r.key, sketch(r))).compute())
-    groups = join_split([sketches[k] for k in keys], cluster(keys, [k[0] for k in keys], pairs))[0]
+    groups = join_split([sketches[k] for k in keys], cluster(keys, [k[0] for k in keys], pairs))
     dated = dict(reports.map(lambda r: (r.key, month(r))).compute())
     by_month: dict[tuple, list[list[tuple]]] = {}
     for g in groups:

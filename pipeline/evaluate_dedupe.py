@@ -289,7 +289,7 @@ def predict(reports: Sequence[Report], found: Sequence[Edge], t: Thresholds, spl
     """The group of each report when the candidate pairs are kept by thresholds ``t`` (with
     ``split``, the fights of split bombings then joined to their blasts, as dedupe does)."""
     groups = cluster([r.key for r in reports], [r.article_id for r in reports], kept(found, t))
-    return groups_of(len(reports), join_split(reports, groups)[0] if split else groups)
+    return groups_of(len(reports), join_split(reports, groups) if split else groups)
 
 
 def search(mapped: Mapped, found: Sequence[Edge], keep: Optional[set[int]], steps: int = 16,
