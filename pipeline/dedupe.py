@@ -8,7 +8,8 @@ of one incident:
    incident, blocked by country, admin1 and date window, each with its similarity
    (``similarity``: a sentence encoder, or shared words) and score;
 2. groups (``dedupe_cluster``): best pairs first, no article twice, complete linkage on the
-   rules, a majority of alike pairs (average linkage on the similarity);
+   rules, a majority of alike pairs (average linkage on the similarity); then a bombing the
+   extractor split into the blast and the fight after it is put back together (``join_split``);
 3. rows (``dedupe_merge``): one incident row per group (ACLED's columns, article_ids, sources,
    source_count, the union of the evidence) and one mentions-table row per report, saying why
    it joined, so every merge can be explained and undone.
@@ -28,7 +29,7 @@ from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from conflict_events.schemas import IncidentMention, IncidentRow
 
-from .dedupe_cluster import cluster
+from .dedupe_cluster import BLASTS, FIGHTS, cluster, join_split
 from .dedupe_merge import best_date, first_report, incident, incident_id
 from .dedupe_pairs import Edge, edges
 from .output_guard import OutputError, OutputLock, check_output
@@ -75,7 +76,8 @@ def link(reports: list[Report], similarity: Union[str, Measure, None] = None,
         r.index = n
     measure = resolve(similarity)
     found = edges(reports, measure, measure.thresholds if thresholds is None else thresholds)
-    return found, cluster([r.key for r in reports], [r.article_id for r in reports], found)
+    groups = cluster([r.key for r in reports], [r.article_id for r in reports], found)
+    return found, join_split(reports, groups)
 
 
 def assemble(reports: Sequence[Report], found: Sequence[Edge], groups: list[list[int]]) -> Deduped:
@@ -103,7 +105,19 @@ def built(reports: Sequence[Report], found: Sequence[Edge], groups: list[list[in
                 partner[x] = (reports[y], e)
     mean = {i: round(sum(s) / len(s), 4) for i, s in similarity.items()}
     for members in sorted(groups, key=lambda g: order_key([reports[i] for i in g])):
-        yield incident([reports[i] for i in members], mean, partner)
+        yield incident([reports[i] for i in members], mean, partner, split_of([reports[i] for i in members]))
+
+
+def split_of(group: Sequence[Report]) -> dict[int, Report]:
+    """The fights of a group joined to the blast of their own article (``join_split``: the only way
+    one article is twice in a group), by report index: each with that blast."""
+    out = {}
+    for r in group:
+        if r.sub_event_type in FIGHTS:
+            blast = next((b for b in group if b.article_id == r.article_id and b.sub_event_type in BLASTS), None)
+            if blast is not None:
+                out[r.index] = blast
+    return out
 
 
 def order_key(group: Sequence[Report]) -> tuple[str, str]:

@@ -5,7 +5,8 @@
    pair of one incident is further apart: a week-precise date reaches 7 days, the text tier 3).
 2. Each month finds its candidate pairs (``dedupe_pairs.edges``), keeping those with a report of
    its own, so every pair is found once, by one partition.
-3. The pairs (small) are gathered and grouped here (``dedupe_cluster.cluster``), as the local run
+3. The pairs (small) are gathered and grouped here (``dedupe_cluster.cluster``, then ``join_split`` on
+   sketches of the reports: their fields without the row), as the local run
    does with the same pairs.
 4. Each month writes the incidents whose earliest report is its own (their other reports lie in
    its month or its margin): ``OUTPUT/part-00000.jsonl`` (or .parquet ...), its mentions as
@@ -22,7 +23,7 @@ from conflict_events.schemas import IncidentMention, IncidentRow
 
 from .dask_engine import _clear_parts, dask_client, part_kind
 from .dedupe import Summary, Thresholds, assemble, repeated, resolve
-from .dedupe_cluster import cluster
+from .dedupe_cluster import FIGHTS, OF_BLAST, cluster, join_split
 from .dedupe_pairs import Edge, edges
 from .output_guard import OutputLock, check_output
 from .reports import BadRow, Report, event_files, read_reports
@@ -56,6 +57,15 @@ def placements(r: Report) -> list[tuple[tuple, bool, Report]]:
 
 def _read(path: str) -> list:
     return list(read_reports(Path(path)))
+
+
+def sketch(r: Report) -> Report:
+    """What ``join_split`` reads of a report, for the client: its fields, coordinates, and the text of
+    a blast or a fight only (for the sites it names)."""
+    from dataclasses import replace
+
+    return replace(r, row={k: r.row.get(k) for k in ("latitude", "longitude")},
+                   text=r.text if r.sub_event_type in FIGHTS | OF_BLAST else "")
 
 
 def _month_edges(group: tuple, measure: Measure, thresholds) -> list[tuple]:
@@ -136,7 +146,8 @@ def _run(client, inputs, output: Path, measure: Measure, thresholds, ext: str) -
     keys = sorted(first)
     index = {k: n for n, k in enumerate(keys)}
     pairs = [Edge(*sorted((index[a], index[b])), *rest) for a, b, *rest in found]
-    groups = cluster(keys, [k[0] for k in keys], pairs)
+    sketches = dict(reports.map(lambda r: (r.key, sketch(r))).compute())
+    groups = join_split([sketches[k] for k in keys], cluster(keys, [k[0] for k in keys], pairs))
     dated = dict(reports.map(lambda r: (r.key, month(r))).compute())
     by_month: dict[tuple, list[list[tuple]]] = {}
     for g in groups:

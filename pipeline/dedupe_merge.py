@@ -81,11 +81,17 @@ def _actor(reports: Sequence[Report], role: str) -> Optional[Report]:
 
 
 def fatalities(reports: Sequence[Report], sub_event: str) -> tuple[int, list[str]]:
-    """ACLED's rule: the lowest figure of the reports that give one (0 when none does, or for a
-    development that carries none); a warning when the reports differ."""
+    """ACLED's rule: the lowest figure of the articles that give one (0 when none does, or for a
+    development that carries none); a warning when the articles differ. An article that tells the
+    incident twice (a bombing split into the blast and the fight after it) gives the larger of its
+    figures: the blast's dead are often counted again in the fight's, so they are not added."""
     if sub_event in NO_FATALITIES:
         return 0, []
-    figures = sorted({r.fatalities for r in reports if r.fatalities_reported})
+    per_article: dict[str, int] = {}
+    for r in reports:
+        if r.fatalities_reported:
+            per_article[r.article_id] = max(r.fatalities, per_article.get(r.article_id, 0))
+    figures = sorted(set(per_article.values()))
     if not figures:
         return 0, []
     warn = [f"fatalities differ between reports ({', '.join(map(str, figures))}): the lowest is kept (ACLED)"] \
@@ -140,10 +146,12 @@ def sub_event_of(reports: Sequence[Report]) -> Report:
 
 
 def incident(reports: Sequence[Report], similarity: dict[int, Optional[float]],
-             partner: dict[int, tuple[Report, Edge]]) -> tuple[dict, list[dict]]:
+             partner: dict[int, tuple[Report, Edge]], split: Optional[dict[int, Report]] = None) -> tuple[dict, list[dict]]:
     """The incident row of a group of reports and the mentions-table row of each report.
     ``similarity`` gives each report's mean similarity to the others, ``partner`` the report it is
-    most like (with their pair), by report index."""
+    most like (with their pair), ``split`` the blast of its own article a fight was joined to
+    (dedupe_cluster.join_split), by report index."""
+    split = split or {}
     first = first_report(reports)
     iid = incident_id(first)
     head = sub_event_of(reports)
@@ -181,15 +189,19 @@ def incident(reports: Sequence[Report], similarity: dict[int, Optional[float]],
         "confidence": round(min(1.0, max(_confidence(r) for r in reports) + 0.05 * (len(reports) - 1)), 3),
         "warnings": list(dict.fromkeys(warnings + [w for r in ordered for w in r.row.get("warnings") or ()])),
     })
-    return {k: row[k] for k in INCIDENT_COLUMNS}, [mention(r, iid, first, similarity.get(r.index), partner.get(r.index))
-                                                   for r in ordered]
+    return {k: row[k] for k in INCIDENT_COLUMNS}, [mention(r, iid, first, similarity.get(r.index), partner.get(r.index),
+                                                           split.get(r.index)) for r in ordered]
 
 
 def mention(r: Report, iid: str, first: Report, similarity: Optional[float],
-            partner: Optional[tuple[Report, Edge]]) -> dict:
-    """The mentions-table row of one report of an incident: why it is there (alone; or the report of
-    another article it is most like, and how)."""
-    if partner is None:
+            partner: Optional[tuple[Report, Edge]], blast: Optional[Report] = None) -> dict:
+    """The mentions-table row of one report of an incident: why it is there (alone; the fight after
+    the blast its own article tells; or the report of another article it is most like, and how)."""
+    if blast is not None:
+        reason = (f"{'first report; ' if r is first else ''}the fight after the blast its article also tells "
+                  f"(event {blast.report_id}: {blast.sub_event_type}, {blast.date}, {blast.place.location}); every "
+                  f"article that tells this fight tells that blast")
+    elif partner is None:
         reason = "alone: no other article's report is the same incident"
     else:
         reason = (f"{'first report; ' if r is first else ''}most like article {partner[0].article_id} "

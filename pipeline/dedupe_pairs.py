@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, replace
 from typing import Callable, Iterator, NamedTuple, Optional, Sequence
 
 from .incident import FAMILIES, dates_compatible, places_compatible, roles_agree, sub_events_compatible
@@ -63,9 +62,9 @@ def thresholds_of(t) -> Thresholds:
     return Thresholds(*t)
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
-    """A candidate pair of reports (indices a < b) with its similarity and score."""
+class Edge(NamedTuple):
+    """A candidate pair of reports (indices a < b) with its similarity and score (a tuple: a dump
+    has millions of them)."""
 
     a: int
     b: int
@@ -78,8 +77,10 @@ class Edge:
 
     def kind(self) -> str:
         """Which of the ``Thresholds`` applies to the pair."""
-        return {("rules", False): "same_day", ("rules", True): "next_day",
-                ("text", False): "text", ("text", True): "text_far"}[(self.tier, self.strict)]
+        return KINDS[(self.tier, self.strict)]
+
+
+KINDS = {("rules", False): "same_day", ("rules", True): "next_day", ("text", False): "text", ("text", True): "text_far"}
 
 
 def span(r: Report) -> tuple[dt.date, dt.date]:
@@ -118,12 +119,17 @@ def candidate_pairs(reports: Sequence[Report], home: Optional[Callable[[Report],
             blocks[(r.place.iso3, r.place.admin1)].append(i)
     for block in blocks.values():
         by_day: dict[dt.date, list[int]] = defaultdict(list)
+        spans = {}
         for i in block:
             by_day[reports[i].date].append(i)
+            spans[i] = span(reports[i])
         for i in block:
-            for day in window(reports[i]):
+            first, last = spans[i]
+            mine = reports[i].date
+            for day in (first + dt.timedelta(n) for n in range((last - first).days + 1)):
                 for j in by_day.get(day, ()):
-                    if j != i and (i < j or not reaches(reports[j], reports[i])):
+                    # each pair once: from i when j is later in the input or j's window misses i's date
+                    if j != i and (i < j or not spans[j][0] <= mine <= spans[j][1]):
                         if home is None or home(reports[i]) or home(reports[j]):
                             yield (i, j) if i < j else (j, i)
 
@@ -213,15 +219,16 @@ def edges(reports: Sequence[Report], measure: Measure, thresholds, home=None) ->
     pair that does not is left out."""
     limits = thresholds_of(thresholds)
     vectors = measure.vectors([r.text for r in reports])
-    sites = [site_kinds(r.text) for r in reports]
+    kinds: dict[str, frozenset] = {}  # each distinct text's sites (reprints repeat a text)
+    sites = [kinds[r.text] if r.text in kinds else kinds.setdefault(r.text, site_kinds(r.text)) for r in reports]
     pairs = [(i, j) for i, j in candidate_pairs(reports, home)
              if compatible(reports[i], reports[j]) and sites_agree(sites[i], sites[j])]
     sims = [None] * len(pairs) if vectors is None else dots(vectors, [i for i, _ in pairs], [j for _, j in pairs])
     found = [edge(reports, i, j, x, "rules") for (i, j), x in zip(pairs, sims)]
-    lowest = min((x for x in (limits.text, limits.text_far) if x is not None), default=None)
-    if vectors is not None and lowest is not None:
+    if vectors is not None and (limits.text is not None or limits.text_far is not None):
         ruled = set(pairs)
-        found += [edge(reports, i, j, x, "text") for i, j, x in text_pairs(reports, vectors, lowest, home)
+        found += [Edge(i, j, x, round(x + agreement(reports[i], reports[j]), 4), "text", strict)
+                  for i, j, x, strict in text_pairs(reports, vectors, limits, home)
                   if (i, j) not in ruled and sites_agree(sites[i], sites[j])]
     return kept(found, limits)
 
@@ -234,7 +241,7 @@ def kept(found: Sequence[Edge], thresholds) -> list[Edge]:
     for e in found:
         ok = passes(e, limits)
         if ok or e.tier == "rules":
-            out.append(e if e.kept == ok else replace(e, kept=ok))
+            out.append(e if e.kept == ok else e._replace(kept=ok))
     return out
 
 
@@ -244,39 +251,63 @@ def edge(reports: Sequence[Report], i: int, j: int, similarity: Optional[float],
     return Edge(i, j, similarity, round((similarity or 0.0) + agreement(a, b), 4), tier, far(a, b, tier))
 
 
-def text_pairs(reports: Sequence[Report], vectors, threshold: float, home=None) -> Iterator[tuple[int, int, float]]:
-    """Pairs (i < j, similarity) of reports of two articles, one country and one disorder family,
-    dated at most TEXT_DAYS apart, whose sentences' similarity is at least ``threshold``; with
-    ``home``, only pairs with a report it accepts. The rows are put in order of country and date
-    once, so each day's block is a slice."""
+def text_pairs(reports: Sequence[Report], vectors, thresholds, home=None) -> Iterator[tuple[int, int, float, bool]]:
+    """Pairs (i < j, similarity, strict) of reports of two articles, one country and one disorder
+    family, dated at most TEXT_DAYS apart, whose sentences' similarity reaches the text tier's
+    threshold of their kind (``Thresholds.text``, or ``text_far`` when ``strict``: admin1s that
+    differ, or dates more than DAY_SLACK apart; a kind without one gives no pair; a single number
+    serves both kinds); with ``home``, only pairs with a report it accepts. The rows are put in order
+    of country and date once, so each day's block is a slice, and each block's pairs are filtered
+    as arrays: a Python object is made only for a pair that is kept."""
     import numpy as np
 
+    if isinstance(thresholds, (int, float)):
+        thresholds = Thresholds(None, None, thresholds, thresholds)
+    near, far_ = thresholds.text, thresholds.text_far
+    if near is None and far_ is None:
+        return
+    lowest = min(x for x in (near, far_) if x is not None) - 1e-4  # before rounding to 4 places
     order = sorted((i for i, r in enumerate(reports) if r.date is not None),
                    key=lambda i: (reports[i].place.iso3, reports[i].date))
     if not order:
         return
     rows = vectors[order]
     keys = [(reports[i].place.iso3, reports[i].date) for i in order]
+    codes: dict = {}
+    article = np.array([codes.setdefault(("a", reports[i].article_id), len(codes)) for i in order])
+    family = np.array([codes.setdefault(("f", FAMILIES.get(reports[i].event_type)), len(codes)) for i in order])
+    region = np.array([codes.setdefault(("r", reports[i].place.admin1), len(codes)) if reports[i].place.admin1 else -1
+                       for i in order])
+    day = np.array([reports[i].date.toordinal() for i in order])
+    inf = float("inf")
+    limit = np.array([inf if near is None else near - 1e-4, inf if far_ is None else far_ - 1e-4])
     start = 0
     while start < len(order):
-        country, day = keys[start]
+        country, first = keys[start]
         stop = start
-        while stop < len(order) and keys[stop] == (country, day):
+        while stop < len(order) and keys[stop] == (country, first):
             stop += 1
-        last = day + dt.timedelta(TEXT_DAYS)
+        last = first + dt.timedelta(TEXT_DAYS)
         reach = stop
         while reach < len(order) and keys[reach][0] == country and keys[reach][1] <= last:
             reach += 1
         sims = rows[start:stop] @ rows[start:reach].T
         sims = sims.toarray() if hasattr(sims, "toarray") else np.asarray(sims)
-        for x, y in zip(*np.nonzero(sims >= threshold)):
-            if y <= x:  # each pair once: the later of one day, or a later day
-                continue
-            i, j = order[start + x], order[start + y]
-            ra, rb = reports[i], reports[j]
-            if (ra.article_id != rb.article_id and FAMILIES.get(ra.event_type) == FAMILIES.get(rb.event_type)
-                    and (home is None or home(ra) or home(rb))):
-                yield (min(i, j), max(i, j), round(float(sims[x, y]), 4))
+        xs, ys = np.nonzero(sims >= lowest)
+        later = ys > xs  # each pair once: the later of one day, or a later day
+        xs, ys = xs[later], ys[later]
+        gx, gy = xs + start, ys + start
+        values = sims[xs, ys]
+        strict = (((region[gx] >= 0) & (region[gy] >= 0) & (region[gx] != region[gy]))
+                  | (np.abs(day[gx] - day[gy]) > DAY_SLACK))
+        keep = ((article[gx] != article[gy]) & (family[gx] == family[gy])
+                & (values >= limit[strict.astype(np.int64)]))
+        for x, y, value, hard in zip(gx[keep].tolist(), gy[keep].tolist(), values[keep].tolist(), strict[keep].tolist()):
+            i, j = order[x], order[y]
+            similarity = round(value, 4)
+            low = far_ if hard else near
+            if similarity >= low and (home is None or home(reports[i]) or home(reports[j])):
+                yield (min(i, j), max(i, j), similarity, hard)
         start = stop
 
 

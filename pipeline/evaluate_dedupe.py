@@ -14,8 +14,9 @@ trigger evidence (ties: the one that holds its first trigger). Events of no inci
 extraction errors, counted apart. The dedupe runs over all the events; the merges are scored
 over the events that map: pairwise precision/recall/F1 over pairs of events of different
 articles (same predicted incident vs same gold incident) and B-cubed precision/recall/F1 over
-events (same-article events of one incident count as one: the dedupe never joins an article
-with itself).
+events (same-article events of one incident count as one: the grouping never joins an article
+with itself; only the split-bombing join, ``dedupe_cluster.join_split``, puts one article's blast
+and fight in one incident, which pairwise scoring counts and B-cubed cannot).
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from .dedupe import dedupe
-from .dedupe_cluster import cluster
+from .dedupe_cluster import cluster, join_split
 from .dedupe_pairs import Edge, Thresholds, edges, kept
 from .metrics import prf
 from .reports import Report, report_from_row
@@ -284,9 +285,11 @@ def fmt(t: Thresholds) -> str:
     return ", ".join(f"{k} {'-' if v is None else v}" for k, v in t._asdict().items())
 
 
-def predict(reports: Sequence[Report], found: Sequence[Edge], t: Thresholds) -> list[int]:
-    """The group of each report when the candidate pairs are kept by thresholds ``t``."""
-    return groups_of(len(reports), cluster([r.key for r in reports], [r.article_id for r in reports], kept(found, t)))
+def predict(reports: Sequence[Report], found: Sequence[Edge], t: Thresholds, split: bool = True) -> list[int]:
+    """The group of each report when the candidate pairs are kept by thresholds ``t`` (with
+    ``split``, the fights of split bombings then joined to their blasts, as dedupe does)."""
+    groups = cluster([r.key for r in reports], [r.article_id for r in reports], kept(found, t))
+    return groups_of(len(reports), join_split(reports, groups) if split else groups)
 
 
 def search(mapped: Mapped, found: Sequence[Edge], keep: Optional[set[int]], steps: int = 16,
@@ -294,7 +297,9 @@ def search(mapped: Mapped, found: Sequence[Edge], keep: Optional[set[int]], step
     """Thresholds with the best B-cubed F1 over the reports ``keep`` (None: all) whose pairwise
     precision there is at least TARGET_PRECISION (the best precision while none is): coordinate
     ascent from the strictest, each threshold on a grid of its kind's similarities (every pair, then
-    percentiles 5 to 99.5; the text tier's also none)."""
+    percentiles 5 to 99.5; the text tier's also none). The groups scored are the clustering's, before
+    split bombings are joined (``join_split`` has no threshold; its merges would otherwise let the
+    precision target pay for looser thresholds)."""
     import numpy as np
 
     kinds = Thresholds._fields
@@ -307,7 +312,7 @@ def search(mapped: Mapped, found: Sequence[Edge], keep: Optional[set[int]], step
     current = {k: (None if k.startswith("text") else grid[k][-1] if grid[k] else None) for k in kinds}
 
     def value(t: dict) -> tuple:
-        s = score(mapped.reports, mapped.incident, predict(mapped.reports, found, Thresholds(**t)), keep)
+        s = score(mapped.reports, mapped.incident, predict(mapped.reports, found, Thresholds(**t), split=False), keep)
         ok = s.pairwise[0] >= TARGET_PRECISION
         return (ok, s.bcubed[2] if ok else s.pairwise[0])
 

@@ -115,9 +115,12 @@ class Words(Measure):
         from scipy.sparse import csr_matrix, diags
 
         vocab: dict[str, int] = {}
+        ids: dict[str, list[int]] = {}  # each distinct text's words, once (reprints repeat a text)
         indptr, indices = [0], []
         for t in texts:
-            indices += [vocab.setdefault(w, len(vocab)) for w in content_words(t)]
+            if t not in ids:
+                ids[t] = [vocab.setdefault(w, len(vocab)) for w in content_words(t)]
+            indices += ids[t]
             indptr.append(len(indices))
         indices = np.array(indices, dtype=np.int64)
         width = max(1, len(vocab))

@@ -251,14 +251,18 @@ def test_evaluate_dedupe_says_when_the_corpus_is_missing(tmp_path, monkeypatch, 
 
 
 def _report(article, sub, day, location, actor1=None, actor2=None, precision=1, admin1="Amanat al Asimah", context=None):
-    row = {"event_id_cnty": f"YEM{abs(hash((article, sub))) % 10**8:08d}", "article_id": article,
+    return report_from_row(_row(article, sub, day, location, actor1, actor2, precision, admin1, context), article)
+
+
+def _row(article, sub, day, location, actor1=None, actor2=None, precision=1, admin1="Amanat al Asimah", context=None):
+    return {"event_id_cnty": f"YEM{abs(hash((article, sub))) % 10**8:08d}", "article_id": article,
            "event_type": {"Air/drone strike": "Explosions/Remote violence", "Armed clash": "Battles",
-                          "Arrests": "Strategic developments"}[sub],
+                          "Arrests": "Strategic developments", "Suicide bomb": "Explosions/Remote violence",
+                          "Remote explosive/landmine/IED": "Explosions/Remote violence"}[sub],
            "sub_event_type": sub, "event_date": day, "time_precision": precision, "country": "Yemen",
            "admin1": admin1, "location": location, "geo_precision": 1, "actor1": actor1, "actor2": actor2,
            "inter1": 8 if actor1 else None, "inter2": 2 if actor2 else None, "fatalities": 0, "evidence": [],
            "context": context}
-    return report_from_row(row, article)
 
 
 STRIKE = "شن طيران التحالف غارات جوية على مواقع الحوثيين في العاصمة صنعاء وسمع دوي انفجارات عنيفة"
@@ -418,3 +422,119 @@ def test_a_report_joins_a_group_when_most_of_its_pairs_there_are_alike_enough():
     reports[2].sides = ("Coalition Forces", "Civilians (Yemen)")
     reports[0].sides = reports[1].sides = ("Coalition Forces", "Houthi Movement")
     assert dedupe(reports, "words", Thresholds(0.3, 0.3, None, None)).groups == [[0, 1], [2]]
+
+
+# a suicide bombing at the gate of a camp in Sanaa, then a gunfight with the attackers: two papers tell the
+# blast alone, two tell both and their events come out split, the blast and the armed clash
+CAMP_BLAST = ("فجر انتحاري نفسه بحزام ناسف عند بوابة معسكر الأمن المركزي في صنعاء صباح الأحد مما أدى إلى مقتل "
+              "سبعة جنود وإصابة 12 آخرين")
+CAMP_FIGHT = ("وعقب التفجير اقتحم مسلحان بوابة المعسكر واشتبكا مع الحراسة لنحو ساعة قبل أن يقتلا، وقتل في "
+              "الاشتباك جنديان")
+
+
+def _camp_reports():
+    reports = [_report("okaz", "Suicide bomb", "2015-08-09", "Sanaa", context=CAMP_BLAST),
+               _report("sabq", "Suicide bomb", "2015-08-09", "Sanaa", context=f"{CAMP_BLAST} بحسب مصدر أمني"),
+               _report("alyaum", "Suicide bomb", "2015-08-09", "Sanaa", context=CAMP_BLAST),
+               _report("alyaum", "Armed clash", "2015-08-09", "Sanaa", context=CAMP_FIGHT),
+               _report("alwatan", "Suicide bomb", "2015-08-09", "Sanaa", context=CAMP_BLAST),
+               _report("alwatan", "Armed clash", "2015-08-09", "Sanaa", context=CAMP_FIGHT)]
+    for n, r in enumerate(reports):
+        r.report_id = f"YEM{n:08d}"
+    return reports
+
+
+def test_a_bombing_the_extractor_split_into_blast_and_fight_is_one_incident():
+    from conflict_events.dedupe_pairs import Thresholds
+
+    reports = _camp_reports()
+    for r, dead in zip(reports, (7, 7, 7, 2, 9, 2)):  # alwatan counts the two attackers too
+        r.fatalities, r.fatalities_reported = dead, True
+    result = dedupe(reports, "words", Thresholds(0.2, 0.3, None, None))
+    assert result.groups == [[0, 1, 2, 3, 4, 5]]
+    row = result.incidents[0]
+    assert row["sub_event_type"] == "Suicide bomb" and sorted(row["article_ids"]) == ["alwatan", "alyaum", "okaz", "sabq"]
+    # each article's toll is the larger of its two events' (the fight's dead are not added to the blast's),
+    # then ACLED's lowest of the articles
+    assert row["fatalities"] == 7
+    why = {m["report_id"]: m["reason"] for m in result.mentions}
+    assert why["YEM00000003"].startswith("the fight after the blast its article also tells (event YEM00000002")
+
+
+def test_a_fight_some_paper_tells_without_the_blast_stays_apart():
+    from conflict_events.dedupe_pairs import Thresholds
+
+    # a third paper tells a gunfight in Sanaa that day and no bombing: the fights are not all the blast's
+    reports = _camp_reports() + [_report("alriyadh", "Armed clash", "2015-08-09", "Sanaa", context=CAMP_FIGHT)]
+    reports[-1].report_id = "YEM00000006"
+    groups = dedupe(reports, "words", Thresholds(0.2, 0.3, None, None)).groups
+    assert [0, 1, 2, 4] in groups and [3, 5, 6] in groups
+
+
+def test_a_fight_at_another_site_of_the_city_that_day_is_not_the_bombing_of_a_market():
+    from conflict_events.dedupe_pairs import Thresholds
+
+    # two papers' round-ups tell a bomb in a qat market and, in the same paragraph, a gunfight at a
+    # checkpoint of the same city that day: two incidents (sites of different kinds), never joined
+    market = "انفجرت عبوة ناسفة في سوق للقات بمديرية شعوب في صنعاء مساء الأحد ما أسفر عن مقتل ثلاثة مدنيين"
+    checkpoint = "وفي حادث منفصل هاجم مسلحون حاجزا أمنيا في شارع الخمسين بصنعاء واشتبكوا مع أفراد الحاجز"
+    reports = [_report(p, sub, "2015-08-09", "Sanaa", context=text)
+               for p in ("okaz", "sabq") for sub, text in (("Remote explosive/landmine/IED", market),
+                                                           ("Armed clash", checkpoint))]
+    for n, r in enumerate(reports):
+        r.report_id = f"YEM{n:08d}"
+    groups = dedupe(reports, "words", Thresholds(0.2, 0.3, None, None)).groups
+    assert sorted(groups) == [[0, 2], [1, 3]]
+
+
+def test_a_fight_two_bombings_of_one_day_could_own_joins_neither():
+    from conflict_events.dedupe_pairs import Thresholds
+
+    # two papers tell a car bomb at a mosque and a bomb on a bus in Sanaa that day, and a gunfight that
+    # names no site: it may follow either blast, so it is left alone
+    mosque = "انفجرت سيارة مفخخة أمام مسجد في حي الجراف بصنعاء ظهر الأحد"
+    bus = "انفجرت عبوة ناسفة في حافلة تقل طلابا في حي حدة بصنعاء ظهر الأحد"
+    fight = "وتبادل مسلحون إطلاق النار مع قوات الأمن لساعات"
+    reports = [_report(p, sub, "2015-08-09", "Sanaa", context=text)
+               for p in ("okaz", "sabq") for sub, text in (("Remote explosive/landmine/IED", mosque),
+                                                           ("Remote explosive/landmine/IED", bus),
+                                                           ("Armed clash", fight))]
+    for n, r in enumerate(reports):
+        r.report_id = f"YEM{n:08d}"
+    groups = dedupe(reports, "words", Thresholds(0.2, 0.3, None, None)).groups
+    assert sorted(groups) == [[0, 3], [1, 4], [2, 5]]
+
+
+def test_dask_joins_the_split_bombing_as_the_local_run_does(tmp_path):
+    from conflict_events.dedupe import run
+    from conflict_events.dedupe_dask import run as run_dask
+
+    rows = [dict(r.row, article_id=r.article_id, event_id_cnty=f"YEM{n:08d}", sub_event_type=r.sub_event_type,
+                 event_type="Battles" if r.sub_event_type == "Armed clash" else "Explosions/Remote violence",
+                 event_date="2015-08-09", time_precision=1, country="Yemen", admin1="Amanat al Asimah",
+                 location="Sanaa", geo_precision=1, context=r.text)
+            for n, r in enumerate(_camp_reports())]
+    events = tmp_path / "events.jsonl"
+    events.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    run([events], tmp_path / "local.jsonl", similarity="none")
+    run_dask([events], tmp_path / "dask.jsonl", similarity="none", workers=1)
+    local = read_rows(tmp_path / "local.jsonl", IncidentRow)
+    dask_rows = [r for p in sorted((tmp_path / "dask.jsonl").glob("part-*.jsonl")) for r in read_rows(p, IncidentRow)]
+    assert [sorted(r["article_ids"]) for r in local] == [["alwatan", "alyaum", "okaz", "sabq"]]
+    assert [(r["event_id_cnty"], sorted(r["article_ids"])) for r in dask_rows] == \
+        [(r["event_id_cnty"], sorted(r["article_ids"])) for r in local]
+
+
+def test_a_fight_told_as_another_matter_or_by_one_article_alone_is_not_the_blast_s():
+    from conflict_events.dedupe_pairs import Thresholds
+
+    # al-Yaum's and al-Watan's fights open a matter of their own: a separate attack on a checkpoint
+    other = "ومن ناحية ثانية، " + CAMP_FIGHT
+    reports = _camp_reports()
+    reports[3].text = reports[5].text = other
+    groups = dedupe(reports, "words", Thresholds(0.2, 0.3, None, None)).groups
+    assert [0, 1, 2, 4] in groups and [3, 5] in groups
+    # one article telling the blast and a fight, the blast told by no other article: its own in-article
+    # merge kept them apart, and nothing across the dump says otherwise
+    alone = [r for r in _camp_reports() if r.article_id == "alyaum"]
+    assert sorted(dedupe(alone, "words", Thresholds(0.2, 0.3, None, None)).groups) == [[0], [1]]
