@@ -136,6 +136,13 @@ class Ner(Stage):
             doc.provided |= self.provides
         return docs
 
+    def tagged_sentences(self, doc: Document) -> list:
+        """The sentences of a document the trained tagger reads: all of them. The tagger's label
+        consistency and the later stages' article-wide reads of names (the article's country, the
+        place told last before an incident, the most-named rebel group) make every sentence's model
+        names part of the output; bench/tagger_variants.py measures what tagging fewer would change."""
+        return doc.sentences
+
     def _dictionary(self, doc: Document, toks: list[Token], si: int) -> list[Mention]:
         from .places import Gazetteer
 
@@ -165,7 +172,8 @@ class Ner(Stage):
         return out
 
     def _model(self, docs: list[Document]) -> list[list[Mention]]:
-        sents = [(k, doc, s, doc.sentence_tokens(s)) for k, doc in enumerate(docs) for s in doc.sentences]
+        sents = [(k, doc, s, doc.sentence_tokens(s)) for k, doc in enumerate(docs)
+                 for s in self.tagged_sentences(doc)]
         words = [[t.text for t in toks] for _, _, _, toks in sents]
         # doc_ids: label consistency runs over each article's sentences, never across the batch
         tags = self.tagger.tag(words, doc_ids=[k for k, _, _, _ in sents])
