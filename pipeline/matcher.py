@@ -44,6 +44,7 @@ class PhraseMatcher:
         self.skip_quotes = skip_quotes  # a name read across the quotes inside it: لواء «فاطميون»
         self._longest = 0
         self._firsts: set[str] = set()  # first words of the stored phrases
+        self._prefixes: set[tuple[str, ...]] = set()  # every phrase's first n words, for every n
 
     def add(self, phrase: str | tuple[str, ...], value: Any) -> None:
         """Store ``value`` under a phrase (text, or a tuple of normalised words)."""
@@ -55,6 +56,7 @@ class PhraseMatcher:
             bucket.append(value)
         self._longest = max(self._longest, len(key))
         self._firsts.add(key[0])
+        self._prefixes.update(key[:n] for n in range(1, len(key) + 1))
 
     def add_all(self, pairs: Iterable[tuple[str | tuple[str, ...], Any]]) -> "PhraseMatcher":
         """Store many (phrase, value) pairs; returns self."""
@@ -78,17 +80,23 @@ class PhraseMatcher:
         best = None
         at = self._following(tokens, i)  # token indices of the words that may follow
         rest = [tokens[k].norm for k in at] if self.skip_quotes else [t.norm for t in tokens[at.start:at.stop]]
+        prefixes = self._prefixes
         for start, form in readings(tokens[i]):
             if form not in self._firsts:
                 continue
-            for n in range(len(rest), -1, -1):
-                key = (form, *rest[:n])
-                vals = table.get(key)
-                if vals is not None:
-                    last = at[n - 1] if n else i
-                    if best is None or n + 1 > len(best.key):
-                        best = Match(i, last + 1, start, tokens[last].end, key, tuple(vals))
+            key = (form,)
+            found = key if key in table else None  # the longest stored phrase: read on while the
+            for word in rest:  # words so far begin some phrase
+                key = (*key, word)
+                if key not in prefixes:
                     break
+                if key in table:
+                    found = key
+            if found is not None:
+                n = len(found) - 1
+                last = at[n - 1] if n else i
+                if best is None or n + 1 > len(best.key):
+                    best = Match(i, last + 1, start, tokens[last].end, found, tuple(table[found]))
         return best
 
     def _following(self, tokens: list[Token], i: int) -> Sequence[int]:

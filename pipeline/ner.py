@@ -25,7 +25,7 @@ from .document import Document, Mention, Token, token_at, tokens_ending_by
 from .matcher import PhraseMatcher
 from .normalize import QUOTE_MARKS, normalize_for_matching
 from .resources import load_yaml
-from .segment import readings
+from .segment import word_readings
 from .stage import Stage
 
 MODEL_TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR", "MISC": "MISC"}
@@ -66,8 +66,7 @@ def generic_words() -> frozenset[str]:
 
 def is_generic(tokens: list[Token]) -> bool:
     """True when every word of a span reads as a generic word (بريف, الريف, مدينة)."""
-    g = generic_words()
-    return all(any(f in g for _, f in readings(t)) for t in tokens)
+    return all(_generic_word(t.text) for t in tokens)
 
 
 def _name_start(tok: Token) -> int:
@@ -138,6 +137,13 @@ class Ner(Stage):
             doc.provided |= self.provides
         return docs
 
+    def tagged_sentences(self, doc: Document) -> list:
+        """The sentences of a document the trained tagger reads: all of them. The tagger's label
+        consistency and the later stages' article-wide reads of names (the article's country, the
+        place told last before an incident, the most-named rebel group) make every sentence's model
+        names part of the output; bench/tagger_variants.py measures what tagging fewer would change."""
+        return doc.sentences
+
     def _dictionary(self, doc: Document, toks: list[Token], si: int) -> list[Mention]:
         from .places import Gazetteer
 
@@ -167,7 +173,8 @@ class Ner(Stage):
         return out
 
     def _model(self, docs: list[Document]) -> list[list[Mention]]:
-        sents = [(k, doc, s, doc.sentence_tokens(s)) for k, doc in enumerate(docs) for s in doc.sentences]
+        sents = [(k, doc, s, doc.sentence_tokens(s)) for k, doc in enumerate(docs)
+                 for s in self.tagged_sentences(doc)]
         words = [[t.text for t in toks] for _, _, _, toks in sents]
         # doc_ids: label consistency runs over each article's sentences, never across the batch
         tags = self.tagger.tag(words, doc_ids=[k for k, _, _, _ in sents])
@@ -327,6 +334,14 @@ def _capital_words() -> frozenset[str]:
     return frozenset(normalize_for_matching(w) for w in load_yaml("place_qualifiers.yaml").get("capital_words", []))
 
 
+@lru_cache(maxsize=100_000)
+def _capital_reading(word: str) -> Optional[tuple[int, str]]:
+    """The first reading of a word that is a word for the capital (العاصمة, وبالعاصمة), as (offset in
+    the word, form), or None (words recur: cached)."""
+    capital = _capital_words()
+    return next(((i, f) for i, f in word_readings(word) if f in capital), None)
+
+
 def capital_mentions(doc: Document) -> list[Mention]:
     """العاصمة not followed by a place name: a PLACE the link stage codes at the capital of the
     country its adjective names (العاصمة العراقية), else of the article's country (ext rule
@@ -338,9 +353,10 @@ def capital_mentions(doc: Document) -> list[Mention]:
     for sent in doc.sentences:
         toks = doc.sentence_tokens(sent)
         for j, tok in enumerate(toks):
-            hit = next(((i, f) for i, f in readings(tok) if f in _capital_words()), None)
+            hit = _capital_reading(tok.text)
             if hit is None:
                 continue
+            hit = (tok.start + hit[0], hit[1])
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             if nxt is not None and any(nxt.start <= s < nxt.end for s in starts):
                 continue
@@ -446,9 +462,21 @@ def heard_places(doc: Document) -> list[Mention]:
 def _name_shaped(tok: Token) -> bool:
     """A word that could be a foreign name: Arabic letters, HEARD_MIN_LETTERS or more, no ال, no
     pronoun on it, no generic word."""
-    word = tok.norm
+    return _shaped(tok.norm, tok.text)
+
+
+@lru_cache(maxsize=100_000)
+def _shaped(word: str, text: str) -> bool:
+    """``_name_shaped`` of a word by its normalised form and its text (words recur: cached)."""
     return len(word) >= HEARD_MIN_LETTERS and not word.startswith("ال") and not word.endswith(PRONOUN_SUFFIXES) \
-        and all("\u0621" <= c <= "\u064a" for c in word) and not is_generic([tok])
+        and all("\u0621" <= c <= "\u064a" for c in word) and not _generic_word(text)
+
+
+@lru_cache(maxsize=100_000)
+def _generic_word(text: str) -> bool:
+    """``is_generic`` of one word, by its text (its readings are read from the text alone)."""
+    g = generic_words()
+    return any(f in g for _, f in word_readings(text))
 
 
 def _trust(m: Mention, candidates: list[Mention]) -> int:

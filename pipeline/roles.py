@@ -36,7 +36,8 @@ from .actors import UNIDENTIFIED, nationality_plurals
 from .dates import time_words
 from .document import RECALL_CUE, Document, EventMention, Mention, Token, token_at, tokens_starting_before
 from .events import (ARMED, TOLL_CLASSES, Facts, Trigger, forms_of, is_number, is_punct, lexicon, names_again,
-                     new_event_mention, number_at, resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of)
+                     new_event_mention, number_at, resolve_type, seq_at, seq_ending_at, has_damma_passive, event_type_of,
+                     PhraseEnds)
 from .incident import actor_key, is_region, places_compatible
 from .matcher import PhraseMatcher, phrase_key
 from .normalize import QUOTE_MARKS, normalize_for_matching, one_of
@@ -122,6 +123,13 @@ class RoleCues:
         self.into = {_k(w) for w in data["destination_into"]}
         self.origin = {_k(w) for w in data["arrival_origin"]}
         self.road_to = {_k(w) for w in data["road_to"]}
+        # the same lists indexed by their last word (events.PhraseEnds), as choose_place asks them of
+        # every candidate place: place_not split by whether an arrival or a taking of ground skips it
+        self.intro_ends = PhraseEnds(self.place_intro)
+        self.origin_ends, self.road_to_ends = PhraseEnds(self.origin), PhraseEnds(self.road_to)
+        self.place_not_ends = PhraseEnds(self.place_not - self.destination)  # always read
+        self.not_destination_ends = PhraseEnds(self.place_not & self.destination - self.into)  # not for arrivals
+        self.not_into_ends = PhraseEnds(self.place_not & self.destination & self.into)  # nor for territory
         self.approximators = {normalize_for_matching(w) for w in data["approximators"]}
 
     def cues_in(self, toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -1195,22 +1203,21 @@ def choose_place(doc: Document, si: int, toks: list[Token], lo: int, hi: int, he
         f = token_at(toks, m.start)
         if f < 0:
             return True
-        if head.cls in ARRIVALS and any(seq_ending_at(toks, f - 1, k) for k in rc.origin):
+        if head.cls in ARRIVALS and rc.origin_ends.ends_at(toks, f - 1):
             return False  # reinforcements sent from Aden (من عدن إلى المنطقة) are not at Aden
-        if any(seq_ending_at(toks, f - 1, k) for k in rc.road_to):
+        if rc.road_to_ends.ends_at(toks, f - 1):
             return True  # on the road leading to Qana (الطريق المؤدية إلى بلدة قانا): at Qana
-        for k in rc.place_not:
-            if k in rc.destination and (head.cls in ARRIVALS or (head.cls == "territory" and k in rc.into)):
-                continue  # reinforcements sent to X are at X; security restored to X (إلى X) is X taken
-            for back in range(1, 3):
-                if seq_ending_at(toks, f - back, k):
-                    return False
-        return True
+        return not any(cues.ends_at(toks, f - back) for cues in not_here for back in (1, 2))
+
+    # the place_not cues read: reinforcements sent to X are at X (no destination cue for arrivals);
+    # security restored to X (إلى X) is X taken (no إلى for territory)
+    not_here = [rc.place_not_ends] + ([] if head.cls in ARRIVALS else [rc.not_destination_ends]) + (
+        [] if head.cls in ARRIVALS or head.cls == "territory" else [rc.not_into_ends])
 
     def score(m: Mention) -> tuple:
         f = token_at(toks, m.start)
         dist = abs(f - head.first) if f >= 0 else 99
-        intro = any(seq_ending_at(toks, f - 1, k) for k in rc.place_intro) or bool(
+        intro = rc.intro_ends.ends_at(toks, f - 1) or bool(
             doc.text[toks[f].start:m.start]) if f >= 0 else False
         return (m.place is None, not intro, dist)
 

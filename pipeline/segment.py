@@ -138,6 +138,11 @@ def readings(token: Token) -> list[tuple[int, str]]:
     return [(token.start + i, form) for i, form in _readings(token.text)]
 
 
+def word_readings(text: str) -> tuple[tuple[int, str], ...]:
+    """``readings`` of a word as written, offsets relative to its start (cached: words repeat)."""
+    return _readings(text)
+
+
 def reading_forms(token: Token) -> frozenset[str]:
     """The normalised forms of ``readings`` of a word, without offsets."""
     return _reading_forms(token.norm)

@@ -81,6 +81,21 @@ def test_phrase_matcher_finds_longest_phrase_after_a_clitic():
     assert doc.text[found[0].start:found[0].end] == "ريف دير الزور"
 
 
+def test_phrase_matcher_reads_on_through_words_that_only_begin_a_phrase():
+    """The matcher reads a phrase's words while they begin some stored phrase (its prefix set): a
+    longer phrase is found past words that are no phrase of their own (ريف دير), and the longest
+    stored one is kept when the text leaves the longer phrase (الغربي, not الشرقي)."""
+    m = PhraseMatcher().add_all([("ريف", "R"), ("ريف دير الزور", "RDZ"), ("ريف دير الزور الشرقي", "RDZE")])
+    def found(text):
+        doc = annotate(text)
+        return [(f.values, doc.text[f.start:f.end]) for f in m.find(doc.tokens)]
+
+    assert found("تقدمت القوات بريف دير الزور الشرقي") == [(("RDZE",), "ريف دير الزور الشرقي")]
+    assert found("تقدمت القوات بريف دير الزور الغربي") == [(("RDZ",), "ريف دير الزور")]
+    assert found("تقدمت القوات بريف دير حافر") == [(("R",), "ريف")]
+    assert found("تقدمت القوات نحو دير الزور") == []
+
+
 def test_phrase_matcher_prefers_a_longer_name_that_starts_inside_a_shorter_one():
     doc = annotate("تقدمت وحدات «الجيش الوطني الليبي» نحو سرت")
     m = PhraseMatcher(skip_quotes=True).add_all([("وحدات الجيش", "ARMY"), ("الجيش الوطني الليبي", "LNA")])

@@ -387,3 +387,30 @@ def test_floods_monthly_tolls_and_called_strikes_are_not_those_events(text, publ
     types = [e.sub_event_type for e in _pipeline().extract(text, published=published)]
     assert "Looting/property destruction" not in types and "Mob violence" not in types
     assert "Protest with intervention" not in types and "Peaceful protest" not in types
+
+
+def test_phrase_ends_answers_as_every_phrase_scanned_in_turn():
+    """events.PhraseEnds (a cue list indexed by its last word, as roles.choose_place reads its place
+    cues) finds a cue ending at a token exactly when scanning every phrase with seq_ending_at does:
+    one-word cues through the token's clitic readings (وباتجاه), longer ones word for word."""
+    from conflict_events.events import PhraseEnds, seq_ending_at
+    from conflict_events.roles import role_cues
+
+    doc = _segmented("أرسل الجيش تعزيزات قادمة من عدن باتجاه لحج، ووصلت على الطريق المؤدي إلى بلدة قانا "
+                     "وباتجاه مدينة تعز، وقال مراسل صحافي في صنعاء.")
+    toks = doc.tokens
+    rc = role_cues()
+    for phrases in (rc.place_not, rc.place_intro, rc.origin, rc.road_to, rc.destination):
+        ends = PhraseEnds(phrases)
+        for j in range(-2, len(toks) + 1):
+            assert ends.ends_at(toks, j) == any(seq_ending_at(toks, j, k) for k in phrases), (phrases, j)
+    words = [t.norm for t in toks]
+    assert PhraseEnds(rc.destination).ends_at(toks, words.index("وباتجاه"))  # a clitic reading of باتجاه
+    assert PhraseEnds(rc.road_to).ends_at(toks, words.index("بلده"))  # الطريق المؤدي الي بلده
+    assert not PhraseEnds(rc.road_to).ends_at(toks, words.index("قانا"))
+
+
+def _segmented(text):
+    from conflict_events import Pipeline
+
+    return Pipeline([Normalize(), Segment()]).process(text)

@@ -134,3 +134,18 @@ def test_an_incident_told_after_where_is_at_the_place_before_it(nlp):
                       published="2015-08-02")
     clash = next(em for em in doc.event_mentions if em.sub_event_type == "Armed clash")
     assert (clash.place.text, clash.place.place.admin1) == ("تعز", "Taizz")
+
+
+def test_each_word_for_the_capital_is_read_where_it_stands_in_its_word():
+    """ner.capital_mentions reads a word's readings once per spelling (cached): the same word
+    twice, once bare and once with its clitics, gives two mentions at their own offsets."""
+    from conflict_events.ner import capital_mentions
+    from conflict_events.normalize import Normalize
+    from conflict_events.segment import Segment
+
+    text = "انفجرت سيارة مفخخة وسط العاصمة العراقية، وأخرى بالعاصمة. وقتل جنديان في العاصمة العراقية."
+    doc = Pipeline([Normalize(), Segment()]).process(text)
+    found = [(m.text, m.start, m.sentence, m.ext.get("country")) for m in capital_mentions(doc)]
+    first, second, third = text.index("العاصمة"), text.index("بالعاصمة") + 1, text.rindex("العاصمة")
+    assert found == [("العاصمة العراقية", first, 0, "Iraq"), ("العاصمة", second, 0, None),
+                     ("العاصمة العراقية", third, 1, "Iraq")]
