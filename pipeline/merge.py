@@ -119,8 +119,15 @@ def _same_act(a: EventMention, b: EventMention, suicide: bool) -> bool:
     subs = {a.sub_event_type, b.sub_event_type}
     if len(subs) == 1:
         return True
-    return suicide and not subs - {SUICIDE} - SUICIDE_OVERRIDES and all(
-        em.sub_event_type == SUICIDE or _no_weapon_named(em) for em in (a, b))
+    return suicide and all(em.sub_event_type == SUICIDE or _no_weapon_named(em) and (
+        em.sub_event_type in SUICIDE_OVERRIDES or _attack_on_a_force(em)) for em in (a, b))
+
+
+def _attack_on_a_force(em: EventMention) -> bool:
+    """An armed clash read from a bare attack on a force (استهداف مسجد قوات الطوارئ), no fighting told:
+    in a suicide bombing, that bombing told again."""
+    return em.sub_event_type == "Armed clash" and not any(
+        t.get("class") == "clash" for t in em.ext.get("triggers", ()))
 
 
 def _no_weapon_named(em: EventMention) -> bool:
@@ -180,7 +187,10 @@ def choose_type(group: list[EventMention]) -> EventMention:
     """
     # a bare الهجوم only names the incident again, and a toll with no perpetrator named (مقتل 17
     # حوثيًا) only counts its dead: neither makes a battle of a suicide car bomb or an air strike
-    battles = [em for em in group if em.event_type == "Battles" and not _refers_back(em) and not _casualties_only(em)]
+    # ... nor does a bare attack on a force (استهداف مسجد قوات الطوارئ) when the group tells a blast
+    blast = any(em.event_type == "Explosions/Remote violence" for em in group)
+    battles = [em for em in group if em.event_type == "Battles" and not _refers_back(em) and not _casualties_only(em)
+               and not (blast and _attack_on_a_force(em) and _no_weapon_named(em))]
     if battles and any(_two_armed_sides(em) for em in group):
         return max(battles, key=lambda em: em.confidence)
     votes = Counter(em.event_type for em in group)

@@ -49,6 +49,7 @@ from .sites import site_words
 VIOLENT = {"kill", "injure", "assault", "target", "shooting", "explosion", "hit", "assassinate", "execute",
            "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Grenade",
            "Remote explosive/landmine/IED", "Chemical weapon", "clash"}
+HITS = VIOLENT | {"storm", "arson", "Looting/property destruction"}  # acts that hit a site (its owner the target)
 VICTIM_CLASSES = {"kill", "injure", "assassinate", "execute", "Arrests", "Abduction/forced disappearance",
                   "Sexual violence", "Other"}
 PREPOSITIONS = {"في", "خلال", "اثر", "جراء", "من", "على", "عن", "بعد", "قبل", "عند", "مع", "الى"}
@@ -108,6 +109,9 @@ class RoleCues:
             for w in data[kind]:
                 for k in noun_forms(w):  # with and without ال, accusative (سوقا، منزلا)
                     self.target_matcher.add(k, kind)
+        for w, kind in _force_site_phrases(data["force_sites"]):
+            for k in noun_forms(w):
+                self.target_matcher.add(k, kind)
         for w in nationality_plurals():  # اعتقلت قوات الاحتلال 5 فلسطينيين: the people by their nationality
             for k in noun_forms(w):
                 self.target_matcher.add(k, "nationals")
@@ -143,6 +147,18 @@ class RoleCues:
     def targets_in(self, toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
         """(first, after last, kind) of every target phrase in toks[lo:hi]."""
         return _matches_in(self.target_matcher, toks, lo, hi)
+
+
+def _force_site_phrases(spec: dict) -> list[tuple[str, str]]:
+    """(phrase, target kind) for every site head followed by a force that owns it (roles.yaml
+    force_sites): مسجد قوات الطوارئ، مسجد لقوات الطوارئ، أكاديمية للشرطة."""
+    out = []
+    for kind, owners in (("police_targets", spec["police"]), ("army_targets", spec["army"])):
+        for owner in owners:
+            first, _, rest = owner.partition(" ")
+            with_l = ("ل" + first[1:] if first.startswith("ال") else "ل" + first) + (" " + rest if rest else "")
+            out += [(f"{head} {o}", kind) for head in spec["heads"] for o in (owner, with_l)]
+    return out
 
 
 def _matches_in(matcher, toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -742,6 +758,16 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
                 if not _is_victim_kind(a):
                     cands.append(Cand(1, a, 2, "actor of weapon " + t.text, (t.first, t.last)))
                 break
+    # a side named right after a site word owns the site (استهدف مسجدا لقوات الطوارئ، هاجموا معسكر الجيش):
+    # what the act hit, never its author
+    for a in live:
+        k = a.first - 1
+        if k > lo and a.prefix == "ل" and toks[k].norm in BELONGING:
+            k -= 1  # مسجد تابع لقوات الطوارئ
+        if k >= lo and not a.hit and a.prefix in ("", "ل") and _is_site(toks[k]) and a.inter not in (None, 5, 6, 7) \
+                and any(t.status is None and t.last <= k and k - t.last <= SITE_GAP and t.cls in HITS for t in triggers):
+            cands.append(Cand(2, a, 2, "owner of the site " + toks[k].text, (k, a.first)))
+            a.hit = True
     # مع Y after a clash word; على Y after an attack word
     for cf, cl, kind in cues:
         if kind not in ("with", "on_target"):
@@ -772,6 +798,18 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
     cands += _support_subjects(doc, toks, lo, hi, args, actions, rc)
     res = choose(cands)
     return res, cands
+
+
+BELONGING = frozenset({"تابع", "تابعه", "التابع", "التابعه"})  # normalised: a site تابع ل its owner
+SITE_GAP = 8  # words from an act to the site it hit (فجر انتحاري نفسه، اليوم (الخميس)، في مسجد تابع لقوات الطوارئ)
+
+
+def _is_site(tok: Token) -> bool:
+    """Whether a word is a site word (sites.yaml), also in the accusative (مسجدا، معسكرا), that a force
+    may own: not a house (منزل قائد عسكري is a man's)."""
+    w, sites = tok.norm, site_words()
+    kind = sites.get(w) or (sites.get(w[:-1]) if w.endswith("ا") else None)
+    return kind is not None and kind != "house"
 
 
 def _announced_capture(toks: list[Token], args: list[Arg], t: Trigger, lo: int, hi: int) -> list[Cand]:

@@ -712,3 +712,45 @@ def test_a_military_convoy_of_the_rebels_is_theirs_not_the_states(nlp):
     assert [(r["actor1"], r["actor2"]) for r in out] == [("Popular Resistance", "Houthi Movement")]
     out = rows(nlp, "وهاجم مسلحون امس رتلا عسكريا للجيش في مدينة تعز.", "2015-07-23")
     assert [(r["actor1"], r["actor2"]) for r in out] == [("Unidentified Armed Group (Yemen)", "Military Forces of Yemen")]
+
+
+def test_a_site_named_with_the_force_it_belongs_to_makes_that_force_the_target(nlp):
+    out = rows(nlp, "قتل 15 شخصا في تفجير انتحاري استهدف مسجدا لقوات الطوارئ الخاصة في مدينة أبها أمس.", "2015-08-07")
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"]) for r in out] == [
+        ("Suicide bomb", "Unidentified Armed Group (Saudi Arabia)", "Police Forces of Saudi Arabia")]
+    out = rows(nlp, "قتل 20 شخصا على الأقل في هجوم انتحاري استهدف أمس الجمعة أكاديمية للشرطة في العاصمة الأفغانية كابول.",
+               "2015-08-08")
+    assert [r["actor2"] for r in out] == ["Police Forces of Afghanistan"]
+    # a mosque of no force is the worshippers'
+    out = rows(nlp, "قتل 15 مصليا في تفجير انتحاري استهدف مسجدا في مدينة أبها أمس.", "2015-08-07")
+    assert [r["actor2"] for r in out] == ["Civilians (Saudi Arabia)"]
+
+
+def test_the_attack_on_a_forces_mosque_told_again_is_the_suicide_bombing(nlp):
+    out = rows(nlp, "فجر انتحاري نفسه اليوم في مسجد تابع لقوات الطوارئ في منطقة عسير، ما أدى إلى مقتل 11 من منسوبي القوات. "
+                    "وقالت وزارة الداخلية إن اثنين من رجال الأمن المصابين في حادثة استهداف مسجد قوات الطوارئ بمنطقة عسير "
+                    "توفيا متأثرين بإصابتهما.", "2015-08-06")
+    assert [(r["sub_event_type"], r["actor2"]) for r in out] == [("Suicide bomb", "Police Forces of Saudi Arabia")]
+
+
+def test_a_civil_plane_crash_is_an_accident_and_a_warplane_crash_in_war_is_not(nlp):
+    assert rows(nlp, "قتل ثلاثة اشخاص امس الاحد في تحطم طائرة صغيرة فوق منطقة سكنية في طوكيو.", "2015-07-27") == []
+    out = rows(nlp, "قتل 31 شخصا امس بغارة لطائرة حربية تابعة للنظام تحطمت فوق سوق في مدينة أريحا بمحافظة إدلب.",
+               "2015-08-04")
+    assert [r["sub_event_type"] for r in out] == ["Air/drone strike"]
+
+
+def test_whoever_does_a_thing_and_what_goes_on_amid_a_state_are_not_incidents(nlp):
+    assert rows(nlp, "وأكد المرصد أن التنظيم يعتقل كل من ينشر أخبار التنظيم عبر مداهمات متتالية لمحلات الإنترنت.",
+                "2015-07-21") == []
+    assert rows(nlp, "ويعاني سكان الرقة أوضاعا صعبة في ظل الضغوط التي يمارسها تنظيم داعش من جهة، وغارات التحالف "
+                     "الدولي ضد التنظيم من جهة أخرى.", "2015-08-09") == []
+    # … while people of an incident are coded
+    out = rows(nlp, "واعتقلت الشرطة أمس كل من كان في المنزل في مدينة الرقة.", "2015-07-21")
+    assert [r["sub_event_type"] for r in out] == ["Arrests"]
+
+
+def test_a_city_where_journalists_were_told_is_not_the_place_of_the_act(nlp):
+    out = rows(nlp, "قتل 30 شخصا في تفجير انتحاري في مدينة سروج أمس. وقال رئيس الوزراء امام الصحافيين في انقرة إن "
+                    "التفجير ناجم عن اعتداء انتحاري قام به داعش.", "2015-07-21")
+    assert {r["location"] for r in out} == {"Suruc"}
