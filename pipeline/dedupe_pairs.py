@@ -25,6 +25,7 @@ repeats word for word across provinces and days).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from typing import Callable, Iterator, NamedTuple, Optional, Sequence
 
@@ -36,7 +37,9 @@ from .similarity import WORD, Measure, dots
 from .sites import site_words
 
 DAY_SLACK = 1  # days between two day-precise dates of one incident (أمس counted from a late crawl date)
-NEAR_KM = 8.0  # two places of one admin1 this close can be one incident's
+NEAR_KM = 8.0  # two places this close can be one incident's (town centres: the issue's "within a few km")
+OUTSKIRTS_KM = 8.0  # more when a place is coded "near" a town (geo_precision 2: its outskirts, its district)
+CELL_DEG = 0.25  # the grid that blocks places across admin1s and borders (~28 km: wider than any reach)
 WEEK = 7  # days either side of a week-precise date
 TEXT_DAYS = 3  # the text tier's reporting window: a story retold up to three days later
 UNDATED_LAG = 2  # days before its publication an incident told with no day may have happened
@@ -111,26 +114,55 @@ def reaches(a: Report, b: Report) -> bool:
 def candidate_pairs(reports: Sequence[Report], home: Optional[Callable[[Report], bool]] = None) -> Iterator[tuple[int, int]]:
     """Every pair (i < j) of reports of one block whose date windows meet (one's window holds the
     other's date), each once: found from a report whose window holds the other's date, the first
-    of the two when each holds the other's. With ``home``, only pairs with a report it accepts (a
-    Dask partition's own, not its margin's)."""
+    of the two when each holds the other's. A block is a country's admin1; two reports of two
+    admin1s (or countries) are a pair too when their points are ``near``: blocked by grid cell
+    (CELL_DEG), each report against its cell and the eight around it. With ``home``, only pairs with
+    a report it accepts (a Dask partition's own, not its margin's)."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
+    grid: dict[tuple, list[int]] = defaultdict(list)
+    spans = {}
     for i, r in enumerate(reports):
         if r.date is not None:
             blocks[(r.place.iso3, r.place.admin1)].append(i)
+            spans[i] = span(r)
+            c = cell(r)
+            if c is not None:
+                grid[c].append(i)
+
+    def once(i: int, j: int) -> bool:  # each pair once: from i when j is later or j's window misses i's date
+        return i < j or not spans[j][0] <= reports[i].date <= spans[j][1]
+
+    def mine(i: int, j: int) -> bool:
+        return home is None or home(reports[i]) or home(reports[j])
+
     for block in blocks.values():
         by_day: dict[dt.date, list[int]] = defaultdict(list)
-        spans = {}
         for i in block:
             by_day[reports[i].date].append(i)
-            spans[i] = span(reports[i])
         for i in block:
             first, last = spans[i]
-            mine = reports[i].date
             for day in (first + dt.timedelta(n) for n in range((last - first).days + 1)):
                 for j in by_day.get(day, ()):
-                    # each pair once: from i when j is later in the input or j's window misses i's date
-                    if j != i and (i < j or not spans[j][0] <= mine <= spans[j][1]):
-                        if home is None or home(reports[i]) or home(reports[j]):
+                    if j != i and once(i, j) and mine(i, j):
+                        yield (i, j) if i < j else (j, i)
+    if len(blocks) < 2:
+        return
+    by_cell_day: dict[tuple, list[int]] = defaultdict(list)
+    for c, members in grid.items():
+        for i in members:
+            by_cell_day[(c, reports[i].date)].append(i)
+    for (y, x), members in grid.items():
+        around = [(y + dy, x + dx) for dy in (-1, 0, 1) for dx in range(-wide(y), wide(y) + 1)]
+        for i in members:
+            a = reports[i]
+            block = (a.place.iso3, a.place.admin1)
+            first, last = spans[i]
+            for day in (first + dt.timedelta(n) for n in range((last - first).days + 1)):
+                for c in around:
+                    for j in by_cell_day.get((c, day), ()):
+                        b = reports[j]
+                        if ((b.place.iso3, b.place.admin1) != block and once(i, j) and near(a, b)
+                                and mine(i, j)):
                             yield (i, j) if i < j else (j, i)
 
 
@@ -154,13 +186,49 @@ def km(a: Report, b: Report) -> Optional[float]:
     return great_circle_km(la, oa, lb, ob)
 
 
+def reach_km(a: Report, b: Report) -> Optional[float]:
+    """How far apart two reports' points may be and still be one incident's place: NEAR_KM for two
+    towns, OUTSKIRTS_KM more when either is coded near a town (geo_precision 2: "قرب عين العرب",
+    its countryside, its district's seat); None when either stands for a whole governorate
+    (precision 3: its capital's point says nothing of where)."""
+    worst = max(a.place.geo_precision or 3, b.place.geo_precision or 3)
+    if worst >= 3:
+        return None
+    return NEAR_KM + (OUTSKIRTS_KM if worst == 2 else 0.0)
+
+
+def wide(y: int) -> int:
+    """How many grid cells either side of row y's cells hold the points within the longest reach
+    (NEAR_KM + OUTSKIRTS_KM): one in the tropics and mid-latitudes, more towards the poles, where a
+    degree of longitude is shorter."""
+    edge = min(89.0, max(abs(y), abs(y + 1)) * CELL_DEG)
+    return max(1, min(360, math.ceil((NEAR_KM + OUTSKIRTS_KM) / (111.19 * math.cos(math.radians(edge)) * CELL_DEG))))
+
+
+def near(a: Report, b: Report) -> bool:
+    """Two reports' points are within ``reach_km`` of each other, whatever admin1 or country they
+    fall in (Suruc in Turkey, 11 km from Kobani across the border, is "near Kobani" in a Syrian
+    paper)."""
+    limit = reach_km(a, b)
+    if limit is None:
+        return False
+    d = km(a, b)
+    return d is not None and d <= limit
+
+
 def places_agree(a: Report, b: Report) -> bool:
     """The places may be one incident's: the same, one inside the other (incident.places_compatible),
-    or two places of one admin1 within NEAR_KM of each other."""
-    if places_compatible(a.place, b.place):
-        return True
-    d = km(a, b)
-    return d is not None and d <= NEAR_KM and a.place.admin1 == b.place.admin1
+    or points within a few km of each other (``near``), across admin1s and borders too."""
+    return places_compatible(a.place, b.place) or near(a, b)
+
+
+def cell(r: Report) -> Optional[tuple[int, int]]:
+    """The grid cell (CELL_DEG) of a report's point, for blocking by distance (None: no point, or a
+    place that stands for a governorate, which ``near`` never joins)."""
+    la, lo = r.row.get("latitude"), r.row.get("longitude")
+    if la is None or lo is None or (r.place.geo_precision or 3) >= 3:
+        return None
+    return (int(math.floor(la / CELL_DEG)), int(math.floor(lo / CELL_DEG)))
 
 
 def site_kinds(text: str) -> frozenset[str]:
@@ -181,7 +249,27 @@ def compatible(a: Report, b: Report) -> bool:
             and FAMILIES.get(a.event_type) == FAMILIES.get(b.event_type)
             and sub_events_compatible(a.sub_event_type, b.sub_event_type)
             and dates_agree(a, b) and places_agree(a, b)
-            and roles_agree(*a.sides, *b.sides))
+            and roles_agree(*sides_of(a, b), *sides_of(b, a)))
+
+
+def sides_of(a: Report, b: Report) -> tuple:
+    """a's sides as compared with b's: as they are for two reports of one country; across a border,
+    a non-state side named after either report's country ("Civilians (Syria)", "Islamic State
+    (Turkey)": ACLED names them after the country of the event, so the place each paper chose
+    decides the name it gives the same people) is named after neither. A state stays its country's."""
+    if a.place.iso3 == b.place.iso3:
+        return a.sides
+    suffixes = tuple(f"({c})" for c in (a.row.get("country"), b.row.get("country")) if c)
+    return tuple(local(s, suffixes) for s in a.sides)
+
+
+def local(side: Optional[str], suffixes: tuple[str, ...]) -> Optional[str]:
+    """A side with its country qualifier (one of ``suffixes``) dropped, unless it is a state."""
+    if side and not side.startswith("state "):
+        for suffix in suffixes:
+            if side.endswith(suffix):
+                return side[: -len(suffix)].rstrip()
+    return side
 
 
 def agreement(a: Report, b: Report) -> float:

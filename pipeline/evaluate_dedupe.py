@@ -161,18 +161,33 @@ FOLDS = 3
 
 
 def folds(reports: Sequence[Report], incident: Sequence[Optional[str]], k: int = FOLDS) -> list[set[int]]:
-    """The reports in up to k folds by country (their place's iso3): the dedupe never compares
-    reports of two countries, so each fold's merges are its own and a fold can be held out. Countries
-    go, most mapped reports first, to the fold with the fewest."""
+    """The reports in up to k folds by country (their place's iso3): the dedupe compares reports of
+    two countries only when their places are within a few km across the border
+    (``dedupe_pairs.near``), so countries with such a pair go to one fold together, and each fold's
+    merges are its own and a fold can be held out. Countries (so tied) go, most mapped reports
+    first, to the fold with the fewest."""
+    from .dedupe_pairs import candidate_pairs
+
+    root = {r.place.iso3: r.place.iso3 for r in reports}
+
+    def find(c: str) -> str:
+        while root[c] != c:
+            c = root[c]
+        return c
+
+    for i, j in candidate_pairs(reports):
+        a, b = find(reports[i].place.iso3), find(reports[j].place.iso3)
+        if a != b:
+            root[max(a, b)] = min(a, b)
     weight: dict[str, int] = defaultdict(int)
     for r, g in zip(reports, incident):
-        weight[r.place.iso3] += g is not None
+        weight[find(r.place.iso3)] += g is not None
     parts: list[set[str]] = [set() for _ in range(min(k, len(weight)))]
     load = [0] * len(parts)
-    for country in sorted(weight, key=lambda c: (-weight[c], c)):
+    for unit in sorted(weight, key=lambda c: (-weight[c], c)):
         n = load.index(min(load))
-        parts[n].add(country)
-        load[n] += weight[country]
+        parts[n] |= {c for c in root if find(c) == unit}
+        load[n] += weight[unit]
     return [{i for i, r in enumerate(reports) if r.place.iso3 in part} for part in parts]
 
 
