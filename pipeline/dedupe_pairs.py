@@ -15,7 +15,13 @@ TEXT_DAYS apart, whose sentences are very alike (the text tier's thresholds) are
 candidate too, whatever their places, sub-events and actors: the text tier. Its pairs come from
 the similarity matrix of each country's reports, day by day, so it costs no Python loop per pair.
 
-A pair whose fields agree less needs more alike sentences (``Thresholds``: four, one per kind of
+A bombing one paper tells as the gunfight of its attackers (a suicide attack on a gendarmerie post
+coded an armed clash) is of no common sub-event family with the blast the other papers tell: a
+blast and an armed clash that the rules otherwise allow (place, date window, actors, sites) are a
+candidate of their own kind (``mixed``) with its own threshold; they join groups like the rules'
+pairs do, but only when kept.
+
+A pair whose fields agree less needs more alike sentences (``Thresholds``: one per kind of
 pair): the rules allow two day-precise reports a day apart (أمس counted from a late crawl date),
 but two strikes on one city on consecutive days are the commonest wrong merge, so such a pair
 needs the higher ``next_day`` threshold; a text-tier pair whose admin1s differ, or whose dates are
@@ -47,14 +53,16 @@ UNDATED_LAG = 2  # days before its publication an incident told with no day may 
 
 class Thresholds(NamedTuple):
     """The least similarity of each kind of candidate pair (None: no test for the rules' pairs, no
-    such text-tier pairs): the rules allow it (``same_day``: dates agree; ``next_day``: two
+    such text-tier or mixed pairs): the rules allow it (``same_day``: dates agree; ``next_day``: two
     day-precise dates a day apart), or only its sentences do (``text``: admin1s agree and dates
-    within a day; ``text_far``: otherwise)."""
+    within a day; ``text_far``: otherwise), or the rules but for the sub-event: a blast and an
+    armed clash of one place and date window (``mixed``: a bombing one paper tells as a gunfight)."""
 
     same_day: Optional[float]
     next_day: Optional[float]
     text: Optional[float]
     text_far: Optional[float]
+    mixed: Optional[float] = None
 
 
 def thresholds_of(t) -> Thresholds:
@@ -83,7 +91,10 @@ class Edge(NamedTuple):
         return KINDS[(self.tier, self.strict)]
 
 
-KINDS = {("rules", False): "same_day", ("rules", True): "next_day", ("text", False): "text", ("text", True): "text_far"}
+KINDS = {("rules", False): "same_day", ("rules", True): "next_day", ("text", False): "text", ("text", True): "text_far",
+         ("mixed", False): "mixed", ("mixed", True): "mixed"}
+BLASTS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})  # a bombing, however told
+FIGHTS = frozenset({"Armed clash"})
 
 
 def span(r: Report) -> tuple[dt.date, dt.date]:
@@ -252,6 +263,16 @@ def compatible(a: Report, b: Report) -> bool:
             and roles_agree(*sides_of(a, b), *sides_of(b, a)))
 
 
+def mixed(a: Report, b: Report) -> bool:
+    """The rules allow two reports to be one incident but for their sub-events, a blast and an armed
+    clash (a suicide bombing one paper tells as the attackers' gunfight): two articles, dates in the
+    window, places compatible, actors that do not contradict."""
+    subs = {a.sub_event_type, b.sub_event_type}
+    if not (len(subs) == 2 and bool(subs & BLASTS) and bool(subs & FIGHTS) and a.article_id != b.article_id):
+        return False
+    return dates_agree(a, b) and places_agree(a, b) and roles_agree(*sides_of(a, b), *sides_of(b, a))
+
+
 def sides_of(a: Report, b: Report) -> tuple:
     """a's sides as compared with b's: as they are for two reports of one country; across a border,
     a non-state side named after either report's country ("Civilians (Syria)", "Islamic State
@@ -284,7 +305,7 @@ def far(a: Report, b: Report, tier: str) -> bool:
     """Whether a candidate pair's fields agree less, so that the tier's higher threshold applies:
     two day-precise dates a day apart; in the text tier also two admin1s that differ."""
     apart = (a.precision or 1) == (b.precision or 1) == 1 and a.date != b.date
-    if tier == "rules":
+    if tier != "text":
         return apart
     regions = a.place.admin1 and b.place.admin1 and a.place.admin1 != b.place.admin1
     return bool(regions) or abs((a.date - b.date).days) > DAY_SLACK
@@ -309,10 +330,19 @@ def edges(reports: Sequence[Report], measure: Measure, thresholds, home=None) ->
     vectors = measure.vectors([r.text for r in reports])
     kinds: dict[str, frozenset] = {}  # each distinct text's sites (reprints repeat a text)
     sites = [kinds[r.text] if r.text in kinds else kinds.setdefault(r.text, site_kinds(r.text)) for r in reports]
-    pairs = [(i, j) for i, j in candidate_pairs(reports, home)
-             if compatible(reports[i], reports[j]) and sites_agree(sites[i], sites[j])]
+    pairs, mixes = [], []
+    for i, j in candidate_pairs(reports, home):
+        if not sites_agree(sites[i], sites[j]):
+            continue
+        if compatible(reports[i], reports[j]):
+            pairs.append((i, j))
+        elif limits.mixed is not None and vectors is not None and mixed(reports[i], reports[j]):
+            mixes.append((i, j))
     sims = [None] * len(pairs) if vectors is None else dots(vectors, [i for i, _ in pairs], [j for _, j in pairs])
     found = [edge(reports, i, j, x, "rules") for (i, j), x in zip(pairs, sims)]
+    if mixes:
+        sims = dots(vectors, [i for i, _ in mixes], [j for _, j in mixes])
+        found += [edge(reports, i, j, x, "mixed") for (i, j), x in zip(mixes, sims)]
     if vectors is not None and (limits.text is not None or limits.text_far is not None):
         ruled = set(pairs)
         found += [Edge(i, j, x, round(x + agreement(reports[i], reports[j]), 4), "text", strict)
@@ -323,12 +353,14 @@ def edges(reports: Sequence[Report], measure: Measure, thresholds, home=None) ->
 
 def kept(found: Sequence[Edge], thresholds) -> list[Edge]:
     """The pairs with ``kept`` set by the thresholds (``passes``): the rules' pairs all, each kept
-    or not, the text tier's only those kept."""
+    or not, the text tier's and the mixed ones only those kept, each pair once (a mixed pair may
+    also be a text-tier one)."""
     limits = thresholds_of(thresholds)
-    out = []
+    out, seen = [], set()
     for e in found:
         ok = passes(e, limits)
-        if ok or e.tier == "rules":
+        if (ok or e.tier == "rules") and (e.tier == "rules" or (e.a, e.b) not in seen):
+            seen.add((e.a, e.b))
             out.append(e if e.kept == ok else e._replace(kept=ok))
     return out
 
@@ -412,6 +444,7 @@ def describe(a: Report, b: Report, similarity: Optional[float]) -> str:
 def explain(a: Report, b: Report, e: Edge) -> str:
     """Why two reports were taken for one incident: the rules and their sentences, or their
     sentences alone (the text tier)."""
-    how = "same incident by the rules" if e.tier == "rules" else "sentences alike (the rules differ)"
+    how = {"rules": "same incident by the rules", "mixed": "a blast told as a fight by the rules but for the sub-event",
+           "text": "sentences alike (the rules differ)"}[e.tier]
     return f"{how}: {describe(a, b, e.similarity)}"
 

@@ -272,7 +272,7 @@ def tune(mapped: Mapped, name: str, out=None) -> Optional[Thresholds]:
     reports = mapped.reports
     for n, r in enumerate(reports):
         r.index = n
-    found = edges(reports, get_measure(name), (None, None, -1.0, -1.0))  # every pair of every kind
+    found = edges(reports, get_measure(name), (None, None, -1.0, -1.0, -1.0))  # every pair of every kind
     if not found or found[0].similarity is None:
         print(f"{name}: no similarity to tune", file=out)
         return None
@@ -307,12 +307,15 @@ def predict(reports: Sequence[Report], found: Sequence[Edge], t: Thresholds, spl
     return groups_of(len(reports), join_split(reports, groups) if split else groups)
 
 
+OPTIONAL = ("text", "text_far", "mixed")  # kinds of pair that may be left out (None): the tuner starts there
+
+
 def search(mapped: Mapped, found: Sequence[Edge], keep: Optional[set[int]], steps: int = 16,
            rounds: int = 3) -> Thresholds:
     """Thresholds with the best B-cubed F1 over the reports ``keep`` (None: all) whose pairwise
     precision there is at least TARGET_PRECISION (the best precision while none is): coordinate
     ascent from the strictest, each threshold on a grid of its kind's similarities (every pair, then
-    percentiles 5 to 99.5; the text tier's also none). The groups scored are the clustering's, before
+    percentiles 5 to 99.5; the text tier's and the mixed pairs' also none). The groups scored are the clustering's, before
     split bombings are joined (``join_split`` has no threshold; its merges would otherwise let the
     precision target pay for looser thresholds)."""
     import numpy as np
@@ -323,8 +326,8 @@ def search(mapped: Mapped, found: Sequence[Edge], keep: Optional[set[int]], step
         x = np.array([e.similarity for e in found if e.kind() == k])
         points = np.append(np.percentile(x, np.linspace(5, 99.5, steps)), x.min()) if len(x) else np.array([])
         values = sorted(set(np.floor(points * 1000) / 1000))  # rounded down: the lowest keeps its pair
-        grid[k] = [round(float(v), 3) for v in values] + ([None] if k.startswith("text") or not values else [])
-    current = {k: (None if k.startswith("text") else grid[k][-1] if grid[k] else None) for k in kinds}
+        grid[k] = [round(float(v), 3) for v in values] + ([None] if k in OPTIONAL or not values else [])
+    current = {k: (None if k in OPTIONAL else grid[k][-1] if grid[k] else None) for k in kinds}
 
     def value(t: dict) -> tuple:
         s = score(mapped.reports, mapped.incident, predict(mapped.reports, found, Thresholds(**t), split=False), keep)

@@ -341,14 +341,18 @@ SURUC_BLAST = "قالت وزارة الداخلية التركية إن انفج
 KOBANI_BLAST = "قتل 27 شخصا في تفجير استهدف تجمعا لشبان أكراد قرب بلدة عين العرب (كوباني) على الحدود التركية"
 
 
+def _inter(actor):
+    """ACLED's inter code of an actor: a state's forces 1, civilians 7, an armed group 2."""
+    return None if actor is None else 1 if actor.startswith("Military") else 7 if actor.startswith("Civilians") else 2
+
+
 def _placed(article, sub, day, iso3, admin1, location, point, precision=1, actor1=None, actor2=None, context=None):
     """A report as extract writes it: a place with its point and geo_precision, actors named as ACLED does."""
-    country = {"TUR": "Turkey", "SYR": "Syria", "YEM": "Yemen"}[iso3]
+    country = {"TUR": "Turkey", "SYR": "Syria", "YEM": "Yemen", "IRQ": "Iraq"}[iso3]
     row = _row(article, sub, day, location, actor1, actor2, 1, admin1, context)
     row.update(event_id_cnty=f"{iso3}{abs(hash((article, sub))) % 10**8:08d}", country=country,
                latitude=point[0], longitude=point[1], geo_precision=precision,
-               inter1=(1 if actor1 and actor1.startswith("Military") else 2 if actor1 else None),
-               inter2=(7 if actor2 and actor2.startswith("Civilians") else 1 if actor2 else None))
+               inter1=_inter(actor1), inter2=_inter(actor2))
     return report_from_row(row, article)
 
 
@@ -399,6 +403,63 @@ def test_places_of_two_governorates_a_few_km_apart_are_compared_and_far_ones_are
                      context="شن طيران التحالف غارات على معسكر في مدينة ذمار")
     assert list(candidate_pairs([capital, edge, dhamar])) == [(0, 1)]
     assert dedupe([capital, edge, dhamar], "none").groups == [[0, 1], [2]]
+
+
+AGRI = (39.54694, 44.08417)  # Dogubayazit, in Turkey's Agri
+BAGHDAD = (33.34058, 44.40088)
+
+
+def test_a_bombing_one_paper_tells_as_a_gunfight_is_one_incident_by_the_default_thresholds():
+    from conflict_events.dedupe_pairs import edges
+
+    # two papers tell the PKK's suicide attack with a tractor bomb on a gendarmerie post; a third, the
+    # attackers storming the post: the extractor codes it an armed clash, of no family of the blast's
+    pkk, army = "PKK: Kurdistan Workers' Party", "Military Forces of Turkey (2014-)"
+    blast = [_placed(p, "Suicide bomb", "2015-08-02", "TUR", "Agri", "Dogubayazit", AGRI, 2, pkk, army, context=text)
+             for p, text in (("okaz", "قتل جنديان تركيان وجرح 24 آخرون في هجوم انتحاري بجرار مفخخ نفذه متمردو حزب "
+                                      "العمال الكردستاني على مخفر للدرك في قضاء دوغو بيازيد بولاية أغري"),
+                             ("alhayat", "هجوم انتحاري بجرار زراعي محمل بطنين من المتفجرات استهدف مخفرا للدرك "
+                                         "قرب دوغو بيازيد شرق تركيا واوقع قتيلين من الجنود"))]
+    fight = _placed("alsharq", "Armed clash", "2015-08-02", "TUR", "Agri", "Dogubayazit", AGRI, 2, pkk, army,
+                    context="هاجم مسلحون من حزب العمال الكردستاني مخفرا للدرك في قضاء دوغو بيازيد بولاية أغري "
+                            "واشتبكوا مع الجنود ما أدى إلى مقتل جنديين وإصابة آخرين")
+    reports = blast + [fight]
+    assert not compatible(blast[0], fight)
+    kinds = {(e.a, e.b): e.kind() for e in edges(reports, measure("words"), measure("words").thresholds)}
+    assert kinds == {(0, 1): "same_day", (0, 2): "mixed", (1, 2): "mixed"}
+    assert dedupe(reports, "words").groups == [[0, 1, 2]]
+    assert dedupe(reports, "none").groups == [[0, 1], [2]]  # the rules alone keep the families apart
+    why = {m["article_id"]: m["reason"] for m in dedupe(reports, "words").mentions}
+    assert why["alsharq"].startswith("most like article okaz (a blast told as a fight by the rules but for the sub-event: "
+                                     "Suicide bomb/Armed clash, 2015-08-02, Dogubayazit")
+
+
+def test_a_bombing_and_a_gunfight_of_one_city_and_day_stay_two_incidents():
+    # Baghdad on one day: a bomb in a Sadr City market, the army fighting the Islamic State in Abu Ghraib,
+    # and gunmen attacking a police checkpoint in Dora, each told by two papers, all coded at Baghdad
+    market = "انفجرت عبوة ناسفة في سوق شعبي بمدينة الصدر شرقي بغداد ما أسفر عن مقتل خمسة مدنيين وإصابة 12 آخرين"
+    front = "اشتبكت قوات الجيش العراقي مع مسلحي تنظيم داعش في منطقة أبو غريب غربي بغداد وقتلت عددا منهم"
+    checkpoint = "هاجم مسلحون مجهولون حاجزا للشرطة في حي الدورة جنوبي بغداد وتبادلوا إطلاق النار مع عناصره"
+
+    def report(paper, sub, text, actor1=None, actor2=None):
+        return _placed(paper, sub, "2015-07-22", "IRQ", "Baghdad", "Baghdad", BAGHDAD, 1, actor1, actor2, context=text)
+
+    reports = [report(p, "Remote explosive/landmine/IED", market, actor2="Civilians (Iraq)") for p in ("okaz", "alhayat")]
+    reports += [report(p, "Armed clash", front, "Military Forces of Iraq (2014-)", "Islamic State (Iraq)")
+                for p in ("alsharq", "alriyadh")]
+    reports += [report(p, "Armed clash", checkpoint, "Unidentified Armed Group (Iraq)") for p in ("alyaum", "sabq")]
+    for n, r in enumerate(reports):
+        r.report_id = f"IRQ{n:08d}"
+    # the market's victims are not the army's enemy (actors), nor is a market a checkpoint (sites): no
+    # blast-and-fight pair, whatever the threshold
+    from conflict_events.dedupe_pairs import Thresholds, edges
+    loose = Thresholds(0.1, 0.2, None, None, 0.0)
+    assert {e.kind() for e in edges(reports, measure("words"), loose)} == {"same_day"}
+    assert sorted(dedupe(reports, "words").groups) == [[0, 1], [2, 3], [4, 5]]
+    assert sorted(dedupe(reports, "words", loose).groups) == [[0, 1], [2, 3], [4, 5]]
+    # a gunfight naming no one and no site may be the bombing's (a paper telling the attackers' fight)
+    vague = report("alwatan", "Armed clash", "وتبادل مسلحون إطلاق النار مع قوات الأمن في بغداد")
+    assert [e.kind() for e in edges(reports[:2] + [vague], measure("words"), loose)].count("mixed") == 2
 
 
 reports_strategy = st.lists(st.tuples(st.integers(0, 5), st.sampled_from(["Air/drone strike", "Armed clash"]),
