@@ -66,8 +66,8 @@ class Thresholds(NamedTuple):
 
 
 def thresholds_of(t) -> Thresholds:
-    """Thresholds from four numbers, or from two (the rules' pairs, the text tier's): each then
-    serves both kinds of its tier."""
+    """Thresholds from four or five numbers (no mixed pairs without the fifth), or from two (the
+    rules' pairs, the text tier's): each then serves both kinds of its tier."""
     if len(t) == 2:
         return Thresholds(t[0], t[0], t[1], t[1])
     return Thresholds(*t)

@@ -262,7 +262,7 @@ TARGET_PRECISION = 0.95  # the acceptance's pairwise precision: tuning keeps it 
 
 
 def tune(mapped: Mapped, name: str, out=None) -> Optional[Thresholds]:
-    """A measure's four thresholds (dedupe_pairs.Thresholds) tuned by cross-validation over the
+    """A measure's five thresholds (dedupe_pairs.Thresholds) tuned by cross-validation over the
     country folds (``folds``): each fold is predicted with thresholds tuned on the others, and those
     held-out predictions are scored together; then the thresholds tuned on every fold, with their
     (tuned-on) scores. Prints both; returns the latter."""
