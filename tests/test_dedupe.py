@@ -462,6 +462,32 @@ def test_a_bombing_and_a_gunfight_of_one_city_and_day_stay_two_incidents():
     assert [e.kind() for e in edges(reports[:2] + [vague], measure("words"), loose)].count("mixed") == 2
 
 
+border_strategy = st.lists(st.tuples(st.integers(0, 8), st.floats(36.80, 37.05), st.floats(38.25, 38.50),
+                                     st.sampled_from([1, 2, 3]), st.integers(0, 5), st.sampled_from([1, 1, 2])),
+                           max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(border_strategy)
+def test_blocking_by_grid_cell_finds_every_near_pair_across_borders_once(specs):
+    from conflict_events.dedupe_pairs import candidate_pairs, near, reaches
+
+    # points scattered around Suruc and Kobani, in two countries and three admin1s
+    where = [("TUR", "Sanliurfa"), ("SYR", "Aleppo"), ("SYR", "Raqqa")]
+    reports = [_placed(f"art{a}", "Suicide bomb", (dt.date(2015, 7, 18) + dt.timedelta(d)).isoformat(),
+                       where[a % 3][0], where[a % 3][1], f"place{a}", (lat, lon), gp)
+               for a, lat, lon, gp, d, prec in specs]
+    for r, (*_, prec) in zip(reports, specs):
+        r.precision = prec
+    found = list(candidate_pairs(reports))
+    assert len(found) == len(set(found))
+    block = [(r.place.iso3, r.place.admin1) for r in reports]
+    expected = {(i, j) for i in range(len(reports)) for j in range(i + 1, len(reports))
+                if (reaches(reports[i], reports[j]) or reaches(reports[j], reports[i]))
+                and (block[i] == block[j] or near(reports[i], reports[j]))}
+    assert set(found) == expected
+
+
 reports_strategy = st.lists(st.tuples(st.integers(0, 5), st.sampled_from(["Air/drone strike", "Armed clash"]),
                                       st.integers(0, 6), st.sampled_from(["Sanaa", "Swan", "Bani Hushaysh"]),
                                       st.sampled_from([None, "Coalition Forces", "Houthi Movement"]),
