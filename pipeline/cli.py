@@ -184,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--similarity", choices=MEASURES, default=None,
                     help="dedupe: score this measure only (default: every one installed)")
     ev.add_argument("--tune", action="store_true",
-                    help="dedupe: first tune each measure's four thresholds by cross-validation over country folds and print them (held-out and tuned-on scores)")
+                    help="dedupe: first tune each measure's five thresholds by cross-validation over country folds and print them (held-out and tuned-on scores)")
     ev.add_argument("--errors", action="store_true", help="also list every wrong or missed event (or place)")
     ev.add_argument("--cross-script", action="store_true",
                     help="places: top-1 of Arabic names matched against Latin names, by country")

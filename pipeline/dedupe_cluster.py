@@ -27,7 +27,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Hashable, Sequence
 
-from .dedupe_pairs import Edge, dates_agree, places_agree, site_kinds, sites_agree
+from .dedupe_pairs import BLASTS, FIGHTS, Edge, dates_agree, places_agree, site_kinds, sites_agree
 from .normalize import normalize_for_matching
 
 MAJORITY = 0.5  # the share of two groups' pairs that must be alike enough (kept) for them to join
@@ -70,8 +70,6 @@ def joinable(pair: dict[int, dict[int, bool]], a: list[int], b: list[int]) -> bo
     return alike >= MAJORITY * len(a) * len(b)
 
 
-BLASTS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
-FIGHTS = frozenset({"Armed clash"})
 OF_BLAST = BLASTS | {"Attack"}  # an attack is also how papers tell a bombing (sub_event_families.yaml)
 
 

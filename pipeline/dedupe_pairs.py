@@ -15,7 +15,13 @@ TEXT_DAYS apart, whose sentences are very alike (the text tier's thresholds) are
 candidate too, whatever their places, sub-events and actors: the text tier. Its pairs come from
 the similarity matrix of each country's reports, day by day, so it costs no Python loop per pair.
 
-A pair whose fields agree less needs more alike sentences (``Thresholds``: four, one per kind of
+A bombing one paper tells as the gunfight of its attackers (a suicide attack on a gendarmerie post
+coded an armed clash) is of no common sub-event family with the blast the other papers tell: a
+blast and an armed clash that the rules otherwise allow (place, date window, actors, sites) are a
+candidate of their own kind (``mixed``) with its own threshold; they join groups like the rules'
+pairs do, but only when kept.
+
+A pair whose fields agree less needs more alike sentences (``Thresholds``: one per kind of
 pair): the rules allow two day-precise reports a day apart (أمس counted from a late crawl date),
 but two strikes on one city on consecutive days are the commonest wrong merge, so such a pair
 needs the higher ``next_day`` threshold; a text-tier pair whose admin1s differ, or whose dates are
@@ -25,6 +31,7 @@ repeats word for word across provinces and days).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from typing import Callable, Iterator, NamedTuple, Optional, Sequence
 
@@ -36,7 +43,9 @@ from .similarity import WORD, Measure, dots
 from .sites import site_words
 
 DAY_SLACK = 1  # days between two day-precise dates of one incident (أمس counted from a late crawl date)
-NEAR_KM = 8.0  # two places of one admin1 this close can be one incident's
+NEAR_KM = 8.0  # two places this close can be one incident's (town centres: the issue's "within a few km")
+OUTSKIRTS_KM = 8.0  # more when a place is coded "near" a town (geo_precision 2: its outskirts, its district)
+CELL_DEG = 0.25  # the grid that blocks places across admin1s and borders (~28 km: wider than any reach)
 WEEK = 7  # days either side of a week-precise date
 TEXT_DAYS = 3  # the text tier's reporting window: a story retold up to three days later
 UNDATED_LAG = 2  # days before its publication an incident told with no day may have happened
@@ -44,19 +53,21 @@ UNDATED_LAG = 2  # days before its publication an incident told with no day may 
 
 class Thresholds(NamedTuple):
     """The least similarity of each kind of candidate pair (None: no test for the rules' pairs, no
-    such text-tier pairs): the rules allow it (``same_day``: dates agree; ``next_day``: two
+    such text-tier or mixed pairs): the rules allow it (``same_day``: dates agree; ``next_day``: two
     day-precise dates a day apart), or only its sentences do (``text``: admin1s agree and dates
-    within a day; ``text_far``: otherwise)."""
+    within a day; ``text_far``: otherwise), or the rules but for the sub-event: a blast and an
+    armed clash of one place and date window (``mixed``: a bombing one paper tells as a gunfight)."""
 
     same_day: Optional[float]
     next_day: Optional[float]
     text: Optional[float]
     text_far: Optional[float]
+    mixed: Optional[float] = None
 
 
 def thresholds_of(t) -> Thresholds:
-    """Thresholds from four numbers, or from two (the rules' pairs, the text tier's): each then
-    serves both kinds of its tier."""
+    """Thresholds from four or five numbers (no mixed pairs without the fifth), or from two (the
+    rules' pairs, the text tier's): each then serves both kinds of its tier."""
     if len(t) == 2:
         return Thresholds(t[0], t[0], t[1], t[1])
     return Thresholds(*t)
@@ -80,7 +91,10 @@ class Edge(NamedTuple):
         return KINDS[(self.tier, self.strict)]
 
 
-KINDS = {("rules", False): "same_day", ("rules", True): "next_day", ("text", False): "text", ("text", True): "text_far"}
+KINDS = {("rules", False): "same_day", ("rules", True): "next_day", ("text", False): "text", ("text", True): "text_far",
+         ("mixed", False): "mixed", ("mixed", True): "mixed"}
+BLASTS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})  # a bombing, however told
+FIGHTS = frozenset({"Armed clash"})
 
 
 def span(r: Report) -> tuple[dt.date, dt.date]:
@@ -111,26 +125,55 @@ def reaches(a: Report, b: Report) -> bool:
 def candidate_pairs(reports: Sequence[Report], home: Optional[Callable[[Report], bool]] = None) -> Iterator[tuple[int, int]]:
     """Every pair (i < j) of reports of one block whose date windows meet (one's window holds the
     other's date), each once: found from a report whose window holds the other's date, the first
-    of the two when each holds the other's. With ``home``, only pairs with a report it accepts (a
-    Dask partition's own, not its margin's)."""
+    of the two when each holds the other's. A block is a country's admin1; two reports of two
+    admin1s (or countries) are a pair too when their points are ``near``: blocked by grid cell
+    (CELL_DEG), each report against its cell and the eight around it. With ``home``, only pairs with
+    a report it accepts (a Dask partition's own, not its margin's)."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
+    grid: dict[tuple, list[int]] = defaultdict(list)
+    spans = {}
     for i, r in enumerate(reports):
         if r.date is not None:
             blocks[(r.place.iso3, r.place.admin1)].append(i)
+            spans[i] = span(r)
+            c = cell(r)
+            if c is not None:
+                grid[c].append(i)
+
+    def once(i: int, j: int) -> bool:  # each pair once: from i when j is later or j's window misses i's date
+        return i < j or not spans[j][0] <= reports[i].date <= spans[j][1]
+
+    def mine(i: int, j: int) -> bool:
+        return home is None or home(reports[i]) or home(reports[j])
+
     for block in blocks.values():
         by_day: dict[dt.date, list[int]] = defaultdict(list)
-        spans = {}
         for i in block:
             by_day[reports[i].date].append(i)
-            spans[i] = span(reports[i])
         for i in block:
             first, last = spans[i]
-            mine = reports[i].date
             for day in (first + dt.timedelta(n) for n in range((last - first).days + 1)):
                 for j in by_day.get(day, ()):
-                    # each pair once: from i when j is later in the input or j's window misses i's date
-                    if j != i and (i < j or not spans[j][0] <= mine <= spans[j][1]):
-                        if home is None or home(reports[i]) or home(reports[j]):
+                    if j != i and once(i, j) and mine(i, j):
+                        yield (i, j) if i < j else (j, i)
+    if len(blocks) < 2:
+        return
+    by_cell_day: dict[tuple, list[int]] = defaultdict(list)
+    for c, members in grid.items():
+        for i in members:
+            by_cell_day[(c, reports[i].date)].append(i)
+    for (y, x), members in grid.items():
+        around = [(y + dy, x + dx) for dy in (-1, 0, 1) for dx in range(-wide(y), wide(y) + 1)]
+        for i in members:
+            a = reports[i]
+            block = (a.place.iso3, a.place.admin1)
+            first, last = spans[i]
+            for day in (first + dt.timedelta(n) for n in range((last - first).days + 1)):
+                for c in around:
+                    for j in by_cell_day.get((c, day), ()):
+                        b = reports[j]
+                        if ((b.place.iso3, b.place.admin1) != block and once(i, j) and near(a, b)
+                                and mine(i, j)):
                             yield (i, j) if i < j else (j, i)
 
 
@@ -154,13 +197,49 @@ def km(a: Report, b: Report) -> Optional[float]:
     return great_circle_km(la, oa, lb, ob)
 
 
+def reach_km(a: Report, b: Report) -> Optional[float]:
+    """How far apart two reports' points may be and still be one incident's place: NEAR_KM for two
+    towns, OUTSKIRTS_KM more when either is coded near a town (geo_precision 2: "قرب عين العرب",
+    its countryside, its district's seat); None when either stands for a whole governorate
+    (precision 3: its capital's point says nothing of where)."""
+    worst = max(a.place.geo_precision or 3, b.place.geo_precision or 3)
+    if worst >= 3:
+        return None
+    return NEAR_KM + (OUTSKIRTS_KM if worst == 2 else 0.0)
+
+
+def wide(y: int) -> int:
+    """How many grid cells either side of row y's cells hold the points within the longest reach
+    (NEAR_KM + OUTSKIRTS_KM): one in the tropics and mid-latitudes, more towards the poles, where a
+    degree of longitude is shorter."""
+    edge = min(89.0, max(abs(y), abs(y + 1)) * CELL_DEG)
+    return max(1, min(360, math.ceil((NEAR_KM + OUTSKIRTS_KM) / (111.19 * math.cos(math.radians(edge)) * CELL_DEG))))
+
+
+def near(a: Report, b: Report) -> bool:
+    """Two reports' points are within ``reach_km`` of each other, whatever admin1 or country they
+    fall in (Suruc in Turkey, 11 km from Kobani across the border, is "near Kobani" in a Syrian
+    paper)."""
+    limit = reach_km(a, b)
+    if limit is None:
+        return False
+    d = km(a, b)
+    return d is not None and d <= limit
+
+
 def places_agree(a: Report, b: Report) -> bool:
     """The places may be one incident's: the same, one inside the other (incident.places_compatible),
-    or two places of one admin1 within NEAR_KM of each other."""
-    if places_compatible(a.place, b.place):
-        return True
-    d = km(a, b)
-    return d is not None and d <= NEAR_KM and a.place.admin1 == b.place.admin1
+    or points within a few km of each other (``near``), across admin1s and borders too."""
+    return places_compatible(a.place, b.place) or near(a, b)
+
+
+def cell(r: Report) -> Optional[tuple[int, int]]:
+    """The grid cell (CELL_DEG) of a report's point, for blocking by distance (None: no point, or a
+    place that stands for a governorate, which ``near`` never joins)."""
+    la, lo = r.row.get("latitude"), r.row.get("longitude")
+    if la is None or lo is None or (r.place.geo_precision or 3) >= 3:
+        return None
+    return (int(math.floor(la / CELL_DEG)), int(math.floor(lo / CELL_DEG)))
 
 
 def site_kinds(text: str) -> frozenset[str]:
@@ -181,7 +260,37 @@ def compatible(a: Report, b: Report) -> bool:
             and FAMILIES.get(a.event_type) == FAMILIES.get(b.event_type)
             and sub_events_compatible(a.sub_event_type, b.sub_event_type)
             and dates_agree(a, b) and places_agree(a, b)
-            and roles_agree(*a.sides, *b.sides))
+            and roles_agree(*sides_of(a, b), *sides_of(b, a)))
+
+
+def mixed(a: Report, b: Report) -> bool:
+    """The rules allow two reports to be one incident but for their sub-events, a blast and an armed
+    clash (a suicide bombing one paper tells as the attackers' gunfight): two articles, dates in the
+    window, places compatible, actors that do not contradict."""
+    subs = {a.sub_event_type, b.sub_event_type}
+    if not (len(subs) == 2 and bool(subs & BLASTS) and bool(subs & FIGHTS) and a.article_id != b.article_id):
+        return False
+    return dates_agree(a, b) and places_agree(a, b) and roles_agree(*sides_of(a, b), *sides_of(b, a))
+
+
+def sides_of(a: Report, b: Report) -> tuple:
+    """a's sides as compared with b's: as they are for two reports of one country; across a border,
+    a non-state side named after either report's country ("Civilians (Syria)", "Islamic State
+    (Turkey)": ACLED names them after the country of the event, so the place each paper chose
+    decides the name it gives the same people) is named after neither. A state stays its country's."""
+    if a.place.iso3 == b.place.iso3:
+        return a.sides
+    suffixes = tuple(f"({c})" for c in (a.row.get("country"), b.row.get("country")) if c)
+    return tuple(local(s, suffixes) for s in a.sides)
+
+
+def local(side: Optional[str], suffixes: tuple[str, ...]) -> Optional[str]:
+    """A side with its country qualifier (one of ``suffixes``) dropped, unless it is a state."""
+    if side and not side.startswith("state "):
+        for suffix in suffixes:
+            if side.endswith(suffix):
+                return side[: -len(suffix)].rstrip()
+    return side
 
 
 def agreement(a: Report, b: Report) -> float:
@@ -196,7 +305,7 @@ def far(a: Report, b: Report, tier: str) -> bool:
     """Whether a candidate pair's fields agree less, so that the tier's higher threshold applies:
     two day-precise dates a day apart; in the text tier also two admin1s that differ."""
     apart = (a.precision or 1) == (b.precision or 1) == 1 and a.date != b.date
-    if tier == "rules":
+    if tier != "text":
         return apart
     regions = a.place.admin1 and b.place.admin1 and a.place.admin1 != b.place.admin1
     return bool(regions) or abs((a.date - b.date).days) > DAY_SLACK
@@ -221,10 +330,19 @@ def edges(reports: Sequence[Report], measure: Measure, thresholds, home=None) ->
     vectors = measure.vectors([r.text for r in reports])
     kinds: dict[str, frozenset] = {}  # each distinct text's sites (reprints repeat a text)
     sites = [kinds[r.text] if r.text in kinds else kinds.setdefault(r.text, site_kinds(r.text)) for r in reports]
-    pairs = [(i, j) for i, j in candidate_pairs(reports, home)
-             if compatible(reports[i], reports[j]) and sites_agree(sites[i], sites[j])]
+    pairs, mixes = [], []
+    for i, j in candidate_pairs(reports, home):
+        if not sites_agree(sites[i], sites[j]):
+            continue
+        if compatible(reports[i], reports[j]):
+            pairs.append((i, j))
+        elif limits.mixed is not None and vectors is not None and mixed(reports[i], reports[j]):
+            mixes.append((i, j))
     sims = [None] * len(pairs) if vectors is None else dots(vectors, [i for i, _ in pairs], [j for _, j in pairs])
     found = [edge(reports, i, j, x, "rules") for (i, j), x in zip(pairs, sims)]
+    if mixes:
+        sims = dots(vectors, [i for i, _ in mixes], [j for _, j in mixes])
+        found += [edge(reports, i, j, x, "mixed") for (i, j), x in zip(mixes, sims)]
     if vectors is not None and (limits.text is not None or limits.text_far is not None):
         ruled = set(pairs)
         found += [Edge(i, j, x, round(x + agreement(reports[i], reports[j]), 4), "text", strict)
@@ -235,12 +353,14 @@ def edges(reports: Sequence[Report], measure: Measure, thresholds, home=None) ->
 
 def kept(found: Sequence[Edge], thresholds) -> list[Edge]:
     """The pairs with ``kept`` set by the thresholds (``passes``): the rules' pairs all, each kept
-    or not, the text tier's only those kept."""
+    or not, the text tier's and the mixed ones only those kept, each pair once (a mixed pair may
+    also be a text-tier one)."""
     limits = thresholds_of(thresholds)
-    out = []
+    out, seen = [], set()
     for e in found:
         ok = passes(e, limits)
-        if ok or e.tier == "rules":
+        if (ok or e.tier == "rules") and (e.tier == "rules" or (e.a, e.b) not in seen):
+            seen.add((e.a, e.b))
             out.append(e if e.kept == ok else e._replace(kept=ok))
     return out
 
@@ -324,6 +444,7 @@ def describe(a: Report, b: Report, similarity: Optional[float]) -> str:
 def explain(a: Report, b: Report, e: Edge) -> str:
     """Why two reports were taken for one incident: the rules and their sentences, or their
     sentences alone (the text tier)."""
-    how = "same incident by the rules" if e.tier == "rules" else "sentences alike (the rules differ)"
+    how = {"rules": "same incident by the rules", "mixed": "a blast told as a fight by the rules but for the sub-event",
+           "text": "sentences alike (the rules differ)"}[e.tier]
     return f"{how}: {describe(a, b, e.similarity)}"
 

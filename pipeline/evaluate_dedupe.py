@@ -161,18 +161,33 @@ FOLDS = 3
 
 
 def folds(reports: Sequence[Report], incident: Sequence[Optional[str]], k: int = FOLDS) -> list[set[int]]:
-    """The reports in up to k folds by country (their place's iso3): the dedupe never compares
-    reports of two countries, so each fold's merges are its own and a fold can be held out. Countries
-    go, most mapped reports first, to the fold with the fewest."""
+    """The reports in up to k folds by country (their place's iso3): the dedupe compares reports of
+    two countries only when their places are within a few km across the border
+    (``dedupe_pairs.near``), so countries with such a pair go to one fold together, and each fold's
+    merges are its own and a fold can be held out. Countries (so tied) go, most mapped reports
+    first, to the fold with the fewest."""
+    from .dedupe_pairs import candidate_pairs
+
+    root = {r.place.iso3: r.place.iso3 for r in reports}
+
+    def find(c: str) -> str:
+        while root[c] != c:
+            c = root[c]
+        return c
+
+    for i, j in candidate_pairs(reports):
+        a, b = find(reports[i].place.iso3), find(reports[j].place.iso3)
+        if a != b:
+            root[max(a, b)] = min(a, b)
     weight: dict[str, int] = defaultdict(int)
     for r, g in zip(reports, incident):
-        weight[r.place.iso3] += g is not None
+        weight[find(r.place.iso3)] += g is not None
     parts: list[set[str]] = [set() for _ in range(min(k, len(weight)))]
     load = [0] * len(parts)
-    for country in sorted(weight, key=lambda c: (-weight[c], c)):
+    for unit in sorted(weight, key=lambda c: (-weight[c], c)):
         n = load.index(min(load))
-        parts[n].add(country)
-        load[n] += weight[country]
+        parts[n] |= {c for c in root if find(c) == unit}
+        load[n] += weight[unit]
     return [{i for i, r in enumerate(reports) if r.place.iso3 in part} for part in parts]
 
 
@@ -247,7 +262,7 @@ TARGET_PRECISION = 0.95  # the acceptance's pairwise precision: tuning keeps it 
 
 
 def tune(mapped: Mapped, name: str, out=None) -> Optional[Thresholds]:
-    """A measure's four thresholds (dedupe_pairs.Thresholds) tuned by cross-validation over the
+    """A measure's five thresholds (dedupe_pairs.Thresholds) tuned by cross-validation over the
     country folds (``folds``): each fold is predicted with thresholds tuned on the others, and those
     held-out predictions are scored together; then the thresholds tuned on every fold, with their
     (tuned-on) scores. Prints both; returns the latter."""
@@ -257,7 +272,7 @@ def tune(mapped: Mapped, name: str, out=None) -> Optional[Thresholds]:
     reports = mapped.reports
     for n, r in enumerate(reports):
         r.index = n
-    found = edges(reports, get_measure(name), (None, None, -1.0, -1.0))  # every pair of every kind
+    found = edges(reports, get_measure(name), (None, None, -1.0, -1.0, -1.0))  # every pair of every kind
     if not found or found[0].similarity is None:
         print(f"{name}: no similarity to tune", file=out)
         return None
@@ -292,12 +307,15 @@ def predict(reports: Sequence[Report], found: Sequence[Edge], t: Thresholds, spl
     return groups_of(len(reports), join_split(reports, groups) if split else groups)
 
 
+OPTIONAL = ("text", "text_far", "mixed")  # kinds of pair that may be left out (None): the tuner starts there
+
+
 def search(mapped: Mapped, found: Sequence[Edge], keep: Optional[set[int]], steps: int = 16,
            rounds: int = 3) -> Thresholds:
     """Thresholds with the best B-cubed F1 over the reports ``keep`` (None: all) whose pairwise
     precision there is at least TARGET_PRECISION (the best precision while none is): coordinate
     ascent from the strictest, each threshold on a grid of its kind's similarities (every pair, then
-    percentiles 5 to 99.5; the text tier's also none). The groups scored are the clustering's, before
+    percentiles 5 to 99.5; the text tier's and the mixed pairs' also none). The groups scored are the clustering's, before
     split bombings are joined (``join_split`` has no threshold; its merges would otherwise let the
     precision target pay for looser thresholds)."""
     import numpy as np
@@ -308,8 +326,8 @@ def search(mapped: Mapped, found: Sequence[Edge], keep: Optional[set[int]], step
         x = np.array([e.similarity for e in found if e.kind() == k])
         points = np.append(np.percentile(x, np.linspace(5, 99.5, steps)), x.min()) if len(x) else np.array([])
         values = sorted(set(np.floor(points * 1000) / 1000))  # rounded down: the lowest keeps its pair
-        grid[k] = [round(float(v), 3) for v in values] + ([None] if k.startswith("text") or not values else [])
-    current = {k: (None if k.startswith("text") else grid[k][-1] if grid[k] else None) for k in kinds}
+        grid[k] = [round(float(v), 3) for v in values] + ([None] if k in OPTIONAL or not values else [])
+    current = {k: (None if k in OPTIONAL else grid[k][-1] if grid[k] else None) for k in kinds}
 
     def value(t: dict) -> tuple:
         s = score(mapped.reports, mapped.incident, predict(mapped.reports, found, Thresholds(**t), split=False), keep)
