@@ -410,6 +410,10 @@ class Modality:
         counted = data.get("counted_acts") or {}
         self.tally_counts = frozenset(norm(w) for w in counted.get("counts", ()))
         self.tally_classes = frozenset(counted.get("classes", ()))
+        people = data.get("counted_people") or {}
+        self.crowd_counts = frozenset(norm(w) for w in people.get("counts", ()))
+        self.crowd_classes = frozenset(people.get("classes", ()))
+        self.crowd_window = int(people.get("window", 0))
 
     def names_a_period(self, toks: list[Token], i: int) -> bool:
         """Whether toks[i:] name a span of a week or more: أسبوع، عشرة أشهر، بضعة أسابيع، هذه الفترة."""
@@ -424,7 +428,12 @@ class Modality:
 
     def tally(self, toks: list[Token], t: "Trigger") -> Optional[tuple[int, int]]:
         """The count before an act noun counted in hundreds or thousands (آلاف الغارات، مئات من
-        الهجمات): a tally over a period, not an incident; None when there is none."""
+        الهجمات), or of the people an arrest or abduction took, told right after it (اختطفت آلاف
+        المدنيين، القبض على عدة آلاف من الإرهابيين): a tally over a period, not an incident; None
+        when there is none."""
+        if t.cls in self.crowd_classes:
+            return next(((k, k + 1) for k in range(t.last, min(len(toks), t.last + self.crowd_window))
+                         if toks[k].norm in self.crowd_counts), None)
         if t.form.pos != "noun" or t.cls not in self.tally_classes:
             return None
         i = t.first - 1

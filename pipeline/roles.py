@@ -500,9 +500,12 @@ class RoleResult:
     cues: dict = field(default_factory=dict)
 
 
-def is_passive(doc: Document, toks: list[Token], t: Trigger, cues, hi: int, args: list) -> bool:
+def is_passive(doc: Document, toks: list[Token], t: Trigger, cues, hi: int, args: list,
+               triggers: tuple = ()) -> bool:
     """Passive reading of a verb written alike in both voices (قتل / قُتل)."""
     if has_damma_passive(doc, toks[t.first], t.start):
+        return True
+    if t.cls in ("kill", "injure") and _in_an_act(toks, t, triggers, hi):
         return True
     if _after_agreeing_pronoun(toks, t):
         return False
@@ -518,6 +521,21 @@ def is_passive(doc: Document, toks: list[Token], t: Trigger, cues, hi: int, args
     # by an agent named after it, or by a weapon's fire right after it (قتلوا بنيران هندية، قتل برصاص قناص)
     return any(kind == "agent_cues" and cf >= t.last and (cf == t.last or reach(toks, args, cl, hi) is not None)
                for cf, cl, kind in cues)
+
+
+IN_AN_ACT = frozenset({"في", "جراء", "اثر", "إثر", "خلال", "بسبب", "عقب"})
+
+
+def _in_an_act(toks: list[Token], t: Trigger, triggers, hi: int) -> bool:
+    """A killing told right before a new act it happened in, nothing between (قتلوا في هجوم للمتشددين،
+    قتل جراء انفجار عبوة): the people before the verb were killed, they did not kill."""
+    k = t.last
+    act = next((o for o in triggers if o is not t and o.first == k + 1 and o.status is None
+                and not toks[o.first].norm.startswith("ال")), None)  # not the act told before (قتلوا في الهجوم)
+    if k + 1 >= hi or toks[k].norm not in IN_AN_ACT or act is None:
+        return False
+    # … not with the people killed after the act (قتلوا في الهجوم خمسة جنود: they killed)
+    return not (act.last < hi and (is_number(toks[act.last]) or number_at(toks, act.last) is not None))
 
 
 def _dual_victim(toks: list[Token], args: list, k: int) -> bool:
@@ -679,7 +697,7 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
             if voice == "ambiguous" and toks[t.first].norm.startswith("ال"):  # a verbal noun (القبض على) is
                 voice = "agent" if before is not None else "patient"  # the act of the side before it (ألقت
             elif voice == "ambiguous":                                  # الشرطة القبض على ثلاثة), else passive
-                voice = "agent" if svo else "patient" if is_passive(doc, toks, t, cues, hi, args) else "agent"
+                voice = "agent" if svo else "patient" if is_passive(doc, toks, t, cues, hi, args, triggers) else "agent"
             if voice == "agent" and before is None and after is not None and _event_noun_before(triggers, t):
                 # "انفجارا استهدف دورية للشرطة": the event noun is the subject, the actor after is the target
                 cands.append(Cand(2, after, 2, "object of " + t.text, (t.first, t.last)))

@@ -754,3 +754,24 @@ def test_a_city_where_journalists_were_told_is_not_the_place_of_the_act(nlp):
     out = rows(nlp, "قتل 30 شخصا في تفجير انتحاري في مدينة سروج أمس. وقال رئيس الوزراء امام الصحافيين في انقرة إن "
                     "التفجير ناجم عن اعتداء انتحاري قام به داعش.", "2015-07-21")
     assert {r["location"] for r in out} == {"Suruc"}
+
+
+def test_people_killed_in_a_new_attack_are_its_victims_not_its_authors(nlp):
+    out = rows(nlp, "أعلن حلف شمال الأطلسي اليوم أن جنديا من قواته وثمانية مقاولين أفغان قتلوا في هجوم لمسلحين على "
+                    "قاعدة تابعة للناتو في كابل.", "2015-08-08")
+    assert [(r["actor1"], r["actor2"]) for r in out] == [
+        ("Unidentified Armed Group (Afghanistan)", "NATO: North Atlantic Treaty Organization")]
+
+
+def test_thousands_taken_over_a_campaign_are_a_tally_not_an_incident(nlp):
+    assert rows(nlp, "وقال المسؤول ان بوكو حرام اختطفت آلاف المدنيين بينهم نساء واطفال في ولاية بورنو.", "2015-08-01") == []
+    assert rows(nlp, "قال المسؤول إنه تم القبض على عدة آلاف من الإرهابيين في عملية ضربة السيف في باكستان.", "2015-07-25") == []
+    out = rows(nlp, "اختطف مسلحون خمسة مدنيين في ولاية بورنو أمس.", "2015-08-01")
+    assert [r["sub_event_type"] for r in out] == ["Abduction/forced disappearance"]
+
+
+def test_a_request_for_a_truce_and_another_breach_of_one_are_no_agreement(nlp):
+    assert rows(nlp, "وكان المتمردون طلبوا مرات عدة إعلان وقف لإطلاق النار من الجانبين في كولومبيا.", "2015-07-27") == []
+    out = rows(nlp, "واتهمت باكستان الهند بانتهاك آخر لوقف إطلاق النار في إقليم كشمير حيث ذكرت أن أربعة مدنيين قتلوا في "
+                    "قصف للمناطق الباكستانية من الإقليم.", "2015-07-20")
+    assert "Agreement" not in {r["sub_event_type"] for r in out}
