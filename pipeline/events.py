@@ -726,15 +726,21 @@ def incident_ranges(toks: list[Token], clause: list[int]) -> list[tuple[int, int
         for sep in lex.separators:
             if not seq_at(toks, i, sep):
                 continue
-            if sep in lex.separator_clause_start and not (is_punct(toks[i - 1])):
+            if sep in lex.separator_clause_start and not _clause_start(toks, i):
                 continue
             if sep == ("في",) or (len(sep) == 1 and sep[0] in ("وفي",)):
-                if not is_punct(toks[i - 1]):
+                if not _clause_start(toks, i):
                     continue
             cuts.append(i)
             break
     cuts.append(len(toks))
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _clause_start(toks: list[Token], i: int) -> bool:
+    """Whether toks[i] starts a clause: after punctuation, or after a و written apart right after it
+    (للخريجين، و كما شهدت مدينة كربلاء تظاهرة)."""
+    return is_punct(toks[i - 1]) or (toks[i - 1].norm == "و" and i >= 2 and is_punct(toks[i - 2]))
 
 
 def _breakdown_at(toks: list[Token], i: int) -> bool:

@@ -775,3 +775,10 @@ def test_a_request_for_a_truce_and_another_breach_of_one_are_no_agreement(nlp):
     out = rows(nlp, "واتهمت باكستان الهند بانتهاك آخر لوقف إطلاق النار في إقليم كشمير حيث ذكرت أن أربعة مدنيين قتلوا في "
                     "قصف للمناطق الباكستانية من الإقليم.", "2015-07-20")
     assert "Agreement" not in {r["sub_event_type"] for r in out}
+
+
+def test_a_separator_after_a_detached_conjunction_starts_another_incident(nlp):
+    out = rows(nlp, "وتظاهر المئات من أهالي محافظة البصرة امس احتجاجا على عدم توفر الخدمات وطالبوا بالايفاء بالوعود، "
+                    "و كما شهدت مدينة كربلاء تظاهرة اخرى شارك فيها المئات للمطالبة بحل أزمة الكهرباء.", "2015-08-03")
+    assert sorted((r["sub_event_type"], r["location"]) for r in out) == [
+        ("Peaceful protest", "Basrah"), ("Peaceful protest", "Karbala")]
