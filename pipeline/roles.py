@@ -636,8 +636,9 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
             a = None if _talks_before(toks, cf, lo, rc) else reach(toks, args, cl, hi)
             if a is not None:
                 after = _side_end(toks, a.last, min(hi, a.last + 12), rc) or a.last
-                b = next((x for x in live if x.first >= after and x.first - a.last <= 12
-                          and x.name != a.name), None)
+                near = [x for x in live if x.first >= after and x.first - a.last <= 12 and x.name != a.name]
+                # a supporter's conjunct is the other side only when no other side follows it
+                b = next((x for x in near if not _continues_supporters(toks, args, x)), near[0] if near else None)
                 if b is not None and b.last + 1 < hi and toks[b.last].norm == "من":
                     b = reach(toks, args, b.last + 1, hi, max_steps=2) or b  # ومسلحين من تنظيم القاعدة
                 if b is not None and any(toks[k].norm.startswith("و") for k in range(a.last, b.first + 1)):
@@ -820,6 +821,19 @@ def assign_roles(doc: Document, toks: list[Token], lo: int, hi: int, args: list[
 
 BELONGING = frozenset({"تابع", "تابعه", "التابع", "التابعه"})  # normalised: a site تابع ل its owner
 SITE_GAP = 8  # words from an act to the site it hit (فجر انتحاري نفسه، اليوم (الخميس)، في مسجد تابع لقوات الطوارئ)
+
+
+def _continues_supporters(toks: list[Token], args: list[Arg], x: Arg) -> bool:
+    """A conjunct right after a supporter of a side, its head word at most between (المدعومة بقوات الجيش
+    الوطني وطائرات التحالف، والمتمردين): one more supporter, not the other side."""
+    for e in args:
+        if e.excluded != "attributive" or not e.last <= x.first <= e.last + 2:
+            continue
+        between = toks[e.last:x.first]
+        if (not between and x.prefix.startswith("و")) or (
+                between and between[0].norm.startswith("و") and not any(is_punct(t) for t in between)):
+            return True
+    return False
 
 
 def _is_site(tok: Token) -> bool:

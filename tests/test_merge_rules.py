@@ -782,3 +782,9 @@ def test_a_separator_after_a_detached_conjunction_starts_another_incident(nlp):
                     "و كما شهدت مدينة كربلاء تظاهرة اخرى شارك فيها المئات للمطالبة بحل أزمة الكهرباء.", "2015-08-03")
     assert sorted((r["sub_event_type"], r["location"]) for r in out) == [
         ("Peaceful protest", "Basrah"), ("Peaceful protest", "Karbala")]
+
+
+def test_a_conjunct_after_a_sides_supporter_is_one_more_supporter_when_the_enemy_follows(nlp):
+    out = rows(nlp, "وقعت اشتباكات عنيفة بين المقاومة الشعبية المدعومة بقوات الجيش الوطني وطائرات التحالف العربي، "
+                    "والمتمردين الحوثيين داخل قاعدة العند الجوية في محافظة لحج، ظهر أمس.", "2015-08-04")
+    assert [(r["actor1"], r["actor2"]) for r in out] == [("Popular Resistance", "Houthi Movement")]
