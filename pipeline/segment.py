@@ -81,7 +81,7 @@ def align_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def word_pieces(chunk: str) -> tuple[tuple[int, int], ...]:
     """Offsets of camel-tools' words within a piece of text without white space (cached: words recur)."""
     out, pos = [], 0
