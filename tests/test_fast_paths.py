@@ -131,3 +131,14 @@ def test_a_matcher_finds_the_same_phrases_when_it_knows_which_words_start_none(d
     own.add("حلب", 2)  # a new first word: what was kept is read again
     assert [x.key for x in own.find(docs[0].tokens[:0])] == [] and own._starts.get("حلب") is None
     assert own._starts_phrase("حلب")
+
+
+def test_no_figure_is_read_where_may_be_figure_says_none_can(docs):
+    from conflict_events.casualties import may_be_figure, read_vague
+    from conflict_events.numbers import read_number, tokenize
+
+    for doc in docs:
+        toks = tokenize(doc.norm.text, 0, len(doc.norm.text))
+        for i, tok in enumerate(toks):
+            if not may_be_figure(tok.text):
+                assert read_vague(toks, i) is None and read_number(toks, i) is None
