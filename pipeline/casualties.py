@@ -259,12 +259,26 @@ def read_vague(toks: list[Tok], i: int) -> Optional[tuple[int, int, tuple]]:
     return None
 
 
+@lru_cache(maxsize=100_000)
+def may_be_figure(word: str) -> bool:
+    """Whether read_vague or read_number can read anything at a word: و (before digits), a word
+    that begins with a digit, a number word (``word_class``), or a form that begins a vague
+    quantity. Each of them returns None at any other word, whatever follows it (cached: words recur)."""
+    from .numbers import word_class
+
+    return word == "و" or word[:1].isdigit() or bool(word_class(word)[0]) \
+        or any(f in _vague_index()[0] for f in _proclitic_readings(word))
+
+
 def read_figures(toks: list[Tok]) -> list[Fig]:
     """Every candidate figure in a sentence's tokens: numbers, ranges, vague words, dual nouns."""
     v = vocab()
     figs: list[Fig] = []
     i = 0
     while i < len(toks):
+        if not may_be_figure(toks[i].text):  # most words: neither a number nor a vague quantity
+            i += 1
+            continue
         vg = read_vague(toks, i)
         if vg is not None:
             val, k, key = vg

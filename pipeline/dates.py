@@ -468,6 +468,34 @@ def _orig(text: str, to_orig, start: int, end: int) -> str:
     return text[s:e]
 
 
+DATE_TABLES = ("months", "hijri_months", "vague_past", "last_year", "day_parts", "relative", "last_week",
+               "last_month", "recently")  # the phrase tables a rule of find_dates matches at its first word
+_STARTS: list = [None, {}, frozenset()]  # (the vocab it was read from, word -> may_start(word), first words)
+
+
+def may_start(word: str) -> bool:
+    """Whether absolute_at, background_at or relative_at can find anything at a word (the token at
+    i of each of them): a number, an ordinal, شهر, a weekday, a word of year_part, year_words,
+    month_part or ago (ago and year_part also after one letter), or the first word of a phrase of
+    a DATE_TABLES table (after a clitic too: ``_phrases_at``). Exactly the words where one of the three reads on: each returns None at
+    any other word, whatever follows it (kept per word: words recur)."""
+    v = vocab()
+    if _STARTS[0] is not v:  # the first words of the tables' phrases (what _phrases_at looks up)
+        _STARTS[:] = [v, ClearingDict(KEPT_WORDS), frozenset(f for t in DATE_TABLES for f in _first_word_index(v[t]))]
+    known = _STARTS[1].get(word)
+    if known is None:
+        from .numbers import vocab_stem
+
+        _STARTS[1].make_room()
+        known = _STARTS[1][word] = bool(
+            word.isdigit() or word in ("شهر", "لشهر", "بشهر") or _weekday(word) is not None
+            or vocab_stem(word, "ordinals")[1] or vocab_stem(word, "ordinal_tens")[1]
+            or word in v["year_part"] or word[1:] in v["year_part"] or word in v["year_words"]
+            or word in v["month_part"] or word in v["ago"] or word[1:] in v["ago"]
+            or not _STARTS[2].isdisjoint(_first_forms(word)))
+    return known
+
+
 def find_dates(doc: Document, start: int, end: int, day: Optional[dt.date] = None) -> list[Found]:
     """Every date expression in the original range [start, end), resolved against the article's
     own day (``article_day``; doc.published when not given)."""
@@ -479,8 +507,8 @@ def find_dates(doc: Document, start: int, end: int, day: Optional[dt.date] = Non
     toks = tokenize(text, ns, ne)
     i = 0
     while i < len(toks):
-        if any(s <= toks[i].start < e for s, e in taken):
-            i += 1
+        if not may_start(toks[i].text) or any(s <= toks[i].start < e for s, e in taken):
+            i += 1  # no rule starts at a word that begins none of their phrases (most words)
             continue
         f = (absolute_at(toks, i, pub) or background_at(toks, i, pub)
              or relative_at(toks, i, pub, doc.text, doc.norm.to_original))

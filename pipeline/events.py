@@ -476,6 +476,39 @@ class Modality:
             out.append(c)
         return out
 
+    def clause_sets(self, toks: list[Token]) -> tuple[list[int], list[int], list[int]]:
+        """``clauses(toks)``, ``clauses(toks, strong=True)`` and ``clauses(toks, statement=True)`` in
+        one pass over the sentence (each word's boundary and opener read once for the three)."""
+        plain, strong, statement = [], [], []
+        a = b = c = 0
+        for i, t in enumerate(toks):
+            cut = is_boundary(t) and not _abbreviation_dot(toks, i)
+            strong_cut = cut and t.norm in STRONG_PUNCT
+            opens = None  # starts_clause with the openers, read when a list needs it
+            if cut:
+                a += 1
+                plain.append(a)
+                a += 1
+            else:
+                opens = bool(i) and self.starts_clause(toks, i, self.openers)
+                a += opens
+                plain.append(a)
+            if strong_cut:
+                b += 1
+                strong.append(b)
+                b += 1
+                c += 1
+                statement.append(c)
+                c += 1
+                continue
+            if opens is None:
+                opens = bool(i) and self.starts_clause(toks, i, self.openers)
+            b += opens
+            strong.append(b)
+            c += bool(i) and self.starts_clause(toks, i, self.statement_breaks)
+            statement.append(c)
+        return plain, strong, statement
+
     def starts_clause(self, toks: list[Token], i: int, openers: Optional[PhraseMatcher] = None) -> bool:
         t = toks[i]
         if (openers or self.openers).match_at(toks, i) is not None:
@@ -662,9 +695,7 @@ def find_triggers(doc: Document, si: int) -> list[Trigger]:
         out.append(trig)
     if not out:
         return out
-    clause = mod.clauses(toks)
-    strong = mod.clauses(toks, strong=True)
-    statement = mod.clauses(toks, statement=True)
+    clause, strong, statement = mod.clause_sets(toks)
     cues = mod.find(toks)
     for t in out:
         if t.role != "action" or t.status is not None:

@@ -13,9 +13,12 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from camel_tools.tokenizers.word import simple_word_tokenize
 
+from .caches import ClearingDict
 from .document import Token
 from .normalize import QUOTE_MARKS, normalize_for_matching
-from .segment import reading_forms, readings
+from .segment import norm_forms, readings
+
+STARTS_KEPT = 50_000  # distinct words whose answer to "does a phrase start here" a matcher keeps
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class PhraseMatcher:
         self._longest = 0
         self._firsts: set[str] = set()  # first words of the stored phrases
         self._prefixes: set[tuple[str, ...]] = set()  # every phrase's first n words, for every n
+        self._starts = ClearingDict(STARTS_KEPT)  # a word's norm -> whether a reading of it is in _firsts
 
     def add(self, phrase: str | tuple[str, ...], value: Any) -> None:
         """Store ``value`` under a phrase (text, or a tuple of normalised words)."""
@@ -55,7 +59,9 @@ class PhraseMatcher:
         if value not in bucket:
             bucket.append(value)
         self._longest = max(self._longest, len(key))
-        self._firsts.add(key[0])
+        if key[0] not in self._firsts:
+            self._firsts.add(key[0])
+            self._starts.clear()
         self._prefixes.update(key[:n] for n in range(1, len(key) + 1))
 
     def add_all(self, pairs: Iterable[tuple[str | tuple[str, ...], Any]]) -> "PhraseMatcher":
@@ -74,8 +80,9 @@ class PhraseMatcher:
 
     def match_at(self, tokens: list[Token], i: int) -> Match | None:
         """The longest phrase starting at token i (any clitic reading of it), or None."""
-        if self._firsts.isdisjoint(reading_forms(tokens[i])):  # most words start no phrase (cached by form)
-            return None
+        starts = self._starts.get(tokens[i].norm)
+        if not (self._starts_phrase(tokens[i].norm) if starts is None else starts):
+            return None  # most words start no phrase
         table = self._table
         best = None
         at = self._following(tokens, i)  # token indices of the words that may follow
@@ -99,6 +106,13 @@ class PhraseMatcher:
                     best = Match(i, last + 1, start, tokens[last].end, found, tuple(table[found]))
         return best
 
+    def _starts_phrase(self, norm: str) -> bool:
+        """Whether some reading of a word (``reading_forms`` of its norm) is the first word of a stored
+        phrase (kept per norm)."""
+        self._starts.make_room()
+        got = self._starts[norm] = not self._firsts.isdisjoint(norm_forms(norm))
+        return got
+
     def _following(self, tokens: list[Token], i: int) -> Sequence[int]:
         """Indices of the up to longest-1 tokens after token i (quote marks passed over when
         ``skip_quotes``)."""
@@ -114,8 +128,13 @@ class PhraseMatcher:
     def find(self, tokens: list[Token]) -> Iterator[Match]:
         """Non-overlapping longest matches, left to right; a longer match that starts inside one
         and runs past it wins (وحدات «الجيش الوطني الليبي»: the named army, not وحدات الجيش)."""
-        i = 0
-        while i < len(tokens):
+        i, count, starts = 0, len(tokens), self._starts
+        while i < count:
+            norm = tokens[i].norm  # the test match_at begins with, read here: most words start no phrase
+            start = starts.get(norm)
+            if not (self._starts_phrase(norm) if start is None else start):
+                i += 1
+                continue
             m = self.match_at(tokens, i)
             if m is None:
                 i += 1

@@ -57,6 +57,17 @@ class _Table(dict):
 _TABLE = _Table()
 
 
+class _Lengths(dict):
+    """str.translate's table of the length of ``_char`` of each character (as a character: chr(n))."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = out = chr(len(_TABLE[code]))
+        return out
+
+
+_LENGTHS = _Lengths()
+
+
 def normalize_for_matching(s: str) -> str:
     """Normalise a whole string for matching (no offset map)."""
     return s.translate(_TABLE)
@@ -86,15 +97,18 @@ class NormText:
 
     @classmethod
     def of(cls, original: str) -> "NormText":
-        """Normalise ``original`` and record where each output character came from."""
-        out: list[str] = []
-        origin: list[int] = []
-        for i, c in enumerate(original):
-            n = _char(c)
-            if n:
-                out.append(n)
-                origin.extend([i] * len(n))
-        return cls("".join(out), tuple(origin), len(original))
+        """Normalise ``original`` and record where each output character came from: each character
+        becomes ``_char`` of it (str.translate), and each of its output characters comes from it."""
+        n = len(original)
+        lengths = original.translate(_LENGTHS)
+        if lengths.count("\x01") == n:  # every character gave one: the offsets are the same
+            origin = tuple(range(n))
+        else:
+            import numpy as np
+
+            counts = np.frombuffer(lengths.encode("utf-32-le"), dtype=np.uint32)
+            origin = tuple(np.repeat(np.arange(n), counts).tolist())
+        return cls(original.translate(_TABLE), origin, n)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span [start, end) to the original text."""

@@ -29,7 +29,7 @@ import sys
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple, Optional
+from typing import Callable, Iterable, Iterator, NamedTuple, Optional
 
 from conflict_events.schemas import Place
 
@@ -423,11 +423,14 @@ class LatinRows:
     def __getitem__(self, place_id: str) -> dict:
         return dict(zip(self.columns, self._lines[place_id].split("\t")))
 
-    def names(self) -> Iterator[tuple[str, list[str], int]]:
-        """(id, Latin names, population) of every row, in file order (as CrossScriptIndex takes them)."""
+    def names(self, keep: Optional[Callable[[str], bool]] = None) -> Iterator[tuple[str, list[str], int]]:
+        """(id, Latin names, population) of every row (whose id ``keep`` keeps), in file order (as
+        CrossScriptIndex takes them)."""
+        latin, population = self._latin, self._population
         for place_id, line in self._lines.items():
-            cells = line.split("\t")
-            yield place_id, cells[self._latin].split("|"), int(cells[self._population])
+            if keep is None or keep(place_id):
+                cells = line.split("\t")
+                yield place_id, cells[latin].split("|"), int(cells[population])
 
 
 class Gazetteer:
@@ -835,8 +838,8 @@ class Gazetteer:
             from .translit import CrossScriptIndex
 
             table = self.latin_table(iso3)
-            rows = [r for r in table[1].names() if r[0] in self._records
-                    and self._records[r[0]].kind == "admin1"] if table else []
+            records = self._records
+            rows = list(table[1].names(lambda i: i in records and records[i].kind == "admin1")) if table else []
             self._admin1_index[iso3] = CrossScriptIndex(rows) if rows else None
         return self._admin1_index[iso3]
 

@@ -33,6 +33,7 @@ from typing import Optional
 from conflict_events.schemas import Actor
 
 from .actors import UNIDENTIFIED, nationality_plurals
+from .caches import ClearingDict
 from .dates import time_words
 from .document import RECALL_CUE, Document, EventMention, Mention, Token, token_at, tokens_starting_before
 from .events import (ARMED, TOLL_CLASSES, Facts, Trigger, forms_of, is_number, is_punct, lexicon, names_again,
@@ -73,6 +74,9 @@ def _k(w: str) -> tuple[str, ...]:
     return phrase_key(w)
 
 
+REFERS_KEPT = 50_000  # words whose RoleCues.may_refer answer is kept
+
+
 class RoleCues:
     """The cue lists of roles.yaml, normalised, with one phrase matcher for the cue words."""
 
@@ -96,6 +100,7 @@ class RoleCues:
         self.anaphora = {normalize_for_matching(w) for w in data["anaphora"]}
         self.anaphora_sentences = int(data.get("anaphora_sentences", 4))
         self.possessive_forces = {normalize_for_matching(w) for w in data.get("possessive_forces", ())}
+        self._refers = ClearingDict(REFERS_KEPT)  # (text, norm) of a word -> may_refer
         self.between_not_after = {normalize_for_matching(w) for w in data.get("between_not_after", ())}
         self.support_verbs = {normalize_for_matching(w) for w in data["support_verbs"]}
         self.ally_cues = [tuple(normalize_for_matching(w).split()) for w in data["ally_cues"]]
@@ -147,6 +152,17 @@ class RoleCues:
     def targets_in(self, toks: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
         """(first, after last, kind) of every target phrase in toks[lo:hi]."""
         return _matches_in(self.target_matcher, toks, lo, hi)
+
+    def may_refer(self, tok: Token) -> bool:
+        """Whether ``_anaphor`` can read a word at all: a reading of it is a possessive force (قواته),
+        or a reading that keeps the article is an anaphor head (والتنظيم → التنظيم); kept per word."""
+        key = (tok.text, tok.norm)
+        got = self._refers.get(key)
+        if got is None:
+            self._refers.make_room()
+            got = self._refers[key] = any(f in self.possessive_forces for _, f in readings(tok)) \
+                or any(f in self.anaphora for _, f in readings_with_article(tok))
+        return got
 
 
 def _force_site_phrases(spec: dict) -> list[tuple[str, str]]:
@@ -251,6 +267,8 @@ def _anaphor(doc: Document, si: int, toks: list[Token], i: int) -> Optional[Arg]
     """التنظيم / الحركة / اللواء … with no mention: the last actor named with that head word."""
     rc = role_cues()
     tok = toks[i]
+    if not rc.may_refer(tok):
+        return None  # most words: neither a possessive force nor an anaphor head
     own = _possessive_force(doc, si, tok)
     if own is not None:
         return Arg(own, i, i + 1, prefix=doc.text[tok.start:own.start])

@@ -24,23 +24,28 @@ from .ner_model import MAX_BATCH_CELLS, batches, model_form, shipped_torch_load
 
 def viterbi_batch(scores: np.ndarray, lengths: list[int], trans: np.ndarray) -> list[list[int]]:
     """The best tag ids of each sequence of a padded batch of emission ``scores`` (batch × steps ×
-    tags) under the transition matrix ``trans`` (from × to), each cut to its length."""
+    tags) under the transition matrix ``trans`` (from × to), each cut to its length. The best
+    path is read back for the whole batch at once, one step at a time (the same argmax, so the
+    same ids as one sequence at a time)."""
     n, steps, k = scores.shape
     trellis = scores[:, 0].copy()
     back = np.zeros((n, steps, k), dtype=np.int64)
     lengths_a = np.asarray(lengths)
+    rows = np.arange(n)
     for t in range(1, steps):
         v = trellis[:, :, None] + trans[None]
+        best = v.argmax(axis=1)
         live = (lengths_a > t)[:, None]
-        trellis = np.where(live, scores[:, t] + v.max(axis=1), trellis)
-        back[:, t] = v.argmax(axis=1)
-    out = []
-    for i, length in enumerate(lengths):
-        best = [int(trellis[i].argmax())]
-        for t in range(length - 1, 0, -1):
-            best.append(int(back[i, t, best[-1]]))
-        out.append(best[::-1])
-    return out
+        trellis = np.where(live, scores[:, t] + np.take_along_axis(v, best[:, None, :], axis=1)[:, 0], trellis)
+        back[:, t] = best
+    paths = np.zeros((n, steps), dtype=np.int64)
+    tag = trellis.argmax(axis=1)  # each sequence's last tag (its trellis stays put past its length)
+    for t in range(steps - 1, 0, -1):
+        live = lengths_a > t
+        paths[live, t] = tag[live]
+        tag = np.where(live, back[rows, t, tag], tag)
+    paths[:, 0] = tag
+    return [paths[i, :length].tolist() for i, length in enumerate(lengths)]
 
 
 def padded(rows: list[list[int]], width: int, pad: int) -> np.ndarray:
@@ -113,6 +118,7 @@ class StanzaBackend:
             self.trainer.model.extract_static_embeddings = self._static_embeddings
             for crit in self.trainer.model.crits:  # the training loss of the placeholder tags: not read here
                 crit.forward = partial(_transitions_only, crit)
+            self._units: dict[tuple, str] = {}  # decoded tag ids -> tag (``_unit``)
             self._spelled = None
             if targs.get("char") and targs.get("char_emb_dim", 0) > 0:
                 self._spelled = self.trainer.model.charmodel = spelled_words(self.trainer.model.charmodel, self._chars)
@@ -152,7 +158,6 @@ class StanzaBackend:
     def _predict(self, sentences: list[list[str]]) -> list[list[str]]:
         """What ``DataLoader`` + ``Trainer.predict`` give for one batch, built and decoded faster."""
         import torch
-        from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
         from stanza.models.ner.trainer import fix_singleton_tags
 
         n = len(sentences)
@@ -170,14 +175,25 @@ class StanzaBackend:
         finally:
             if self._spelled is not None:
                 self._spelled.words = None
-        column = self.trainer.args["predict_tagset"]
         decoded = [viterbi_batch(x.numpy(), sentlens, y.numpy()) for x, y in zip(logits, trans)]
         out: list[list[str]] = [[] for _ in range(n)]
+        units = self._units
         for k, i in enumerate(order):
-            ids = [[x if x >= VOCAB_PREFIX_SIZE else VOCAB_PREFIX_SIZE for x in d[k]] for d in decoded]
-            tags_k = self.trainer.vocab["tag"].unmap(list(zip(*ids)))
-            out[i] = fix_singleton_tags([x[column] if isinstance(x, list) else x for x in tags_k])
+            tags_k = [units.get(key) or self._unit(key) for key in zip(*(d[k] for d in decoded))]
+            # only B-, I- and E- tags are ever rewritten: a sentence of O and S- tags stays as it is
+            out[i] = fix_singleton_tags(tags_k) if any(t[0] in "BIE" for t in tags_k) else tags_k
         return out
+
+    def _unit(self, key: tuple) -> str:
+        """The tag of a decoded tuple of tag ids (one per tag set), as stanza's ``Trainer.predict``
+        reads it: ids below the vocabulary's prefix taken as its first tag, the predicted tag set's
+        column (kept per tuple: a handful of them)."""
+        from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
+
+        unit = self.trainer.vocab["tag"].unmap([tuple(x if x >= VOCAB_PREFIX_SIZE else VOCAB_PREFIX_SIZE
+                                                      for x in key)])[0]
+        self._units[key] = tag = unit[self.trainer.args["predict_tagset"]] if isinstance(unit, list) else unit
+        return tag
 
 
 def _transitions_only(crit, inputs, masks, tag_indices):
