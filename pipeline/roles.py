@@ -466,14 +466,16 @@ def mark_excluded(toks: list[Token], args: list[Arg], cues: list[tuple[int, int,
     """Mark attributive, source and speaker mentions (no role); keep the speaker when the trigger
     carries a pronoun that refers back to it (أعلنت وحدات الجيش سيطرتها)."""
     pron_trigger = any(t.form.pron and t.status is None for t in triggers)
-    # the weapons a described force lends (بمشاركة طيران وبارجات التحالف، بدعم من مدفعية الجيش)
+    # the weapons a described force lends (بمشاركة طيران وبارجات التحالف، بدعم من مدفعية الجيش، مدعوم بغارات
+    # من طيران التحالف)
     weapons = {i for t in triggers if t.cls in REMOTE | {"Air/drone strike"} for i in range(t.first, t.last)}
     for a in args:
         for cf, cl, kind in cues:
             if kind not in ("attributive", "source", "speech"):
                 continue
             gap = a.first - cl
-            if kind == "attributive" and cl <= a.first and all(i in weapons for i in range(cl, a.first)) \
+            if kind == "attributive" and cl <= a.first and all(
+                    i in weapons or (toks[i].norm == "من" and i - 1 in weapons) for i in range(cl, a.first)) \
                     and not (a.last < len(toks) and toks[a.last].norm in RELATIVE_PRONOUNS):
                 gap = 0  # … but the force whose weapons do an act of their own (طيران التحالف الذي وجه ضربات)
             if cl > a.first or gap > {"attributive": 0, "source": 1, "speech": SPEAKER_TITLE_GAP}[kind]:

@@ -788,3 +788,10 @@ def test_a_conjunct_after_a_sides_supporter_is_one_more_supporter_when_the_enemy
     out = rows(nlp, "وقعت اشتباكات عنيفة بين المقاومة الشعبية المدعومة بقوات الجيش الوطني وطائرات التحالف العربي، "
                     "والمتمردين الحوثيين داخل قاعدة العند الجوية في محافظة لحج، ظهر أمس.", "2015-08-04")
     assert [(r["actor1"], r["actor2"]) for r in out] == [("Popular Resistance", "Houthi Movement")]
+
+
+def test_air_strikes_that_back_a_ground_attack_do_not_make_the_air_force_its_author(nlp):
+    out = rows(nlp, "وقال مراسلون إن الاشتباكات انتقلت إلى داخل قاعدة العند بعدما سيطرت قوات المقاومة الشعبية على "
+                    "بوابتها الغربية أمس إثر هجوم موسع لاستعادتها مدعوم بغارات من طيران التحالف.", "2015-08-04")
+    assert [(r["sub_event_type"], r["actor1"]) for r in out] == [
+        ("Non-state actor overtakes territory", "Popular Resistance")]
