@@ -367,6 +367,7 @@ class Merge(Stage):
             event.warnings.append(f"fatalities count the {event.fatalities - killed} suicide bomber(s) (ACLED)")
         attribute(event, suspects)
         lost_by(event, doc)
+        one_side_held(event)
         armed_target(event)
         national_seat(event)
         event.notes = summary(event, place_m.ext.get("qualifier") if place_m else None)
@@ -709,6 +710,15 @@ def _fatalities(doc: Document, group: list[EventMention], counts: dict, head: Ev
         text = " ".join(doc.text[doc.sentences[i].start:doc.sentences[i].end] for i in sentences)
         return with_bombers(counts.get("killed"), told, text)
     return counts["killed"].value if "killed" in counts else 0
+
+
+def one_side_held(event: Event) -> None:
+    """The group its people belong to is who was arrested (اعتقلت امرأتان تنتميان لخلية … باسم تنظيم
+    داعش), never also who arrested them: an arrest with one actor on both sides keeps it as actor2."""
+    if event.sub_event_type == "Arrests" and event.actor1 is not None and event.actor2 is not None \
+            and event.actor1.name == event.actor2.name:
+        event.actor1 = None
+        event.warnings.append("the arrested group cannot be its own arrester: actor1 left empty")
 
 
 def armed_target(event: Event) -> None:

@@ -795,3 +795,22 @@ def test_air_strikes_that_back_a_ground_attack_do_not_make_the_air_force_its_aut
                     "بوابتها الغربية أمس إثر هجوم موسع لاستعادتها مدعوم بغارات من طيران التحالف.", "2015-08-04")
     assert [(r["sub_event_type"], r["actor1"]) for r in out] == [
         ("Non-state actor overtakes territory", "Popular Resistance")]
+
+
+def test_an_arrest_in_the_raid_that_seized_a_weapon_is_an_arrest_and_its_pretext_no_incident(nlp):
+    out = rows(nlp, "كما اعتقلت قوات الاحتلال فجر أمس الأربعاء شابا بعد اقتحام منزل عائلته ومصادرة سلاح في قرية عوريف "
+                    "جنوب مدينة نابلس.", "2015-07-23")
+    assert [(r["sub_event_type"], r["actor1"]) for r in out] == [("Arrests", "Military Forces of Israel")]
+    out = rows(nlp, "كما اعتقلت قوات الاحتلال شاباً فلسطينياً وفتى من منطقة باب العامود بمدينة القدس، بحجة إلقاء الحجارة "
+                    "باتجاه القطار الخفيف.", "2015-07-23")
+    assert [r["sub_event_type"] for r in out] == ["Arrests"]
+    # … a seizure with no one arrested stays a disrupted weapons use
+    out = rows(nlp, "ضبطت قوات الأمن كمية من الأسلحة والذخائر في مدينة العريش أمس.", "2015-07-23")
+    assert [r["sub_event_type"] for r in out] == ["Disrupted weapons use"]
+
+
+def test_the_group_of_the_people_arrested_is_never_also_their_arrester(nlp):
+    out = rows(nlp, "اعتقلت امرأتان يسود الاعتقاد انهما تنتميان لخلية ارهابية تم تفكيكها اخيرا وكانت تنوي تنفيذ هجمات "
+                    "في المغرب باسم تنظيم داعش في طنجة، كما اعلنت وزارة الداخلية أمس الجمعة.", "2015-07-25")
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"]) for r in out] == [
+        ("Arrests", None, "Islamic State (Morocco)")]
