@@ -719,8 +719,9 @@ def find_triggers(doc: Document, si: int) -> list[Trigger]:
 
 def _entry_applies(entry: TriggerEntry, toks: list[Token], first: int, last: int) -> bool:
     """The entry's requires / exclude_near / exclude_before / exclude_after conditions."""
+    after = last + 1 if last < len(toks) and toks[last].norm in QUOTE_MARKS else last  # تفكيك «خلية ارهابية
     for phrase in entry.exclude_after:
-        if seq_at(toks, last, phrase):
+        if seq_at(toks, after, phrase):
             return False
     for phrase in entry.exclude_before:
         if seq_ending_at(toks, first - 1, phrase):

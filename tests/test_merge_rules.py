@@ -814,3 +814,11 @@ def test_the_group_of_the_people_arrested_is_never_also_their_arrester(nlp):
                     "في المغرب باسم تنظيم داعش في طنجة، كما اعلنت وزارة الداخلية أمس الجمعة.", "2015-07-25")
     assert [(r["sub_event_type"], r["actor1"], r["actor2"]) for r in out] == [
         ("Arrests", None, "Islamic State (Morocco)")]
+
+
+def test_a_cell_dismantled_is_an_arrest_of_its_members_and_a_bomb_dismantled_is_not(nlp):
+    out = rows(nlp, "وكانت السلطات المغربية اعلنت الثلاثاء تفكيك «خلية ارهابية تتألف من ثمانية اعضاء ناشطين في مدينة "
+                    "طنجة».", "2015-07-25")
+    assert [(r["sub_event_type"], r["actor1"]) for r in out] == [("Arrests", "Police Forces of Morocco")]
+    out = rows(nlp, "فككت قوات الأمن عبوة ناسفة في مدينة العريش أمس.", "2015-07-25")
+    assert [r["sub_event_type"] for r in out] == ["Disrupted weapons use"]
