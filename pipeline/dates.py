@@ -724,7 +724,8 @@ def _since_before(doc: Document, t: int, f: Found) -> bool:
     """The date lies in a "since <event>" phrase before the trigger (منذ تفجيرات مايو 2003، حتى
     العملية الانتحارية في أبها ظهر أمس): it dates that event; the act takes a date of its own when
     its sentence gives one."""
-    return f.end <= t and _since_phrase(doc.norm.text[:f.start].split()[-(SINCE_REACH // 2):])
+    reach = SINCE_REACH // 2
+    return f.end <= t and _since_phrase(doc.norm.text[:f.start].rsplit(maxsplit=reach)[-reach:])
 
 
 def _since_phrase(words: list[str]) -> bool:

@@ -80,9 +80,12 @@ class PhraseMatcher:
 
     def match_at(self, tokens: list[Token], i: int) -> Match | None:
         """The longest phrase starting at token i (any clitic reading of it), or None."""
-        starts = self._starts.get(tokens[i].norm)
-        if not (self._starts_phrase(tokens[i].norm) if starts is None else starts):
+        if not self._may_start(tokens[i].norm):
             return None  # most words start no phrase
+        return self._match_from(tokens, i)
+
+    def _match_from(self, tokens: list[Token], i: int) -> Match | None:
+        """``match_at`` at a token whose word may start a phrase."""
         table = self._table
         best = None
         at = self._following(tokens, i)  # token indices of the words that may follow
@@ -106,6 +109,11 @@ class PhraseMatcher:
                     best = Match(i, last + 1, start, tokens[last].end, found, tuple(table[found]))
         return best
 
+    def _may_start(self, norm: str) -> bool:
+        """Whether some reading of a word is the first word of a stored phrase (kept per norm)."""
+        got = self._starts.get(norm)
+        return self._starts_phrase(norm) if got is None else got
+
     def _starts_phrase(self, norm: str) -> bool:
         """Whether some reading of a word (``reading_forms`` of its norm) is the first word of a stored
         phrase (kept per norm)."""
@@ -128,14 +136,12 @@ class PhraseMatcher:
     def find(self, tokens: list[Token]) -> Iterator[Match]:
         """Non-overlapping longest matches, left to right; a longer match that starts inside one
         and runs past it wins (وحدات «الجيش الوطني الليبي»: the named army, not وحدات الجيش)."""
-        i, count, starts = 0, len(tokens), self._starts
+        i, count = 0, len(tokens)
         while i < count:
-            norm = tokens[i].norm  # the test match_at begins with, read here: most words start no phrase
-            start = starts.get(norm)
-            if not (self._starts_phrase(norm) if start is None else start):
+            if not self._may_start(tokens[i].norm):  # most words start no phrase
                 i += 1
                 continue
-            m = self.match_at(tokens, i)
+            m = self._match_from(tokens, i)
             if m is None:
                 i += 1
                 continue

@@ -543,16 +543,18 @@ def is_passive(doc: Document, toks: list[Token], t: Trigger, cues, hi: int, args
                for cf, cl, kind in cues)
 
 
-IN_AN_ACT = frozenset({"في", "جراء", "اثر", "إثر", "خلال", "بسبب", "عقب"})
+IN_AN_ACT = frozenset({"في", "جراء", "اثر", "خلال", "بسبب", "عقب"})  # normalised
 
 
 def _in_an_act(toks: list[Token], t: Trigger, triggers, hi: int) -> bool:
     """A killing told right before a new act it happened in, nothing between (قتلوا في هجوم للمتشددين،
     قتل جراء انفجار عبوة): the people before the verb were killed, they did not kill."""
     k = t.last
+    if k + 1 >= hi or toks[k].norm not in IN_AN_ACT:
+        return False
     act = next((o for o in triggers if o is not t and o.first == k + 1 and o.status is None
                 and not toks[o.first].norm.startswith("ال")), None)  # not the act told before (قتلوا في الهجوم)
-    if k + 1 >= hi or toks[k].norm not in IN_AN_ACT or act is None:
+    if act is None:
         return False
     # … not with the people killed after the act (قتلوا في الهجوم خمسة جنود: they killed)
     return not (act.last < hi and (is_number(toks[act.last]) or number_at(toks, act.last) is not None))
@@ -618,9 +620,14 @@ def _side_end(toks: list[Token], lo: int, hi: int, rc: "RoleCues") -> Optional[i
     الحوثي), within toks[lo:hi], else None."""
     for i in range(lo, hi):
         for phrase in rc.side_end:
-            if tuple(t.norm for t in toks[i:i + len(phrase)]) == phrase:
+            if _words_at(toks, i, phrase):
                 return i + len(phrase)
     return None
+
+
+def _words_at(toks: list[Token], i: int, words: tuple[str, ...]) -> bool:
+    """The normalised words of toks from i are exactly ``words`` (no clitic reading: من جهة, إلى جانب)."""
+    return i >= 0 and tuple(t.norm for t in toks[i:i + len(words)]) == words
 
 
 def _talks_before(toks: list[Token], k: int, lo: int, rc: RoleCues) -> bool:
@@ -1198,8 +1205,7 @@ def _joined_to(toks: list[Token], a: Arg, b: Arg) -> bool:
 
 def _alongside(toks: list[Token], a: Arg) -> bool:
     """``a`` is named after an ally cue (تقاتل إلى جانب القوات الأمنية): the ally of a side named before."""
-    return any(a.first >= len(cue) and tuple(t.norm for t in toks[a.first - len(cue):a.first]) == cue
-               for cue in role_cues().ally_cues)
+    return any(_words_at(toks, a.first - len(cue), cue) for cue in role_cues().ally_cues)
 
 
 def _lone_attacker(arg: Optional[Arg], actions: list[Trigger]) -> bool:
